@@ -1,0 +1,82 @@
+"""Accuracy over the fixture corpus: per kind, text and scanned apart: right, wrong, missed, extra, flags, silent.
+
+Usage: python bench/accuracy.py [--corpus DIR] [--text-only]
+A silent error is a wrong or missed item with no flag on it or on its document: the figure that must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extractors.document import extract_document  # noqa: E402
+from fixtures.compare import Comparison, compare  # noqa: E402
+from fixtures.generate import generate  # noqa: E402
+
+COLUMNS = ("right", "wrong", "missed", "extra", "flagged", "silent")
+
+
+def run(golden: Path, text_only: bool) -> dict[tuple[str, str], list[Comparison]]:
+    groups: dict[tuple[str, str], list[Comparison]] = defaultdict(list)
+    for pdf in sorted(golden.glob("*.pdf")):
+        scanned = pdf.name.endswith(".scan.pdf")
+        if scanned and text_only:
+            continue
+        expected = json.loads(pdf.with_name(pdf.name[:-4] + ".expected.json").read_text())
+        outcome = compare(extract_document(pdf), expected)
+        groups[(expected["kind"], "scan" if scanned else "text")].append(outcome)
+        for problem in outcome.problems:
+            print(f"  {pdf.name}: {problem}", file=sys.stderr)
+    return groups
+
+
+def table(groups: dict[tuple[str, str], list[Comparison]]) -> None:
+    print(f"{'kind':26} {'source':6} {'docs':>4} " + " ".join(f"{c:>7}" for c in COLUMNS) + "  kind-ok  right%  flag%")
+    for source in ("text", "scan"):
+        total = {c: 0 for c in COLUMNS}
+        docs = kinds_ok = 0
+        for (kind, src), outcomes in sorted(groups.items()):
+            if src != source:
+                continue
+            sums = {c: sum(getattr(o, c) for o in outcomes) for c in COLUMNS}
+            ok = sum(o.kind_ok for o in outcomes)
+            print(f"{kind:26} {src:6} {len(outcomes):>4} " + " ".join(f"{sums[c]:>7}" for c in COLUMNS)
+                  + f"  {ok:>3}/{len(outcomes):<3} {_share(sums['right'], sums):>6} {_flag(sums):>6}")
+            docs, kinds_ok = docs + len(outcomes), kinds_ok + ok
+            total = {c: total[c] + sums[c] for c in COLUMNS}
+        if docs:
+            print(f"{'ALL':26} {source:6} {docs:>4} " + " ".join(f"{total[c]:>7}" for c in COLUMNS)
+                  + f"  {kinds_ok:>3}/{docs:<3} {_share(total['right'], total):>6} {_flag(total):>6}")
+
+
+def _share(right: int, sums: dict[str, int]) -> str:
+    expected = sums["right"] + sums["wrong"] + sums["missed"]
+    return f"{100 * right / expected:.1f}" if expected else "-"
+
+
+def _flag(sums: dict[str, int]) -> str:
+    items = sums["right"] + sums["wrong"] + sums["extra"]
+    return f"{100 * sums['flagged'] / items:.1f}" if items else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=Path("fixtures/corpus"))
+    parser.add_argument("--text-only", action="store_true")
+    args = parser.parse_args()
+    if not (args.corpus / "golden").is_dir():
+        generate(args.corpus)
+    started = time.perf_counter()
+    groups = run(args.corpus / "golden", args.text_only)
+    table(groups)
+    print(f"\n{sum(len(v) for v in groups.values())} documents in {time.perf_counter() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Parse one date span's text into a calendar date with its precision (dateparser, explicit settings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+SETTINGS = {
+    "DATE_ORDER": "MDY",
+    "PREFER_DAY_OF_MONTH": "first",  # STACK.md: otherwise "May 2012" takes today's day
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": ["year"],
+}
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_SAME_MONTH_RANGE = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}}),?\s+(\d{{4}})$", re.I)
+_CROSS_MONTH_RANGE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}\s*[-–]\s*({_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$", re.I)
+_SHORT_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date and how much of it the text gave: `day`, `month` or `year`."""
+
+    date: dt.date
+    precision: str
+
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings=SETTINGS)
+
+
+def parse_date(text: str) -> ParsedDate | None:
+    """The date a span states (for a range, its last day), or None when the text is not one date."""
+    cleaned = _normalise(text)
+    if not cleaned or not any(ch.isdigit() for ch in cleaned):
+        return None
+    short = _SHORT_NUMERIC.match(cleaned)
+    if short:  # 5/5/12: a two-digit year is this century unless that would be in the future
+        month, day, year = (int(g) for g in short.groups())
+        century = 2000 if 2000 + year <= dt.date.today().year else 1900
+        cleaned = f"{month}/{day}/{century + year}"
+    try:
+        data = _parser().get_date_data(cleaned)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data.date_obj is None:
+        return None
+    return ParsedDate(date=data.date_obj.date(), precision=data.period or "day")
+
+
+def _normalise(text: str) -> str:
+    """Collapse spaces, drop stray punctuation, and turn a range into its last day."""
+    cleaned = " ".join(text.replace("\u2013", "-").split()).strip(" .;:,|")
+    same = _SAME_MONTH_RANGE.match(cleaned)
+    if same:
+        return f"{same.group(1)} {same.group(3)}, {same.group(4)}"
+    cross = _CROSS_MONTH_RANGE.match(cleaned)
+    if cross:
+        return cross.group(1)
+    return cleaned

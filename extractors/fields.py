@@ -1,0 +1,97 @@
+"""Shared tools of the kind extractors: labelled values on lines, and items built from spans with provenance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.dates import ParsedDate, parse_date
+from extractors.layout import DocText, Line
+from extractors.nlp import Evidence
+from pipeline.models import Flag, Item, Provenance
+
+REVIEW_THRESHOLD = 0.8
+"""Items under this confidence need a person (DESIGN.md: `needs_review`)."""
+LOW_OCR_CONFIDENCE = 0.75
+
+
+@dataclass(frozen=True)
+class Found:
+    """A character range that gave a value, and the rule (with its score) that found it."""
+
+    start: int
+    end: int
+    rule: str
+    score: float
+
+
+@dataclass
+class Extraction:
+    """What a kind extractor returns: items, flags, and for transcripts whether the copy is official."""
+
+    items: list[Item] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    official: bool | None = None
+
+
+def slug(text: str) -> str:
+    """A key-safe form of a title or name: lower case, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "none"
+
+
+def labelled(doc: DocText, label: str, rule: str, lines: list[Line] | None = None) -> Found | None:
+    """The value after `label:` on the first line that starts with it (the label is a regex, the colon required)."""
+    pattern = re.compile(rf"^\s*(?:{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+    for line in lines if lines is not None else doc.lines:
+        match = pattern.match(doc.slice(line.start, line.end))
+        if match:
+            start = line.start + match.start("value")
+            return Found(start, line.start + match.end("value"), rule, 0.97)
+    return None
+
+
+def evidence_in(found: Found, evidence: list[Evidence], label: str) -> Evidence | None:
+    """The first pattern evidence of a label inside a found range."""
+    for ev in evidence:
+        if ev.label == label and ev.start >= found.start and ev.end <= found.end:
+            return ev
+    return None
+
+
+def date_in(doc: DocText, found: Found | None, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """Parse the date span inside a labelled value (never search the rest of the page)."""
+    if found is None:
+        return None, None
+    ev = evidence_in(found, evidence, "DATE")
+    if ev is None:
+        return None, found
+    parsed = parse_date(ev.text)
+    return parsed, Found(ev.start, ev.end, ev.rule, ev.score)
+
+
+def build_item(doc: DocText, item_type: str, key: str, value: dict[str, Any], sources: list[Found],
+               reasons: list[str] | None = None) -> Item:
+    """An item whose confidence is its weakest source's rule score times that source's word confidence."""
+    provenance: list[Provenance] = []
+    confidence = 1.0
+    ocr_low = False
+    for source in sources:
+        word_confidence = doc.confidence(source.start, source.end)
+        ocr_low = ocr_low or word_confidence < LOW_OCR_CONFIDENCE
+        confidence = min(confidence, source.score * word_confidence)
+        provenance.append(doc.provenance(source.start, source.end, source.rule))
+    item = Item(type=item_type, key=key, value=value, confidence=round(confidence, 3),
+                provenance=provenance)
+    for code in reasons or []:
+        item.flag(code)
+    if ocr_low:
+        item.flag("ocr.low_confidence")
+    elif confidence < REVIEW_THRESHOLD:
+        item.flag("item.low_confidence")
+    return item
+
+
+def missing(document: str, code: str, message: str) -> Flag:
+    """A flag for an expected value that could not be read: an omission is never silent."""
+    return Flag(code=code, message=message, document=document)

@@ -1,0 +1,116 @@
+"""The `endorse` command: a thin shell, each command a few lines calling the pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from pipeline import recipe, views
+from pipeline.settings import Settings
+from pipeline.store import Store, open_store
+
+app = typer.Typer(help="Evidence pipeline for Infant Mental Health Endorsement (Level IV Mentor).",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+STATE: dict[str, Settings] = {}
+
+HomeOption = Annotated[Path | None, typer.Option("--home", help="Data home (database, archive); ENDORSE_HOME.")]
+
+
+@app.callback()
+def main(home: HomeOption = None) -> None:
+    """Select the data home for every command."""
+    STATE["settings"] = Settings(home=home) if home else Settings()
+    os.environ["ENDORSE_HOME"] = str(STATE["settings"].home)
+
+
+def settings() -> Settings:
+    return STATE.get("settings") or Settings()
+
+
+def store() -> Store:
+    current = settings()
+    current.prepare()
+    return open_store(current.url)
+
+
+@app.command()
+def extract(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Extract one document, without the database: kind, items and flags."""
+    from extractors.document import extract_document
+
+    result = extract_document(file, ocr_workers=settings().ocr_workers)
+    if as_json:
+        typer.echo(json.dumps(result.contract_json(), indent=2))
+    else:
+        console.print(views.document_table(result))
+    raise typer.Exit(1 if result.status.value == "failure" else 0)
+
+
+@app.command()
+def process(intake: Path, flow: Annotated[bool, typer.Option("--flow", help="Run as a Prefect flow.")] = False,
+            ) -> None:
+    """Run the intake once over every candidate folder of INTAKE."""
+    if not intake.is_dir():
+        raise typer.BadParameter(f"{intake} is not a folder", param_hint="INTAKE")
+    if flow:
+        from flows.intake import intake_flow
+
+        summary = intake_flow(str(intake), str(settings().home))
+    else:
+        summary = recipe.process_intake(intake, settings()).as_dict()
+    console.print(views.run_line(summary))
+
+
+@app.command()
+def record(candidate: str, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """A candidate's record: requirement results and items."""
+    result = recipe.check_candidate(candidate, store(), settings())
+    if as_json:
+        typer.echo(json.dumps(views.record_json(result), indent=2))
+    else:
+        console.print(views.requirements_table(result))
+
+
+@app.command()
+def summary() -> None:
+    """Per candidate, the requirement statuses and how many items wait for review."""
+    current = store()
+    for candidate in current.candidates():
+        console.print(views.requirements_table(recipe.check_candidate(candidate, current, settings())))
+
+
+@app.command()
+def queue(candidate: Annotated[str | None, typer.Option(help="Only this candidate.")] = None) -> None:
+    """Items and requirement results waiting for a person."""
+    current = store()
+    records = [recipe.check_candidate(c, current, settings()) for c in current.candidates()
+               if candidate in (None, c)]
+    console.print(views.queue_table(records))
+
+
+@app.command()
+def serve(intake: Path,
+          interval: Annotated[int, typer.Option(help="Seconds between intake runs.")] = 300,
+          cron: Annotated[str, typer.Option(help="The nightly re-check's cron schedule.")] = "0 2 * * *",
+          port: Annotated[int, typer.Option(help="Port of the local Prefect server this starts.")] = 4200) -> None:
+    """Serve the deployments: intake on an interval, the nightly re-check on a cron schedule."""
+    from flows.serve import serve_deployments
+
+    serve_deployments(intake.resolve(), settings().home.resolve(), interval=interval, cron=cron, port=port)
+
+
+@app.command()
+def status() -> None:
+    """Last runs, waiting, failed and quarantined documents, and the review queue's size."""
+    current = store()
+    console.print(views.status_tables(current))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,39 @@
+"""Where the data lives and the limits the pipeline works under; from the CLI, the environment or defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_HOME = Path("endorse-data")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One place for paths and limits; every stage takes what it needs from here."""
+
+    home: Path = field(default_factory=lambda: Path(os.environ.get("ENDORSE_HOME", DEFAULT_HOME)))
+    database_url: str | None = field(default_factory=lambda: os.environ.get("ENDORSE_DATABASE_URL"))
+    stable_seconds: float = 2.0
+    ocr_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    max_file_bytes: int = 200 * 1024 * 1024
+
+    @property
+    def archive(self) -> Path:
+        return self.home / "archive"
+
+    @property
+    def url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.home / 'endorse.db').resolve()}"
+
+    @property
+    def approved_supervisors_file(self) -> Path:
+        """The staff's list of approved RS/C supervisors, one name a line (optional)."""
+        return self.home / "approved-supervisors.txt"
+
+    def prepare(self) -> None:
+        """Create the data home and archive, readable by the owner only (transcripts hold personal data)."""
+        for path in (self.home, self.archive):
+            path.mkdir(parents=True, exist_ok=True)
+            path.chmod(0o700)

@@ -1,0 +1,246 @@
+"""Everything persists here: SQLAlchemy 2 on SQLite by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, UniqueConstraint, create_engine, event, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from pipeline.models import CandidateInfo, DocumentResult, RequirementResult
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class CandidateRow(Base):
+    __tablename__ = "candidates"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str | None]
+    category: Mapped[str | None] = mapped_column(String(40))
+    applied_on: Mapped[str | None] = mapped_column(String(10))
+    problem: Mapped[str | None]
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, onupdate=now)
+
+
+class DocumentRow(Base):
+    """One file of one candidate; the same bytes in two folders are two rows with one hash."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("candidate_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[str] = mapped_column(ForeignKey("candidates.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str]
+    archive_path: Mapped[str]
+    size: Mapped[int]
+    status: Mapped[str] = mapped_column(String(20), default="waiting")
+    kind: Mapped[str | None] = mapped_column(String(40))
+    pages: Mapped[int | None]
+    official: Mapped[bool | None]
+    extractor_version: Mapped[str | None] = mapped_column(String(20))
+    error_code: Mapped[str | None] = mapped_column(String(60))
+    error_message: Mapped[str | None]
+    result: Mapped[dict[str, Any] | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    processed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class RequirementRow(Base):
+    __tablename__ = "requirement_results"
+    __table_args__ = (UniqueConstraint("candidate_id", "requirement"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[str] = mapped_column(ForeignKey("candidates.id"), index=True)
+    requirement: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(20))
+    result: Mapped[dict[str, Any]]
+    rules_version: Mapped[str] = mapped_column(String(40))
+    checked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class DecisionRow(Base):
+    """A reviewer's decision on an item, keyed by document hash + item key so it survives re-extraction."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    item_key: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(20))
+    value: Mapped[dict[str, Any] | None]
+    reviewer: Mapped[str] = mapped_column(String(100))
+    comment: Mapped[str | None]
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flow: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    summary: Mapped[dict[str, Any] | None]
+
+
+class Store:
+    """The pipeline's database: a thin layer of named operations over SQLAlchemy sessions."""
+
+    def __init__(self, url: str) -> None:
+        self.engine: Engine = create_engine(url)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def upsert_candidate(self, candidate: str, info: CandidateInfo, problem: str | None = None) -> None:
+        with self.session() as s:
+            row = s.get(CandidateRow, candidate) or CandidateRow(id=candidate)
+            row.name, row.category = info.name, info.category.value if info.category else None
+            row.applied_on = info.applied_on.isoformat() if info.applied_on else None
+            row.problem = problem
+            s.add(row)
+
+    def candidate_info(self, candidate: str) -> CandidateInfo | None:
+        with self.session() as s:
+            row = s.get(CandidateRow, candidate)
+            if row is None:
+                return None
+            return CandidateInfo(name=row.name, category=row.category, applied_on=row.applied_on)  # type: ignore[arg-type]
+
+    def candidates(self) -> list[str]:
+        with self.session() as s:
+            return list(s.scalars(select(CandidateRow.id).order_by(CandidateRow.id)))
+
+    def register(self, candidate: str, sha256: str, filename: str, archive_path: str, size: int) -> None:
+        """Record a received file once; a file seen before keeps its row and state."""
+        with self.session() as s:
+            found = s.scalar(select(DocumentRow).where(DocumentRow.candidate_id == candidate,
+                                                       DocumentRow.sha256 == sha256))
+            if found is None:
+                s.add(DocumentRow(candidate_id=candidate, sha256=sha256, filename=filename,
+                                  archive_path=archive_path, size=size))
+
+    def claim(self, candidate: str, sha256: str, extractor_version: str, worker: str,
+              lease: dt.timedelta = dt.timedelta(minutes=30)) -> DocumentRow | None:
+        """Take a document for extraction unless it is done with this extractor version or claimed by another.
+
+        The conditional UPDATE is atomic on SQLite and PostgreSQL alike, so two runs never take one document.
+        """
+        with self.session() as s:
+            row = s.scalar(select(DocumentRow).where(DocumentRow.candidate_id == candidate,
+                                                     DocumentRow.sha256 == sha256))
+            if row is None or (row.status in {"done", "partial", "failed"}
+                               and row.extractor_version == extractor_version):
+                return None
+            stale = now() - lease
+            updated = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == row.id)
+                .where((DocumentRow.claimed_by.is_(None)) | (DocumentRow.claimed_at < stale))
+                .values(claimed_by=worker, claimed_at=now(), status="processing")
+            )
+            return row if updated.rowcount == 1 else None  # type: ignore[attr-defined]
+
+    def save_result(self, row_id: int, result: DocumentResult) -> None:
+        """Store a document's extraction and release its claim, in one transaction."""
+        status = {"success": "done", "partial": "partial", "failure": "failed"}[result.status.value]
+        error = result.flags[0] if result.status.value == "failure" and result.flags else None
+        with self.session() as s:
+            row = s.get_one(DocumentRow, row_id)
+            row.status, row.kind, row.pages = status, result.kind.value, result.pages
+            row.official, row.extractor_version = result.official, result.extractor_version
+            row.result = result.model_dump(mode="json")
+            row.error_code = error.code if error else None
+            row.error_message = error.message if error else None
+            row.claimed_by = row.claimed_at = None
+            row.processed_at = now()
+
+    def document_results(self, candidate: str) -> list[DocumentResult]:
+        """The stored extraction of every document of a candidate that has one."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).where(DocumentRow.candidate_id == candidate,
+                                                       DocumentRow.result.is_not(None)).order_by(DocumentRow.id))
+            return [DocumentResult.model_validate(r.result) for r in rows]
+
+    def documents(self, candidate: str | None = None) -> list[DocumentRow]:
+        with self.session() as s:
+            query = select(DocumentRow).order_by(DocumentRow.candidate_id, DocumentRow.id)
+            if candidate:
+                query = query.where(DocumentRow.candidate_id == candidate)
+            return list(s.scalars(query))
+
+    def decisions(self, documents: list[str]) -> list[DecisionRow]:
+        with self.session() as s:
+            query = select(DecisionRow).where(DecisionRow.document_sha256.in_(documents)).order_by(DecisionRow.id)
+            return list(s.scalars(query))
+
+    def save_requirements(self, candidate: str, results: list[RequirementResult], rules_version: str) -> list[str]:
+        """Replace a candidate's requirement results; returns the ids whose status changed."""
+        changed = []
+        with self.session() as s:
+            for result in results:
+                row = s.scalar(select(RequirementRow).where(RequirementRow.candidate_id == candidate,
+                                                            RequirementRow.requirement == result.id))
+                if row is None:
+                    row = RequirementRow(candidate_id=candidate, requirement=result.id)
+                    s.add(row)
+                if row.status != result.status.value:
+                    changed.append(result.id)
+                row.status, row.result = result.status.value, result.model_dump(mode="json")
+                row.rules_version, row.checked_at = rules_version, now()
+        return changed
+
+    def requirements(self, candidate: str) -> list[RequirementResult]:
+        with self.session() as s:
+            rows = s.scalars(select(RequirementRow).where(RequirementRow.candidate_id == candidate)
+                             .order_by(RequirementRow.id))
+            return [RequirementResult.model_validate(r.result) for r in rows]
+
+    def start_run(self, flow: str) -> int:
+        with self.session() as s:
+            run = RunRow(flow=flow, status="running")
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, status: str, summary: dict[str, Any]) -> None:
+        with self.session() as s:
+            run = s.get_one(RunRow, run_id)
+            run.status, run.summary, run.finished_at = status, summary, now()
+
+    def runs(self, limit: int = 10) -> list[RunRow]:
+        with self.session() as s:
+            return list(s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)))
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    """WAL lets the web page read while a run writes; a busy timeout lets two runs wait instead of fail."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+@lru_cache(maxsize=8)
+def open_store(url: str) -> Store:
+    """One Store (and engine) per database URL per process."""
+    return Store(url)

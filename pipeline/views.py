@@ -1,0 +1,96 @@
+"""What the CLI prints: rich tables and the record's JSON shape, built from pipeline values."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+
+from pipeline.models import CandidateRecord, DocumentResult, Status
+from pipeline.store import Store
+
+STATUS_STYLE = {Status.MET: "green", Status.NOT_MET: "red", Status.NEEDS_REVIEW: "yellow",
+                Status.NOT_APPLICABLE: "dim"}
+
+
+def record_json(record: CandidateRecord) -> dict[str, Any]:
+    """The `endorse record --json` contract (DESIGN.md), plus the record's flags."""
+    data = record.model_dump(mode="json")
+    data["category"] = record.category.value if record.category else None
+    return data
+
+
+def requirements_table(record: CandidateRecord) -> Table:
+    waiting = sum(item.needs_review for item in record.items)
+    title = (f"{record.candidate} · {record.name or 'name unknown'} · "
+             f"{record.category.value if record.category else 'category unknown'} · "
+             f"{waiting} item(s) waiting for review")
+    table = Table(title=title, title_justify="left", show_lines=False)
+    table.add_column("requirement")
+    table.add_column("status")
+    table.add_column("why", overflow="fold")
+    for result in record.requirements:
+        style = STATUS_STYLE[result.status]
+        table.add_row(result.id, f"[{style}]{result.status.value}[/{style}]", result.explanation)
+    return table
+
+
+def document_table(result: DocumentResult) -> Group:
+    items = Table(title=f"{result.filename}: {result.kind.value}, {result.pages} page(s), {result.status.value}",
+                  title_justify="left")
+    for column in ("type", "value", "confidence", "review"):
+        items.add_column(column, overflow="fold")
+    for item in result.items:
+        items.add_row(item.type, ", ".join(f"{k}={v}" for k, v in item.value.items()),
+                      f"{item.confidence:.2f}", ", ".join(item.reasons))
+    flags = Table(title="flags", title_justify="left")
+    flags.add_column("code")
+    flags.add_column("message", overflow="fold")
+    for flag in result.flags:
+        flags.add_row(flag.code, flag.message)
+    return Group(items, flags) if result.flags else Group(items)
+
+
+def queue_table(records: list[CandidateRecord]) -> Table:
+    table = Table(title="review queue", title_justify="left")
+    for column in ("candidate", "what", "key", "reasons"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        for result in record.requirements:
+            if result.status is Status.NEEDS_REVIEW:
+                table.add_row(record.candidate, "requirement", result.id, ", ".join(result.reasons))
+        for item in record.items:
+            if item.needs_review:
+                table.add_row(record.candidate, item.type, item.key, ", ".join(item.reasons))
+    return table
+
+
+def status_tables(store: Store) -> Group:
+    runs = Table(title="last runs", title_justify="left")
+    for column in ("run", "flow", "status", "started", "summary"):
+        runs.add_column(column, overflow="fold")
+    for run in store.runs():
+        runs.add_row(str(run.id), run.flow, run.status, f"{run.started_at:%Y-%m-%d %H:%M}",
+                     ", ".join(f"{k}={v}" for k, v in (run.summary or {}).items() if not isinstance(v, dict)))
+    documents = store.documents()
+    counts = Counter(d.status for d in documents)
+    states = Table(title="documents", title_justify="left")
+    states.add_column("status")
+    states.add_column("count")
+    for state, count in sorted(counts.items()):
+        states.add_row(state, str(count))
+    failed = Table(title="failed and quarantined", title_justify="left")
+    for column in ("candidate", "file", "code", "reason"):
+        failed.add_column(column, overflow="fold")
+    for doc in documents:
+        if doc.status == "failed":
+            failed.add_row(doc.candidate_id, doc.filename, doc.error_code or "", doc.error_message or "")
+    return Group(runs, states, failed)
+
+
+def run_line(summary: dict[str, Any]) -> str:
+    """One line for a run's summary (`RunSummary.as_dict()`, which the intake flow also returns)."""
+    return (f"intake {summary['status']}: {summary['received']} file(s) received, {summary['extracted']} extracted, "
+            f"{summary['failed']} failed, {summary['candidates']} candidate(s) checked")

@@ -1,0 +1,41 @@
+"""Words into lines and cells, and ranges back to page and box."""
+
+from __future__ import annotations
+
+from extractors.layout import build_text, group_lines
+from pipeline.models import Page, Word
+
+
+def word(text: str, x0: float, top: float, width: float = 30, height: float = 10) -> Word:
+    return Word(text=text, bbox=(x0, top, x0 + width, top + height), confidence=0.9, source="ocr")
+
+
+def test_tilted_line_stays_one_line() -> None:
+    # a long line on a scan tilted so its right end sits 14 points lower than its left end
+    words = [word(f"w{i}", 40 + 35 * i, 100 + i * 1.4) for i in range(11)]
+    words += [word(f"n{i}", 40 + 35 * i, 125 + i * 1.4) for i in range(11)]
+    lines = group_lines(words)
+    assert [[w.text for w in line] for line in lines] == [[f"w{i}" for i in range(11)], [f"n{i}" for i in range(11)]]
+
+
+def test_wide_gaps_split_cells_and_provenance_maps_back() -> None:
+    page = Page(number=2, width=612, height=792, source="ocr", words=[
+        word("05/13/2024", 50, 100, 60), word("Individual", 200, 100, 50), word("1.5", 320, 100, 15),
+    ])
+    doc = build_text("abc", [page])
+    line = doc.lines[0]
+    assert [doc.slice(*cell) for cell in line.cells] == ["05/13/2024", "Individual", "1.5"]
+    start = doc.text.index("1.5")
+    provenance = doc.provenance(start, start + 3, "rule.v1")
+    assert provenance.page == 2
+    assert provenance.bbox == (320, 100, 335, 110)
+    assert provenance.source == "ocr"
+
+
+def test_confidence_is_the_weakest_word() -> None:
+    page = Page(number=1, width=612, height=792, source="ocr", words=[
+        Word(text="15", bbox=(10, 10, 20, 20), confidence=0.38, source="ocr"),
+        Word(text="hours", bbox=(25, 10, 60, 20), confidence=0.95, source="ocr"),
+    ])
+    doc = build_text("abc", [page])
+    assert doc.confidence(0, len("15 hours")) == 0.38

@@ -1,0 +1,105 @@
+"""Rule tests: rows (text, value) for the date, hours and degree patterns, and property tests of the parsers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.dates import ParsedDate, parse_date
+from extractors.hours import ParsedHours, parse_hours
+from extractors.nlp import find_patterns
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May 5, 2012", "2012-05-05"),
+    ("05/05/2012", "2012-05-05"),
+    ("5/5/12", "2012-05-05"),
+    ("2012-05-05", "2012-05-05"),
+    ("07-MAY-2024", "2024-05-07"),
+    ("June 6-7, 2022", "2022-06-07"),
+    ("March 30 - April 2, 2021", "2021-04-02"),
+    ("December 31, 2026", "2026-12-31"),
+    ("May 2012", "2012-05-01"),
+])
+def test_dates_parse_from_their_span(text: str, expected: str) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.iso() == expected
+
+
+@pytest.mark.parametrize("text", ["Fall 2010", "hello", "", "Credits 3.0", "may"])
+def test_non_dates_are_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_month_year_keeps_its_precision() -> None:
+    parsed = parse_date("May 2012")
+    assert parsed is not None and parsed.precision == "month"
+
+
+@pytest.mark.parametrize(("text", "hours", "converted"), [
+    ("6.0 clock hours", 6.0, False),
+    ("Contact hours: 3.5", 3.5, False),
+    ("1.2 CEU", 12.0, True),
+    ("0.6 CEUs", 6.0, True),
+    ("90 minutes", 1.5, True),
+    ("90 min", 1.5, True),
+    ("1:30", 1.5, True),
+    ("2 hours 30 minutes", 2.5, True),
+    ("1.5 hrs", 1.5, False),
+    ("1.5", 1.5, False),
+])
+def test_hours_in_every_form(text: str, hours: float, converted: bool) -> None:
+    parsed = parse_hours(text)
+    assert parsed is not None
+    assert parsed.hours == pytest.approx(hours)
+    assert parsed.converted is converted
+
+
+@pytest.mark.parametrize("text", ["Individual", "1:75", "hours", "May 5, 2012", "99999 hours"])
+def test_non_hours_are_none(text: str) -> None:
+    assert parse_hours(text) is None
+
+
+@pytest.mark.parametrize(("text", "label", "span", "rule"), [
+    ("Degree Awarded: Master of Social Work (MSW)", "DEGREE", "Master of Social Work", "degree.name.MSW.v1"),
+    ("awarded the M.S.W. in 2012", "DEGREE", "M.S.W.", "degree.abbreviation.MSW.v1"),
+    ("Psy.D. conferred", "DEGREE", "Psy.D.", "degree.abbreviation.PsyD.v1"),
+    ("Doctor of Philosophy in Human Development", "DEGREE", "Doctor of Philosophy", "degree.name.PhD.v1"),
+    ("Date Conferred: May 5, 2012", "DATE", "May 5, 2012", "date.month_name.v1"),
+    ("Issued 07-MAY-2024", "DATE", "07-MAY-2024", "date.day_month_name.v1"),
+    ("Contact hours: 3.5", "HOURS", "Contact hours: 3.5", "hours.labelled.v1"),
+    ("for 2 hours 30 minutes today", "HOURS", "2 hours 30 minutes", "hours.hours_minutes.v1"),
+    ("awarded 1.2 CEU", "HOURS", "1.2 CEU", "hours.ceu.v1"),
+    ("6.0 clock hours", "HOURS", "6.0 clock hours", "hours.clock.v1"),
+])
+def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
+    found = [e for e in find_patterns(text) if e.label == label]
+    assert [(e.text, e.rule) for e in found][:1] == [(span, rule)]
+    assert text[found[0].start:found[0].end] == span
+
+
+def test_spans_never_cross_lines() -> None:
+    found = find_patterns("Graduated 2012\nContact hours: 4")
+    assert all("\n" not in e.text for e in found)
+    assert any(e.rule == "hours.labelled.v1" for e in found)
+
+
+@given(st.text(max_size=40))
+def test_parse_date_returns_a_date_or_none(text: str) -> None:
+    result = parse_date(text)
+    assert result is None or (isinstance(result, ParsedDate) and isinstance(result.date, dt.date))
+
+
+@given(st.text(max_size=40))
+def test_parse_hours_returns_hours_or_none(text: str) -> None:
+    result = parse_hours(text)
+    assert result is None or (isinstance(result, ParsedHours) and 0 <= result.hours <= 2000)
+
+
+@given(st.decimals(min_value=0, max_value=500, places=1))
+def test_clock_hours_round_trip(value: object) -> None:
+    parsed = parse_hours(f"{value} clock hours")
+    assert parsed is not None and parsed.hours == pytest.approx(float(str(value)))
