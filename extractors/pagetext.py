@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,6 +13,7 @@ import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+from PIL import Image
 
 from extractors.errors import DocumentError, EncryptedPdf, NotAPdf
 from extractors.ocr import ocr_image
@@ -22,6 +24,8 @@ log = logging.getLogger(__name__)
 OCR_DPI = 300
 MIN_TEXT_WORDS = 5
 MIN_READABLE_SHARE = 0.8
+_PDFIUM = threading.Lock()
+"""PDFium is not thread-safe, even across documents: renders are serialised (about 10 ms a page), OCR is not."""
 
 
 def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI) -> list[Page]:
@@ -91,13 +95,18 @@ def _ocr_pages(path: Path, indexes: list[int], workers: int, dpi: int) -> dict[i
 
 
 def ocr_pdf_page(path: Path, index: int, dpi: int = OCR_DPI) -> tuple[list[Word], int]:
-    """Render one page (pypdfium2) and OCR it; stateless, so it can run in a thread, process or cluster."""
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise DocumentError(f"{path.name} could not be rendered for OCR ({exc})") from exc
-    try:
-        image = pdf[index].render(scale=dpi / 72.0, grayscale=True).to_pil()
-    finally:
-        pdf.close()
-    return ocr_image(image, dpi)
+    """Render one page and OCR it; stateless, so it can run in a thread, process or cluster."""
+    return ocr_image(render_page(path, index, dpi), dpi)
+
+
+def render_page(path: Path, index: int, dpi: int, *, grayscale: bool = True) -> Image.Image:
+    """One page as an image (pypdfium2); every render in the process goes through here, under one lock."""
+    with _PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"{path.name} could not be rendered ({exc})") from exc
+        try:
+            return pdf[index].render(scale=dpi / 72.0, grayscale=grayscale).to_pil()
+        finally:
+            pdf.close()

@@ -1,0 +1,50 @@
+"""OCR: two readings reconciled, and a page turned upside down read with its boxes mapped back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.ocr import _reconcile, ocr_image
+from extractors.pagetext import read_pages, render_page
+from pipeline.models import Word
+
+
+def ocr_word(text: str, confidence: float) -> Word:
+    return Word(text=text, bbox=(10, 10, 30, 20), confidence=confidence, source="ocr")
+
+
+@pytest.mark.parametrize(("first", "second", "text", "confidence"), [
+    (("15", 0.77), ("1.5", 0.96), "1.5", 0.77),   # a dropped decimal point: dotted reading, still doubtful
+    (("1.2", 0.59), ("12", 0.89), "1.2", 0.59),   # the second look drops the point: keep the dotted one
+    (("2.0", 0.87), ("2.0", 0.96), "2.0", 0.96),  # agreement raises confidence
+    (("TS", 0.02), ("1.5", 0.95), "1.5", 0.02),   # garbled: the better reading, but nobody trusts it
+])
+def test_two_readings_are_reconciled(first: tuple, second: tuple, text: str, confidence: float) -> None:
+    word = _reconcile(ocr_word(*first), *second)
+    assert (word.text, word.confidence) == (text, confidence)
+
+
+def turned(box: tuple, angle: int, width: float, height: float) -> tuple:
+    """Where a box lands when the page is turned counter-clockwise by `angle` (PIL's rotate)."""
+    x0, top, x1, bottom = box
+    return {90: (top, width - x1, bottom, width - x0),
+            180: (width - x1, height - bottom, width - x0, height - top),
+            270: (height - bottom, x0, height - top, x1)}[angle]
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_turned_page_is_read_and_boxes_stay_on_the_page_as_stored(golden: Path, angle: int) -> None:
+    pdf = golden / "c001-exam.pdf"
+    page = read_pages(pdf)[0]
+    text_layer = {w.text: w.bbox for w in page.words}
+    image = render_page(pdf, 0, 300).rotate(angle, expand=True)
+    words, rotation = ocr_image(image, 300)
+    assert rotation != 0
+    found = [w for w in words if w.text in text_layer and len(w.text) > 5]
+    assert len(found) >= 3
+    for word in found:
+        expected = turned(text_layer[word.text], angle, page.width, page.height)
+        assert all(abs(a - b) < 6 for a, b in zip(word.bbox, expected, strict=True)), (word.text, word.bbox, expected)
