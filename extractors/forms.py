@@ -17,8 +17,16 @@ RELATIONSHIPS = [
     ("student", r"student"),
     ("colleague", r"colleague|peer"),
 ]
-LEVEL = re.compile(r"level\s+(IV|III|II|I)\b|\b(mentor|specialist|family\s+associate)\b", re.I)
-LEVEL_BY_TITLE = {"mentor": "IV", "specialist": "III", "family associate": "II"}
+LEVEL = re.compile(r"\blevel\s+(IV|III|II|I|4|3|2|1)\b", re.I)
+LEVEL_BY_TITLE = [  # the Endorsement titles; a plain "Specialist" is II or III, so it is not enough alone
+    (re.compile(r"mental\s+health\s+mentor|\bmentor\b", re.I), "IV"),
+    (re.compile(r"infant\s+mental\s+health\s+specialist", re.I), "III"),
+    (re.compile(r"infant\s+family\s+specialist", re.I), "II"),
+    (re.compile(r"infant\s+family\s+associate", re.I), "I"),
+]
+ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+COUNTED_LEVELS = {"II", "III", "IV"}
+"""DESIGN.md's `rater_level` vocabulary; a Level I rater is read (not a flag) but has no counted level."""
 NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+endorsed|no)\b", re.I)
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory)\b", re.I)
 FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+passed|unsuccessful|unsatisfactory)\b", re.I)
@@ -136,12 +144,16 @@ def _relationship(text: str) -> str | None:
 
 
 def _level(text: str) -> tuple[str | None, bool]:
-    """The rater's endorsement level and whether the field could be read (None with True = not endorsed)."""
+    """The rater's endorsement level (II, III, IV or None) and whether the field could be read.
+
+    An explicit "Level N" wins over a title; None with True means read and not endorsed at II-IV.
+    """
     if NO_ENDORSEMENT.match(text):
         return None, True
     match = LEVEL.search(text)
-    if not match:
+    level = ARABIC.get(match.group(1), match.group(1).upper()) if match else None
+    if level is None:
+        level = next((lvl for pattern, lvl in LEVEL_BY_TITLE if pattern.search(text)), None)
+    if level is None:
         return None, False
-    if match.group(1):
-        return match.group(1).upper(), True
-    return LEVEL_BY_TITLE[" ".join(match.group(2).lower().split())], True
+    return (level if level in COUNTED_LEVELS else None), True

@@ -713,12 +713,18 @@ def test_no_endorsed_rater_is_not_met():
 
 def test_an_unreadable_level_with_no_endorsed_rater_needs_a_person():
     refs = [
-        reference("A", "program_supervisor", None),
+        reference("A", "program_supervisor", None, reasons=("reference.level_unreadable",)),
         reference("B", "rsc_provider", "I"),
         reference("C", "supervisee", "I"),
     ]
     result = references(*refs)
     assert (result.status, result.reasons) == (REVIEW, ["reference.level_unreadable"])
+
+
+def test_raters_read_as_not_endorsed_are_not_met():
+    refs = [reference(name, slot, None) for name, slot in
+            [("A", "program_supervisor"), ("B", "rsc_provider"), ("C", "supervisee")]]
+    assert (references(*refs).status, references(*refs).reasons) == (NOT_MET, ["reference.no_endorsed_rater"])
 
 
 def test_a_relationship_outside_the_category_list_needs_a_person():
@@ -824,3 +830,147 @@ def test_no_membership_is_not_met():
 def test_an_expired_card_says_when_it_expired():
     card = item("membership", organization="MI-AIMH", valid_through="2024-12-31")
     assert "expired on 2024-12-31" in result_of(record(card), "membership").explanation
+
+
+# --- boundaries: RS/C hours and window, post-graduate years, reference composition ----------------
+
+
+def days_after(start: dt.date, *offsets: int) -> list[dt.date]:
+    return [start + dt.timedelta(days=offset) for offset in offsets]
+
+
+@pytest.mark.parametrize(("extra_hours", "status"), [(0.0, NOT_MET), (0.5, MET)])
+def test_49_5_hours_in_a_one_year_window_are_short_and_50_are_enough(extra_hours, status):
+    rows = sessions("2024-01-01", 33, 12, 1.5)  # 49.5 h over 384 days
+    extra = [session("2024-06-01", extra_hours, fmt="group")] if extra_hours else []
+    result = rsc(*rows, *extra)
+    assert result.status is status
+    assert result.explanation.startswith("At most 49.5 h" if status is NOT_MET else "50.0 h")
+
+
+@pytest.mark.parametrize(
+    ("span_days", "hours", "status"),
+    [(364, 50.0, NOT_MET), (365, 49.5, NOT_MET), (365, 50.0, MET), (731, 50.0, MET), (731, 49.5, NOT_MET),
+     (732, 50.0, NOT_MET)],
+)
+def test_the_window_and_hour_boundaries_together(span_days, hours, status):
+    start = dt.date(2023, 1, 1)
+    result = rsc(session(start, hours / 2), session(start + dt.timedelta(days=span_days), hours / 2))
+    assert result.status is status
+
+
+@pytest.mark.parametrize(("last_day", "status"), [(364, NOT_MET), (365, MET)])
+def test_a_session_on_day_365_opens_the_window_that_reaches_50_hours(last_day, status):
+    start = dt.date(2023, 1, 2)
+    rows = [session(day, 1.5) for day in days_after(start, *(round(i * 364 / 32) for i in range(33)))]
+    result = rsc(*rows, session(start + dt.timedelta(days=last_day), 0.5, fmt="group"))  # 49.5 + 0.5 h
+    assert result.status is status
+    if status is NOT_MET:
+        assert result.reasons == ["rsc.window_short"]
+
+
+@pytest.mark.parametrize(("first_day", "status"), [(0, NOT_MET), (1, MET)])
+def test_fifty_hours_spread_over_732_days_are_short_but_over_731_are_met(first_day, status):
+    start = dt.date(2023, 1, 2)
+    rows = [session(day, 1.5) for day in days_after(start, *(1 + round(i * 731 / 32) for i in range(33)))]
+    result = rsc(*rows, session(start + dt.timedelta(days=first_day), 0.5, fmt="group"))  # 49.5 + 0.5 h
+    assert result.status is status
+    if status is NOT_MET:
+        assert (result.reasons, "49.5 h" in result.explanation) == (["rsc.hours_short"], True)
+
+
+@pytest.mark.parametrize(
+    ("category", "years", "shortfall_days", "status"),
+    [
+        (Category.CLINICAL, 5, 0, REVIEW),
+        (Category.CLINICAL, 5, 1, NOT_MET),
+        (Category.POLICY, 3, 0, REVIEW),
+        (Category.POLICY, 3, 1, NOT_MET),
+        (Category.RESEARCH_FACULTY, 3, 0, REVIEW),
+        (Category.RESEARCH_FACULTY, 3, 1, NOT_MET),
+    ],
+)
+def test_post_graduate_years_are_counted_in_365_day_years_from_the_conferral(
+    category, years, shortfall_days, status
+):
+    conferred = APPLIED - dt.timedelta(days=365 * years - shortfall_days)
+    result = experience(degree(conferred=conferred.isoformat()), job("2005-01-01"), category=category)
+    assert result.status is status
+    assert result.reasons == (["experience.kind_review"] if status is REVIEW else ["experience.years_short"])
+
+
+@pytest.mark.parametrize(("length_days", "status"), [(1094, NOT_MET), (1095, REVIEW)])
+def test_a_past_job_counts_from_the_conferral_to_its_end(length_days, status):
+    conferred = dt.date(2015, 6, 1)
+    end = conferred + dt.timedelta(days=length_days)
+    result = experience(
+        degree(conferred=conferred.isoformat()), job("2014-01-01", end.isoformat()), category=Category.POLICY
+    )
+    assert result.status is status
+
+
+def test_a_job_that_ended_before_the_conferral_gives_no_post_graduate_years():
+    result = experience(degree(conferred="2020-06-01"), job("2012-01-01", "2020-05-31"), category=Category.POLICY)
+    assert (result.status, result.explanation[:30]) == (NOT_MET, "0.0 post-graduate years of emp")
+
+
+def test_a_job_still_running_counts_up_to_the_application_date_not_beyond():
+    result = experience(degree(conferred="2022-09-01"), job("2022-09-01"), category=Category.POLICY)
+    assert result.explanation.startswith("3.0 post-graduate years")  # 2022-09-01 to APPLIED 2025-09-01
+    assert result.status is REVIEW
+
+
+@pytest.mark.parametrize(
+    ("category", "relationships", "status"),
+    [
+        (Category.CLINICAL, ("supervisee", "rsc_provider", "program_supervisor"), MET),  # any order
+        (Category.CLINICAL, ("student", "supervisee", "rsc_provider", "colleague"), MET),  # an extra one
+        (Category.CLINICAL, ("rsc_provider", "rsc_provider", "supervisee"), REVIEW),  # one slot a rating
+        (Category.CLINICAL, ("program_supervisor", "colleague", "rsc_provider"), REVIEW),  # no supervisee
+        (Category.POLICY, ("program_supervisor", "rsc_provider", "colleague"), MET),
+        (Category.POLICY, ("program_supervisor", "colleague", "supervisee"), REVIEW),
+        (Category.RESEARCH_FACULTY, ("department_chair", "rsc_provider", "student"), MET),
+        (Category.RESEARCH_FACULTY, ("department_chair", "department_chair", "student"), REVIEW),
+        (Category.RESEARCH_FACULTY, ("student", "student", "colleague"), REVIEW),
+    ],
+)
+def test_reference_composition_by_category(category, relationships, status):
+    refs = [reference(f"R{i}", rel, "III" if i == 0 else None) for i, rel in enumerate(relationships)]
+    result = references(*refs, category=category)
+    assert (result.status, result.reasons) == (status, [] if status is MET else ["reference.relationship_unfit"])
+
+
+@pytest.mark.parametrize(("level", "status"), [("II", MET), ("III", MET), ("IV", MET), ("I", NOT_MET)])
+def test_the_endorsed_rater_may_hold_any_slot_at_level_ii_to_iv(level, status):
+    refs = [
+        reference("A", "program_supervisor", "I"),
+        reference("B", "rsc_provider", "I"),
+        reference("C", "supervisee", level),
+    ]
+    assert references(*refs).status is status
+
+
+def test_too_few_ratings_are_not_met_whatever_their_relationships():
+    result = references(reference("A", "student", "IV"), reference("B", "student"))
+    assert (result.status, result.reasons) == (NOT_MET, ["reference.too_few"])
+
+
+def test_no_endorsed_rater_and_an_unfit_relationship_report_both_and_are_not_met():
+    refs = [reference("A", "student", "I"), reference("B", "rsc_provider", "I"), reference("C", "supervisee", "I")]
+    result = references(*refs)
+    assert (result.status, result.reasons) == (
+        NOT_MET,
+        ["reference.no_endorsed_rater", "reference.relationship_unfit"],
+    )
+
+
+def test_two_ratings_by_one_rater_cannot_fill_two_slots():
+    refs = [
+        reference("Ann Lee", "program_supervisor", "III"),
+        reference("Ann Lee", "rsc_provider", "III"),
+        reference("Sam Ode", "supervisee"),
+        reference("Kim Roe", "student"),
+    ]
+    result = references(*refs)
+    assert result.status is REVIEW
+    assert result.reasons == ["reference.relationship_unfit", "reference.duplicate"]

@@ -103,3 +103,20 @@ def test_parse_hours_returns_hours_or_none(text: str) -> None:
 def test_clock_hours_round_trip(value: object) -> None:
     parsed = parse_hours(f"{value} clock hours")
     assert parsed is not None and parsed.hours == pytest.approx(float(str(value)))
+
+
+@pytest.mark.parametrize(("text", "level", "readable"), [
+    ("Infant Mental Health Mentor (Level IV)", "IV", True),
+    ("Infant Mental Health Specialist (Level III)", "III", True),
+    ("Infant Family Specialist (Level II)", "II", True),
+    ("Infant Family Associate (Level I)", None, True),
+    ("Level I (Infant Family Associate)", None, True),
+    ("Infant Mental Health Specialist", "III", True),
+    ("None", None, True),
+    ("Specialist", None, False),
+    ("illegible", None, False),
+])
+def test_rater_endorsement_levels(text: str, level: str | None, readable: bool) -> None:
+    from extractors.forms import _level
+
+    assert _level(text) == (level, readable)

@@ -51,10 +51,10 @@ def sources_text(sources: list[list[Relationship]]) -> str:
 
 
 def level_problems(references: list[Item], levels: list[str]) -> list[Problem]:
-    """A problem when no rater is shown endorsed at one of the levels."""
+    """A problem when no rater is shown endorsed at one of the levels (a person's call if a level was unreadable)."""
     if any(ref.value.get("rater_level") in levels for ref in references):
         return []
-    if any(ref.value.get("rater_level") is None for ref in references):
+    if any("reference.level_unreadable" in ref.reasons for ref in references):
         return [
             (
                 Status.NEEDS_REVIEW,
