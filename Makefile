@@ -25,8 +25,8 @@ demo: fixtures
 	@$(VENV)/endorse --home $(DEMO_HOME) summary
 
 lint: setup
-	@$(VENV)/ruff check pipeline extractors flows fixtures tests bench
-	@$(VENV)/mypy pipeline extractors flows
+	@$(VENV)/ruff check pipeline extractors flows review fixtures tests bench
+	@$(VENV)/mypy pipeline extractors flows review
 
 test: lint
 	@$(VENV)/python -m pytest -q -p no:cacheprovider; rc=$$?; \

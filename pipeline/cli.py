@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from pipeline import recipe, views
+from pipeline import cli_review, recipe, views
 from pipeline.settings import Settings
 from pipeline.store import Store, open_store
 
@@ -86,15 +86,6 @@ def summary() -> None:
 
 
 @app.command()
-def queue(candidate: Annotated[str | None, typer.Option(help="Only this candidate.")] = None) -> None:
-    """Items and requirement results waiting for a person."""
-    current = store()
-    records = [recipe.check_candidate(c, current, settings()) for c in current.candidates()
-               if candidate in (None, c)]
-    console.print(views.queue_table(records))
-
-
-@app.command()
 def serve(intake: Path,
           interval: Annotated[int, typer.Option(help="Seconds between intake runs.")] = 300,
           cron: Annotated[str, typer.Option(help="The nightly re-check's cron schedule.")] = "0 2 * * *",
@@ -110,6 +101,12 @@ def status() -> None:
     """Last runs, waiting, failed and quarantined documents, and the review queue's size."""
     current = store()
     console.print(views.status_tables(current))
+
+
+app.command()(cli_review.queue)
+app.command("review")(cli_review.review_command)
+app.command()(cli_review.web)
+app.add_typer(cli_review.users, name="users")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from extractors.document import extract_document, failed_result
 from pipeline import checks
 from pipeline.intake import CandidateFolder, archive, candidate_folders, discover
 from pipeline.models import CandidateRecord, DocumentResult
-from pipeline.record import assemble
+from pipeline.record import assemble, requirement_scope, settle_requirements
 from pipeline.settings import Settings
 from pipeline.store import Store, open_store
 
@@ -99,10 +99,11 @@ def check_candidate(candidate: str, store: Store, settings: Settings, today: dt.
     if info is None:
         raise KeyError(f"unknown candidate {candidate!r}")
     results = store.document_results(candidate)
-    record = assemble(candidate, info, results, store.decisions([r.document for r in results]))
+    decisions = store.decisions([r.document for r in results] + [requirement_scope(candidate)])
+    record = assemble(candidate, info, results, decisions)
     standard = checks.default_standard()
-    record.requirements = checks.run_checks(record, standard, today,
-                                            approved_supervisors=approved_supervisors(settings))
+    record.requirements = settle_requirements(candidate, checks.run_checks(
+        record, standard, today, approved_supervisors=approved_supervisors(settings)), decisions)
     store.save_requirements(candidate, record.requirements, f"{standard.standard}@{standard.version}")
     return record
 

@@ -8,8 +8,22 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, UniqueConstraint, create_engine, event, select, update
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    String,
+    UniqueConstraint,
+    create_engine,
+    event,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from pipeline.models import CandidateInfo, DocumentResult, RequirementResult
@@ -82,6 +96,57 @@ class DecisionRow(Base):
     reviewer: Mapped[str] = mapped_column(String(100))
     comment: Mapped[str | None]
     decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    extracted: Mapped[dict[str, Any] | None]
+    """The value as the reviewer saw it; a later extraction that differs from it is reported, not obeyed."""
+
+
+class ClaimRow(Base):
+    """Who is looking at an item, until when, and how many decisions it has had (the optimistic lock)."""
+
+    __tablename__ = "claims"
+    __table_args__ = (UniqueConstraint("document_sha256", "item_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_sha256: Mapped[str] = mapped_column(String(64))
+    item_key: Mapped[str] = mapped_column(String(300))
+    holder: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class UserRow(Base):
+    """A reviewers' web page account: an argon2 hash, never a password, and a role."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str]
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class AuditRow(Base):
+    """One thing a person did (a decision, a login, an account made), with the old and new value."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    candidate_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    item_key: Mapped[str | None] = mapped_column(String(300))
+    old: Mapped[dict[str, Any] | None]
+    new: Mapped[dict[str, Any] | None]
+    comment: Mapped[str | None]
+
+
+class ClaimConflict(Exception):
+    """A decision that would overwrite another person's: the item is held by, or was just decided by, someone else."""
+
+    def __init__(self, holder: str | None, version: int) -> None:
+        self.holder, self.version = holder, version
+        super().__init__(f"held by {holder}" if holder else f"decided meanwhile (version {version})")
 
 
 class RunRow(Base):
@@ -102,6 +167,7 @@ class Store:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         Base.metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -230,6 +296,111 @@ class Store:
         with self.session() as s:
             return list(s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)))
 
+    def document(self, sha256: str) -> DocumentRow | None:
+        """One stored copy of a document (any candidate's: the archive keeps one file per hash)."""
+        with self.session() as s:
+            return s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256).order_by(DocumentRow.id))
+
+    # reviewers: accounts, claims, decisions and the audit log
+
+    def add_user(self, name: str, password_hash: str, role: str) -> None:
+        """Create an account, or replace the hash and role of an existing one."""
+        with self.session() as s:
+            row = s.scalar(select(UserRow).where(UserRow.name == name)) or UserRow(name=name)
+            row.password_hash, row.role, row.active = password_hash, role, True
+            s.add(row)
+
+    def user(self, name: str) -> UserRow | None:
+        with self.session() as s:
+            return s.scalar(select(UserRow).where(UserRow.name == name, UserRow.active.is_(True)))
+
+    def set_password_hash(self, name: str, password_hash: str) -> None:
+        with self.session() as s:
+            s.execute(update(UserRow).where(UserRow.name == name).values(password_hash=password_hash))
+
+    def claims(self, documents: list[str]) -> dict[tuple[str, str], ClaimRow]:
+        """The claim rows of the items of these documents, by (document hash, item key)."""
+        with self.session() as s:
+            rows = s.scalars(select(ClaimRow).where(ClaimRow.document_sha256.in_(documents)))
+            return {(r.document_sha256, r.item_key): r for r in rows}
+
+    def _claim_row(self, sha256: str, key: str) -> None:
+        """Make the item's claim row if it has none; a concurrent maker winning the race is fine."""
+        try:
+            with self.session() as s:
+                if s.scalar(select(ClaimRow.id).where(ClaimRow.document_sha256 == sha256,
+                                                      ClaimRow.item_key == key)) is None:
+                    s.add(ClaimRow(document_sha256=sha256, item_key=key))
+        except IntegrityError:
+            pass
+
+    def _current_claim(self, s: Session, sha256: str, key: str) -> ClaimRow:
+        return s.scalars(select(ClaimRow).where(ClaimRow.document_sha256 == sha256,
+                                                ClaimRow.item_key == key)).one()
+
+    def claim_item(self, sha256: str, key: str, holder: str, lease: dt.timedelta) -> ClaimRow:
+        """Take the item for `holder` unless another holds an unexpired claim; returns the claim as it stands."""
+        self._claim_row(sha256, key)
+        with self.session() as s:
+            s.execute(update(ClaimRow)
+                      .where(ClaimRow.document_sha256 == sha256, ClaimRow.item_key == key)
+                      .where(_free_for(holder, now() - lease))
+                      .values(holder=holder, claimed_at=now()))
+            return self._current_claim(s, sha256, key)
+
+    def release_item(self, sha256: str, key: str, holder: str) -> None:
+        with self.session() as s:
+            s.execute(update(ClaimRow).where(ClaimRow.document_sha256 == sha256, ClaimRow.item_key == key,
+                                             ClaimRow.holder == holder).values(holder=None, claimed_at=None))
+
+    def decide(self, decision: DecisionRow, audit: AuditRow, lease: dt.timedelta,
+               expected_version: int | None = None) -> int:
+        """Record a decision and its audit entry in one transaction; returns the item's new version.
+
+        The conditional UPDATE on the claim row is the lock: it succeeds only when nobody else holds a
+        live claim and (when given) nobody decided since `expected_version`. Raises ClaimConflict otherwise.
+        """
+        sha256, key, reviewer = decision.document_sha256, decision.item_key, decision.reviewer
+        self._claim_row(sha256, key)
+        with self.session() as s:
+            query = (update(ClaimRow).where(ClaimRow.document_sha256 == sha256, ClaimRow.item_key == key)
+                     .where(_free_for(reviewer, now() - lease)))
+            if expected_version is not None:
+                query = query.where(ClaimRow.version == expected_version)
+            done = s.execute(query.values(version=ClaimRow.version + 1, holder=None, claimed_at=None))
+            current = self._current_claim(s, sha256, key)
+            if done.rowcount != 1:  # type: ignore[attr-defined]
+                live = current.holder if current.holder not in (None, reviewer) else None
+                raise ClaimConflict(live, current.version)
+            s.add(decision)
+            s.add(audit)
+            return current.version
+
+    def add_audit(self, entry: AuditRow) -> None:
+        with self.session() as s:
+            s.add(entry)
+
+    def audit_log(self, limit: int = 500, candidate: str | None = None,
+                  item: tuple[str, str] | None = None, actions_like: str | None = None) -> list[AuditRow]:
+        """The newest audit entries first, optionally of one candidate, one item or one kind of action."""
+        with self.session() as s:
+            query = select(AuditRow).order_by(AuditRow.id.desc()).limit(limit)
+            if candidate is not None:
+                query = query.where(AuditRow.candidate_id == candidate)
+            if item is not None:
+                query = query.where(AuditRow.document_sha256 == item[0], AuditRow.item_key == item[1])
+            if actions_like is not None:
+                query = query.where(AuditRow.action.like(actions_like))
+            return list(s.scalars(query))
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added after a database was made (nullable, so old rows stay valid)."""
+    present = {c["name"] for c in inspect(engine).get_columns("decisions")}
+    if "extracted" not in present:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE decisions ADD COLUMN extracted JSON"))
+
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     """WAL lets the web page read while a run writes; a busy timeout lets two runs wait instead of fail."""
@@ -238,6 +409,11 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _free_for(holder: str, stale_before: dt.datetime) -> Any:
+    """The claim is free for `holder`: nobody holds it, `holder` does, or the holder's lease ran out."""
+    return or_(ClaimRow.holder.is_(None), ClaimRow.holder == holder, ClaimRow.claimed_at < stale_before)
 
 
 @lru_cache(maxsize=8)

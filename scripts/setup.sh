@@ -9,6 +9,11 @@ command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr tesseract-ocr-e
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx osd; then
   need_apt+=(tesseract-ocr-osd)
 fi
+# chromium drives the review page's browser tests (Playwright with executable_path; never `playwright install`).
+# ENDORSE_NO_CHROMIUM=1 skips it (about 410 MB); those tests then skip with the reason.
+if [[ ${ENDORSE_NO_CHROMIUM:-0} != 1 ]] && ! command -v chromium >/dev/null 2>&1; then
+  need_apt+=(chromium)
+fi
 if ((${#need_apt[@]})); then
   if [[ $(id -u) -ne 0 ]] && ! command -v sudo >/dev/null; then
     echo "setup: need Debian packages ${need_apt[*]}; run as root or install them first" >&2

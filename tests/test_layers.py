@@ -35,6 +35,19 @@ def test_nothing_imports_flows() -> None:
         assert set(bad) <= {"pipeline/cli.py"}
 
 
+def test_nothing_below_imports_review() -> None:
+    for package in ("pipeline", "extractors", "flows"):
+        bad = {f: n for f, n in imports_of(package).items()
+               if any(m == "review" or m.startswith("review.") for m in n)}
+        # `endorse web` starts the web page lazily; the one allowed door
+        assert set(bad) <= {"pipeline/cli_review.py"}
+
+
+def test_review_imports_only_pipeline() -> None:
+    for names in imports_of("review").values():
+        assert not {n for n in names if n.split(".")[0] in {"extractors", "flows"}}
+
+
 def test_the_models_import_nothing_of_the_project() -> None:
     names = imports_of("pipeline")["pipeline/models.py"]
     assert not {n for n in names if n.split(".")[0] in {"pipeline", "extractors", "flows"}}
