@@ -55,6 +55,22 @@ def table(groups: dict[tuple[str, str], list[Comparison]]) -> None:
                   + f"  {kinds_ok:>3}/{docs:<3} {_share(total['right'], total):>6} {_flag(total):>6}")
 
 
+BINS = (0.0, 0.5, 0.8, 0.9, 0.95, 1.01)
+
+
+def calibration(groups: dict[tuple[str, str], list[Comparison]]) -> None:
+    """Items by confidence band: how many, and how many of them are right (c should mean c right)."""
+    scored = [pair for outcomes in groups.values() for o in outcomes for pair in o.scored]
+    print(f"\n{'confidence':>12} {'items':>6} {'right':>6} {'right%':>7}")
+    for low, high in zip(BINS, BINS[1:], strict=False):
+        band = [right for confidence, right in scored if low <= confidence < high]
+        share = f"{100 * sum(band) / len(band):.1f}" if band else "-"
+        print(f"{f'[{low:.2f}, {min(high, 1.0):.2f}]':>12} {len(band):>6} {sum(band):>6} {share:>7}")
+    high = [right for confidence, right in scored if confidence >= 0.9]
+    if high:
+        print(f"{'>= 0.90':>12} {len(high):>6} {sum(high):>6} {100 * sum(high) / len(high):>7.1f}")
+
+
 def _share(right: int, sums: dict[str, int]) -> str:
     expected = sums["right"] + sums["wrong"] + sums["missed"]
     return f"{100 * right / expected:.1f}" if expected else "-"
@@ -75,6 +91,7 @@ def main() -> None:
     started = time.perf_counter()
     groups = run(args.corpus / "golden", args.text_only)
     table(groups)
+    calibration(groups)
     print(f"\n{sum(len(v) for v in groups.values())} documents in {time.perf_counter() - started:.1f} s")
 
 
