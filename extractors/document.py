@@ -38,11 +38,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_document(path: Path, document: str | None = None, *, ocr_workers: int = 2) -> DocumentResult:
+def extract_document(path: Path, document: str | None = None, *, ocr_workers: int = 2,
+                     max_pages: int | None = None) -> DocumentResult:
     """Everything one document yields; a document that cannot be read becomes a failed result, not an error."""
     document = document or sha256_of(path)
     try:
-        pages = read_pages(path, ocr_workers=ocr_workers)
+        pages = read_pages(path, ocr_workers=ocr_workers, max_pages=max_pages)
     except DocumentError as exc:
         return failed_result(path, document, exc.code, str(exc))
     doc = build_text(document, pages)

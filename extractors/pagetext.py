@@ -28,10 +28,10 @@ _PDFIUM = threading.Lock()
 """PDFium is not thread-safe, even across documents: renders are serialised (about 10 ms a page), OCR is not."""
 
 
-def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI) -> list[Page]:
+def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_pages: int | None = None) -> list[Page]:
     """Every page of a PDF as words; pages without a usable text layer are OCR'd, in parallel threads."""
     check_is_pdf(path)
-    layers = list(_text_layers(path))
+    layers = list(_text_layers(path, max_pages))
     need_ocr = [i for i, (words, _, _) in enumerate(layers) if not usable_text_layer(words)]
     ocr_results = _ocr_pages(path, need_ocr, ocr_workers, dpi)
     pages = []
@@ -64,10 +64,13 @@ def usable_text_layer(words: list[Word]) -> bool:
     return readable / max(len(text), 1) >= MIN_READABLE_SHARE
 
 
-def _text_layers(path: Path) -> Iterator[tuple[list[Word], float, float]]:
+def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[tuple[list[Word], float, float]]:
     """Text-layer words and page size of each page, one page in memory at a time."""
     try:
         with pdfplumber.open(path) as pdf:
+            if max_pages is not None and len(pdf.pages) > max_pages:
+                raise DocumentError(f"{path.name} has {len(pdf.pages)} pages, over the limit of {max_pages}",
+                                    "document.too_many_pages")
             for page in pdf.pages:
                 words = [
                     Word(text=w["text"], bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),

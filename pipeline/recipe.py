@@ -30,6 +30,7 @@ class Claimed:
     sha256: str
     filename: str
     archive_path: Path
+    size: int = 0
 
 
 @dataclass
@@ -75,7 +76,7 @@ def claim_all(candidate: str, hashes: list[str], store: Store) -> list[Claimed]:
     for sha256 in hashes:
         row = store.claim(candidate, sha256, EXTRACTOR_VERSION, worker_name())
         if row is not None:
-            claimed.append(Claimed(row.id, candidate, sha256, row.filename, Path(row.archive_path)))
+            claimed.append(Claimed(row.id, candidate, sha256, row.filename, Path(row.archive_path), row.size))
     return claimed
 
 
@@ -84,8 +85,14 @@ def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
 
     An unexpected error in an extractor fails this document only, as data, never the run.
     """
+    if claimed.size > settings.max_file_bytes:
+        result = failed_result(claimed.archive_path, claimed.sha256, "document.too_large",
+                               f"The file is {claimed.size / 2**20:.0f} MiB, over the limit of "
+                               f"{settings.max_file_bytes / 2**20:.0f} MiB; it is kept in the archive, not read.")
+        return result.model_copy(update={"filename": claimed.filename})
     try:
-        result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers)
+        result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers,
+                                  max_pages=settings.max_pages)
     except Exception as exc:  # a bug in one extractor must not lose the other documents
         log.exception("extractor error on a document of candidate %s", claimed.candidate)
         result = failed_result(claimed.archive_path, claimed.sha256, "document.extractor_error",

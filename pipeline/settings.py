@@ -17,7 +17,8 @@ class Settings:
     database_url: str | None = field(default_factory=lambda: os.environ.get("ENDORSE_DATABASE_URL"))
     stable_seconds: float = 2.0
     ocr_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    max_file_bytes: int = 200 * 1024 * 1024
+    max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_FILE_MB", "200")) * 2**20)
+    max_pages: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_PAGES", "500")))
 
     @property
     def archive(self) -> Path:

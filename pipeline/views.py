@@ -53,20 +53,6 @@ def document_table(result: DocumentResult) -> Group:
     return Group(items, flags) if result.flags else Group(items)
 
 
-def queue_table(records: list[CandidateRecord]) -> Table:
-    table = Table(title="review queue", title_justify="left")
-    for column in ("candidate", "what", "key", "reasons"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        for result in record.requirements:
-            if result.status is Status.NEEDS_REVIEW:
-                table.add_row(record.candidate, "requirement", result.id, ", ".join(result.reasons))
-        for item in record.items:
-            if item.needs_review:
-                table.add_row(record.candidate, item.type, item.key, ", ".join(item.reasons))
-    return table
-
-
 def status_tables(store: Store) -> Group:
     runs = Table(title="last runs", title_justify="left")
     for column in ("run", "flow", "status", "started", "summary"):

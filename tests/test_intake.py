@@ -94,3 +94,18 @@ def test_candidate_record_has_all_eight_requirements(intake: Path, settings: Set
     assert by_id["written_exam"].status.value == "met"
     assert by_id["code_of_ethics"].status.value == "not_met"
     assert by_id["education"].items and by_id["education"].items[0].document
+
+
+def test_limits_fail_a_document_with_a_reason(intake: Path, tmp_path: Path, golden: Path) -> None:
+    shutil.copy(golden / "c001-rsc-log.pdf", intake / "c100" / "log.pdf")  # 3 pages
+    largest = max(p.stat().st_size for p in (intake / "c100").glob("*.pdf"))
+    settings = Settings(home=tmp_path / "limits", stable_seconds=0, max_file_bytes=largest - 1)
+    recipe.process_intake(intake, settings)
+    documents = {d.filename: d for d in Store(settings.url).documents("c100")}
+    big = [d for d in documents.values() if d.size == largest]
+    assert big and all(d.error_code == "document.too_large" for d in big)
+    assert all(d.error_code != "document.too_large" for d in documents.values() if d.size < largest)
+    small_multi = Settings(home=tmp_path / "pages", stable_seconds=0, max_pages=2)
+    recipe.process_intake(intake, small_multi)
+    assert {d.filename: d for d in Store(small_multi.url).documents("c100")}["log.pdf"].error_code == (
+        "document.too_many_pages")
