@@ -22,6 +22,9 @@ LOW_MEAN_CONFIDENCE = 0.6
 def ocr_image(image: Image.Image, dpi: int, timeout: float = 120) -> tuple[list[Word], int]:
     """Words of a page image in PDF points (top-left origin), and the rotation that was undone (degrees).
 
+    When the page was turned, the boxes are those of the upright reading (so lines and columns read
+    left to right); `extractors.layout.to_page_frame` maps a box back onto the page as stored.
+
     Orientation detection (tesseract OSD, another second a page) runs only when the first reading is
     poor or comes out as vertical words, the two signs of a page turned by 90 or 180 degrees.
     """
@@ -37,8 +40,7 @@ def ocr_image(image: Image.Image, dpi: int, timeout: float = 120) -> tuple[list[
     turned = _read(upright, dpi, timeout)
     if _mean_confidence(turned) * len(turned) < 0.8 * _mean_confidence(words) * len(words):
         return words, 0  # OSD was wrong: turning made the reading clearly worse
-    size = (gray.width * 72 / dpi, gray.height * 72 / dpi)
-    return [_unrotate(w, rotation, size) for w in turned], rotation
+    return turned, rotation
 
 
 def detect_rotation(gray: Image.Image, timeout: float = 60) -> int:
@@ -134,18 +136,3 @@ def _mostly_vertical(words: list[Word]) -> bool:
 
 def _mean_confidence(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
-
-
-def _unrotate(word: Word, rotation: int, size: tuple[float, float]) -> Word:
-    """Map a box found on the turned-upright image back onto the page as it is stored."""
-    width, height = size
-    x0, top, x1, bottom = word.bbox
-    if rotation == 180:
-        box = (width - x1, height - bottom, width - x0, height - top)
-    elif rotation == 90:  # upright = stored turned 90 clockwise; undo by turning back counter-clockwise
-        box = (top, height - x1, bottom, height - x0)
-    elif rotation == 270:
-        box = (width - bottom, x0, width - top, x1)
-    else:
-        box = word.bbox
-    return word.model_copy(update={"bbox": box})

@@ -64,7 +64,11 @@ class Word(_Model):
 
 
 class Page(_Model):
-    """A page as words with boxes; `source` says how the words were read."""
+    """A page as words with boxes; `source` says how the words were read.
+
+    `rotation` is the clockwise turn (0, 90, 180, 270) that made a scanned page upright; the words'
+    boxes are in that upright reading frame, and provenance maps them back onto the page as stored.
+    """
 
     number: int = Field(ge=1)
     width: float

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.layout import to_page_frame
 from extractors.ocr import _reconcile, ocr_image
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
@@ -36,7 +37,7 @@ def turned(box: tuple, angle: int, width: float, height: float) -> tuple:
 
 @pytest.mark.tesseract
 @pytest.mark.parametrize("angle", [90, 180, 270])
-def test_turned_page_is_read_and_boxes_stay_on_the_page_as_stored(golden: Path, angle: int) -> None:
+def test_turned_page_is_read_upright_and_boxes_map_back_to_the_page_as_stored(golden: Path, angle: int) -> None:
     pdf = golden / "c001-exam.pdf"
     page = read_pages(pdf)[0]
     text_layer = {w.text: w.bbox for w in page.words}
@@ -45,6 +46,9 @@ def test_turned_page_is_read_and_boxes_stay_on_the_page_as_stored(golden: Path, 
     assert rotation != 0
     found = [w for w in words if w.text in text_layer and len(w.text) > 5]
     assert len(found) >= 3
+    stored = turned((0, 0, page.width, page.height), angle, page.width, page.height)
     for word in found:
+        assert all(abs(a - b) < 6 for a, b in zip(word.bbox, text_layer[word.text], strict=True))  # read upright
         expected = turned(text_layer[word.text], angle, page.width, page.height)
-        assert all(abs(a - b) < 6 for a, b in zip(word.bbox, expected, strict=True)), (word.text, word.bbox, expected)
+        on_page = to_page_frame(word.bbox, rotation, stored[2], stored[3])
+        assert all(abs(a - b) < 6 for a, b in zip(on_page, expected, strict=True)), (word.text, on_page, expected)
