@@ -21,6 +21,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _SAME_MONTH_RANGE = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}}),?\s+(\d{{4}})$", re.I)
 _CROSS_MONTH_RANGE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}\s*[-–]\s*({_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$", re.I)
 _SHORT_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 
 
 @dataclass(frozen=True)
@@ -39,15 +40,18 @@ def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings=SETTINGS)
 
 
-def parse_date(text: str) -> ParsedDate | None:
-    """The date a span states (for a range, its last day), or None when the text is not one date."""
+def parse_date(text: str, *, years_ahead: int = 0) -> ParsedDate | None:
+    """The date a span states (for a range, its last day), or None when the text is not one date.
+
+    `years_ahead`: how far past this year a two-digit year may point (an expiry date lies in the future).
+    """
     cleaned = _normalise(text)
     if not cleaned or not any(ch.isdigit() for ch in cleaned):
         return None
     short = _SHORT_NUMERIC.match(cleaned)
     if short:  # 5/5/12: a two-digit year is this century unless that would be in the future
         month, day, year = (int(g) for g in short.groups())
-        century = 2000 if 2000 + year <= dt.date.today().year else 1900
+        century = 2000 if 2000 + year <= dt.date.today().year + years_ahead else 1900
         cleaned = f"{month}/{day}/{century + year}"
     try:
         data = _parser().get_date_data(cleaned)
@@ -68,3 +72,16 @@ def _normalise(text: str) -> str:
     if cross:
         return cross.group(1)
     return cleaned
+
+
+def parse_month_day(text: str, year: int) -> ParsedDate | None:
+    """A month and day without a year ("6/3", "June 3") in a year the document states elsewhere (a heading)."""
+    cleaned = " ".join(text.split()).strip(" .;:,|")
+    numeric = _MONTH_DAY.match(cleaned)
+    if numeric is None:
+        return parse_date(f"{cleaned}, {year}") if cleaned and not cleaned[0].isdigit() else None
+    month, day = (int(g) for g in numeric.groups())
+    try:
+        return ParsedDate(date=dt.date(year, month, day), precision="day")
+    except ValueError:
+        return None

@@ -26,12 +26,12 @@ def ocr_image(image: Image.Image, dpi: int, timeout: float = 120) -> tuple[list[
     left to right); `extractors.layout.to_page_frame` maps a box back onto the page as stored.
 
     Orientation detection (tesseract OSD, another second a page) runs only when the first reading is
-    poor or comes out as vertical words, the two signs of a page turned by 90 or 180 degrees.
+    poor, comes out as vertical words (a page turned by 90 degrees) or runs right to left (180).
     """
     gray = image.convert("L")
     words = _read(gray, dpi, timeout)
     if (len(words) >= MIN_WORDS_BEFORE_OSD and _mean_confidence(words) >= LOW_MEAN_CONFIDENCE
-            and not _mostly_vertical(words)):
+            and not _mostly_vertical(words) and not _mostly_backwards(words)):
         return words, 0
     rotation = detect_rotation(gray, timeout)
     if rotation == 0:
@@ -132,6 +132,14 @@ def _mostly_vertical(words: list[Word]) -> bool:
     long_words = [w for w in words if len(w.text) >= 3]
     tall = sum(w.bbox[3] - w.bbox[1] > w.bbox[2] - w.bbox[0] for w in long_words)
     return bool(long_words) and tall > len(long_words) / 2
+
+
+def _mostly_backwards(words: list[Word]) -> bool:
+    """Tesseract can read a page turned by 180 degrees with confidence, its words running right to left."""
+    pairs = [(a, b) for a, b in zip(words, words[1:], strict=False)
+             if abs((a.bbox[1] + a.bbox[3]) - (b.bbox[1] + b.bbox[3])) / 2 < (a.bbox[3] - a.bbox[1]) / 2]
+    backwards = sum(b.bbox[0] < a.bbox[0] for a, b in pairs)
+    return bool(pairs) and backwards > len(pairs) / 2
 
 
 def _mean_confidence(words: list[Word]) -> float:

@@ -1,98 +1,371 @@
-"""RS/C logs: one item per session row (date, hours, format, supervisor) and the log's stated total."""
+"""RS/C logs: one item per session row (date, hours, format, supervisor) and the log's stated total.
+
+A log is a table. Its header row names the columns (Date, Format, Hours or Duration, Supervisor or Led by,
+in any order and among others); each later row's words are given to the column whose span they share
+most, after undoing the page's tilt, so a row reads the same whether its cells are far apart (a ruled
+table), one space apart (a fixed-width export) or on a scan tilted by a degree or two. A log without a
+recognisable header is read cell by cell from rows that start with a date.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
 
-from extractors.dates import parse_date
+from extractors.dates import ParsedDate, parse_date, parse_month_day
 from extractors.fields import Extraction, Found, build_item, labelled, missing, slug
-from extractors.hours import parse_hours
-from extractors.layout import DocText, Line
+from extractors.hours import ParsedHours, parse_hours
+from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence
+from pipeline.models import Flag, Item
 
-SUPERVISOR_LABEL = r"supervisor\s*/\s*consultant|supervisor|consultant"
-TOTAL_LABEL = r"total\s+hours|total"
-FORMAT = re.compile(r"\b(individual|group)\b", re.I)
+SUPERVISOR_LABEL = r"supervisor\s*/\s*consultant|supervisor|consultant|rs\s*/\s*c\s+provider"
+COLUMN_NAMES = {
+    "date": r"(?:session\s+)?date(?:\s+of\s+session)?",
+    "format": r"(?:session\s+)?(?:format|type|modality|setting)|individual\s*/\s*group",
+    "hours": r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)",
+    "supervisor": r"(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?(?:\s+name)?|led\s+by",
+}
+HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
+MINUTES_COLUMN = re.compile(r"\bmin", re.I)
+YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
+TOTAL_LINE = re.compile(r"^(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)$", re.I)
+SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
+LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*=\s*(individual|group)\b", re.I)
+NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
+RULE_MARKS = set("|[]_!")
 TOLERANCE = 0.05
 PLAUSIBLE_SESSION_HOURS = (0.25, 4.0)
 """A session outside this range is more likely a misread ("1.5" read as "15") than a real session."""
+REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$"), r"\1.\2")]
+"""Lost decimal points: "1:5" and "15" (or "150") for "1.5"."""
+ROW_GAP = 0.45
+"""Words whose deskewed centres differ by more than this many word heights are on different rows."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One visual row of a page: its words left to right, with their deskewed horizontal spans."""
+
+    page: int
+    words: tuple[Placed, ...]
+    xs: tuple[tuple[float, float], ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.word.text for p in self.words)
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str
+    x0: float
+    x1: float
+    minutes: bool = False
+
+
+Cells = dict[str, list[Placed]]
+
+
+@dataclass(frozen=True)
+class Session:
+    """A read session row, made into an item once the log's total has confirmed (or not) the rows' hours."""
+
+    key: str
+    value: dict[str, Any]
+    sources: list[Found]
+    hours_found: Found
+    reasons: list[str]
+
+    def item(self, doc: DocText, hours_confirmed: bool) -> Item:
+        """The item; when the stated total equals the rows' sum, the hours need not rest on their OCR alone.
+
+        A misread duration would break that sum, so an agreeing total vouches for every row's hours
+        (and for a restored decimal point), and the hours cell's word confidence no longer lowers the item's.
+        """
+        if not hours_confirmed:
+            return build_item(doc, "supervision_session", self.key, self.value,
+                              [self.sources[0], self.hours_found, *self.sources[1:]], self.reasons)
+        reasons = [r for r in self.reasons if r != "log.hours_repaired"]
+        item = build_item(doc, "supervision_session", self.key, self.value, self.sources, reasons)
+        item.provenance.insert(1, doc.provenance(self.hours_found.start, self.hours_found.end,
+                                                 self.hours_found.rule))
+        return item
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Sessions from rows that start with a date; the stated total is checked against their sum."""
+    """Sessions from the rows under a header (or rows led by a date); the stated total checked against them."""
     result = Extraction()
+    rows = visual_rows(doc)
     default_supervisor = labelled(doc, SUPERVISOR_LABEL, "log.supervisor.v1")
-    seen: dict[str, int] = {}
-    for line in doc.lines:
-        date_ev = _leading_date(line, evidence)
-        if date_ev is None:
+    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in LEGEND.findall(doc.text)}
+    reader = _SessionReader(doc, evidence, default_supervisor, legend)
+    columns: list[Column] | None = None
+    header_seen = any(_header(row) for row in rows)
+    for row in rows:
+        text = row.text.strip()
+        header = _header(row)
+        if header:
+            columns = header
             continue
-        item = _session(doc, line, date_ev, default_supervisor, seen)
-        if item is None:
-            result.flags.append(missing(doc.document, "log.row_unreadable",
-                                        f"A row on page {line.page} starting '{date_ev.text}' could not be read."))
+        year = YEAR_HEADING.match(text)
+        if year:
+            reader.year = int(year.group(1))
             continue
-        result.items.append(item)
-    rows_sum = round(sum(i.value["hours"] for i in result.items), 2)
-    total = _stated_total(doc, rows_sum)
+        if TOTAL_LINE.match(text):
+            continue
+        if columns is not None:
+            reader.read(row, _assign(row, columns), columns)
+        elif not header_seen:
+            reader.read(row, _cells_by_content(row, evidence), None)
+    rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
+    total = _stated_total(doc, rows, rows_sum)
+    agrees = total is not None and not total.needs_review
+    result.items, result.flags = [s.item(doc, hours_confirmed=agrees) for s in reader.sessions], reader.flags
     if total is not None:
         result.items.append(total)
         if "log.total_mismatch" in total.reasons:
             result.flags.append(missing(doc.document, "log.total_mismatch",
                                         f"The log states {total.value['stated_total']} h; its rows add up "
                                         f"to {rows_sum} h."))
-    if not result.items:
+    if not reader.sessions:
         result.flags.append(missing(doc.document, "log.no_sessions", "No session rows could be read."))
     return result
 
 
-def _leading_date(line: Line, evidence: list[Evidence]) -> Evidence | None:
-    """The date evidence that opens a line's first cell, if any."""
-    first_cell = line.cells[0]
-    for ev in evidence:
-        if ev.label == "DATE" and first_cell[0] <= ev.start < first_cell[1] and ev.start - line.start <= 2:
-            return ev
-    return None
+def visual_rows(doc: DocText) -> list[Row]:
+    """The document's words regrouped into rows after undoing each page's tilt (estimated from its lines)."""
+    rows: list[Row] = []
+    for page in sorted({p.page for p in doc.words}):
+        placed = [p for p in doc.words if p.page == page and p.word.text.strip()]
+        slope = _page_slope(doc, page)
+        height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in placed)
+
+        def level(p: Placed, s: float = slope) -> float:
+            return (p.word.bbox[1] + p.word.bbox[3]) / 2 - s * (p.word.bbox[0] + p.word.bbox[2]) / 2
+
+        group: list[Placed] = []
+        for p in sorted(placed, key=level):
+            if group and level(p) - median(level(g) for g in group) > ROW_GAP * height:
+                rows.append(_row(page, group, slope))
+                group = []
+            group.append(p)
+        if group:
+            rows.append(_row(page, group, slope))
+    return rows
 
 
-def _session(doc: DocText, line: Line, date_ev: Evidence, default_supervisor: Found | None,
-             seen: dict[str, int]):  # noqa: ANN202
-    """A session item from a row's cells: date | format | hours | supervisor."""
-    date = parse_date(date_ev.text)
-    rest = [c for c in line.cells if c[0] >= date_ev.end]
-    format_cell = next((c for c in rest if FORMAT.search(doc.slice(*c))), None)
-    hours_cell = next((c for c in rest if parse_hours(doc.slice(*c)) is not None), None)
-    if date is None or hours_cell is None:
+def _page_slope(doc: DocText, page: int) -> float:
+    """How far a page's lines drop per point to the right: the median over its long lines (0 on a text layer)."""
+    slopes = []
+    for line in doc.lines:
+        words = [p.word for p in line.words if p.page == page]
+        if len(words) < 3 or words[-1].bbox[0] - words[0].bbox[0] < 150:
+            continue
+        dy = (words[-1].bbox[1] + words[-1].bbox[3] - words[0].bbox[1] - words[0].bbox[3]) / 2
+        slopes.append(dy / (words[-1].bbox[0] - words[0].bbox[0]))
+    return median(slopes) if slopes else 0.0
+
+
+def _row(page: int, group: list[Placed], slope: float) -> Row:
+    def shifted(p: Placed) -> tuple[float, float]:
+        drift = slope * (p.word.bbox[1] + p.word.bbox[3]) / 2
+        return p.word.bbox[0] + drift, p.word.bbox[2] + drift
+
+    ordered = sorted(group, key=lambda p: shifted(p)[0])
+    return Row(page=page, words=tuple(ordered), xs=tuple(shifted(p) for p in ordered))
+
+
+def _header(row: Row) -> list[Column] | None:
+    """The columns a header row names (unnamed ones as `other`), or None when the row is not a log header."""
+    text = row.text
+    offsets, position = [], 0
+    for p in row.words:
+        offsets.append((position, position + len(p.word.text)))
+        position += len(p.word.text) + 1
+    columns: list[Column] = []
+    claimed: set[int] = set()
+    for match in HEADER.finditer(text):
+        role = match.lastgroup or ""
+        indices = [i for i, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
+        claimed.update(indices)
+        columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
+                              minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group()))))
+    roles = {c.role for c in columns}
+    if not {"date", "hours"} <= roles or not roles & {"format", "supervisor"} or len(row.words) > 3 * len(columns):
         return None
-    hours = parse_hours(doc.slice(*hours_cell))
-    assert hours is not None
-    after = [c for c in rest if c[0] > hours_cell[0] and c != format_cell]
-    supervisor_cell = after[0] if after else None
-    supervisor_found = (Found(*supervisor_cell, "log.supervisor_cell.v1", 0.95) if supervisor_cell
-                        else default_supervisor)
-    supervisor = doc.slice(supervisor_found.start, supervisor_found.end) if supervisor_found else None
-    session_format = FORMAT.search(doc.slice(*format_cell)).group(1).lower() if format_cell else None  # type: ignore[union-attr]
-    reasons = [] if session_format else ["log.format_missing"]
-    if hours.converted:
-        reasons.append("hours.converted")
-    if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
-        reasons.append("log.hours_implausible")
-    value = {"date": date.iso(), "hours": hours.hours, "format": session_format, "supervisor": supervisor}
-    base = f"supervision_session:{value['date']}:{session_format}:{slug(supervisor or 'unknown')}"
-    seen[base] = seen.get(base, 0) + 1
-    sources = [Found(date_ev.start, date_ev.end, date_ev.rule, date_ev.score),
-               Found(*hours_cell, "log.hours_cell.v1", 0.96)]
-    if format_cell:
-        sources.append(Found(*format_cell, "log.format_cell.v1", 0.97))
-    return build_item(doc, "supervision_session", f"{base}:{seen[base]}", value, sources, reasons)
+    for i, (x0, x1) in enumerate(row.xs):
+        if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
+            columns.append(Column("other", x0, x1))
+    return sorted(columns, key=lambda c: c.x0)
 
 
-def _stated_total(doc: DocText, rows_sum: float):  # noqa: ANN202
-    """The log's own total as an item, flagged when it disagrees with the sum of its rows."""
-    found = labelled(doc, TOTAL_LABEL, "log.total.v1")
-    if found is None:
+def _assign(row: Row, columns: list[Column]) -> Cells:
+    """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most."""
+    cells: Cells = {}
+    edges = [c.x0 for c in columns[1:]]
+    for p, (x0, x1) in zip(row.words, row.xs, strict=True):
+        if set(p.word.text) <= RULE_MARKS:
+            continue
+        spans = zip([float("-inf"), *edges], [*edges, float("inf")], strict=True)
+        overlaps = [min(x1, hi) - max(x0, lo) for lo, hi in spans]
+        cells.setdefault(columns[overlaps.index(max(overlaps))].role, []).append(p)
+    return cells
+
+
+def _cells_by_content(row: Row, evidence: list[Evidence]) -> Cells:
+    """Without a header: a row led by a date, then format, hours and the supervisor's name in any order."""
+    words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
+    lead = next((ev for ev in evidence if words and ev.label == "DATE" and ev.start == words[0].start), None)
+    if lead is None:
+        return {}
+    cells: Cells = {"date": [p for p in words if p.start < lead.end]}
+    rest = [p for p in words if p.start >= lead.end]
+    cells["format"] = [p for p in rest if _in(p, evidence, ("FORMAT_INDIVIDUAL", "FORMAT_GROUP"))]
+    rest = [p for p in rest if p not in cells["format"]]
+    for i, p in enumerate(rest):
+        if any(ch.isdigit() for ch in p.word.text):
+            pair = rest[i:i + 2]
+            cells["hours"] = pair if len(pair) == 2 and parse_hours(_text(pair)) else [p]
+            cells["supervisor"] = [q for q in rest[i + len(cells["hours"]):]]
+            break
+    return cells
+
+
+def _text(words: list[Placed]) -> str:
+    return " ".join(p.word.text for p in words)
+
+
+def _span(words: list[Placed]) -> tuple[int, int]:
+    return min(p.start for p in words), max(p.end for p in words)
+
+
+def _in(p: Placed, evidence: list[Evidence], labels: tuple[str, ...]) -> Evidence | None:
+    return next((ev for ev in evidence if ev.label in labels and ev.start < p.end and ev.end > p.start), None)
+
+
+class _SessionReader:
+    """Turns row cells into session items, flagging what a person must check and every row it cannot read."""
+
+    def __init__(self, doc: DocText, evidence: list[Evidence], default_supervisor: Found | None,
+                 legend: dict[str, str]) -> None:
+        self.doc, self.evidence, self.legend = doc, evidence, legend
+        self.default_supervisor = default_supervisor
+        self.year: int | None = None
+        self.sessions: list[Session] = []
+        self.flags: list[Flag] = []
+        self.seen: dict[str, int] = {}
+        self.last_date: ParsedDate | None = None
+
+    def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
+        """One session from a row's cells, a document flag when the row looks like a session but does not read."""
+        date_words, hours_words = cells.get("date", []), cells.get("hours", [])
+        if not any(ch.isdigit() for ch in _text(date_words)) and not (
+                hours_words and parse_hours(_text(hours_words)) and cells.get("format")):
+            return
+        date, date_found = self._date(date_words)
+        minutes = any(c.minutes for c in columns or [] if c.role == "hours")
+        hours, repaired = _session_hours(_text(hours_words), minutes) if hours_words else (None, False)
+        if date is None or date_found is None or hours is None:
+            self.flags.append(missing(self.doc.document, "log.row_unreadable",
+                                      f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
+            return
+        reasons = ["log.hours_repaired"] if repaired else []
+        session_format, format_found = self._format(cells.get("format", []), reasons)
+        supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
+            reasons.append("log.hours_implausible")
+        if self.last_date is not None and date.date < self.last_date.date:
+            reasons.append("log.date_out_of_order")
+        self.last_date = date
+        value = {"date": date.iso(), "hours": hours.hours, "format": session_format, "supervisor": supervisor}
+        base = f"supervision_session:{value['date']}:{session_format}:{slug(supervisor or 'unknown')}"
+        self.seen[base] = self.seen.get(base, 0) + 1
+        sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
+        hours_found = Found(*_span(hours_words), "log.hours_cell.v1", 0.96)
+        self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
+
+    def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None]:
+        """A full date in the date cell, or a month/day completed by the year heading above it."""
+        start, end = _span(words) if words else (0, 0)
+        inside = [ev for ev in self.evidence if ev.start >= start and ev.end <= end]
+        full = next((ev for ev in inside if ev.label == "DATE"), None)
+        if full is not None:
+            return parse_date(full.text), Found(full.start, full.end, full.rule, full.score)
+        partial = next((ev for ev in inside if ev.label == "MONTH_DAY"), None)
+        if partial is None or self.year is None:
+            return None, None
+        return parse_month_day(partial.text, self.year), Found(partial.start, partial.end, partial.rule, partial.score)
+
+    def _format(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
+        """Individual or group, from the cell's words or an abbreviation the log's legend defines."""
+        if words:
+            start, end = _span(words)
+            ev = next((e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
+                       and e.start >= start and e.end <= end), None)
+            if ev is not None:
+                return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score)
+            defined = self.legend.get(_text(words).lower().rstrip("."))
+            if defined:
+                return defined, Found(start, end, "log.format_legend.v1", 0.95)
+        reasons.append("log.format_missing" if not words else "log.format_unreadable")
+        return None, None
+
+    def _supervisor(self, words: list[Placed], columns: list[Column] | None,
+                    reasons: list[str]) -> tuple[str | None, Found | None]:
+        """The row's supervisor cell; the log's named supervisor when the table has no such column."""
+        if words:
+            name = _text(words).strip(" |[]_")
+            if not NAME.match(name):
+                reasons.append("log.supervisor_unclear")
+            return name, Found(*_span(words), "log.supervisor_cell.v1", 0.95)
+        has_column = columns is None or any(c.role == "supervisor" for c in columns)
+        if has_column or self.default_supervisor is None:
+            reasons.append("log.supervisor_missing")
+        found = self.default_supervisor
+        return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+def _hours(text: str, minutes: bool) -> ParsedHours | None:
+    """A duration cell; a bare number under a minutes heading is minutes."""
+    parsed = parse_hours(text)
+    if parsed is not None and minutes and parsed.form == "bare":
+        return ParsedHours(hours=round(parsed.hours / 60.0, 2), converted=True, form="minutes")
+    return parsed
+
+
+def _plausible(hours: ParsedHours | None) -> bool:
+    return hours is not None and PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]
+
+
+def _session_hours(text: str, minutes: bool) -> tuple[ParsedHours | None, bool]:
+    """A session's duration, and whether it was read by restoring a decimal point OCR lost or turned into a colon.
+
+    "15" or "1:5" in a session row is "1.5" read badly: no session lasts 15 hours, and a clock time has two
+    digits of minutes. The repaired value is kept only when it is a plausible session, and is flagged.
+    """
+    parsed = _hours(text, minutes)
+    if _plausible(parsed) or minutes:
+        return parsed, False
+    cleaned = text.strip(" .;:|()")
+    for pattern, replacement in REPAIRS:
+        repaired = _hours(pattern.sub(replacement, cleaned), minutes) if pattern.match(cleaned) else None
+        if _plausible(repaired):
+            return repaired, True
+    return parsed, False
+
+
+def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN202
+    """The log's own total (its last `Total ...` row), flagged when it disagrees with the sum of its rows."""
+    totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip())) and not SUBTOTAL.search(m["label"])]
+    if not totals:
         return None
-    stated = parse_hours(doc.slice(found.start, found.end))
+    row, match = totals[-1]
+    value_words = [p for p in row.words if p.word.text in match["value"].split()] or list(row.words)
+    found = Found(*_span(value_words), "log.total.v1", 0.97)
+    stated = _hours(match["value"], bool(MINUTES_COLUMN.search(match["label"])))
     if stated is None:
         return build_item(doc, "supervision_total", "supervision_total",
                           {"stated_total": None, "rows_sum": rows_sum}, [found], ["log.total_unreadable"])

@@ -1,69 +1,347 @@
-"""Training certificates: title, clock hours (after conversion), completion date, provider, relevance."""
+"""Training evidence: title, clock hours (after conversion), completion date, provider and relevance.
+
+Three shapes are read: a certificate with labelled lines (or a title under "has completed"/"for attending"),
+a provider's letter whose sentence names the title in quotes, and a continuing-education record whose
+table gives one training a row (`training_table.py`). Every value comes from a span of its own.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from extractors.fields import Extraction, Found, build_item, date_in, labelled, missing, slug
-from extractors.hours import parse_hours
-from extractors.layout import DocText
-from extractors.nlp import Evidence
+from extractors.dates import ParsedDate, parse_date
+from extractors.fields import Extraction, Found, build_item, missing, slug
+from extractors.hours import ParsedHours, parse_hours
+from extractors.layout import DocText, Placed
+from extractors.nlp import Evidence, find_patterns
+from extractors.training_table import Table, TableRow, read_table
 
-TITLE_LABEL = r"title|course|training|workshop|program"
-PROVIDER_LABEL = r"provider|presented\s+by|sponsored\s+by|offered\s+by"
-DATE_LABEL = r"date\s+completed|completion\s+date|completed\s+on|completed|date\s+of\s+training|date"
-TITLE_AFTER = re.compile(r"^\s*(has\s+)?(successfully\s+)?(completed|attended|participated\s+in)\s*:?\s*$", re.I)
+TITLE_LABEL = (r"title|(?:course|training|workshop|session|event|program|activity)(?:\s+(?:title|name))?|"
+               r"(?:title|name)\s+of\s+(?:course|training|workshop|program|activity)")
+PROVIDER_LABEL = (r"(?:training\s+|approved\s+|ce\s+)?provider|presented\s+by|sponsored\s+by|offered\s+by|sponsor|"
+                  r"sponsoring\s+organi[sz]ation|provider\s+organi[sz]ation|training\s+organi[sz]ation|hosted\s+by")
+DATE_LABEL = (r"date\s+(?:completed|attended|earned)|(?:course\s+)?completion(?:\s+date)?|completed(?:\s+on)?|"
+              r"date\s+of\s+(?:training|completion|attendance|course)|"
+              r"(?:training|event|session|course|workshop)\s+dates?|dates?\s+attended|dates?\s+of\s+attendance")
+GENERIC_DATE_LABEL = r"date"
+HOURS_LABEL = (r"duration|length|(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?|hrs|"
+               r"ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
+               r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?")
+ANY_LABEL = re.compile(
+    rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|name|learner|participant)"
+    r"\s*:?\s*$", re.I)
+LABEL_UNITS = ((re.compile(r"ceu|continuing\s+education", re.I), "ceu"), (re.compile(r"minute", re.I), "minutes"),
+               (re.compile(r"hour|hrs", re.I), "hours"))
+TITLE_AFTER = re.compile(
+    r"^\s*(?:has\s+)?(?:successfully\s+)?(?:completed|attended|participated\s+in|"
+    r"for\s+(?:attending|completing|the\s+completion\s+of|completion\s+of|participating\s+in|participation\s+in)|"
+    r"in\s+recognition\s+of\s+(?:attending|completing))\s*:?\s*$", re.I)
+QUOTED_TITLE = re.compile(
+    r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at)\s+"
+    r"(?:the\s+(?:training|course|workshop|webinar|session|seminar|conference)\s+)?[\"\u201c\u201d]\s*"
+    r"(?P<title>[^\"\u201c\u201d]{3,200}?)[\s,.]*[\"\u201c\u201d]", re.I)
+SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
+PROVIDER_IN_SENTENCE = re.compile(
+    r"\b(?:offered|presented|sponsored|provided|hosted|delivered|conducted|organi[sz]ed)\s+by\s+"
+    r"(?P<provider>[^,;]+?)(?=\s+(?:on|from|between|during)\s|[,;]|\.(?:\s|$)|$)", re.I)
+ISSUER_TITLE = re.compile(r"^\s*certificate\s+of\b", re.I)
+RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
+NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
-    r"infant|toddler|attachment|parent|relationship|reflective|social[- ]emotional|early\s+childhood|"
-    r"perinatal|child-parent|dyadic|mental\s+health", re.I)
+    r"\b(?:infan(?:t|cy)|toddler|bab(?:y|ies)|newborn|attachment|parent|caregiv|relationship|relational|reflective|"
+    r"social[- ]emotional|early\s+childhood|young\s+child|perinatal|prenatal|postpartum|child-parent|dyadic|"
+    r"mental\s+health|home\s+visit|birth\s+to\s+(?:three|five|3|5)|early\s+intervention|circle\s+of\s+security)",
+    re.I)
+
+
+@dataclass
+class Reading:
+    """One training's values as read, with the ranges they came from and the reasons a person must look."""
+
+    title: str | None = None
+    provider: str | None = None
+    date: ParsedDate | None = None
+    hours: ParsedHours | None = None
+    sources: list[Found] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """One training item per certificate; missing hours or title are flagged, never silently dropped."""
+    """One training item per certificate or letter, one per row of a CE record; gaps are flagged, never dropped."""
+    table = read_table(doc)
+    if table is not None and table.rows:
+        readings = [_row_reading(doc, table, row) for row in table.rows]
+        _check_total(table, readings)
+    else:
+        readings = [_certificate_reading(doc, evidence)]
     result = Extraction()
-    title = _title(doc)
-    provider = labelled(doc, PROVIDER_LABEL, "training.provider.v1")
-    completed, date_found = date_in(doc, labelled(doc, DATE_LABEL, "training.date.v1"), evidence)
-    hours_ev = next((e for e in evidence if e.label == "HOURS"), None)
-    hours = parse_hours(hours_ev.text) if hours_ev else None
-    reasons = []
-    title_text = doc.slice(title.start, title.end) if title else None
-    relevant = bool(RELEVANT.search(title_text)) if title_text else None
-    if relevant is not True:
-        reasons.append("training.relevance_unclear")
-        relevant = None
-    if hours is None:
-        reasons.append("training.hours_missing")
-        result.flags.append(missing(doc.document, "training.hours_missing",
-                                    "No clock hours, contact hours, CEUs or minutes could be read."))
-    elif hours.converted:
-        reasons.append("hours.converted")
-    if completed is None:
-        reasons.append("training.date_missing")
-    value = {
-        "title": title_text,
-        "hours": hours.hours if hours else None,
-        "date": completed.iso() if completed else None,
-        "provider": doc.slice(provider.start, provider.end) if provider else None,
-        "relevant": relevant,
-        "converted": hours.converted if hours else False,
-    }
-    sources = [s for s in (title, date_found, provider) if s is not None]
-    if hours_ev is not None:
-        sources.insert(1, Found(hours_ev.start, hours_ev.end, hours_ev.rule, hours_ev.score))
-    key = f"training:{value['date'] or 'undated'}:{slug(title_text or 'untitled')}"
-    result.items.append(build_item(doc, "training", key, value, sources, reasons))
+    for reading in readings:
+        _finish(doc, reading, result)
     return result
 
 
-def _title(doc: DocText) -> Found | None:
-    """The labelled title, or the line after "has completed"."""
-    found = labelled(doc, TITLE_LABEL, "training.title.v1")
-    if found:
-        return found
+# --- a certificate or a letter ------------------------------------------------------------------------------
+
+
+def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
+    """The one training a certificate or a letter states."""
+    reading = Reading()
+    sentence = _quoted_statement(doc)
+    title = field_value(doc, TITLE_LABEL, "training.title.v1")[0] or (sentence[0] if sentence else None) \
+        or _title_after(doc)
+    if title is not None:
+        reading.title = _clean(doc.slice(title.start, title.end))
+        reading.sources.append(title)
+    tail = (sentence[0].end, sentence[1]) if sentence else None
+    _read_provider(doc, reading, tail)
+    _read_date(doc, reading, tail)
+    _read_hours(doc, reading, tail, evidence)
+    return reading
+
+
+def field_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
+    """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell."""
+    inline = re.compile(rf"^\s*(?P<label>{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+    alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
+    for line in doc.lines:
+        cells = line.cell_spans()
+        for index, (start, end) in enumerate(cells):
+            text = doc.slice(start, end)
+            match = inline.match(text)
+            if match:
+                return Found(start + match.start("value"), start + match.end("value"), rule, 0.97), match["label"]
+            match = alone.match(text)
+            if match and index + 1 < len(cells) and not ANY_LABEL.match(doc.slice(*cells[index + 1])):
+                return Found(*cells[index + 1], rule, 0.95), match["label"]
+    return None, ""
+
+
+def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:
+    """A sentence naming the training in quotes ("attended "<title>", offered by ..."): its title and its end."""
+    text = doc.text.replace("\n", " ")
+    match = QUOTED_TITLE.search(text)
+    if match is None:
+        return None
+    end = SENTENCE_END.search(text, match.end())
+    title = Found(match.start("title"), match.end("title"), "training.title_quoted.v1", 0.93)
+    return title, end.end() if end else len(text)
+
+
+def _title_after(doc: DocText) -> Found | None:
+    """The line under "has completed" / "for attending", with a next line of the same size when the title wraps."""
     for index, line in enumerate(doc.lines[:-1]):
-        if TITLE_AFTER.match(doc.slice(line.start, line.end)):
-            following = doc.lines[index + 1]
-            return Found(following.start, following.end, "training.title_after_completed.v1", 0.93)
+        if not TITLE_AFTER.match(doc.slice(line.start, line.end)):
+            continue
+        first = doc.lines[index + 1]
+        end = first.end
+        following = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
+        if following is not None and _same_size_under(first.words, following.words) \
+                and ":" not in doc.slice(following.start, following.end):
+            end = following.end
+        return Found(first.start, end, "training.title_after_completed.v1", 0.93)
     return None
 
+
+def _read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
+    found = field_value(doc, PROVIDER_LABEL, "training.provider.v1")[0]
+    if found is None and tail is not None:
+        match = PROVIDER_IN_SENTENCE.search(doc.text.replace("\n", " "), *tail)
+        if match:
+            found = Found(match.start("provider"), match.end("provider"), "training.provider_in_sentence.v1", 0.92)
+    if found is None:
+        found = _issuer(doc)
+    if found is not None:
+        reading.provider = _clean(doc.slice(found.start, found.end))
+        reading.sources.append(found)
+
+
+def _issuer(doc: DocText) -> Found | None:
+    """The organisation named alone above a "Certificate of ..." heading: the certificate's issuer."""
+    for index, line in enumerate(doc.lines[:3]):
+        if ISSUER_TITLE.match(doc.slice(line.start, line.end)):
+            if index != 1:
+                return None
+            top = doc.lines[0]
+            text = doc.slice(top.start, top.end)
+            if any(ch.isdigit() for ch in text) or len(text.split()) < 2:
+                return None
+            return Found(top.start, top.end, "training.provider_issuer.v1", 0.85)
+    return None
+
+
+def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
+    found = field_value(doc, DATE_LABEL, "training.date.v1")[0]
+    if found is None and tail is None:
+        found = field_value(doc, GENERIC_DATE_LABEL, "training.date_generic.v1")[0]
+        if found is not None:
+            reading.reasons.append("training.date_generic")
+    start, end = (found.start, found.end) if found else tail if tail else (0, 0)
+    date, source, reasons = completion_date(doc, start, end)
+    reading.date = date
+    reading.reasons.extend(reasons)
+    if source is not None:
+        reading.sources.append(source)
+
+
+def completion_date(doc: DocText, start: int, end: int) -> tuple[ParsedDate | None, Found | None, list[str]]:
+    """The date a range states; for a range of two dates joined by "-" or "to", the last day."""
+    spans = spans_in(doc, start, end, "DATE")
+    if not spans:
+        return None, None, []
+    chosen, reasons = spans[0], []
+    if len(spans) >= 2 and RANGE_JOIN.match(doc.text[spans[0].end:spans[1].start]):
+        chosen = spans[1]
+        if len(spans) > 2:
+            reasons.append("training.date_ambiguous")
+    elif len(spans) >= 2:
+        reasons.append("training.date_ambiguous")
+    return parse_date(chosen.text), Found(chosen.start, chosen.end, chosen.rule, chosen.score), reasons
+
+
+def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, evidence: list[Evidence]) -> None:
+    value, label = field_value(doc, HOURS_LABEL, "training.hours_labelled.v1")
+    if value is not None:
+        _take_hours(reading, hours_with_unit(doc.slice(value.start, value.end), label), value)
+        return
+    spans = spans_in(doc, *tail, "HOURS") if tail else []
+    if not spans:
+        spans = [e for e in evidence if e.label == "HOURS" and not _on_excluded_line(doc, e)]
+    if not spans:
+        return
+    parsed = [parse_hours(e.text) for e in spans]
+    if len({p.hours for p in parsed if p is not None}) > 1:
+        reading.reasons.append("training.hours_ambiguous")
+    first = spans[0]
+    _take_hours(reading, (parsed[0], []), Found(first.start, first.end, first.rule, first.score))
+
+
+def hours_with_unit(value: str, label: str) -> tuple[ParsedHours | None, list[str]]:
+    """Hours from a labelled value; a bare number takes its unit from the label ("CEUs: 0.6"), or is flagged."""
+    parsed = parse_hours(value)
+    if parsed is None or parsed.form != "bare":
+        return parsed, []
+    unit = next((name for pattern, name in LABEL_UNITS if pattern.search(label)), None)
+    if unit is None:
+        return parsed, ["hours.unit_unclear"]
+    return parse_hours(f"{value} {unit}"), []
+
+
+def _take_hours(reading: Reading, parsed: tuple[ParsedHours | None, list[str]], source: Found) -> None:
+    reading.hours = parsed[0]
+    reading.reasons.extend(parsed[1])
+    reading.sources.append(source)
+
+
+def spans_in(doc: DocText, start: int, end: int, label: str) -> list[Evidence]:
+    """Pattern spans of one label inside a range, found across its line breaks, with document offsets."""
+    found = find_patterns(doc.text[start:end].replace("\n", " "))
+    return [Evidence(e.label, e.rule, e.score, e.start + start, e.end + start, e.text) for e in found
+            if e.label == label]
+
+
+def _on_excluded_line(doc: DocText, ev: Evidence) -> bool:
+    line = doc.line_at(ev.start)
+    return line is not None and bool(NOT_HOURS_LINE.search(doc.slice(line.start, line.end)))
+
+
+def _same_size_under(upper: tuple[Placed, ...], lower: tuple[Placed, ...]) -> bool:
+    """Two lines set in the same type, the second right under the first (a title wrapped over two lines)."""
+    if not upper or not lower or upper[0].page != lower[0].page:
+        return False
+    up = max(p.word.bbox[3] - p.word.bbox[1] for p in upper)
+    low = max(p.word.bbox[3] - p.word.bbox[1] for p in lower)
+    gap = min(p.word.bbox[1] for p in lower) - max(p.word.bbox[3] for p in upper)
+    return abs(up - low) <= 0.08 * up and gap <= 0.6 * up
+
+
+# --- a continuing-education record --------------------------------------------------------------------------
+
+
+def _row_reading(doc: DocText, table: Table, row: TableRow) -> Reading:
+    """One table row: each column's words, the hours unit taken from the hours column's header."""
+    reading = Reading()
+    if row.cells.get("title"):
+        reading.title = row.text("title")
+        reading.sources.extend(_runs(row.cells["title"], "training.table.title.v1", 0.95))
+    if row.cells.get("provider"):
+        reading.provider = row.text("provider")
+        reading.sources.extend(_runs(row.cells["provider"], "training.table.provider.v1", 0.95))
+    if row.cells.get("date"):
+        words = row.cells["date"]
+        spans = [e for e in find_patterns(row.text("date")) if e.label == "DATE"]
+        if len(spans) == 1:
+            reading.date = parse_date(spans[0].text)
+            reading.sources.extend(_runs(words, spans[0].rule, spans[0].score))
+        elif spans:
+            reading.reasons.append("training.date_ambiguous")
+    if row.cells.get("hours"):
+        unit_header = " ".join(p.word.text for p in table.header["hours"])
+        parsed, reasons = hours_with_unit(row.text("hours"), unit_header)
+        reading.hours, reading.reasons = parsed, reading.reasons + reasons
+        reading.sources.extend(_runs(row.cells["hours"], "training.table.hours.v1", 0.95))
+        reading.sources.extend(_runs(table.header["hours"], "training.table.hours_unit.v1", 0.95))
+    return reading
+
+
+def _check_total(table: Table, readings: list[Reading]) -> None:
+    """A record's stated total must equal the sum of its rows (same unit); otherwise every row needs a look."""
+    if table.total_line is None:
+        return
+    text = table.total_line.text()
+    number = re.search(r"(\d+(?:\.\d+)?)\s*$", text)
+    label = text[:number.start()] if number else ""
+    stated = hours_with_unit(number.group(1), label)[0] if number else None
+    rows = [r.hours.hours for r in readings if r.hours is not None]
+    if stated is None or len(rows) != len(readings) or abs(sum(rows) - stated.hours) > 0.05:
+        for reading in readings:
+            reading.reasons.append("training.total_mismatch")
+
+
+def _runs(words: list[Placed], rule: str, score: float) -> list[Found]:
+    """Character ranges of the runs of consecutive words (a wrapped cell gives one range a line)."""
+    ordered = sorted(words, key=lambda p: p.start)
+    runs: list[Found] = []
+    for p in ordered:
+        if runs and p.start == runs[-1].end + 1:
+            runs[-1] = Found(runs[-1].start, p.end, rule, score)
+        else:
+            runs.append(Found(p.start, p.end, rule, score))
+    return runs
+
+
+# --- the item -----------------------------------------------------------------------------------------------
+
+
+def _finish(doc: DocText, reading: Reading, result: Extraction) -> None:
+    """The item for one reading, with its reasons, and a document flag for each value that could not be read."""
+    reasons = list(reading.reasons)
+    relevant = True if reading.title and RELEVANT.search(reading.title) else None
+    if relevant is None:
+        reasons.append("training.relevance_unclear")
+    for read, code, sentence in (
+        (reading.title, "training.title_missing", "No training title could be read."),
+        (reading.hours, "training.hours_missing", "No clock hours, contact hours, CEUs or minutes could be read."),
+        (reading.date, "training.date_missing", "No completion date could be read."),
+    ):
+        if read is None:
+            reasons.append(code)
+            result.flags.append(missing(doc.document, code, sentence))
+    if reading.provider is None:
+        reasons.append("training.provider_missing")
+    if reading.hours is not None and reading.hours.converted:
+        reasons.append("hours.converted")
+    value = {
+        "title": reading.title,
+        "hours": reading.hours.hours if reading.hours else None,
+        "date": reading.date.iso() if reading.date else None,
+        "provider": reading.provider,
+        "relevant": relevant,
+        "converted": reading.hours.converted if reading.hours else False,
+    }
+    key = f"training:{value['date'] or 'undated'}:{slug(reading.title or 'untitled')}"
+    result.items.append(build_item(doc, "training", key, value, reading.sources, reasons))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:")

@@ -1,31 +1,68 @@
-"""Transcripts: each degree (abbreviation, name, field, institution, conferral date); is the copy official."""
+"""Transcripts: each degree (abbreviation, name, field, institution, conferral date); is the copy official.
+
+A degree is read from one of three contexts, the most structured first: a labelled block
+(`Degree Awarded:` / `DEGREE:` with `Major:` and `Date Conferred:`), a table whose header names a degree
+column and a date column, or a sentence of a letter ("The degree of ... was conferred on ...").
+Each degree's date comes from its own context only, so birth, printed and term dates are never taken.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from extractors.fields import Extraction, Found, build_item, date_in, labelled, missing, slug
-from extractors.layout import DocText, Line
-from extractors.nlp import Evidence
+from extractors.fields import Extraction, Found, build_item, date_in, missing, slug
+from extractors.layout import DocText, Line, relevel
+from extractors.nlp import Evidence, find_patterns
 from extractors.vocab import degrees
 from pipeline.models import Item
 
-DEGREE_LABEL = r"degree\s+awarded|degree\s+conferred|degree"
-FIELD_LABEL = r"major|field\s+of\s+study|program|concentration"
-CONFERRED_LABEL = r"date\s+conferred|conferral\s+date|conferred|degree\s+date|date\s+awarded"
-UNOFFICIAL = re.compile(r"\bunofficial\b|\bstudent\s+copy\b|\bnot\s+official\b|\bissued\s+to\s+student\b", re.I)
-OFFICIAL = re.compile(r"\bofficial\b", re.I)
+DEGREE_LABEL = re.compile(r"(?:(?:academic\s+)?degree|award|credential)(?:\s+(?:awarded|conferred|granted|earned|"
+                          r"received|title))?|awarded", re.I)
+FIELD_LABEL = re.compile(r"major|field(?:\s+of\s+study)?|program(?:\s+of\s+study)?|concentration|specialization|"
+                         r"discipline|area\s+of\s+study|emphasis|plan", re.I)
+CONFERRED_LABEL = re.compile(r"(?:date\s+)?(?:conferred|awarded|granted)(?:\s+on)?|date|(?:conferral|degree|award|"
+                             r"graduation)\s+date|date\s+of\s+(?:conferral|award|graduation)", re.I)
+DATE_HEADER = re.compile(r".*\b(?:conferred|conferral|awarded|granted|date)\b.*", re.I)
+LABEL_CELL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./']{0,30}?)\s*:\s*")
+UNOFFICIAL = re.compile(r"\bunofficial\b|\bstudent\s+copy\b|\bnot\s+(?:an?\s+)?official\b|\bissued\s+to\s+student\b",
+                        re.I)
+OFFICIAL = re.compile(r"\bofficial\b|\b(?:bears|bearing|under)\s+the\s+(?:\w+\s+)?seal\b", re.I)
 INSTITUTION = re.compile(r"\b(university|college|institute|school)\b", re.I)
+CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated)\b")
+DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed)\s+(?:the\s+)?$", re.I)
+FIELD_LEAD = re.compile(r"^[\s)]*(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
+MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)\s+in\s+", re.I)
+TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
+ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|of|her|his|their)\s+$")
+
+
+@dataclass
+class DegreeRead:
+    """Where one degree was read: its mention, the field and conferral ranges, and the rule that found them."""
+
+    head: Found
+    field: Found | None
+    conferral: Found | None
+    reasons: tuple[str, ...] = ()
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Degrees from `Degree Awarded:` blocks, each with the field and conferral date that follow it."""
+    """Every degree on the transcript, from labelled blocks, a degree table or letter sentences."""
+    if any(p.word.source == "ocr" for p in doc.words):  # a tilted scan's table rows break apart: level them
+        doc = relevel(doc)
+        evidence = find_patterns(doc.text)
     result = Extraction(official=officialness(doc.text))
     institution = _institution(doc)
-    blocks = _degree_blocks(doc)
-    for number, (head, block) in enumerate(blocks, start=1):
-        result.items.append(_degree_item(doc, evidence, head, block, institution, result.official, number))
-    if not blocks:
+    degree_ev = [e for e in evidence if e.label == "DEGREE"]
+    reads, used = _labelled_degrees(doc, degree_ev, evidence)
+    table_reads, table_used = _table_degrees(doc, degree_ev, evidence)
+    reads += table_reads
+    used |= table_used
+    reads += _sentence_degrees(doc, [e for e in degree_ev if _line_index(doc, e.start) not in used], evidence)
+    for number, read in enumerate(reads, start=1):
+        result.items.append(_degree_item(doc, evidence, read, institution, result.official, number))
+    if not reads:
         result.flags.append(missing(doc.document, "transcript.no_degree",
                                     "No awarded degree could be read on this transcript."))
     if result.official is None:
@@ -35,68 +72,296 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def officialness(text: str) -> bool | None:
-    """False for unofficial or student copies, True when the copy says official, None when silent."""
+    """False for unofficial or student copies, True when the copy says official (or sealed), None when silent."""
     if UNOFFICIAL.search(text):
         return False
     return True if OFFICIAL.search(text) else None
 
 
-def _degree_blocks(doc: DocText) -> list[tuple[Found, list[Line]]]:
-    """Each degree line with the lines after it, up to the next degree line."""
-    starts = []
+# --- labelled blocks -------------------------------------------------------------------------------------
+
+
+def _segments(doc: DocText, line: Line) -> list[tuple[str, Found]]:
+    """A line's `Label: value` pairs; a value runs over the following unlabelled cells."""
+    segments: list[tuple[str, Found]] = []
+    for start, end in line.cell_spans():
+        match = LABEL_CELL.match(doc.slice(start, end))
+        if match:
+            value_start = start + match.end()
+            segments.append((match.group("label").strip(), Found(value_start, end, "transcript.label.v1", 0.97)))
+        elif segments:
+            label, found = segments[-1]
+            segments[-1] = (label, Found(found.start, end, found.rule, found.score))
+    return [(label, _trimmed(doc, found)) for label, found in segments]
+
+
+def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
+                      evidence: list[Evidence]) -> tuple[list[DegreeRead], set[int]]:
+    """Degrees from `Degree:` labels, each with the field and conferral labels that follow within its block."""
+    reads: list[DegreeRead] = []
+    used: set[int] = set()
+    block: list[tuple[str, Found]] = []
+    head_line = -1
     for index, line in enumerate(doc.lines):
-        found = labelled(doc, DEGREE_LABEL, "transcript.degree.v1", [line])
-        if found:
-            starts.append((index, found))
-    blocks = []
-    for n, (index, found) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc.lines)
-        blocks.append((found, doc.lines[index + 1:end]))
-    return blocks
+        for label, value in _segments(doc, line):
+            is_date = not _has(degree_ev, value) and any(e.label == "DATE" for e in _inside(evidence, value))
+            if DEGREE_LABEL.fullmatch(label) and value.end > value.start and not is_date:
+                if block:
+                    reads.append(_block_read(doc, block, degree_ev, evidence))
+                block, head_line = [("degree", value)], index
+                used.add(index)
+            elif block and index - head_line <= 4:
+                block.append(("date" if DEGREE_LABEL.fullmatch(label) else label, value))
+                used.add(index)
+    if block:
+        reads.append(_block_read(doc, block, degree_ev, evidence))
+    return reads, used
 
 
-def _degree_item(doc: DocText, evidence: list[Evidence], head: Found, block: list[Line],
-                 institution: Found | None, official: bool | None, number: int) -> Item:
-    reasons: list[str] = []
-    degree_ev = [e for e in evidence if e.label == "DEGREE" and head.start <= e.start < head.end]
-    abbreviation, name, rule, score = _identify(doc.slice(head.start, head.end), degree_ev)
+def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Evidence],
+                evidence: list[Evidence]) -> DegreeRead:
+    """The degree, field and conferral of one labelled block (the first of each label)."""
+    head = block[0][1]
+    mentions = [e for e in degree_ev if head.start <= e.start < head.end]
+    head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", 0.97)
+    field = next((v for label, v in block[1:] if FIELD_LABEL.fullmatch(label)), None)
+    conferral = next((v for label, v in block[1:] if CONFERRED_LABEL.fullmatch(label)), None)
+    if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
+        conferral = next((Found(e.start, e.end, e.rule, e.score) for e in _inside(evidence, block[0][1])
+                          if e.label == "DATE"), None)
+    if field is not None:
+        field = Found(field.start, field.end, "transcript.field.v1", 0.97)
+    else:
+        field = _field_after(doc, head.end, block[0][1].end, "transcript.field_in_name.v1")
+    return DegreeRead(head, field, conferral)
+
+
+# --- degree tables ---------------------------------------------------------------------------------------
+
+
+def _table_degrees(doc: DocText, degree_ev: list[Evidence],
+                   evidence: list[Evidence]) -> tuple[list[DegreeRead], set[int]]:
+    """Rows of a table whose header has a degree column and a date column (a field column optional)."""
+    reads: list[DegreeRead] = []
+    used: set[int] = set()
+    for index, line in enumerate(doc.lines):
+        columns = _header_columns(doc, line)
+        if columns is None:
+            continue
+        for row_index in range(index + 1, len(doc.lines)):
+            row = doc.lines[row_index]
+            read = _table_row(doc, row, line, columns, degree_ev, evidence) if row.page == line.page else None
+            if read is None:
+                break
+            reads.append(read)
+            used.add(row_index)
+    return reads, used
+
+
+def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
+    """Which cell of a header line is the degree, field and date column; None when it is no degree table."""
+    names = [doc.slice(s, e).strip() for s, e in line.cell_spans()]
+    columns: dict[str, int] = {}
+    for number, name in enumerate(names):
+        if re.fullmatch(r"degrees?|degree\s+(?:awarded|earned|title)|awards?|credentials?", name, re.I):
+            columns.setdefault("degree", number)
+        elif FIELD_LABEL.fullmatch(name) or re.fullmatch(r"(?:academic\s+)?(?:program|major|field)s?", name, re.I):
+            columns.setdefault("field", number)
+        elif DATE_HEADER.fullmatch(name):
+            columns.setdefault("date", number)
+    return columns if len(names) >= 2 and {"degree", "date"} <= set(columns) else None
+
+
+def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
+               degree_ev: list[Evidence], evidence: list[Evidence]) -> DegreeRead | None:
+    """One degree row, its cells placed under the header's columns by position; None at the table's end."""
+    cells: dict[int, Found] = {}
+    for start, end in row.cell_spans():
+        column = _column_of(doc, header, start, end)
+        found = cells.get(column)
+        cells[column] = Found(found.start if found else start, end, "transcript.table.v1", 0.95)
+    degree_cell, date_cell = cells.get(columns["degree"]), cells.get(columns["date"])
+    has_degree = degree_cell is not None and _has(degree_ev, degree_cell)
+    has_date = date_cell is not None and any(e.label == "DATE" for e in _inside(evidence, date_cell))
+    if degree_cell is None or len(row.cell_spans()) < 2 or not (has_degree or has_date):
+        return None
+    mentions = [e for e in degree_ev if degree_cell.start <= e.start < degree_cell.end]
+    head = Found(degree_cell.start, mentions[-1].end if mentions else degree_cell.end, "transcript.table.v1", 0.95)
+    field = cells.get(columns["field"]) if "field" in columns else None
+    if field is None:
+        field = _field_after(doc, head.end, degree_cell.end, "transcript.field_in_name.v1")
+    return DegreeRead(head, field, date_cell)
+
+
+def _column_of(doc: DocText, header: Line, start: int, end: int) -> int:
+    """The header column a cell sits under: the one it overlaps most, else the nearest left edge."""
+    x0, x1 = _x_range(doc, start, end)
+    spans = [_x_range(doc, s, e) for s, e in header.cell_spans()]
+    overlaps = [min(x1, h1) - max(x0, h0) for h0, h1 in spans]
+    best = max(range(len(spans)), key=lambda n: overlaps[n])
+    if overlaps[best] > 0:
+        return best
+    return min(range(len(spans)), key=lambda n: abs(spans[n][0] - x0))
+
+
+def _x_range(doc: DocText, start: int, end: int) -> tuple[float, float]:
+    placed = doc.words_in(start, end)
+    return min(p.word.bbox[0] for p in placed), max(p.word.bbox[2] for p in placed)
+
+
+# --- sentences -------------------------------------------------------------------------------------------
+
+
+def _sentence_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evidence]) -> list[DegreeRead]:
+    """Degrees named in a letter's sentences that say they were conferred, each with the date "on" it."""
+    reads: list[DegreeRead] = []
+    mentions = _mentions(doc, degree_ev)
+    for number, (start, end, abbreviation_only) in enumerate(mentions):
+        first, last = _sentence(doc, start, evidence)
+        if not _in_prose(doc, start) or not CONFERRAL_VERB.search(doc.slice(first, last)):
+            continue
+        after = mentions[number + 1][0] if number + 1 < len(mentions) else last
+        before = mentions[number - 1][1] if number else first
+        conferral = _sentence_date(doc, evidence, max(first, before), start, end, min(last, after))
+        if abbreviation_only and (conferral is None or not (ARTICLE_BEFORE.search(doc.slice(first, start))
+                                                            or re.match(r"\s+degree\b", doc.slice(end, last)))):
+            continue
+        limit = min([last, after] + [e.start for e in evidence if e.label == "DATE" and e.start >= end])
+        field = _field_after(doc, end, limit, "transcript.sentence_field.v1", titled=True)
+        major = MAJOR_PHRASE.search(doc.slice(end, min(last, after)))
+        if field is None and major:
+            field = _titled(doc, end + major.end(), min(last, after), "transcript.sentence_major.v1")
+        reads.append(DegreeRead(Found(start, end, "transcript.sentence.v1", 0.93), field, conferral))
+    return reads
+
+
+def _in_prose(doc: DocText, offset: int) -> bool:
+    """Whether an offset sits on a line of running text (one cell), not in a table row."""
+    line = doc.line_at(offset)
+    return line is not None and len(line.cell_spans()) == 1
+
+
+def _mentions(doc: DocText, degree_ev: list[Evidence]) -> list[tuple[int, int, bool]]:
+    """Degree evidence grouped into mentions ("Bachelor of Science (BS)" is one): start, end, abbreviation only."""
+    mentions: list[tuple[int, int, bool]] = []
+    for ev in degree_ev:
+        short = ".abbreviation." in ev.rule
+        if mentions and re.fullmatch(r"[\s()]*", doc.slice(mentions[-1][1], ev.start)):
+            start, _end, was_short = mentions[-1]
+            mentions[-1] = (start, ev.end, was_short and short)
+        else:
+            mentions.append((ev.start, ev.end, short))
+    return mentions
+
+
+def _sentence(doc: DocText, offset: int, evidence: list[Evidence]) -> tuple[int, int]:
+    """The sentence around an offset, bounded by a full stop (not in a degree or date), a line-end colon or a gap."""
+    protected = [(e.start, e.end) for e in evidence if e.label in ("DEGREE", "DATE")]
+    boundaries = [m.end() for m in re.finditer(r"[.!?](?=\s|$)|:\n|\n\n", doc.text)
+                  if not any(s <= m.start() < e for s, e in protected)]
+    first = max((b for b in boundaries if b <= offset), default=0)
+    last = min((b for b in boundaries if b > offset), default=len(doc.text))
+    return first, last
+
+
+def _sentence_date(doc: DocText, evidence: list[Evidence], lower: int, start: int, end: int,
+                   upper: int) -> Found | None:
+    """The conferral date of a mention: a date led by "on" (or a conferral verb), after it, else before it."""
+    dates = [e for e in evidence if e.label == "DATE" and lower <= e.start and e.end <= upper
+             and DATE_LEAD.search(doc.slice(max(lower, e.start - 30), e.start))]
+    chosen = next((e for e in dates if e.start >= end), None) or next(
+        (e for e in reversed(dates) if e.end <= start), None)
+    return Found(chosen.start, chosen.end, "transcript.sentence_date.v1", 0.93) if chosen else None
+
+
+# --- values ----------------------------------------------------------------------------------------------
+
+
+def _field_after(doc: DocText, start: int, end: int, rule: str, *, titled: bool = False) -> Found | None:
+    """A field written into the degree's name ("Master of Arts in Counseling", "MSW - Social Work")."""
+    lead = FIELD_LEAD.match(doc.slice(start, end))
+    if lead is None:
+        return None
+    if titled:
+        return _titled(doc, start + lead.end(), end, rule)
+    value = re.match(r"[^\d()]*", doc.slice(start + lead.end(), end))
+    found = Found(start + lead.end(), start + lead.end() + (value.end() if value else 0), rule, 0.9)
+    found = _trimmed(doc, found)
+    return found if re.search(r"[A-Za-z]{3}", doc.slice(found.start, found.end)) else None
+
+
+def _titled(doc: DocText, start: int, end: int, rule: str) -> Found | None:
+    """Capitalised words (joined by and/of/in/for) at `start`: a field named inside a sentence."""
+    match = TITLE_WORDS.match(doc.slice(start, end))
+    return Found(start, start + match.end(), rule, 0.9) if match else None
+
+
+def _trimmed(doc: DocText, found: Found) -> Found:
+    """The same range without surrounding spaces and punctuation."""
+    text = doc.slice(found.start, found.end)
+    left = len(text) - len(text.lstrip(" \n,;:-"))
+    right = len(text.rstrip(" \n,;:-"))
+    return Found(found.start + left, found.start + max(left, right), found.rule, found.score)
+
+
+def _inside(evidence: list[Evidence], found: Found) -> list[Evidence]:
+    return [e for e in evidence if found.start <= e.start and e.end <= found.end]
+
+
+def _has(degree_ev: list[Evidence], found: Found) -> bool:
+    """Whether a range holds degree evidence."""
+    return any(found.start <= e.start < found.end for e in degree_ev)
+
+
+def _line_index(doc: DocText, offset: int) -> int:
+    return next((n for n, line in enumerate(doc.lines) if line.start <= offset <= line.end), -1)
+
+
+def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, institution: Found | None,
+                 official: bool | None, number: int) -> Item:
+    """One degree item with its provenance and the reasons a person should look at it."""
+    reasons = list(read.reasons)
+    found = [e for e in evidence if e.label == "DEGREE" and read.head.start <= e.start < read.head.end]
+    abbreviation, name, rule, score, agree = _identify(doc.slice(read.head.start, read.head.end), found)
+    reasons += [] if agree else ["degree.name_abbreviation_disagree"]
     if rule == "degree.unrecognised.v1":
         reasons.append("degree.unrecognised")
-    field = labelled(doc, FIELD_LABEL, "transcript.field.v1", block)
-    conferral = labelled(doc, CONFERRED_LABEL, "transcript.conferred.v1", block)
-    conferred, conferred_found = date_in(doc, conferral, evidence)
-    if conferred is None:
-        reasons.append("degree.conferral_date_missing")
-    if official is False:
-        reasons.append("transcript.unofficial")
+    conferred, conferred_found = date_in(doc, read.conferral, evidence)
+    checks = {"degree.conferral_date_missing": conferred is None,
+              "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
+              "degree.field_missing": read.field is None,
+              "degree.institution_missing": institution is None, "transcript.unofficial": official is False}
+    reasons += [code for code, failed in checks.items() if failed]
     value = {
         "abbreviation": abbreviation,
         "name": name,
-        "field": doc.slice(field.start, field.end) if field else None,
+        "field": doc.slice(read.field.start, read.field.end) if read.field else None,
         "institution": doc.slice(institution.start, institution.end) if institution else None,
         "conferred": conferred.iso() if conferred else None,
         "official": official,
     }
-    sources = [Found(head.start, head.end, rule, score)]
-    sources += [s for s in (conferred_found, field) if s is not None]
+    sources = [Found(read.head.start, read.head.end, rule, min(score, read.head.score))]
+    sources += [s for s in (conferred_found, read.field) if s is not None]
     key = f"degree:{slug(abbreviation)}:{value['conferred'] or f'undated-{number}'}"
     return build_item(doc, "degree", key, value, sources, reasons)
 
 
-def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float]:
-    """Abbreviation, full name, rule and score of the degree written in a span; the span itself when unknown."""
+def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, bool]:
+    """Abbreviation, name, rule and score of a span's degree (the span itself if unknown); do its spellings agree."""
     vocabulary = {d.abbreviation: d for d in degrees().degrees}
-    for ev in sorted(found, key=lambda e: -e.score):
-        abbreviation = ev.rule.split(".")[2]
-        if abbreviation in vocabulary:
-            return abbreviation, vocabulary[abbreviation].names[0], ev.rule, ev.score
-    return text.strip(), text.strip(), "degree.unrecognised.v1", 0.5
+    known = [e for e in sorted(found, key=lambda e: -e.score) if e.rule.split(".")[2] in vocabulary]
+    if not known:
+        return text.strip(), text.strip(), "degree.unrecognised.v1", 0.5, True
+    abbreviation = known[0].rule.split(".")[2]
+    agree = all(e.rule.split(".")[2] == abbreviation for e in known)
+    return abbreviation, vocabulary[abbreviation].names[0], known[0].rule, known[0].score, agree
 
 
 def _institution(doc: DocText) -> Found | None:
-    """The first line on page one naming a university, college, institute or school."""
+    """The first cell near the top of page one naming a university, college, institute or school."""
     for line in doc.lines[:6]:
-        text = doc.slice(line.start, line.end)
-        if INSTITUTION.search(text) and ":" not in text:
-            return Found(line.start, line.end, "transcript.institution.v1", 0.9)
+        for start, end in line.cell_spans():
+            text = doc.slice(start, end)
+            if INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*office\b", text, re.I):
+                return Found(start, end, "transcript.institution.v1", 0.9)
     return None

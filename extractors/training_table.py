@@ -1,0 +1,181 @@
+"""A continuing-education record: a table of trainings, one per row, read column by column under its header.
+
+Rows are rebuilt from the words themselves, straightened by the page's tilt, so a scanned table whose cells
+the line chainer split apart still reads as rows; each word joins the column whose header it sits under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from extractors.layout import CELL_GAP_EM, DocText, Placed
+
+COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
+    "title": re.compile(r"^(?:(?:training|course|workshop|session|event|program)\s+)?(?:title|name)$|"
+                        r"^(?:training|course|workshop|session)$", re.I),
+    "provider": re.compile(r"^(?:provider|sponsor|sponsored\s+by|offered\s+by|presenter|organi[sz]ation|"
+                           r"training\s+provider|presented\s+by)$", re.I),
+    "date": re.compile(r"^(?:date\s+completed|completion\s+date|date\s+of\s+(?:training|completion)|"
+                       r"date\s+attended|completed(?:\s+on)?|dates?)$", re.I),
+    "hours": re.compile(r"^(?:(?:clock|contact|credit|training)\s+hours|hours|hrs|ceus?|minutes|credits?|"
+                        r"continuing\s+education\s+units?)(?:\s*\(.*\))?$", re.I),
+}
+REQUIRED = ("title", "date", "hours")
+TOTAL_LINE = re.compile(r"^\s*total\b", re.I)
+CONTINUATION_PITCH = 1.45
+"""A title or provider wrapped inside its cell sits within this many word heights of the row above it."""
+
+
+@dataclass
+class Row:
+    """Words level with each other once the page's tilt is taken out, left to right."""
+
+    words: list[Placed]
+    y: float
+    height: float
+
+    def text(self) -> str:
+        return " ".join(p.word.text for p in self.words)
+
+
+@dataclass
+class TableRow:
+    """One training row: the words of each column (a wrapped cell adds its next line's words)."""
+
+    cells: dict[str, list[Placed]] = field(default_factory=dict)
+
+    def text(self, column: str) -> str:
+        return " ".join(p.word.text for p in self.cells.get(column, []))
+
+
+@dataclass
+class Table:
+    """The header's words by column and the rows under it."""
+
+    header: dict[str, list[Placed]]
+    rows: list[TableRow]
+    page: int
+    total_line: Row | None = None
+
+
+def read_table(doc: DocText) -> Table | None:
+    """The first training table in the document: a header naming title, date and hours columns, and its rows."""
+    for page in sorted({p.page for p in doc.words}):
+        rows = page_rows(doc, page)
+        for index, row in enumerate(rows):
+            header = _header(row)
+            if header is not None:
+                table_rows, total = _body(rows[index + 1:], header)
+                return Table(header=header, rows=table_rows, page=page, total_line=total)
+    return None
+
+
+def page_rows(doc: DocText, page: int) -> list[Row]:
+    """The page's words grouped into rows by their height once the page's tilt is taken out."""
+    slope = page_slope(doc, page)
+    placed = sorted((p for p in doc.words if p.page == page), key=lambda p: _level(p, slope))
+    rows: list[Row] = []
+    for p in placed:
+        level, height = _level(p, slope), _height(p)
+        if rows and abs(level - rows[-1].y) <= 0.5 * min(height, rows[-1].height):
+            row = rows[-1]
+            row.y = (row.y * len(row.words) + level) / (len(row.words) + 1)
+            row.words.append(p)
+        else:
+            rows.append(Row(words=[p], y=level, height=height))
+    for row in rows:
+        row.words.sort(key=lambda p: p.word.bbox[0])
+    return rows
+
+
+def page_slope(doc: DocText, page: int) -> float:
+    """The page's tilt (vertical drift per point across), the median over its long chained lines."""
+    slopes = []
+    for line in doc.lines:
+        if line.page != page or len(line.words) < 4:
+            continue
+        xs = [(p.word.bbox[0] + p.word.bbox[2]) / 2 for p in line.words]
+        ys = [(p.word.bbox[1] + p.word.bbox[3]) / 2 for p in line.words]
+        spread = max(xs) - min(xs)
+        if spread < 150:
+            continue
+        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+        denominator = sum((x - mean_x) ** 2 for x in xs)
+        slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / denominator)
+    return median(slopes) if slopes else 0.0
+
+
+def cells_of(words: list[Placed]) -> list[list[Placed]]:
+    """A row's words split into cells where the horizontal gap is wide (as layout does for lines)."""
+    if not words:
+        return []
+    em = median(_height(p) for p in words)
+    cells: list[list[Placed]] = [[words[0]]]
+    for previous, current in zip(words, words[1:], strict=False):
+        if current.word.bbox[0] - previous.word.bbox[2] > CELL_GAP_EM * em:
+            cells.append([])
+        cells[-1].append(current)
+    return cells
+
+
+def _header(row: Row) -> dict[str, list[Placed]] | None:
+    """The row's cells by column when it names at least a title, a date and an hours column."""
+    header: dict[str, list[Placed]] = {}
+    for cell in cells_of(row.words):
+        text = " ".join(p.word.text for p in cell).strip(" :")
+        for column, pattern in COLUMN_HEADERS.items():
+            if column not in header and pattern.match(text):
+                header[column] = cell
+                break
+    return header if all(c in header for c in REQUIRED) else None
+
+
+def _body(rows: list[Row], header: dict[str, list[Placed]]) -> tuple[list[TableRow], Row | None]:
+    """The table rows under a header (wrapped cells joined to their row) and the total line after them."""
+    starts = sorted((cell[0].word.bbox[0], column) for column, cell in header.items())
+    found: list[TableRow] = []
+    previous: Row | None = None
+    for row in rows:
+        if TOTAL_LINE.match(row.text()):
+            return found, row
+        assigned = _assign(row, starts)
+        if "date" in assigned or "hours" in assigned:
+            found.append(TableRow(cells=assigned))
+        elif found and previous is not None and _continues(row, previous):
+            for column, words in assigned.items():
+                found[-1].cells.setdefault(column, []).extend(words)
+        else:
+            break
+        previous = row
+    return found, None
+
+
+def _assign(row: Row, starts: list[tuple[float, str]]) -> dict[str, list[Placed]]:
+    """Each cell of the row to the column whose header starts at or left of the cell's centre."""
+    assigned: dict[str, list[Placed]] = {}
+    em = median(_height(p) for p in row.words)
+    for cell in cells_of(row.words):
+        centre = (cell[0].word.bbox[0] + cell[-1].word.bbox[2]) / 2
+        column = starts[0][1]
+        for start, name in starts:
+            if start - 0.5 * em <= centre:
+                column = name
+        assigned.setdefault(column, []).extend(cell)
+    return assigned
+
+
+def _continues(row: Row, previous: Row) -> bool:
+    """A wrapped title or provider line: close under the row above, and not a sentence of its own."""
+    pitch = row.y - previous.y
+    return pitch <= CONTINUATION_PITCH * max(row.height, previous.height) and not row.text().rstrip().endswith(".")
+
+
+def _level(p: Placed, slope: float) -> float:
+    box = p.word.bbox
+    return (box[1] + box[3]) / 2 - slope * (box[0] + box[2]) / 2
+
+
+def _height(p: Placed) -> float:
+    return max(p.word.bbox[3] - p.word.bbox[1], 1.0)

@@ -1,0 +1,166 @@
+"""RS/C logs: session rows read by the header's columns in every tune layout, totals checked, misreads flagged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors import supervision
+from extractors.document import extract_document
+from extractors.layout import DocText, build_text
+from extractors.nlp import find_patterns
+from fixtures.compare import compare
+from pipeline.models import Page, Word
+
+CHAR = 5.0
+"""Width of one character in the test pages (points)."""
+
+
+def row(cells: list[tuple[float, str]], top: float, confidence: float = 0.96, slope: float = 0.0) -> list[Word]:
+    """Words of one printed row: each cell's text at its x, split into words one space apart."""
+    words = []
+    for x, text in cells:
+        for part in text.split():
+            y = top + slope * x
+            words.append(Word(text=part, bbox=(x, y, x + CHAR * len(part), y + 9), confidence=confidence,
+                              source="ocr"))
+            x += CHAR * (len(part) + 1)
+    return words
+
+
+def doc_of(*rows: list[Word]) -> DocText:
+    page = Page(number=1, width=612, height=792, source="ocr", words=[w for r in rows for w in r])
+    return build_text("doc", [page])
+
+
+def sessions(doc: DocText) -> list[dict[str, object]]:
+    result = supervision.extract(doc, find_patterns(doc.text))
+    return [i.value for i in result.items if i.type == "supervision_session"]
+
+
+def extraction(doc: DocText) -> supervision.Extraction:
+    return supervision.extract(doc, find_patterns(doc.text))
+
+
+CLASSIC_HEADER = [(78, "Date"), (178, "Format"), (278, "Hours"), (348, "Supervisor")]
+EXPORT_HEADER = [(62, "DATE"), (130, "FORMAT"), (210, "DURATION"), (255, "SUPERVISOR")]
+BY_YEAR_HEADER = [(72, "Date"), (142, "Format"), (212, "Hours"), (292, "Led by")]
+
+
+@pytest.mark.parametrize(("header", "cells", "expected"), [
+    (CLASSIC_HEADER, [(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")],
+     {"date": "2023-04-21", "hours": 1.5, "format": "individual", "supervisor": "Zevi Pembrake"}),
+    (CLASSIC_HEADER, [(78, "May 5, 2024"), (178, "Group"), (278, "2 hours"), (348, "Ann Lee")],
+     {"date": "2024-05-05", "hours": 2.0, "format": "group", "supervisor": "Ann Lee"}),
+    # fixed-width export: cells one space apart, right-aligned durations, h:mm
+    (EXPORT_HEADER, [(62, "2024-02-20"), (130, "INDIVIDUAL"), (230, "1:30"), (255, "Kestrel Zellinger")],
+     {"date": "2024-02-20", "hours": 1.5, "format": "individual", "supervisor": "Kestrel Zellinger"}),
+    (EXPORT_HEADER, [(62, "2024-10-20"), (130, "GROUP"), (235, "2.0"), (255, "Gideon Norcastle")],
+     {"date": "2024-10-20", "hours": 2.0, "format": "group", "supervisor": "Gideon Norcastle"}),
+    # columns in another order, a minutes column, a session number and notes
+    ([(40, "#"), (70, "Supervisor"), (170, "Session date"), (260, "Minutes"), (320, "Type"), (380, "Notes")],
+     [(40, "3"), (70, "Ann Lee"), (170, "2024-03-04"), (265, "90"), (320, "Individual"), (380, "Talked 12/2")],
+     {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}),
+])
+def test_a_row_is_read_by_its_header_columns(header: list[tuple[float, str]], cells: list[tuple[float, str]],
+                                             expected: dict[str, object]) -> None:
+    assert sessions(doc_of(row(header, 100), row(cells, 120))) == [expected]
+
+
+def test_month_day_rows_take_the_year_of_their_heading_and_abbreviations_their_legend() -> None:
+    doc = doc_of(
+        row([(72, "Consultant: Orrin Underhay")], 60),
+        row([(72, "Format: I = individual session, G = group session")], 75),
+        row(BY_YEAR_HEADER, 100),
+        row([(72, "Sessions in 2024")], 115),
+        row([(72, "12/15"), (142, "I"), (212, "1.5 hrs"), (292, "Orrin Underhay")], 130),
+        row([(72, "Sessions in 2025")], 145),
+        row([(72, "1/8"), (142, "G"), (212, "2.0 hrs"), (292, "Elowen Stellwood")], 160),
+        row([(72, "Total RS/C hours: 3.5 hrs")], 175),
+    )
+    result = extraction(doc)
+    assert [i.value for i in result.items] == [
+        {"date": "2024-12-15", "hours": 1.5, "format": "individual", "supervisor": "Orrin Underhay"},
+        {"date": "2025-01-08", "hours": 2.0, "format": "group", "supervisor": "Elowen Stellwood"},
+        {"stated_total": 3.5, "rows_sum": 3.5},
+    ]
+    assert not result.flags and not any(i.needs_review for i in result.items)
+
+
+@pytest.mark.parametrize(("total_row", "stated", "mismatch"), [
+    ("Total hours: 3.5", 3.5, False),
+    ("TOTAL DURATION 3:30", 3.5, False),
+    ("Total minutes: 210", 3.5, False),
+    ("Total hours: 5.0", 5.0, True),
+])
+def test_the_stated_total_is_compared_with_the_rows(total_row: str, stated: float, mismatch: bool) -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")], 120),
+                 row([(78, "05/29/2023"), (178, "Individual"), (278, "2.0"), (348, "Zevi Pembrake")], 140),
+                 row([(72, total_row)], 170))
+    result = extraction(doc)
+    total = result.items[-1]
+    assert total.type == "supervision_total"
+    assert total.value == {"stated_total": stated, "rows_sum": 3.5}
+    assert ("log.total_mismatch" in total.reasons) is mismatch
+    assert any(f.code == "log.total_mismatch" for f in result.flags) is mismatch
+
+
+def test_a_row_that_starts_like_a_session_but_does_not_read_is_a_document_flag() -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "a5"), (348, "Zevi Pembrake")], 120),
+                 row([(78, "O5/2g/2023"), (178, "Individual"), (278, "2.0"), (348, "Zevi Pembrake")], 140))
+    result = extraction(doc)
+    assert [f.code for f in result.flags] == ["log.row_unreadable", "log.row_unreadable", "log.no_sessions"]
+
+
+@pytest.mark.parametrize(("hours", "value", "reasons"), [
+    ("15", 1.5, ["log.hours_repaired"]),
+    ("1:5", 1.5, ["log.hours_repaired"]),
+    ("25.0", 25.0, ["log.hours_implausible"]),
+])
+def test_a_doubtful_duration_is_repaired_or_flagged(hours: str, value: float, reasons: list[str]) -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, hours), (348, "Zevi Pembrake")], 120))
+    item = extraction(doc).items[0]
+    assert item.value["hours"] == value
+    assert item.needs_review and item.reasons == reasons
+
+
+def test_an_agreeing_total_confirms_hours_read_with_low_ocr_confidence() -> None:
+    low = row([(278, "1.5")], 120, confidence=0.3)
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (348, "Zevi Pembrake")], 120) + low,
+                 row([(72, "Total hours: 1.5")], 150))
+    item = extraction(doc).items[0]
+    assert not item.needs_review and [p.text for p in item.provenance][:2] == ["04/21/2023", "1.5"]
+
+
+def test_rows_of_a_tilted_scan_stay_whole_and_in_their_columns() -> None:
+    slope = 0.035  # two degrees: the supervisor's name sits 10 points below the date
+    doc = doc_of(row(CLASSIC_HEADER, 100, slope=slope),
+                 *[row([(78, f"0{m}/0{m}/2024"), (178, "Group"), (278, "2.0"), (348, "Ann Lee")], 100 + 16 * m,
+                       slope=slope) for m in range(1, 8)])
+    assert [s["date"] for s in sessions(doc)] == [f"2024-0{m}-0{m}" for m in range(1, 8)]
+
+
+def test_without_a_header_rows_led_by_a_date_are_read_by_content() -> None:
+    doc = doc_of(row([(72, "Supervisor/Consultant: Ann Lee")], 80),
+                 row([(78, "2024-01-05"), (160, "Individual"), (260, "1.5 hrs")], 120))
+    assert sessions(doc) == [{"date": "2024-01-05", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+
+
+@pytest.mark.parametrize("stem", [
+    "c001-rsc-log", "t001-rsc-log",  # classic: ruled table, header on every page, Total hours:
+    "t002-rsc-log", "t005-rsc-log",  # export: fixed width, TOTAL DURATION (t002 mis-totals)
+    "t003-rsc-log", "t006-rsc-log",  # by-year: month/day rows under year headings (t006 mis-totals)
+])
+def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> None:
+    expected = json.loads((golden / f"{stem}.expected.json").read_text())
+    result = extract_document(golden / f"{stem}.pdf")
+    outcome = compare(result, expected)
+    assert outcome.problems == [] and outcome.extra == 0
+    total = next(i for i in result.items if i.type == "supervision_total")
+    assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log"})

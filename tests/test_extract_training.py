@@ -1,0 +1,204 @@
+"""Training certificates, attendance certificates, provider letters and CE records: every value from its span."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.document import extract_document
+from extractors.layout import DocText, build_text
+from extractors.nlp import find_patterns
+from extractors.training import extract
+from fixtures.compare import compare
+from pipeline.models import Page, Word
+
+CHAR_WIDTH = 0.55
+"""A word is drawn this many times its height wide per character."""
+COLUMN_STOP = 175.0
+"""Table columns start every this many points."""
+
+
+Row = str | tuple[str, float] | tuple[str, float, float]
+
+
+def page_of(rows: list[Row], tilt: float = 0.0) -> Page:
+    """A page from text rows: " | " starts the next column (a table cell); (row, size[, leading]) sets the type."""
+    words: list[Word] = []
+    top = 60.0
+    for row in rows:
+        text, size, leading = (row, 10.0, 1.6) if isinstance(row, str) else (*row, 1.6)[:3]
+        top += size * (leading - 1.6)
+        x = 50.0
+        for column, cell in enumerate(text.split(" | ")):
+            x = max(x, 50.0 + COLUMN_STOP * column)
+            for token in cell.split():
+                width = len(token) * size * CHAR_WIDTH
+                drift = tilt * x
+                words.append(Word(text=token, bbox=(x, top + drift, x + width, top + drift + size),
+                                  confidence=0.96, source="text_layer"))
+                x += width + size * 0.3
+            x += size * 4
+        top += size * 1.6
+    return Page(number=1, width=792, height=612, source="text_layer", words=words)
+
+
+def doc_of(rows: list[Row], tilt: float = 0.0) -> DocText:
+    return build_text("doc", [page_of(rows, tilt)])
+
+
+def values(rows: list[Row], tilt: float = 0.0) -> list[dict[str, Any]]:
+    doc = doc_of(rows, tilt)
+    return [item.value for item in extract(doc, find_patterns(doc.text)).items]
+
+
+CLASSIC = ["CERTIFICATE OF COMPLETION", "This certifies that", "Ana Lopez", "has completed",
+           ("Observing Parent-Infant Interaction", 16.0), "Provider: Harborview Family Learning Collaborative",
+           "Date Completed: June 6-7, 2022"]
+ATTENDANCE = ["Millbrook Early Learning Alliance", "Certificate of Attendance", "is awarded to", "Ana Lopez",
+              "for attending", ("Reflective Consultation for Early Intervention Providers", 16.0)]
+FOOTER = "Certificate No. 2022-1485 | Issued August 18, 2022"
+
+
+@pytest.mark.parametrize(("hours_line", "hours", "converted"), [
+    ("12.0 clock hours", 12.0, False),
+    ("Contact hours: 7.5", 7.5, False),
+    ("1.2 CEU", 12.0, True),
+    ("90 minutes", 1.5, True),
+])
+def test_classic_hours_spellings(hours_line: str, hours: float, converted: bool) -> None:
+    [value] = values([*CLASSIC, hours_line, "Bennett Hollis, Director of Training"])
+    assert value == {"title": "Observing Parent-Infant Interaction", "hours": hours, "date": "2022-06-07",
+                     "provider": "Harborview Family Learning Collaborative", "relevant": True,
+                     "converted": converted}
+
+
+@pytest.mark.parametrize(("date_line", "hours_line", "date", "hours", "converted"), [
+    ("Completion date: July 18, 2022", "Duration: 90 min", "2022-07-18", 1.5, True),
+    ("Training dates: December 25-28, 2025", "Duration: 1:30", "2025-12-28", 1.5, True),
+    ("Completion date: 2025-11-23", "Hours awarded: 1.5 hrs", "2025-11-23", 1.5, False),
+    ("Completion date: 11/24/2021", "Duration: 2 hours 30 minutes", "2021-11-24", 2.5, True),
+    ("Training dates: Dec 30, 2025 - Jan 2, 2026", "Continuing education units: 0.6 CEU", "2026-01-02", 6.0, True),
+    ("Completion date: July 18, 2022", "Continuing education units: 0.6", "2022-07-18", 6.0, True),
+    ("Completion date: July 18, 2022", "Hours awarded: 6.0 clock hours", "2022-07-18", 6.0, False),
+])
+def test_attendance_wordings_and_the_issued_date_is_not_taken(
+        date_line: str, hours_line: str, date: str, hours: float, converted: bool) -> None:
+    [value] = values([*ATTENDANCE, date_line, hours_line, "Zevi Dunmore, Training Coordinator", FOOTER])
+    assert value == {"title": "Reflective Consultation for Early Intervention Providers", "hours": hours,
+                     "date": date, "provider": "Millbrook Early Learning Alliance", "relevant": True,
+                     "converted": converted}
+
+
+LETTER_HEAD = ["Harborview Family Learning Collaborative", "Continuing Education Office", "January 6, 2023",
+               "Dear Quilla Underhay,"]
+
+
+@pytest.mark.parametrize(("body", "date", "hours", "converted"), [
+    (['This letter confirms that Quilla Underhay attended "Toddler Behavior',
+      'in the Context of Relationships", offered by Harborview Family',
+      "Learning Collaborative on December 29, 2022 - January 1, 2023, for a",
+      "total of 3 hours 15 minutes."], "2023-01-01", 3.25, True),
+    (['This letter confirms that Quilla Underhay attended "Toddler Behavior in the Context of',
+      'Relationships", offered by Harborview Family Learning Collaborative on March 30 - April 2, 2021,',
+      "for a total of 2 hours", "30 minutes."], "2021-04-02", 2.5, True),
+    (['This letter confirms that Quilla Underhay attended "Toddler Behavior in the Context of',
+      'Relationships", offered by Harborview Family Learning Collaborative on Jan 6, 2024, and has been',
+      "awarded 0.6 CEU."], "2024-01-06", 6.0, True),
+    (['This letter confirms that Quilla Underhay attended \u201cToddler Behavior in the Context of',
+      'Relationships,\u201d offered by Harborview Family Learning Collaborative on 01/16/2023, for a total',
+      "of 2.0 clock hours."], "2023-01-16", 2.0, False),
+])
+def test_letter_sentence_wrapped_over_lines(body: list[str], date: str, hours: float, converted: bool) -> None:
+    [value] = values([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    assert value == {"title": "Toddler Behavior in the Context of Relationships", "hours": hours, "date": date,
+                     "provider": "Harborview Family Learning Collaborative", "relevant": True,
+                     "converted": converted}
+
+
+CE_RECORD = [
+    "Ohio Association for Infant Mental Health", "Continuing Education Record",
+    "Participant: Soren Dunmore | Member ID: CE-37798", "Date printed: 11/9/25",
+    "Training title | Provider | Date completed | CEUs",
+    "Supporting Infant Sleep | Eastmoor Practice Network | 1/24/24 | 0.6",
+    "Dyadic Developmental Assessment | Great Lakes Institute | 2/17/24 | 0.3",
+]
+
+
+@pytest.mark.parametrize("tilt", [0.0, 0.03])
+def test_ce_record_one_item_a_row_and_the_total_is_not_a_training(tilt: float) -> None:
+    rows = [*CE_RECORD, "Total ceus: 0.9", "1 CEU = 10 contact hours."]
+    assert values(rows, tilt) == [
+        {"title": "Supporting Infant Sleep", "hours": 6.0, "date": "2024-01-24",
+         "provider": "Eastmoor Practice Network", "relevant": True, "converted": True},
+        {"title": "Dyadic Developmental Assessment", "hours": 3.0, "date": "2024-02-17",
+         "provider": "Great Lakes Institute", "relevant": True, "converted": True},
+    ]
+
+
+def test_ce_record_clock_hours_and_a_wrapped_title() -> None:
+    rows = ["Continuing Education Record", "Training title | Provider | Date completed | Clock hours",
+            "Grief and Loss in the | Great Lakes Institute | 2021-05-19 | 3.0", ("Perinatal Period", 10.0, 1.2),
+            "Total clock hours: 3.0", "Hours are clock hours of instruction."]
+    [value] = values(rows)
+    assert value["title"] == "Grief and Loss in the Perinatal Period"
+    assert (value["hours"], value["converted"]) == (3.0, False)
+
+
+def test_ce_record_total_that_disagrees_flags_every_row() -> None:
+    doc = doc_of([*CE_RECORD, "Total ceus: 1.2"])
+    items = extract(doc, find_patterns(doc.text)).items
+    assert len(items) == 2
+    assert all("training.total_mismatch" in item.reasons and item.needs_review for item in items)
+
+
+def test_label_value_grid_without_colons() -> None:
+    rows = ["Record of Completion", "Learner | Ana Lopez", "Course | Infant Sleep and Parent Support",
+            "Sponsor | Bayport Center", "Completion date | 03/04/2025", "Credit | 0.6 CEU",
+            "Generated on 04/01/2025"]
+    [value] = values(rows)
+    assert value == {"title": "Infant Sleep and Parent Support", "hours": 6.0, "date": "2025-03-04",
+                     "provider": "Bayport Center", "relevant": True, "converted": True}
+
+
+@pytest.mark.parametrize(("rows", "reason"), [
+    ([*CLASSIC[:4], "Fire Safety for Staff", "Provider: County Office", "Date Completed: May 1, 2023",
+      "6.0 clock hours"], "training.relevance_unclear"),
+    ([*ATTENDANCE, "Completion date: July 18, 2022", "Duration: 2"], "hours.unit_unclear"),
+    ([*CLASSIC, "Signed by the director"], "training.hours_missing"),
+    ([*CLASSIC[:4], ("Observing Parent-Infant Interaction", 16.0), "12.0 clock hours"], "training.date_missing"),
+    ([*CLASSIC, "6.0 clock hours", "3.0 clock hours"], "training.hours_ambiguous"),
+])
+def test_doubtful_values_are_flagged(rows: list[Row], reason: str) -> None:
+    doc = doc_of(rows)
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert reason in item.reasons and item.needs_review
+
+
+def test_a_missing_value_flags_the_document() -> None:
+    doc = doc_of([*CLASSIC, "Signed by the director"])
+    flags = extract(doc, find_patterns(doc.text)).flags
+    assert [f.code for f in flags] == ["training.hours_missing"]
+
+
+TUNE_STEMS = {
+    "classic": ["t001-training-1", "c001-training-2", "c002-training-1", "c003-training-1"],
+    "attendance": ["t001-training-2", "t003-training-2", "t005-training-2", "t007-training-2"],
+    "ce-record": ["t002-training-1", "t004-training-1", "t006-training-1", "t008-training-1"],
+    "letter": ["t002-training-2", "t004-training-2", "t006-training-2", "t008-training-2"],
+}
+
+
+@pytest.mark.parametrize("stem", [s for stems in TUNE_STEMS.values() for s in stems])
+def test_tune_pdfs_come_out_right_or_flagged(golden: Path, stem: str) -> None:
+    pdf = golden / f"{stem}.pdf"
+    expected = json.loads(pdf.with_name(f"{stem}.expected.json").read_text())
+    result = extract_document(pdf)
+    outcome = compare(result, expected)
+    assert (outcome.silent, outcome.missed, outcome.extra) == (0, 0, 0), outcome.problems
+    for item in result.items:  # the only disagreement allowed: a title not clearly IMH, left for a person
+        if item.value["relevant"] is None:
+            assert "training.relevance_unclear" in item.reasons
+    assert outcome.right + sum(i.value["relevant"] is None for i in result.items) == len(expected["items"])

@@ -1,0 +1,181 @@
+"""Transcript extraction: every tune layout from its generated PDF, and each wording as plain words on a page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors import transcript
+from extractors.document import extract_document
+from extractors.layout import DocText, build_text, relevel
+from extractors.nlp import find_patterns
+from fixtures.compare import compare
+from pipeline.models import Page, Word
+
+CHAR = 5.0
+"""Width of one character of a test word, in points; cells start at the x they are given."""
+
+
+def page_of(rows: list[list[tuple[float, str]]], *, source: str = "text_layer", slope: float = 0.0) -> Page:
+    """A page whose rows hold cells (x, text); each word gets a box, rows 20 points apart, tilted by `slope`."""
+    words = []
+    for number, row in enumerate(rows):
+        top = 60 + 20 * number
+        for x, text in row:
+            for token in text.split():
+                width = CHAR * len(token)
+                dy = slope * x
+                words.append(Word(text=token, bbox=(x, top + dy, x + width, top + 10 + dy), confidence=0.96,
+                                  source=source))  # type: ignore[arg-type]
+                x += width + 4
+    return Page(number=1, width=612, height=792, words=words, source=source)  # type: ignore[arg-type]
+
+
+def lines(*texts: str) -> list[list[tuple[float, str]]]:
+    """Rows of one cell each (running text), every cell at the left margin."""
+    return [[(50.0, text)] for text in texts]
+
+
+def extract(rows: list[list[tuple[float, str]]], **page: object) -> transcript.Extraction:
+    doc: DocText = build_text("doc", [page_of(rows, **page)])  # type: ignore[arg-type]
+    return transcript.extract(doc, find_patterns(doc.text))
+
+
+def degree_values(result: transcript.Extraction) -> list[dict[str, object]]:
+    keys = ("abbreviation", "name", "field", "institution", "conferred")
+    return [{k: item.value[k] for k in keys} for item in result.items]
+
+
+# --- generated tune PDFs, one or more per layout -----------------------------------------------------------
+
+TUNE_STEMS = [
+    ("c001-transcript", "classic"), ("t005-transcript", "classic"), ("t002-transcript", "degree-table"),
+    ("t006-transcript", "degree-table"), ("t003-transcript", "banner"), ("t007-transcript", "banner"),
+    ("t004-transcript", "letter"), ("t008-transcript", "letter"),
+]
+
+
+@pytest.mark.parametrize(("stem", "layout"), TUNE_STEMS)
+def test_tune_layout_reads_every_degree(golden: Path, stem: str, layout: str) -> None:
+    expected = json.loads((golden / f"{stem}.expected.json").read_text())
+    result = extract_document(golden / f"{stem}.pdf")
+    outcome = compare(result, expected)
+    assert (outcome.wrong, outcome.missed, outcome.extra) == (0, 0, 0), (layout, outcome.problems)
+    assert result.official in (expected["official"], None)
+    if expected["official"] is False:
+        assert result.official is False
+        assert all("transcript.unofficial" in item.reasons for item in result.items)
+
+
+# --- each wording as plain words -------------------------------------------------------------------------
+
+HEAD = lines("Ridgeline University", "OFFICIAL ACADEMIC TRANSCRIPT")
+MSW_2012 = {"abbreviation": "MSW", "name": "Master of Social Work", "field": "Social Work",
+            "institution": "Ridgeline University", "conferred": "2012-05-07"}
+
+WORDINGS = [
+    pytest.param(HEAD + lines("Date of Birth: 03/03/1987", "Date Issued: 02/05/2026",
+                              "Degree Awarded: Master of Social Work (MSW)", "Major: Social Work",
+                              "Date Conferred: May 7, 2012"),
+                 [MSW_2012], id="classic-labels"),
+    pytest.param(HEAD + [[(50, "DOB: 08-NOV-1983")], [(50, "PRINTED: 08-APR-2026")],
+                         [(50, "DEGREE:"), (120, "MSW"), (180, "Master of Social Work")],
+                         [(50, "MAJOR:"), (120, "Social Work")], [(50, "CONFERRED: 07-MAY-2012")],
+                         [(50, "TERM: FALL 2010"), (200, "30-AUG-2010 - 17-DEC-2010")]],
+                 [MSW_2012], id="banner-export"),
+    pytest.param(HEAD + [[(50, "Birth date: 2/15/83"), (300, "Date printed: 3/17/26")],
+                         [(50, "Degree"), (250, "Program"), (420, "Conferred")],
+                         [(50, "Bachelor of Arts (BA)"), (250, "Psychology"), (420, "5/2/05")],
+                         [(50, "M.S.W."), (250, "Social Work"), (420, "5/7/12")],
+                         [(50, "COURSE HISTORY")], [(50, "Fall 2010 (8/30/10 - 12/9/10)")]],
+                 [{"abbreviation": "BA", "name": "Bachelor of Arts", "field": "Psychology",
+                   "institution": "Ridgeline University", "conferred": "2005-05-02"}, MSW_2012],
+                 id="degree-table-dotted-abbreviation"),
+    pytest.param(lines("Ridgeline University", "June 26, 2026", "To whom it may concern:",
+                       "This letter certifies that Wren Dunmore (date of birth October 17, 1986) was enrolled.",
+                       "The degree of Master of Social Work was conferred on May 7, 2012, with a major in",
+                       "Social Work."),
+                 [MSW_2012], id="letter-degree-of"),
+    pytest.param(lines("Millbrook College of Health Sciences", "June 26, 2026",
+                       "Soren Dunmore was awarded the Doctor of Philosophy in Human Development and Family Studies on",
+                       "May 16, 2017."),
+                 [{"abbreviation": "PhD", "name": "Doctor of Philosophy",
+                   "field": "Human Development and Family Studies",
+                   "institution": "Millbrook College of Health Sciences", "conferred": "2017-05-16"}],
+                 id="letter-awarded-the"),
+    pytest.param(lines("Ridgeline University",
+                       "The degree of Bachelor of Science (BS) in Child Development was conferred on May 10, 2008."),
+                 [{"abbreviation": "BS", "name": "Bachelor of Science", "field": "Child Development",
+                   "institution": "Ridgeline University", "conferred": "2008-05-10"}],
+                 id="letter-name-with-abbreviation"),
+    pytest.param(HEAD + [[(50, "Degree: Master of Social Work in Social Work"), (330, "Conferred: 7 May 2012")]],
+                 [MSW_2012], id="field-in-degree-name-day-month"),
+    pytest.param(HEAD + lines("Degree Awarded: Master of Business Administration (MBA)", "Major: Management",
+                              "Date Conferred: 12/12/2008"),
+                 [{"abbreviation": "MBA", "name": "Master of Business Administration", "field": "Management",
+                   "institution": "Ridgeline University", "conferred": "2008-12-12"}], id="mba-is-an-item-too"),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), WORDINGS)
+def test_wording(rows: list[list[tuple[float, str]]], expected: list[dict[str, object]]) -> None:
+    result = extract(rows)
+    assert degree_values(result) == expected
+    assert not any(item.needs_review for item in result.items)
+
+
+@pytest.mark.parametrize("marker", ["UNOFFICIAL TRANSCRIPT - STUDENT COPY", "This copy is not official.",
+                                    "UNOFFICIAL VERIFICATION - STUDENT COPY"])
+def test_unofficial_copies_are_marked(marker: str) -> None:
+    result = extract(lines("Ridgeline University", marker, "Degree Awarded: Master of Arts (MA)",
+                           "Major: Counseling", "Date Conferred: May 5, 2010"))
+    assert result.official is False
+    assert [item.value["official"] for item in result.items] == [False]
+    assert "transcript.unofficial" in result.items[0].reasons
+
+
+@pytest.mark.parametrize(("text", "official"), [
+    ("OFFICIAL ACADEMIC TRANSCRIPT", True), ("This verification is issued under the seal of the Registrar.", True),
+    ("STUDENT ACADEMIC RECORD", None), ("Issued to student", False),
+])
+def test_officialness(text: str, official: bool | None) -> None:
+    assert transcript.officialness(text) is official
+
+
+def test_a_letter_without_a_conferral_date_is_flagged_and_takes_no_distractor() -> None:
+    result = extract(lines("Ridgeline University", "February 11, 2026",
+                           "Wren Dunmore (date of birth October 17, 1986) completed the Master of Arts in Counseling.",
+                           "Printed on March 3, 2026."))
+    [item] = result.items
+    assert item.value["conferred"] is None
+    assert "degree.conferral_date_missing" in item.reasons
+
+
+def test_an_address_or_course_code_is_not_a_degree() -> None:
+    result = extract(lines("Ridgeline University", "12 Elm Street, Boston, MA 02115", "May 2, 2026",
+                           "The record below was completed on May 1, 2026.", "MBA 598 Operations Management 3.0 A"))
+    assert result.items == []
+    assert [f.code for f in result.flags] == ["transcript.no_degree", "transcript.officialness_unknown"]
+
+
+def test_disagreeing_name_and_abbreviation_are_flagged() -> None:
+    result = extract(HEAD + lines("Degree Awarded: Master of Arts (MSW)", "Major: Social Work",
+                                  "Date Conferred: May 7, 2012"))
+    assert "degree.name_abbreviation_disagree" in result.items[0].reasons
+
+
+def test_a_month_only_conferral_date_is_flagged() -> None:
+    result = extract(HEAD + lines("Degree Awarded: Master of Arts (MA)", "Major: Counseling",
+                                  "Date Conferred: May 2012"))
+    assert "degree.conferral_date_imprecise" in result.items[0].reasons
+
+
+def test_a_tilted_scan_table_is_levelled_before_reading() -> None:
+    rows = HEAD + lines("Official when bearing the signature of the Registrar and the seal.") + [
+        [(50, "Degree"), (250, "Program"), (420, "Conferred")], [(50, "M.S.W."), (250, "Social Work"), (420, "5/7/12")]]
+    doc = build_text("doc", [page_of(rows, source="ocr", slope=-0.03)])
+    assert len(doc.lines) > len(rows)  # the chain breaks the tilted rows apart
+    assert len(relevel(doc).lines) == len(rows)
+    assert degree_values(transcript.extract(doc, find_patterns(doc.text))) == [MSW_2012]
