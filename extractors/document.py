@@ -6,7 +6,17 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extractors import EXTRACTOR_VERSION, forms, supervision, training, transcript
+from extractors import (
+    EXTRACTOR_VERSION,
+    employment,
+    ethics,
+    exam,
+    membership,
+    reference,
+    supervision,
+    training,
+    transcript,
+)
 from extractors.classify import classify
 from extractors.errors import DocumentError
 from extractors.fields import Extraction
@@ -21,11 +31,11 @@ EXTRACTORS: dict[DocumentKind, KindExtractor] = {
     DocumentKind.TRANSCRIPT: transcript.extract,
     DocumentKind.TRAINING_CERTIFICATE: training.extract,
     DocumentKind.SUPERVISION_LOG: supervision.extract,
-    DocumentKind.REFERENCE_RATING: forms.reference,
-    DocumentKind.ETHICS_AGREEMENT: forms.signature,
-    DocumentKind.EXAM_RESULT: forms.exam,
-    DocumentKind.MEMBERSHIP: forms.membership,
-    DocumentKind.EMPLOYMENT_VERIFICATION: forms.employment,
+    DocumentKind.REFERENCE_RATING: reference.extract,
+    DocumentKind.ETHICS_AGREEMENT: ethics.extract,
+    DocumentKind.EXAM_RESULT: exam.extract,
+    DocumentKind.MEMBERSHIP: membership.extract,
+    DocumentKind.EMPLOYMENT_VERIFICATION: employment.extract,
 }
 
 

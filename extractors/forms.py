@@ -1,22 +1,18 @@
-"""Forms with labelled fields: reference ratings, ethics agreements, exam results, memberships, employment letters."""
+"""Reading forms and letters: labelled fields (colon, cell or label-underneath), dates after a phrase, letter parts.
+
+The kind modules (reference, ethics, exam, membership, employment) build their items from these helpers.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from extractors.dates import parse_date
-from extractors.fields import Extraction, Found, build_item, date_in, labelled, missing, slug
+from extractors.dates import ParsedDate, parse_date
+from extractors.fields import Found
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
-RELATIONSHIPS = [
-    ("rsc_provider", r"rs/?c|reflective\s+supervis|consultant"),
-    ("program_supervisor", r"program\s+supervisor|supervisor|teacher|trainer"),
-    ("department_chair", r"chair"),
-    ("supervisee", r"supervisee|consultee"),
-    ("student", r"student"),
-    ("colleague", r"colleague|peer"),
-]
 LEVEL = re.compile(r"\blevel\s+(IV|III|II|I|4|3|2|1)\b", re.I)
 LEVEL_BY_TITLE = [  # the Endorsement titles; a plain "Specialist" is II or III, so it is not enough alone
     (re.compile(r"mental\s+health\s+mentor|\bmentor\b", re.I), "IV"),
@@ -28,122 +24,239 @@ ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 COUNTED_LEVELS = {"II", "III", "IV"}
 """DESIGN.md's `rater_level` vocabulary; a Level I rater is read (not a flag) but has no counted level."""
 NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+endorsed|no)\b", re.I)
-PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory)\b", re.I)
-FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+passed|unsuccessful|unsatisfactory)\b", re.I)
-ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition)\b", re.I)
-DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
-             r"\d{1,2}-[A-Za-z]{3}-\d{4}|[A-Za-z]{3,9}\s+\d{4})")
-EMPLOYED = re.compile(
-    rf"employed\s+(?:by|at)\s+(?P<employer>[^,.]+?)\s+as\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
-    rf"(?:from|since)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|-)\s*(?P<end>present|current|{DATE_TEXT})",
-    re.I)
-EXAM_DATE_LABEL = r"exam(?:ination)?\s+date|date\s+of\s+exam(?:ination)?|date"
-VALID_THROUGH_LABEL = r"(?:membership\s+)?valid\s+through|expires(?:\s+on)?|expiration(?:\s+date)?|valid\s+until"
-DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:include|included)d?\s+(?P<duties>[^.]+)\.", re.I)
+STAMP_WORDS = re.compile(r"^(received|stamped|filed|logged|recd\.?|rec'd)$", re.I)
+CLOSINGS = re.compile(r"^\s*(?:yours\s+)?(?:sincerely|truly|respectfully|faithfully)|^\s*(?:kind|warm|best)\s+regards"
+                      r"|^\s*regards|^\s*with\s+(?:thanks|appreciation)", re.I)
+PERSON_NAME = re.compile(r"^\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-zA-Z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'\-]+){1,3}"
+                         r"(?:,\s*[A-Z][A-Za-z.\-]+)*\s*$")
+SALUTATION = re.compile(r"^\s*(?:dear|to\s+whom|to\s+the|re\s*:)", re.I)
+CAPTION = re.compile(
+    r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
+    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|\(|\)|/|-)\s*)+:?\s*$")
+"""A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
+BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
+FIELD_SCORE = 0.97
+UNDERNEATH_SCORE = 0.9
+"""A value read from the line above its label (a signature line with the caption underneath) is less certain."""
+BESIDE_SCORE = 0.93
+"""A value cell that the layout put on a line of its own next to its label (a tilted scan)."""
 
 
-def reference(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Rater, relationship, the rater's endorsement level and the form's date."""
-    rater = labelled(doc, r"rater(?:'s)?\s+name|rater|name\s+of\s+rater", "reference.rater.v1")
-    relation = labelled(doc, r"relationship\s+to\s+(?:the\s+)?applicant|relationship", "reference.relationship.v1")
-    level_found = labelled(doc, r"rater(?:'s)?\s+endorsement|endorsement\s+level|endorsement", "reference.level.v1")
-    dated, date_found = date_in(doc, labelled(doc, r"date", "reference.date.v1"), evidence)
-    relationship = _relationship(doc.slice(relation.start, relation.end)) if relation else None
-    level, level_readable = _level(doc.slice(level_found.start, level_found.end)) if level_found else (None, False)
-    reasons = [] if relationship else ["reference.relationship_unclear"]
-    if not level_readable:
-        reasons.append("reference.level_unreadable")
-    value = {
-        "rater": doc.slice(rater.start, rater.end) if rater else None,
-        "relationship": relationship,
-        "rater_level": level,
-        "date": dated.iso() if dated else None,
-    }
-    sources = [s for s in (rater, relation, level_found, date_found) if s is not None]
-    item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
-    return Extraction(items=[item])
+@dataclass(frozen=True)
+class FieldHit:
+    """A label found on the page and the value it labels (None when the field is blank)."""
+
+    label: Found
+    value: Found | None
 
 
-def signature(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Signer, date and whether the signature line is filled."""
-    line = labelled(doc, r"signature|signed", "signature.line.v1")
-    printed = labelled(doc, r"printed\s+name|name", "signature.printed_name.v1")
-    dated, date_found = date_in(doc, labelled(doc, r"date", "signature.date.v1"), evidence)
-    mark = doc.slice(line.start, line.end) if line else ""
-    signed = bool(re.search(r"[A-Za-z]{2}", mark)) if line else None
-    signer_text = re.sub(r"^/s/\s*", "", mark) if signed else None
-    if printed:
-        signer_text = doc.slice(printed.start, printed.end)
-    reasons = [] if signed is not None else ["signature.unconfirmed"]
-    if dated is None:
-        reasons.append("signature.date_missing")
-    value = {"signer": signer_text, "date": dated.iso() if dated else None, "signed": signed}
-    sources = [s for s in (line, printed, date_found) if s is not None]
-    return Extraction(items=[build_item(doc, "signature", "signature", value, sources, reasons)])
+def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> FieldHit | None:
+    """The first field whose label matches: `Label: value`, a label cell and the cell after it, or a caption under it.
 
-
-def exam(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Passed or not, and the exam date."""
-    result_found = labelled(doc, r"result|outcome|status", "exam.result.v1")
-    dated, date_found = date_in(doc, labelled(doc, EXAM_DATE_LABEL, "exam.date.v1"), evidence)
-    wording = doc.slice(result_found.start, result_found.end) if result_found else ""
-    passed = False if FAIL.match(wording) else True if PASS.match(wording) else None
-    reasons = [] if passed is not None else ["exam.result_unclear"]
-    value = {"passed": passed, "date": dated.iso() if dated else None}
-    sources = [s for s in (result_found, date_found) if s is not None]
-    return Extraction(items=[build_item(doc, "exam", "exam", value, sources, reasons)])
-
-
-def membership(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """The organisation and the date the membership is valid through."""
-    organisation = next((Found(line.start, line.end, "membership.organisation_line.v1", 0.9)
-                         for line in doc.lines[:8] if ORGANISATION.search(doc.slice(line.start, line.end))), None)
-    through, through_found = date_in(doc, labelled(doc, VALID_THROUGH_LABEL, "membership.valid_through.v1"), evidence)
-    reasons = [] if organisation else ["membership.organisation_missing"]
-    if through is None:
-        reasons.append("membership.expiry_missing")
-    value = {"organization": doc.slice(organisation.start, organisation.end) if organisation else None,
-             "valid_through": through.iso() if through else None}
-    sources = [s for s in (organisation, through_found) if s is not None]
-    return Extraction(items=[build_item(doc, "membership", "membership", value, sources, reasons)])
-
-
-def employment(doc: DocText, evidence: list[Evidence]) -> Extraction:
-    """Each "employed by X as Y from DATE to DATE|present" statement, with the letter's duties sentence."""
-    prose = doc.text.replace("\n", " ")
-    duties = DUTIES.search(prose)
-    result = Extraction()
-    for match in EMPLOYED.finditer(prose):
-        start, end = parse_date(match.group("start")), parse_date(match.group("end"))
-        present = match.group("end").lower() in {"present", "current"}
-        reasons = [] if start else ["employment.start_missing"]
-        if end is None and not present:
-            reasons.append("employment.end_unreadable")
-        value = {
-            "employer": " ".join(match.group("employer").split()),
-            "role": " ".join(match.group("role").split()),
-            "start": start.iso() if start else None,
-            "end": end.iso() if end else None,
-            "duties": " ".join(duties.group("duties").split()) if duties else None,
-        }
-        sources = [Found(match.start("employer"), match.end("employer"), "employment.sentence.v1", 0.92),
-                   Found(match.start("start"), match.end("end"), "employment.sentence.v1", 0.92)]
-        key = f"employment:{slug(match.group('employer'))}:{value['start'] or 'undated'}"
-        result.items.append(build_item(doc, "employment", key, value, sources, reasons))
-    if not result.items:
-        result.flags.append(missing(doc.document, "employment.no_period",
-                                    "No period of employment (employer, role, from, to) could be read."))
-    return result
-
-
-def _relationship(text: str) -> str | None:
-    for code, pattern in RELATIONSHIPS:
-        if re.search(pattern, text, re.I):
-            return code
+    `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
+    cell's left edge (a wrapped table cell) are part of the value.
+    """
+    pattern = re.compile(rf"^\s*(?:{label})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)
+    for index, line in enumerate(doc.lines):
+        cells = line.cell_spans()
+        for position, (start, end) in enumerate(cells):
+            match = pattern.match(doc.slice(start, end))
+            if not match:
+                continue
+            found_label = Found(start + match.start(), start + match.end(), rule, FIELD_SCORE)
+            value: Found | None = None
+            if match.group("value"):
+                value = Found(start + match.start("value"), start + match.end("value"), rule, FIELD_SCORE)
+            elif position + 1 < len(cells) and not CAPTION.match(doc.slice(*cells[position + 1])):
+                value = Found(cells[position + 1][0], cells[position + 1][1], rule, FIELD_SCORE)
+            elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
+                pass
+            elif not match.group("colon") and all(CAPTION.match(doc.slice(*cell)) for cell in cells):
+                value = _caption_value(doc, index, position, rule)
+            if value is not None and continued:
+                value = _continue_cell(doc, index, value)
+            if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
+                value = None
+            return FieldHit(found_label, value)
     return None
 
 
-def _level(text: str) -> tuple[str | None, bool]:
+def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Found | None:
+    """Only the value of `field` (None when the label is missing or the field blank)."""
+    hit = field(doc, label, rule, continued=continued)
+    return hit.value if hit else None
+
+
+def _box(doc: DocText, start: int, end: int) -> tuple[float, float, float, float] | None:
+    placed = doc.words_in(start, end)
+    if not placed:
+        return None
+    boxes = [p.word.bbox for p in placed]
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Horizontal overlap as a share of the narrower box."""
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return max(shared, 0.0) / max(min(a[2] - a[0], b[2] - b[0]), 1.0)
+
+
+def _caption_value(doc: DocText, index: int, position: int, rule: str) -> Found | None:
+    """A caption row (labels under lines): the value cell directly above this label and no other label."""
+    if index == 0:
+        return None
+    line, above = doc.lines[index], doc.lines[index - 1]
+    captions = [_box(doc, *cell) for cell in line.cell_spans()]
+    label_box = captions[position]
+    if above.page != line.page or label_box is None:
+        return None
+    height = label_box[3] - label_box[1]
+    for start, end in above.cell_spans():
+        box = _box(doc, start, end)
+        if box is None or label_box[1] - box[3] > 2.5 * height:
+            continue
+        over = [i for i, other in enumerate(captions) if other is not None and _overlap(box, other) > 0.2]
+        if over == [position]:
+            return Found(start, end, rule, UNDERNEATH_SCORE)
+    return None
+
+
+def _beside_value(doc: DocText, index: int, label_cell: tuple[int, int], rule: str) -> Found | None:
+    """A value cell the layout put on its own line (a tilted scan): just above or below the label, right of it.
+
+    Only a neighbour line at almost the label's height counts.
+    """
+    label_box = _box(doc, *label_cell)
+    if label_box is None:
+        return None
+    height = label_box[3] - label_box[1]
+    centre = (label_box[1] + label_box[3]) / 2
+    for neighbour in doc.lines[max(index - 1, 0):index] + doc.lines[index + 1:index + 2]:
+        cell = neighbour.cell_spans()[0]
+        box = _box(doc, *cell)
+        if (box is not None and neighbour.page == doc.lines[index].page and box[0] > label_box[2] + height
+                and abs((box[1] + box[3]) / 2 - centre) < 0.9 * height and not CAPTION.match(doc.slice(*cell))):
+            return Found(cell[0], cell[1], rule, BESIDE_SCORE)
+    return None
+
+
+def _continue_cell(doc: DocText, index: int, value: Found) -> Found:
+    """Extend a cell value over the following lines that are one cell starting at the value's left edge."""
+    first = _box(doc, value.start, value.end)
+    end = value.end
+    for line in doc.lines[index + 1:]:
+        cells = line.cell_spans()
+        box = _box(doc, line.start, line.end)
+        if first is None or box is None or len(cells) != 1 or abs(box[0] - first[0]) > 3.0:
+            break
+        if box[1] - (_box(doc, value.start, end) or first)[3] > (first[3] - first[1]) * 1.5:
+            break
+        end = line.end
+    return Found(value.start, end, value.rule, value.score)
+
+
+def dates_in(found: Found, evidence: list[Evidence]) -> list[Evidence]:
+    """The DATE spans inside a found range."""
+    return [ev for ev in evidence if ev.label == "DATE" and ev.start >= found.start and ev.end <= found.end]
+
+
+def parsed(ev: Evidence | None, score: float = 1.0, years_ahead: int = 0) -> tuple[ParsedDate | None, Found | None]:
+    """A date span's date, and the span as a source scored by its pattern times the rule's own score."""
+    if ev is None:
+        return None, None
+    return parse_date(ev.text, years_ahead=years_ahead), Found(ev.start, ev.end, ev.rule, round(ev.score * score, 3))
+
+
+def first_date(found: Found | None, evidence: list[Evidence], years_ahead: int = 0,
+               ) -> tuple[ParsedDate | None, Found | None]:
+    """The first date in a field's value (the value itself as the source when none is there)."""
+    if found is None:
+        return None, None
+    spans = dates_in(found, evidence)
+    return parsed(spans[0], years_ahead=years_ahead) if spans else (None, found)
+
+
+def is_range(ev: Evidence) -> bool:
+    """A span such as "April 8-20, 2025": a period, never one day's date."""
+    return bool(re.search(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?\s+)?\d", ev.text)) and not re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3,9}-\d{4}", ev.text.strip())
+
+
+def date_after(doc: DocText, phrase: str, evidence: list[Evidence], rule: str, score: float = 0.95,
+               years_ahead: int = 0) -> tuple[ParsedDate | None, Found | None]:
+    """The date that directly follows a phrase (across a line break): "active through <date>", "Expires <date>"."""
+    for match in re.finditer(rf"(?i)\b(?:{phrase})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)", doc.text):
+        ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
+        if ev is not None and not is_range(ev):
+            date, source = parsed(ev, score, years_ahead)
+            if source is not None:
+                source = Found(source.start, source.end, rule, source.score)
+            return date, source
+    return None, None
+
+
+def is_stamped(doc: DocText, ev: Evidence) -> bool:
+    """A date under (or after) a "Received" / "Filed" stamp word: the office's date, never the document's."""
+    box = _box(doc, ev.start, ev.end)
+    line = doc.line_at(ev.start)
+    if box is None or line is None:
+        return False
+    if re.search(r"(?i)\b(received|stamped|filed|logged)\b", doc.slice(line.start, ev.start)):
+        return True
+    height = box[3] - box[1]
+    for placed in doc.words:
+        word_box = placed.word.bbox
+        if (placed.page == line.page and STAMP_WORDS.match(placed.word.text.strip(":"))
+                and 0 <= box[1] - word_box[3] <= 3 * height and _overlap(word_box, box) > 0.3):
+            return True
+    return False
+
+
+def letter_date(doc: DocText, evidence: list[Evidence], rule: str) -> tuple[ParsedDate | None, Found | None]:
+    """A letter's own date: a date alone on its line (or after `Date:`) before the salutation, not a stamp."""
+    for line in doc.lines:
+        text = doc.slice(line.start, line.end)
+        if SALUTATION.match(text):
+            break
+        for ev in dates_in(Found(line.start, line.end, rule, 1.0), evidence):
+            rest = (doc.slice(line.start, ev.start) + doc.slice(ev.end, line.end)).strip()
+            if re.fullmatch(r"(?i)(date\s*:)?", rest) and not is_stamped(doc, ev) and not is_range(ev):
+                date, source = parsed(ev, 0.97)
+                return date, Found(source.start, source.end, rule, source.score) if source else None
+    return None, None
+
+
+def closing_name(doc: DocText, rule: str) -> Found | None:
+    """The signer of a letter: the name line after "Sincerely," and the like."""
+    for index, line in enumerate(doc.lines[:-1]):
+        if CLOSINGS.match(doc.slice(line.start, line.end)):
+            following = doc.lines[index + 1]
+            text = doc.slice(following.start, following.end)
+            if PERSON_NAME.match(text):
+                name_end = following.start + len(text.split(",")[0].rstrip())
+                return Found(following.start, name_end, rule, 0.93)
+            return None
+    return None
+
+
+def sentences(doc: DocText) -> list[tuple[int, int]]:
+    """Character ranges of the prose's sentences (a full stop, question or exclamation mark ends one)."""
+    ranges = []
+    start = 0
+    for match in re.finditer(r"[.!?](?=\s|$)|\n\n", doc.text):
+        if doc.text[start:match.start()].strip():
+            lead = len(doc.text[start:match.end()]) - len(doc.text[start:match.end()].lstrip())
+            ranges.append((start + lead, match.end()))
+        start = match.end()
+    return ranges
+
+
+def one_line(text: str) -> str:
+    """Whitespace (line breaks of a wrapped value) collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+def level_of(text: str) -> tuple[str | None, bool]:
     """The rater's endorsement level (II, III, IV or None) and whether the field could be read.
 
     An explicit "Level N" wins over a title; None with True means read and not endorsed at II-IV.
@@ -157,3 +270,7 @@ def _level(text: str) -> tuple[str | None, bool]:
     if level is None:
         return None, False
     return (level if level in COUNTED_LEVELS else None), True
+
+
+_level = level_of
+"""The name tests/test_parsers.py imports."""

@@ -1,0 +1,156 @@
+"""Employment verification: employer, role, start, end (None = still employed) and duties.
+
+A letter states the period in a sentence ("employed by X as Y from D to present", "joined X on D as Y
+and held that position until D"); a form labels each value (`Position title`, `Start date`,
+`End date: Current`, `Duties`). The letter's own date and a form's completion date are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extractors.dates import ParsedDate, parse_date
+from extractors.fields import Extraction, Found, build_item, missing, slug
+from extractors.forms import dates_in, field_value, first_date, one_line
+from extractors.layout import DocText
+from extractors.nlp import Evidence
+from pipeline.models import Item
+
+DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
+             r"\d{1,2}-[A-Za-z]{3}-\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{4})")
+PRESENT = r"present|current(?:ly)?|today|now|date"
+MISREAD = r"[^.\n]{1,25}?(?=\.|\n|$)"
+"""An end the sentence gives but that does not read as a date (a scan's misread): kept, so the item is flagged."""
+SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
+    ("employment.sentence.v1", re.compile(
+        rf"employed\s+(?:by|at|with)\s+(?P<employer>[^,.]+?)\s+as\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
+        rf"(?:from\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|-|–)\s*(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
+        rf"|since\s+(?P<since>{DATE_TEXT}))", re.I)),
+    ("employment.joined.v1", re.compile(
+        rf"joined\s+(?P<employer>[^,.]+?)\s+on\s+(?P<start>{DATE_TEXT}),?\s+as\s+(?:an?\s+)?(?P<role>[^.]+?)\s+and\s+"
+        rf"(?:(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until\s+(?P<end>{DATE_TEXT})"
+        rf"|(?P<current>continues|remains|is\s+still)\b)", re.I)),
+    ("employment.served.v1", re.compile(
+        rf"(?:has\s+)?(?:served|worked|been\s+employed)\s+as\s+(?:an?\s+)?(?P<role>[^,.]+?)\s+(?:at|with|for|in)\s+"
+        rf"(?P<employer>[^,.]+?)\s+(?:from\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|-|–)\s*"
+        rf"(?P<end>{PRESENT}|{DATE_TEXT})|since\s+(?P<since>{DATE_TEXT}))", re.I)),
+]
+DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:include|included|includes)d?\s+(?P<duties>[^.]+)\.", re.I)
+BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
+"""After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
+(a misread or mis-ordered scan line), so the duties text may be cut short."""
+BROKEN_BOUNDARY_SCORE = 0.6
+UNSPANNED_DATE_SCORE = 0.75
+EMPLOYER_LABEL = r"employer(?:\s+name)?|organi[sz]ation|agency|company"
+ROLE_LABEL = r"position(?:\s+title)?|job\s+title|title|role"
+START_LABEL = r"start\s+date|date\s+of\s+hire|hire\s+date|date\s+hired|employment\s+start|start"
+END_LABEL = r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+separation|employment\s+end|end"
+DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
+                r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description")
+STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a)\b", re.I)
+
+
+def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
+    """Every period a letter states, or the one a form labels; a document with none carries a flag."""
+    duties = _duties(doc)
+    result = Extraction(items=_from_sentences(doc, evidence, duties))
+    if not result.items:
+        form = _from_form(doc, evidence, duties)
+        if form is not None:
+            result.items.append(form)
+    if not result.items:
+        result.flags.append(missing(doc.document, "employment.no_period",
+                                    "No period of employment (employer, role, from, to) could be read."))
+    return result
+
+
+def _duties(doc: DocText) -> Found | None:
+    labelled = field_value(doc, DUTIES_LABEL, "employment.duties_field.v1", continued=True)
+    if labelled is not None:
+        return labelled
+    match = DUTIES.search(doc.text)
+    if match is None:
+        return None
+    score = 0.95 if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
+    return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
+
+
+def _date_of(doc: DocText, start: int, end: int, evidence: list[Evidence], rule: str,
+             ) -> tuple[ParsedDate | None, Found]:
+    """A sentence group's date: its DATE span when one lies inside, else the group's own text."""
+    spans = dates_in(Found(start, end, rule, 1.0), evidence)
+    if spans:
+        return parse_date(spans[0].text), Found(spans[0].start, spans[0].end, rule, min(spans[0].score, 0.95))
+    text = " ".join(doc.slice(start, end).split())  # no date span: a date wrapped over two lines, or a misread
+    whole = parse_date(text)
+    if whole and whole.precision == "day" and re.fullmatch(DATE_TEXT, text):
+        return whole, Found(start, end, rule, 0.92)
+    return (whole if whole and whole.precision == "day" else None), Found(start, end, rule, UNSPANNED_DATE_SCORE)
+
+
+def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None) -> list[Item]:
+    items: list[Item] = []
+    for rule, pattern in SENTENCES:
+        for match in pattern.finditer(doc.text):
+            start_group = "since" if match.groupdict().get("since") else "start"
+            start, start_found = _date_of(doc, *match.span(start_group), evidence, rule)
+            sources = [Found(match.start("employer"), match.end("employer"), rule, 0.95), start_found,
+                       Found(match.start("role"), match.end("role"), rule, 0.95)]
+            end: ParsedDate | None = None
+            ended = match.groupdict().get("end")
+            reasons = []
+            if ended and not STILL_EMPLOYED.match(ended):
+                end, end_found = _date_of(doc, *match.span("end"), evidence, rule)
+                sources.append(end_found)
+                if end is None:
+                    reasons.append("employment.end_unreadable")
+            item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
+            if all(other.key != item.key for other in items):
+                items.append(item)
+    return items
+
+
+def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
+    employer = field_value(doc, EMPLOYER_LABEL, "employment.employer_field.v1")
+    role = field_value(doc, ROLE_LABEL, "employment.role_field.v1")
+    start_value = field_value(doc, START_LABEL, "employment.start_field.v1")
+    end_value = field_value(doc, END_LABEL, "employment.end_field.v1")
+    if employer is None or start_value is None:
+        return None
+    start, start_found = first_date(start_value, evidence)
+    sources = [s for s in (employer, role, start_found) if s is not None]
+    reasons = [] if role else ["employment.role_missing"]
+    end = None
+    if end_value is None:
+        reasons.append("employment.end_unreadable")
+    elif not STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
+        end, end_found = first_date(end_value, evidence)
+        sources.append(end_found or end_value)
+        if end is None:
+            reasons.append("employment.end_unreadable")
+    else:
+        sources.append(end_value)
+    return _item(doc, doc.slice(employer.start, employer.end), doc.slice(role.start, role.end) if role else None,
+                 start, end, duties, sources, reasons)
+
+
+def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | None, end: ParsedDate | None,
+          duties: Found | None, sources: list[Found], reasons: list[str]) -> Item:
+    if start is None:
+        reasons.append("employment.start_missing")
+    if duties is None:
+        reasons.append("employment.duties_missing")
+    else:
+        if duties.score <= BROKEN_BOUNDARY_SCORE:
+            reasons.append("employment.duties_unclear")
+        sources.append(duties)
+    value: dict[str, Any] = {
+        "employer": one_line(employer),
+        "role": one_line(role) if role else None,
+        "start": start.iso() if start else None,
+        "end": end.iso() if end else None,
+        "duties": one_line(doc.slice(duties.start, duties.end)).rstrip(".") if duties else None,
+    }
+    key = f"employment:{slug(value['employer'])}:{value['start'] or 'undated'}"
+    return build_item(doc, "employment", key, value, sources, reasons)

@@ -1,0 +1,99 @@
+"""Code of ethics agreements: who signed, when, and whether the signature line is filled.
+
+A form has a signature line (`Signature: /s/ Name`, blank or `____` when unsigned), a printed name and
+a date signed; an e-signed agreement says "Electronically signed by <name> on <date>".
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import Extraction, Found, build_item
+from extractors.forms import field, field_value, first_date, one_line
+from extractors.layout import DocText
+from extractors.nlp import Evidence
+from pipeline.models import Item
+
+SIGNATURE_LABEL = r"(?:applicant(?:'s)?\s+|candidate(?:'s)?\s+)?signature|signed\s+by"
+NAME_LABEL = r"printed\s+name|print(?:ed)?\s+name|name\s*\(print(?:ed)?\)|name"
+DATE_LABEL = r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+signature"
+E_SIGNED = re.compile(r"(?i)\b(?:electronically|digitally)\s+signed\s+by\s+(?P<name>[A-Z][^\n]*?)\s+on\s+")
+CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
+SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
+
+
+def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
+    """One signature item: an electronic signature statement if there is one, else the signature form."""
+    signed_electronically = _electronic(doc, evidence)
+    if signed_electronically is not None:
+        return Extraction(items=[signed_electronically])
+    return Extraction(items=[_form(doc, evidence)])
+
+
+def _electronic(doc: DocText, evidence: list[Evidence]) -> Item | None:
+    """"Electronically signed by <name> on <date>", checked against a signature certificate's Signer/Signed rows."""
+    match = E_SIGNED.search(doc.text)
+    if match is None:
+        return None
+    ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
+    name, agree = _better_agreeing(doc, Found(match.start("name"), match.end("name"), "signature.electronic.v1", 0.96),
+                                   field_value(doc, r"signer(?:\s+name)?", "signature.certificate_signer.v1"))
+    sources = [name]
+    reasons: list[str] = [] if agree else ["signature.name_mismatch"]
+    date = None
+    if ev is None:
+        reasons.append("signature.date_missing")
+    else:
+        dated, source = first_date(Found(ev.start, ev.end, "signature.electronic.v1", 0.96), evidence)
+        date = dated.iso() if dated else None
+        certified = first_date(field_value(doc, CERTIFICATE_DATE_LABEL, "signature.certificate_date.v1"), evidence)
+        if source is not None and certified[0] is not None and certified[1] is not None:
+            if certified[0] != dated:
+                reasons.append("signature.date_mismatch")
+            elif doc.confidence(certified[1].start, certified[1].end) > doc.confidence(source.start, source.end):
+                source = certified[1]
+        sources.append(source or name)
+    signer = one_line(doc.slice(sources[0].start, sources[0].end))
+    value = {"signer": signer, "date": date, "signed": True}
+    return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[Found, bool]:
+    """Of two readings of a name, the better-read when they agree; the first, and False, when they do not."""
+    if second is None:
+        return first, True
+    if _name_key(doc.slice(first.start, first.end)) != _name_key(doc.slice(second.start, second.end)):
+        return first, False
+    return max((first, second), key=lambda f: doc.confidence(f.start, f.end)), True
+
+
+def _form(doc: DocText, evidence: list[Evidence]) -> Item:
+    line = field(doc, SIGNATURE_LABEL, "signature.line.v2")
+    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2")
+    dated, date_found = first_date(field_value(doc, DATE_LABEL, "signature.date.v2"), evidence)
+    reasons: list[str] = []
+    signed: bool | None = None
+    mark = ""
+    if line is None:
+        reasons.append("signature.unconfirmed")
+    elif line.value is None:
+        signed = False
+    else:
+        mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
+        signed = bool(re.search(r"[A-Za-z]{2}", mark))
+        if not signed:
+            reasons.append("signature.unconfirmed")
+    signer = one_line(doc.slice(printed.start, printed.end)) if printed else (mark if signed else None)
+    if signed and printed and _name_key(mark) != _name_key(signer or ""):
+        reasons.append("signature.name_mismatch")
+    if signer is None:
+        reasons.append("signature.signer_missing")
+    if dated is None:
+        reasons.append("signature.date_missing")
+    value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
+    sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
+    return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())

@@ -1,0 +1,68 @@
+"""Exam results: passed or not, and the date the examination was taken.
+
+A form or score report labels them (`Result: PASS`, `Outcome | Fail`, `Exam date`, `Test date`); a
+results letter says them ("you sat the examination on <date>", "you passed"). Windows (date ranges),
+report dates and letter dates are never the exam date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import ParsedDate
+from extractors.fields import Extraction, Found, build_item
+from extractors.forms import date_after, dates_in, field_value, is_range, parsed
+from extractors.layout import DocText
+from extractors.nlp import Evidence
+
+PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met)\b", re.I)
+FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+passed|unsuccessful|unsatisfactory|not\s+met|no\s+pass)\b",
+                  re.I)
+RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)"
+DATE_LABEL = (r"exam(?:ination)?\s+date|date\s+of\s+(?:the\s+)?exam(?:ination)?|test\s+date|date\s+tested"
+              r"|date\s+taken|date\s+sat|testing\s+date|date\s+of\s+testing")
+TAKEN = (r"(?:sat|took|completed|taken|wrote)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?exam(?:ination)?(?:\s+was\s+taken)?"
+         r"(?:\s+on)?|date\s+taken|exam(?:ination)?\s+(?:was\s+)?taken(?:\s+on)?")
+NEGATIVE = re.compile(r"(?i)not|fail|unsuccess")
+SENTENCE_PASS = re.compile(
+    r"(?i)\byou\s+(?:have\s+)?(?P<word>(?:not\s+)?passed|did\s+not\s+pass|failed|were\s+(?:not\s+|un)?successful)")
+
+
+def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
+    """One exam item."""
+    passed, result_found = _result(doc)
+    dated, date_found = _date(doc, evidence)
+    reasons = [] if passed is not None else ["exam.result_unclear"]
+    if dated is None:
+        reasons.append("exam.date_missing")
+    value = {"passed": passed, "date": dated.iso() if dated else None}
+    sources = [s for s in (result_found, date_found) if s is not None]
+    return Extraction(items=[build_item(doc, "exam", "exam", value, sources, reasons)])
+
+
+def _verdict(text: str) -> bool | None:
+    return False if FAIL.match(text) else True if PASS.match(text) else None
+
+
+def _result(doc: DocText) -> tuple[bool | None, Found | None]:
+    """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
+    found = field_value(doc, RESULT_LABEL, "exam.result.v2")
+    if found is not None:
+        verdict = _verdict(doc.slice(found.start, found.end))
+        if verdict is not None:
+            return verdict, found
+    verdicts = [(not NEGATIVE.search(m.group("word")), m) for m in SENTENCE_PASS.finditer(doc.text)]
+    if not verdicts or len({v for v, _ in verdicts}) > 1:
+        return None, found
+    verdict, match = verdicts[0]
+    return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v1", 0.93)
+
+
+def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """The labelled exam date (never a range), else the date after "sat the examination on"."""
+    found = field_value(doc, DATE_LABEL, "exam.date.v2")
+    if found is not None:
+        spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
+        if spans:
+            return parsed(spans[0])
+    return date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v1", 0.95)

@@ -1,0 +1,192 @@
+"""Reference ratings: rater, relationship to the applicant, the rater's endorsement level and the date signed.
+
+A form gives each as a labelled field; a reference letter says them in sentences ("as her program
+supervisor", "I hold Endorsement as ... (Level III)"), is dated on top and signed under its closing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import ParsedDate
+from extractors.fields import Extraction, Found, build_item, slug
+from extractors.forms import (
+    ARABIC,
+    LEVEL,
+    LEVEL_BY_TITLE,
+    NO_ENDORSEMENT,
+    closing_name,
+    field_value,
+    first_date,
+    is_stamped,
+    letter_date,
+    level_of,
+    one_line,
+    sentences,
+)
+from extractors.layout import DocText
+from extractors.nlp import Evidence
+
+RELATIONSHIPS = [  # first match wins: the specific wordings before the general "supervisor"
+    ("supervisee", r"supervisee|consultee"),
+    ("rsc_provider", r"rs/?c\b|reflective\s+(?:supervisor|supervision|consultant|consultation)|consultant"),
+    ("department_chair", r"\bchair"),
+    ("program_supervisor", r"program\s+supervisor|supervisor|director|manager"),
+    ("student", r"student"),
+    ("colleague", r"colleague|peer|co-?worker"),
+]
+RATER_LABEL = r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:rater|reference|referee)|reference(?:'s)?\s+name|referee"
+RELATION_LABEL = r"relationship(?:\s+to\s+(?:the\s+)?applicant)?"
+LEVEL_LABEL = (r"rater(?:'s)?\s+endorsement|endorsement(?:\s+(?:level|held|status))?|rater\s+level"
+               r"|endorsement\s+level\s+held")
+DATE_LABEL = r"date(?:\s+signed)?|signed\s+on|date\s+of\s+(?:rating|reference)|signature\s+date"
+AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(?P<relation>[^.,;]{3,60})", re.I)
+HOLDS = re.compile(r"(?:\bI|(?<!\S)[|l])\s+(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
+                   r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",
+                   re.I)
+UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
+TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
+
+
+def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
+    """One reference item from a rating form or a reference letter."""
+    reasons: list[str] = []
+    rater = field_value(doc, RATER_LABEL, "reference.rater.v2") or closing_name(doc, "reference.letter_signer.v1")
+    relationship, relation_found = _relationship_field(doc)
+    if relation_found is None:
+        relationship, relation_found, ambiguous = _relationship_in_letter(doc)
+        if ambiguous:
+            reasons.append("reference.relationship_ambiguous")
+    level, readable, level_found, level_reasons = _level_field(doc)
+    if level_found is None:
+        level, readable, level_found, level_reasons = _level_in_letter(doc)
+    reasons += level_reasons
+    dated, date_found = _date(doc, evidence)
+    if relationship is None:
+        reasons.append("reference.relationship_unclear")
+    if not readable:
+        reasons.append("reference.level_unreadable")
+    if dated is None:
+        reasons.append("reference.date_missing")
+    if rater is None:
+        reasons.append("reference.rater_missing")
+    value = {
+        "rater": one_line(doc.slice(rater.start, rater.end)) if rater else None,
+        "relationship": relationship,
+        "rater_level": level,
+        "date": dated.iso() if dated else None,
+    }
+    sources = [s for s in (rater, relation_found, level_found, date_found) if s is not None]
+    item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
+    return Extraction(items=[item])
+
+
+def relationship_code(text: str) -> str | None:
+    """The DESIGN.md relationship code a wording names; None when it names none or several (an untouched list)."""
+    ticked = TICKED.search(text)
+    if ticked:
+        text = ticked.group("choice")
+    elif UNTICKED.search(text):  # options offered and none ticked
+        return None
+    codes = []
+    for code, pattern in RELATIONSHIPS:
+        if re.search(pattern, text, re.I):
+            codes.append(code)
+            text = re.sub(pattern, " ", text, flags=re.I)
+    return codes[0] if len(codes) == 1 else None
+
+
+def _relationship_field(doc: DocText) -> tuple[str | None, Found | None]:
+    found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2"))
+    return (relationship_code(doc.slice(found.start, found.end)), found) if found else (None, None)
+
+
+def _with_options(doc: DocText, found: Found | None) -> Found | None:
+    """A value that is one tick-box option stretches to the end of its line: the answer is the ticked one."""
+    if found is None or not (UNTICKED.search(doc.slice(found.start, found.end))
+                             or TICKED.search(doc.slice(found.start, found.end))):
+        return found
+    line = doc.line_at(found.start)
+    return Found(found.start, line.end, found.rule, found.score) if line else found
+
+
+def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, bool]:
+    """'I have known X for 7 years, as her program supervisor': the code of every "as my/her ..." phrase."""
+    codes: list[tuple[str, Found]] = []
+    for start, end in sentences(doc):
+        sentence = doc.slice(start, end)
+        if HOLDS.search(sentence):  # "I hold Endorsement as ..." names a title, not a relationship
+            continue
+        for match in AS_RELATION.finditer(sentence):
+            code = relationship_code(match.group("relation"))
+            if code:
+                codes.append((code, Found(start + match.start("relation"), start + match.end("relation"),
+                                          "reference.letter_relationship.v1", 0.93)))
+    if not codes:
+        return None, None, False
+    return codes[0][0], codes[0][1], len({code for code, _ in codes}) > 1
+
+
+def _level_field(doc: DocText) -> tuple[str | None, bool, Found | None, list[str]]:
+    found = _with_options(doc, field_value(doc, LEVEL_LABEL, "reference.level.v2"))
+    if found is None:
+        return None, False, None, []
+    text = doc.slice(found.start, found.end)
+    ticked = TICKED.search(text)
+    if ticked is None and UNTICKED.search(text):
+        return None, False, found, []
+    offset = found.start + (ticked.start("choice") if ticked else 0)
+    return _decisive(doc, offset, ticked.group("choice") if ticked else text, found)
+
+
+def _level_in_letter(doc: DocText) -> tuple[str | None, bool, Found | None, list[str]]:
+    """'I hold Endorsement as ... (Level III)' or 'I do not hold ... Endorsement'."""
+    for start, end in sentences(doc):
+        sentence = doc.slice(start, end)
+        holds = HOLDS.search(sentence)
+        if not holds or not re.search(r"(?i)endorse", sentence):
+            continue
+        found = Found(start + holds.start(), start + holds.end(), "reference.letter_level.v1", 0.93)
+        if holds.group("negation"):
+            return None, True, found, []
+        return _decisive(doc, start + holds.end(), sentence[holds.end():], found)
+    return None, False, None, []
+
+
+def _decisive(doc: DocText, offset: int, text: str, found: Found,
+              ) -> tuple[str | None, bool, Found, list[str]]:
+    """The level a text names and the words that decide it: "Level N", the Endorsement title, or both agreeing.
+
+    When both are there and agree, the better-read of the two is the source; when they disagree, a person looks.
+    """
+    def span(start: int, end: int) -> Found:
+        return Found(offset + start, offset + end, found.rule, found.score)
+
+    none = NO_ENDORSEMENT.match(text)
+    if none:
+        return None, True, span(none.start(1), none.end(1)), []
+    explicit = list(LEVEL.finditer(text))
+    if len({ARABIC.get(m.group(1), m.group(1).upper()) for m in explicit}) > 1:  # a list of levels, none ticked
+        return None, False, found, []
+    titled = next(((m, lvl) for pattern, lvl in LEVEL_BY_TITLE if (m := pattern.search(text))), None)
+    level, readable = level_of(text)
+    if not readable:
+        return None, False, found, []
+    sources = [span(m.start(), m.end()) for m in explicit[:1]] + ([span(*titled[0].span())] if titled else [])
+    reasons = []
+    if explicit and titled and ARABIC.get(explicit[0].group(1), explicit[0].group(1).upper()) != titled[1]:
+        reasons.append("reference.level_conflict")
+        return level, readable, sources[0], reasons
+    best = max(sources, key=lambda s: doc.confidence(s.start, s.end)) if sources else found
+    return level, readable, best, reasons
+
+
+def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
+    found = field_value(doc, DATE_LABEL, "reference.date.v2")
+    if found is not None:
+        dated, source = first_date(found, evidence)
+        ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
+        if ev is None or not is_stamped(doc, ev):
+            return dated, source
+    return letter_date(doc, evidence, "reference.letter_date.v1")

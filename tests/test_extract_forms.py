@@ -1,0 +1,236 @@
+"""Form kinds (reference, ethics, exam, membership, employment): every tune layout, and the wordings as plain text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors import employment, ethics, exam, membership, reference
+from extractors.document import extract_document
+from extractors.layout import DocText, build_text
+from extractors.nlp import find_patterns
+from pipeline.models import Page, Word
+
+CHAR_WIDTH = 6.0
+
+
+def page_of(rows: list[tuple[float, list[tuple[float, str]]]]) -> Page:
+    """A text-layer page from rows of (top, [(x0, cell text)]); a cell's words are set at CHAR_WIDTH a character."""
+    words = []
+    for top, cells in rows:
+        for x0, text in cells:
+            x = x0
+            for token in text.split():
+                words.append(Word(text=token, bbox=(x, top, x + CHAR_WIDTH * len(token), top + 10),
+                                  confidence=1.0, source="text_layer"))
+                x += CHAR_WIDTH * (len(token) + 1)
+    return Page(number=1, width=612, height=792, source="text_layer", words=words)
+
+
+def doc_of(*rows: tuple[float, list[tuple[float, str]]]) -> DocText:
+    return build_text("doc", [page_of(list(rows))])
+
+
+def lines(*texts: str) -> DocText:
+    """Plain lines at the left margin, one under the other."""
+    return doc_of(*[(100.0 + 14 * i, [(72.0, text)]) for i, text in enumerate(texts)])
+
+
+def value_of(extract: Any, doc: DocText) -> dict[str, Any]:
+    extraction = extract(doc, find_patterns(doc.text))
+    assert len(extraction.items) == 1
+    return extraction.items[0].value  # type: ignore[no-any-return]
+
+
+# --- every tune layout, from the generated corpus -------------------------------------------------------------
+
+TUNE_DOCUMENTS = [
+    "c001-reference-1", "t002-reference-1", "t003-reference-1", "t006-reference-1",   # classic, grid, letters
+    "c001-ethics", "t004-ethics", "t002-ethics", "t005-ethics", "t003-ethics",  # classic, unsigned, clauses, esign
+    "c002-exam", "t002-exam", "t003-exam",                                              # classic, letter, score report
+    "c001-membership", "t002-membership", "t005-membership", "t003-membership",         # classic, cards, renewal
+    "c001-employment-2", "t002-employment-1", "t005-employment-1", "t003-employment-1", "t006-employment-1",
+]
+
+
+@pytest.mark.parametrize("stem", TUNE_DOCUMENTS)
+def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> None:
+    expected = json.loads((golden / f"{stem}.expected.json").read_text())
+    result = extract_document(golden / f"{stem}.pdf")
+    assert [(i.type, i.value) for i in result.items] == [(i["type"], i["value"]) for i in expected["items"]]
+    assert not any(i.needs_review for i in result.items)
+    assert all(p.bbox for i in result.items for p in i.provenance)
+
+
+# --- references ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Rater: Ana Bell", "Relationship to applicant: RS/C provider",
+           "Rater endorsement: Infant Family Specialist (Level II)", "Date: 07/26/2026"),
+     {"rater": "Ana Bell", "relationship": "rsc_provider", "rater_level": "II", "date": "2026-07-26"}),
+    (doc_of((60, [(72, "Reference Rating"), (440, "RECEIVED")]), (76, [(448, "2/26/26")]),
+            (120, [(77, "Name of reference"), (228, "Ulric Jessamond")]),
+            (134, [(77, "Relationship"), (228, "Reflective Supervisor/Consultant (RS/C)")]),
+            (148, [(77, "Endorsement held"), (228, "Not endorsed")]),
+            (162, [(77, "Date signed"), (228, "2/10/26")])),
+     {"rater": "Ulric Jessamond", "relationship": "rsc_provider", "rater_level": None, "date": "2026-02-10"}),
+    (doc_of((60, [(72, "Dorian Ellery"), (440, "Received")]), (76, [(430, "Jul 21, 2026")]),
+            (104, [(72, "Jul 14, 2026")]), (128, [(72, "Dear Endorsement Committee,")]),
+            (142, [(72, "I have known Ines for 7 years, as her program")]), (156, [(72, "supervisor.")]),
+            (170, [(72, "I hold Endorsement as an Infant Mental Health Mentor (Level IV).")]),
+            (184, [(72, "Sincerely,")]), (198, [(72, "Dorian Ellery")])),
+     {"rater": "Dorian Ellery", "relationship": "program_supervisor", "rater_level": "IV", "date": "2026-07-14"}),
+    (lines("March 2, 2026", "Dear Committee,", "I have worked with Sam for years, as a colleague.",
+           "I do not hold Infant Mental Health Endorsement myself.", "Kind regards,", "Lee Park"),
+     {"rater": "Lee Park", "relationship": "colleague", "rater_level": None, "date": "2026-03-02"}),
+])
+def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(reference.extract, doc) == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Program Supervisor", "program_supervisor"),
+    ("Reflective Supervisor/Consultant (RS/C)", "rsc_provider"),
+    ("reflective supervision/consultation (RS/C) provider", "rsc_provider"),
+    ("Supervisee", "supervisee"),
+    ("Department chair", "department_chair"),
+    ("Student", "student"),
+    ("[X] Colleague", "colleague"),
+    ("Program supervisor  RS/C provider  Colleague", None),  # a list with nothing ticked is not an answer
+    ("[ ] Program supervisor [X] RS/C provider [ ] Colleague", "rsc_provider"),
+    ("[ ] Program supervisor", None),
+])
+def test_relationship_codes(text: str, code: str | None) -> None:
+    assert reference.relationship_code(text) == code
+
+
+def test_reference_tick_boxes_in_cells() -> None:
+    doc = doc_of((100, [(72, "Relationship:"), (200, "[ ] Program supervisor"), (360, "[X] Colleague")]),
+                 (114, [(72, "Endorsement:"), (200, "[ ] Level III"), (360, "[X] Level IV")]))
+    value = value_of(reference.extract, doc)
+    assert (value["relationship"], value["rater_level"]) == ("colleague", "IV")
+
+
+def test_reference_stamp_date_is_never_the_rating_date() -> None:
+    doc = doc_of((60, [(72, "Pat Quill"), (440, "Received")]), (76, [(430, "Jul 21, 2026")]),
+                 (104, [(72, "Dear Committee,")]), (118, [(72, "Sincerely,")]), (132, [(72, "Pat Quill")]))
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["date"] is None and "reference.date_missing" in item.reasons
+
+
+# --- ethics --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Signature: /s/ Bennett Castellane", "Printed name: Bennett Castellane", "Date: 09/19/2026"),
+     {"signer": "Bennett Castellane", "date": "2026-09-19", "signed": True}),
+    (lines("Signature: ____________________", "Printed name: Soren Dunmore", "Date: 06/05/2026"),
+     {"signer": "Soren Dunmore", "date": "2026-06-05", "signed": False}),
+    (lines("Form issued: 4/22/26", "Applicant signature:", "Name (printed): Quilla Underhay", "Date signed: 4/25/26"),
+     {"signer": "Quilla Underhay", "date": "2026-04-25", "signed": False}),
+    (lines("Electronically signed by Ines Ashbury on 04-MAY-2026 at 10:14 AM", "Sent 02-MAY-2026"),
+     {"signer": "Ines Ashbury", "date": "2026-05-04", "signed": True}),
+    (doc_of((100, [(72, "/s/ Rae Moss"), (260, "Rae Moss"), (420, "06/05/2026")]),
+            (114, [(72, "Signature"), (260, "Printed name"), (420, "Date")])),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
+])
+def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(ethics.extract, doc) == expected
+
+
+def test_signature_without_a_signature_line_is_flagged() -> None:
+    doc = lines("Printed name: Rae Moss", "Date: 06/05/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is None and "signature.unconfirmed" in item.reasons
+
+
+# --- exams ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Exam date: 05/17/2026", "Result: Did not pass"), {"passed": False, "date": "2026-05-17"}),
+    (lines("Apr 22, 2025", "Dear Quilla Underhay,", "The examination window was April 8-20, 2025; you sat the",
+           "examination on Apr 9, 2025.", "We are pleased to tell you that you passed."),
+     {"passed": True, "date": "2025-04-09"}),
+    (lines("Feb 9, 2026", "The examination window was January 20 - February 1, 2026; you sat the examination on",
+           "Jan 23, 2026.", "We regret that you did not pass."), {"passed": False, "date": "2026-01-23"}),
+    (lines("You took the written examination on 3/2/2026.", "We regret that you were unsuccessful."),
+     {"passed": False, "date": "2026-03-02"}),
+    (doc_of((100, [(72, "Test date"), (228, "10/21/2026")]), (114, [(72, "Report date"), (228, "11/22/2026")]),
+            (128, [(72, "Outcome"), (228, "Fail")])), {"passed": False, "date": "2026-10-21"}),
+])
+def test_exam_wordings(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(exam.extract, doc) == expected
+
+
+def test_exam_window_alone_is_not_the_exam_date() -> None:
+    doc = lines("Feb 9, 2026", "The examination window was April 8-20, 2025.", "You passed.")
+    item = exam.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["date"] is None and "exam.date_missing" in item.reasons
+
+
+# --- membership ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Michigan Association for Infant Mental Health", "Membership valid through: December 31, 2026"),
+     "2026-12-31"),
+    (lines("Ohio Association for Infant Mental Health", "Member since 04/12/2024", "Expires 6/30/27"), "2027-06-30"),
+    (lines("Lakeshore State Association for Infant Mental Health", "November 22, 2024",
+           "Thank you for renewing. Your membership is active through", "December 31, 2025.",
+           "Payment received: November 22, 2024", "Membership year begins: January 1, 2025"), "2025-12-31"),
+    (doc_of((100, [(72, "Ohio Association for Infant Mental Health")]),
+            (114, [(72, "Member since"), (228, "1/4/2019")]),
+            (128, [(72, "Membership term"), (228, "1/1/2026 - 12/31/2026")])), "2026-12-31"),
+])
+def test_membership_wordings(doc: DocText, expected: str) -> None:
+    value = value_of(membership.extract, doc)
+    assert value["valid_through"] == expected and value["organization"].endswith("Infant Mental Health")
+
+
+# --- employment ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Date: August 27, 2026", "This letter verifies that Bo Lee has been employed by",
+           "Riverbend Family Services as Infant Mental Health Therapist from", "August 3, 2011 to present.",
+           "Duties include home visiting with infants and", "their parents."),
+     {"employer": "Riverbend Family Services", "role": "Infant Mental Health Therapist", "start": "2011-08-03",
+      "end": None, "duties": "home visiting with infants and their parents"}),
+    (lines("Apr 22, 2026", "Ines Ashbury joined Southbay Services on Aug 7, 2015 as Reflective",
+           "Supervisor and held that position until Sep 9, 2018.", "Responsibilities include group supervision."),
+     {"employer": "Southbay Services", "role": "Reflective Supervisor", "start": "2015-08-07", "end": "2018-09-09",
+      "duties": "group supervision"}),
+    (lines("Ulric Moss joined Maple Hollow Early Head Start on Jun 22, 2014 as Clinical Director and",
+           "continues in that position today.", "Responsibilities include directing clinical services."),
+     {"employer": "Maple Hollow Early Head Start", "role": "Clinical Director", "start": "2014-06-22", "end": None,
+      "duties": "directing clinical services"}),
+    (doc_of((100, [(77, "Employee name"), (228, "Quilla Underhay")]),
+            (114, [(77, "Employer"), (228, "Eastmoor County Health Department")]),
+            (128, [(77, "Position title"), (228, "Program Manager")]),
+            (142, [(77, "Start date"), (228, "2015-03-03")]), (156, [(77, "End date"), (228, "Current")]),
+            (170, [(77, "Duties"), (228, "supervising a team of home visitors and")]),
+            (184, [(228, "overseeing program quality")]), (198, [(72, "Date completed: 2026-03-14")])),
+     {"employer": "Eastmoor County Health Department", "role": "Program Manager", "start": "2015-03-03",
+      "end": None, "duties": "supervising a team of home visitors and overseeing program quality"}),
+])
+def test_employment_wordings(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(employment.extract, doc) == expected
+
+
+def test_employment_without_a_period_flags_the_document() -> None:
+    doc = lines("Date: August 27, 2026", "To whom it may concern:", "We are glad to help.")
+    extraction = employment.extract(doc, find_patterns(doc.text))
+    assert not extraction.items and [f.code for f in extraction.flags] == ["employment.no_period"]
+
+
+@pytest.mark.parametrize(("texts", "reason"), [
+    (("Bo Lee has been employed by Riverbend as Therapist from August 3, 2011 to August L3; 20165",),
+     "employment.end_unreadable"),
+    (("Bo Lee has been employed by Riverbend as Therapist from August 3, 2011 to 2019.",), "employment.end_unreadable"),
+    (("Bo Lee has been employed by Riverbend as Therapist since May 2, 2012.",
+      "Duties include support to infant and Staff. family"), "employment.duties_unclear"),
+])
+def test_employment_doubtful_values_are_flagged(texts: tuple[str, ...], reason: str) -> None:
+    doc = lines(*texts)
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.needs_review and reason in item.reasons
