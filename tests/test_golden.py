@@ -72,3 +72,20 @@ def test_distractor_dates_are_not_taken(golden: Path) -> None:
     result = extract_document(pdf)
     conferred = {item.value["conferred"] for item in result.items}
     assert conferred == {i["value"]["conferred"] for i in expected_of(pdf)["items"]}
+
+
+def test_tune_split_text_documents_have_no_silent_error(golden: Path) -> None:
+    """Over every tune-split text document: nothing wrong goes unflagged, and at least 98 % of items are right."""
+    right = total = 0
+    silent = []
+    for pdf in sorted(golden.glob("*.pdf")):
+        expected = expected_of(pdf) if not pdf.name.endswith(".scan.pdf") else None
+        if expected is None or expected.get("split") != "tune":
+            continue
+        outcome = compare(extract_document(pdf), expected)
+        assert outcome.kind_ok, pdf.name
+        right, total = right + outcome.right, total + len(expected["items"])
+        if outcome.silent:
+            silent.append((pdf.name, outcome.problems))
+    assert silent == []
+    assert total > 250 and right / total >= 0.98
