@@ -59,3 +59,33 @@ def test_nightly_flow_rechecks_without_rereading(prefect_harness: None, small_in
     report = nightly_flow(str(settings.home))
     assert report["candidates"] == 2 and report["changes"] == {}
     assert {d.id: d.processed_at for d in Store(settings.url).documents()} == before
+
+
+@pytest.mark.flow
+def test_decisions_survive_re_extraction_by_the_intake_flow_and_the_nightly_flow(
+        prefect_harness: None, small_intake: Path, tmp_path: Path) -> None:
+    from flows.intake import intake_flow
+    from flows.nightly import nightly_flow
+    from pipeline import review
+    from pipeline.store import DocumentRow, open_store
+
+    home = tmp_path / "decided"
+    settings = Settings(home=home)
+    intake_flow(str(small_intake), str(home))
+    store = open_store(settings.url)
+    flagged = [e for e in review.all_entries(store, settings) if e.in_queue and e.what != "requirement"]
+    assert flagged
+    entry = flagged[0]
+    review.decide(store, settings, entry, "accept", "ana", comment="checked against the original")
+    with store.session() as s:  # a new extractor version: every document must be read again
+        for row in s.query(DocumentRow):
+            row.extractor_version = "older"
+    again = intake_flow(str(small_intake), str(home))
+    assert again["extracted"] == 5
+    nightly_flow(str(home))
+    after = {e.ref: e for e in review.all_entries(store, settings)}
+    assert not after[entry.ref].in_queue
+    record = recipe.check_candidate(entry.candidate, store, settings)
+    (item,) = [i for i in record.items if i.key == entry.key]
+    assert not item.needs_review
+    assert [row.comment for row in review.history(store, after[entry.ref])] == ["checked against the original"]
