@@ -147,3 +147,30 @@ def test_screenshots_for_the_readme(chromium_browser, tmp_path: Path) -> None:
         page.close()
     finally:
         url_iter.close()
+
+
+def clear_queue_with_the_keyboard(page, url: str, limit: int = 100) -> int:
+    """Open the first waiting entry and press `a` until the queue is empty; returns the decisions made."""
+    page.goto(f"{url}/queue")
+    decided = 0
+    while page.locator("a.open").count() and decided < limit:
+        page.click("a.open >> nth=0")
+        while "/items/" in page.url and decided < limit:
+            current = page.url
+            page.keyboard.press("a")
+            page.wait_for_url(lambda now, before=current: now != before or "/queue" in now)
+            decided += 1
+    return decided
+
+
+def test_a_reviewer_clears_the_whole_queue_in_the_browser(chromium_browser, site: str, tmp_path: Path) -> None:
+    page = chromium_browser.new_page()
+    log_in(page, site)
+    waiting = page.locator("a.open").count()
+    decided = clear_queue_with_the_keyboard(page, site)
+    assert decided >= waiting > 0
+    page.goto(f"{site}/queue")
+    sync_api.expect(page.locator("p.empty")).to_contain_text("Nothing waits for a person")
+    page.goto(f"{site}/candidates/c900")
+    assert page.locator(".status", has_text="needs_review").count() == 0
+    page.close()
