@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -112,12 +113,19 @@ def to_page_frame(box: BBox, rotation: int, width: float, height: float) -> BBox
 
 def build_text(document: str, pages: list[Page]) -> DocText:
     """Lay out every page's words into lines (top to bottom, left to right) joined into one text."""
-    doc = DocText(document=document, frames={p.number: (p.rotation, p.width, p.height) for p in pages})
+    frames = {p.number: (p.rotation, p.width, p.height) for p in pages}
+    return _assemble(document, frames, ((page.number, group_lines(page.words)) for page in pages))
+
+
+def _assemble(document: str, frames: dict[int, tuple[int, float, float]],
+              rows_by_page: Iterable[tuple[int, list[list[Word]]]]) -> DocText:
+    """One DocText from each page's rows of words: lines joined by newlines, a blank line between pages."""
+    doc = DocText(document=document, frames=frames)
     parts: list[str] = []
     offset = 0
-    for page in pages:
-        for row in group_lines(page.words):
-            line, text = _place_line(page.number, row, offset)
+    for page, rows in rows_by_page:
+        for row in rows:
+            line, text = _place_line(page, row, offset)
             doc.words.extend(line.words)
             doc.lines.append(line)
             parts.append(text + "\n")
@@ -198,22 +206,15 @@ def relevel(doc: DocText) -> DocText:
     word, and the word chain of `group_lines` breaks the row; levelled first, the row holds together.
     Boxes, confidences and sources are the words' own: only the grouping changes.
     """
-    levelled = DocText(document=doc.document, frames=doc.frames)
-    parts: list[str] = []
-    offset = 0
-    for page in sorted({p.page for p in doc.words}):
-        slope = page_tilt(doc, page)
-        originals = [p.word for p in doc.words if p.page == page]
-        shifted = [w.model_copy(update={"bbox": (w.bbox[0], w.bbox[1] - slope * w.bbox[0], w.bbox[2],
-                                                 w.bbox[3] - slope * w.bbox[0])}) for w in originals]
-        original_of = {id(s): o for s, o in zip(shifted, originals, strict=True)}
-        for row in group_lines(shifted):
-            line, text = _place_line(page, [original_of[id(w)] for w in row], offset)
-            levelled.words.extend(line.words)
-            levelled.lines.append(line)
-            parts.append(text + "\n")
-            offset += len(text) + 1
-        parts.append("\n")
-        offset += 1
-    levelled.text = "".join(parts)
-    return levelled
+    return _assemble(doc.document, doc.frames,
+                     ((page, _levelled_rows(doc, page)) for page in sorted({p.page for p in doc.words})))
+
+
+def _levelled_rows(doc: DocText, page: int) -> list[list[Word]]:
+    """A page's words grouped into rows after shifting each word up or down by the page's tilt."""
+    slope = page_tilt(doc, page)
+    originals = [p.word for p in doc.words if p.page == page]
+    shifted = [w.model_copy(update={"bbox": (w.bbox[0], w.bbox[1] - slope * w.bbox[0], w.bbox[2],
+                                             w.bbox[3] - slope * w.bbox[0])}) for w in originals]
+    original_of = {id(s): o for s, o in zip(shifted, originals, strict=True)}
+    return [[original_of[id(w)] for w in row] for row in group_lines(shifted)]
