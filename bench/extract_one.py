@@ -1,4 +1,4 @@
-"""Extract one PDF and print this process's and its largest child's max RSS (KiB), for bench/speed.py."""
+"""Extract one PDF (bench/speed.py samples this process tree's memory); prints its own max RSS in KiB."""
 
 import json
 import resource
