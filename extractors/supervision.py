@@ -17,7 +17,7 @@ from typing import Any
 from extractors.dates import ParsedDate, parse_date, parse_month_day
 from extractors.fields import Extraction, Found, build_item, labelled, missing, slug
 from extractors.hours import ParsedHours, parse_hours
-from extractors.layout import DocText, Placed
+from extractors.layout import DocText, Placed, page_tilt
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
@@ -140,7 +140,7 @@ def visual_rows(doc: DocText) -> list[Row]:
     rows: list[Row] = []
     for page in sorted({p.page for p in doc.words}):
         placed = [p for p in doc.words if p.page == page and p.word.text.strip()]
-        slope = _page_slope(doc, page)
+        slope = page_tilt(doc, page)
         height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in placed)
 
         def level(p: Placed, s: float = slope) -> float:
@@ -155,18 +155,6 @@ def visual_rows(doc: DocText) -> list[Row]:
         if group:
             rows.append(_row(page, group, slope))
     return rows
-
-
-def _page_slope(doc: DocText, page: int) -> float:
-    """How far a page's lines drop per point to the right: the median over its long lines (0 on a text layer)."""
-    slopes = []
-    for line in doc.lines:
-        words = [p.word for p in line.words if p.page == page]
-        if len(words) < 3 or words[-1].bbox[0] - words[0].bbox[0] < 150:
-            continue
-        dy = (words[-1].bbox[1] + words[-1].bbox[3] - words[0].bbox[1] - words[0].bbox[3]) / 2
-        slopes.append(dy / (words[-1].bbox[0] - words[0].bbox[0]))
-    return median(slopes) if slopes else 0.0
 
 
 def _row(page: int, group: list[Placed], slope: float) -> Row:

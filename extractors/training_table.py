@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from extractors.layout import CELL_GAP_EM, DocText, Placed
+from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
 
 COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
     "title": re.compile(r"^(?:(?:training|course|workshop|session|event|program)\s+)?(?:title|name)$|"
@@ -74,7 +74,7 @@ def read_table(doc: DocText) -> Table | None:
 
 def page_rows(doc: DocText, page: int) -> list[Row]:
     """The page's words grouped into rows by their height once the page's tilt is taken out."""
-    slope = page_slope(doc, page)
+    slope = page_tilt(doc, page)
     placed = sorted((p for p in doc.words if p.page == page), key=lambda p: _level(p, slope))
     rows: list[Row] = []
     for p in placed:
@@ -88,23 +88,6 @@ def page_rows(doc: DocText, page: int) -> list[Row]:
     for row in rows:
         row.words.sort(key=lambda p: p.word.bbox[0])
     return rows
-
-
-def page_slope(doc: DocText, page: int) -> float:
-    """The page's tilt (vertical drift per point across), the median over its long chained lines."""
-    slopes = []
-    for line in doc.lines:
-        if line.page != page or len(line.words) < 4:
-            continue
-        xs = [(p.word.bbox[0] + p.word.bbox[2]) / 2 for p in line.words]
-        ys = [(p.word.bbox[1] + p.word.bbox[3]) / 2 for p in line.words]
-        spread = max(xs) - min(xs)
-        if spread < 150:
-            continue
-        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-        denominator = sum((x - mean_x) ** 2 for x in xs)
-        slopes.append(sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / denominator)
-    return median(slopes) if slopes else 0.0
 
 
 def cells_of(words: list[Placed]) -> list[list[Placed]]:
