@@ -34,10 +34,11 @@ class DegreeVocabulary(Strict):
 
 
 class KindRule(Strict):
-    """Phrases that suggest a document kind, each with a weight; `title` phrases count triple."""
+    """Phrases and word stems that suggest a document kind, each with a weight; `title` phrases count triple."""
 
     kind: str
     phrases: dict[str, float]
+    words: dict[str, float] = Field(default_factory=dict)
     title: list[str] = Field(default_factory=list)
 
 
