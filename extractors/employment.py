@@ -23,8 +23,9 @@ PRESENT = r"present|current(?:ly)?|today|now|date"
 MISREAD = r"[^.\n]{1,25}?(?=\.|\n|$)"
 """An end the sentence gives but that does not read as a date (a scan's misread): kept, so the item is flagged."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
-    ("employment.sentence.v1", re.compile(
-        rf"employed\s+(?:by|at|with)\s+(?P<employer>[^,.]+?)\s+as\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
+    ("employment.sentence.v2", re.compile(
+        rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+"
+        rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
         rf"(?:from\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|-|–)\s*(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
         rf"|since\s+(?P<since>{DATE_TEXT}))", re.I)),
     ("employment.joined.v1", re.compile(

@@ -14,12 +14,15 @@ from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
-SIGNATURE_LABEL = r"(?:applicant(?:'s)?\s+|candidate(?:'s)?\s+)?signature|signed\s+by"
+SIGNATURE_LABEL = (r"(?:applicant(?:'s)?\s+|candidate(?:'s)?\s+)?signature"
+                   r"(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?|signed\s+by")
 NAME_LABEL = r"printed\s+name|print(?:ed)?\s+name|name\s*\(print(?:ed)?\)|name"
 DATE_LABEL = r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+signature"
 E_SIGNED = re.compile(r"(?i)\b(?:electronically|digitally)\s+signed\s+by\s+(?P<name>[A-Z][^\n]*?)\s+on\s+")
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
+SIGNATURE_WORDS = 6
+"""A signature is a name; more words than this on the line is text, and the line's state needs a person."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -80,7 +83,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         signed = False
     else:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
-        signed = bool(re.search(r"[A-Za-z]{2}", mark))
+        signed = bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
         if not signed:
             reasons.append("signature.unconfirmed")
     signer = one_line(doc.slice(printed.start, printed.end)) if printed else (mark if signed else None)

@@ -32,13 +32,16 @@ PERSON_NAME = re.compile(r"^\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-zA-Z'\-]+(?:\s
 SALUTATION = re.compile(r"^\s*(?:dear|to\s+whom|to\s+the|re\s*:)", re.I)
 CAPTION = re.compile(
     r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
-    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|\(|\)|/|-)\s*)+:?\s*$")
+    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|\(|\)|/|-)\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
 FIELD_SCORE = 0.97
 UNDERNEATH_SCORE = 0.9
 """A value read from the line above its label (a signature line with the caption underneath) is less certain."""
 BESIDE_SCORE = 0.93
+UNDER_HEADER_SCORE = 0.93
+PROSE_WORDS = 8
+"""A value read from the row under a table's header cell."""
 """A value cell that the layout put on a line of its own next to its label (a tilted scan)."""
 
 
@@ -59,6 +62,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
     pattern = re.compile(rf"^\s*(?:{label})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
+        captions = False
         for position, (start, end) in enumerate(cells):
             match = pattern.match(doc.slice(start, end))
             if not match:
@@ -71,10 +75,14 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
                 value = Found(cells[position + 1][0], cells[position + 1][1], rule, FIELD_SCORE)
             elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
                 pass
-            elif not match.group("colon") and all(CAPTION.match(doc.slice(*cell)) for cell in cells):
+            elif not match.group("colon") and (captions := all(CAPTION.match(doc.slice(*cell)) for cell in cells)):
                 value = _caption_value(doc, index, position, rule)
+            if value is None and not match.group("colon") and len(cells) > 1 and not captions:
+                value = _under_header(doc, index, position, rule)
             if value is not None and continued:
                 value = _continue_cell(doc, index, value)
+                if match.group("value"):
+                    value = _continue_prose(doc, index, found_label, value)
             if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
                 value = None
             return FieldHit(found_label, value)
@@ -113,12 +121,37 @@ def _caption_value(doc: DocText, index: int, position: int, rule: str) -> Found 
     height = label_box[3] - label_box[1]
     for start, end in above.cell_spans():
         box = _box(doc, start, end)
-        if box is None or label_box[1] - box[3] > 2.5 * height:
+        if box is None or label_box[1] - box[3] > 2.5 * height or _is_prose(doc.slice(start, end)):
             continue
         over = [i for i, other in enumerate(captions) if other is not None and _overlap(box, other) > 0.2]
         if over == [position]:
             return Found(start, end, rule, UNDERNEATH_SCORE)
     return None
+
+
+def _under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:
+    """A table's header row: the cell of the next line that sits under this header cell and no other."""
+    if index + 1 >= len(doc.lines):
+        return None
+    line, below = doc.lines[index], doc.lines[index + 1]
+    headers = [_box(doc, *cell) for cell in line.cell_spans()]
+    header_box = headers[position]
+    if below.page != line.page or header_box is None:
+        return None
+    height = header_box[3] - header_box[1]
+    for start, end in below.cell_spans():
+        box = _box(doc, start, end)
+        if box is None or box[1] - header_box[3] > 2.5 * height or CAPTION.match(doc.slice(start, end)):
+            continue
+        over = [i for i, other in enumerate(headers) if other is not None and _overlap(box, other) > 0.2]
+        if over == [position]:
+            return Found(start, end, rule, UNDER_HEADER_SCORE)
+    return None
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of running text, never a field's value (the paragraph above a signature line)."""
+    return len(text.split()) > PROSE_WORDS or (len(text.split()) > 3 and text.rstrip().endswith("."))
 
 
 def _beside_value(doc: DocText, index: int, label_cell: tuple[int, int], rule: str) -> Found | None:
@@ -150,6 +183,68 @@ def _continue_cell(doc: DocText, index: int, value: Found) -> Found:
         if first is None or box is None or len(cells) != 1 or abs(box[0] - first[0]) > 3.0:
             break
         if box[1] - (_box(doc, value.start, end) or first)[3] > (first[3] - first[1]) * 1.5:
+            break
+        end = line.end
+    return Found(value.start, end, value.rule, value.score)
+
+
+CHECK_MARK = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[xX✓✔☒☑■](?=\s))\s*(?P<choice>\S.*?)\s*$")
+EMPTY_BOX = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
+OPTIONS_MAX = 12
+TICK_SCORE = 0.93
+"""A choice read from a tick mark in front of it (a mark is a small glyph, often misread on a scan)."""
+
+
+@dataclass(frozen=True)
+class Ticked:
+    """A tick-box question: the ticked options (one, none or several) and the question's own place."""
+
+    question: Found
+    choices: list[Found]
+
+
+def ticked_options(doc: DocText, question: str, rule: str) -> Ticked | None:
+    """The options ticked under a question ("How do you know the applicant? (check one)"), one option a line.
+
+    The options are the short lines after the question, up to the next question or labelled field; a
+    ticked one starts with a mark (X, a check, a filled box).
+    """
+    pattern = re.compile(rf"(?i)^\s*(?:{question})\b")
+    for index, line in enumerate(doc.lines):
+        if not pattern.match(doc.slice(line.start, line.end)):
+            continue
+        choices = []
+        for option in doc.lines[index + 1:index + 1 + OPTIONS_MAX]:
+            text = doc.slice(option.start, option.end)
+            if option.page != line.page or _ends_options(text):
+                break
+            if mark := CHECK_MARK.match(text):
+                choices.append(Found(option.start + mark.start("choice"), option.start + mark.end("choice"),
+                                     rule, TICK_SCORE))
+        return Ticked(Found(line.start, line.end, rule, TICK_SCORE), choices)
+    return None
+
+
+def _ends_options(text: str) -> bool:
+    """A line that is not one option of a list: another question, a labelled field, or prose."""
+    bare = EMPTY_BOX.sub("", text)
+    return (text.rstrip().endswith("?") or "(check" in text.lower() or ":" in bare
+            or len(bare.split()) > 8)
+
+
+def _continue_prose(doc: DocText, index: int, label: Found, value: Found) -> Found:
+    """A `Label: value` in prose wraps back to the label's left edge: take the following lines until the full stop.
+
+    Only while the value has not ended (no full stop yet) and the next line is not another labelled field.
+    """
+    label_box = _box(doc, label.start, label.end)
+    end = value.end
+    for line in doc.lines[index + 1:index + 4]:
+        text = doc.slice(line.start, line.end)
+        box = _box(doc, line.start, line.end)
+        if (label_box is None or box is None or doc.slice(value.start, end).rstrip().endswith(".")
+                or abs(box[0] - label_box[0]) > 3.0 or re.match(r"^[^:]{1,40}:", text)
+                or box[1] - (_box(doc, value.start, end) or label_box)[3] > (label_box[3] - label_box[1]) * 1.5):
             break
         end = line.end
     return Found(value.start, end, value.rule, value.score)

@@ -23,6 +23,7 @@ from extractors.forms import (
     level_of,
     one_line,
     sentences,
+    ticked_options,
 )
 from extractors.layout import DocText
 from extractors.nlp import Evidence
@@ -44,6 +45,9 @@ AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(
 HOLDS = re.compile(r"(?:\bI|(?<!\S)[|l])\s+(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
                    r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",
                    re.I)
+RELATION_QUESTION = (r"how\s+do\s+you\s+know|(?:your\s+)?relationship\s+to\s+(?:the\s+)?applicant"
+                     r"|in\s+what\s+capacity")
+LEVEL_QUESTION = r"your\s+(?:own\s+)?endorsement|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -98,7 +102,15 @@ def relationship_code(text: str) -> str | None:
 
 def _relationship_field(doc: DocText) -> tuple[str | None, Found | None]:
     found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2"))
-    return (relationship_code(doc.slice(found.start, found.end)), found) if found else (None, None)
+    if found is not None:
+        return relationship_code(doc.slice(found.start, found.end)), found
+    ticked = ticked_options(doc, RELATION_QUESTION, "reference.relationship_ticked.v1")
+    if ticked is None:
+        return None, None
+    if len(ticked.choices) != 1:  # none or several ticked: the question is there, the answer is not clear
+        return None, ticked.question
+    choice = ticked.choices[0]
+    return relationship_code(doc.slice(choice.start, choice.end)), choice
 
 
 def _with_options(doc: DocText, found: Found | None) -> Found | None:
@@ -130,7 +142,13 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
 def _level_field(doc: DocText) -> tuple[str | None, bool, Found | None, list[str]]:
     found = _with_options(doc, field_value(doc, LEVEL_LABEL, "reference.level.v2"))
     if found is None:
-        return None, False, None, []
+        options = ticked_options(doc, LEVEL_QUESTION, "reference.level_ticked.v1")
+        if options is None:
+            return None, False, None, []
+        if len(options.choices) != 1:
+            return None, False, options.question, []
+        choice = options.choices[0]
+        return _decisive(doc, choice.start, doc.slice(choice.start, choice.end), choice)
     text = doc.slice(found.start, found.end)
     ticked = TICKED.search(text)
     if ticked is None and UNTICKED.search(text):

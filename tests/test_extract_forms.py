@@ -114,6 +114,31 @@ def test_reference_tick_boxes_in_cells() -> None:
     assert (value["relationship"], value["rater_level"]) == ("colleague", "IV")
 
 
+QUESTIONNAIRE = ["Reference name: Vesna Moss", "How do you know the applicant? (check one)", "Program supervisor",
+                 "{colleague}Colleague", "{chair}Department chair", "Your own endorsement (check one)",
+                 "{mentor}Infant Mental Health Mentor (Level IV)", "Infant Family Specialist (Level II)", "{none}None",
+                 "Please rate each area from 1 (emerging) to 5 (exemplary).", "Date: 17 March 2026"]
+
+
+@pytest.mark.parametrize(("ticks", "relationship", "level", "reasons"), [
+    ({"colleague": "X ", "none": "X "}, "colleague", None, []),
+    ({"chair": "X ", "mentor": "X "}, "department_chair", "IV", []),
+    ({"chair": "[x] ", "mentor": "✓ "}, "department_chair", "IV", []),
+    ({"mentor": "X "}, None, "IV", ["reference.relationship_unclear"]),  # nothing ticked
+    ({"colleague": "X ", "chair": "X ", "none": "X "}, None, None, ["reference.relationship_unclear"]),  # two
+    ({"colleague": "X "}, "colleague", None, ["reference.level_unreadable"]),
+])
+def test_reference_tick_lists_under_a_question(ticks: dict[str, str], relationship: str | None, level: str | None,
+                                               reasons: list[str]) -> None:
+    texts = [t.format_map({k: ticks.get(k, "") for k in ("colleague", "chair", "mentor", "none")})
+             for t in QUESTIONNAIRE]
+    doc = lines(*texts)
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert (item.value["relationship"], item.value["rater_level"], item.value["date"]) == (
+        relationship, level, "2026-03-17")
+    assert item.reasons == reasons and item.needs_review is bool(reasons)
+
+
 def test_reference_stamp_date_is_never_the_rating_date() -> None:
     doc = doc_of((60, [(72, "Pat Quill"), (440, "Received")]), (76, [(430, "Jul 21, 2026")]),
                  (104, [(72, "Dear Committee,")]), (118, [(72, "Sincerely,")]), (132, [(72, "Pat Quill")]))
@@ -135,6 +160,16 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
     (doc_of((100, [(72, "/s/ Rae Moss"), (260, "Rae Moss"), (420, "06/05/2026")]),
             (114, [(72, "Signature"), (260, "Printed name"), (420, "Date")])),
      {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
+    (doc_of((86, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (100, [(72, "/s/ Rae Moss")]), (114, [(72, "Signature of applicant"), (330, "For office use")]),
+            (128, [(72, "Rae Moss")]), (142, [(72, "Printed name"), (330, "For office use")]),
+            (156, [(72, "Jun 27, 2026"), (330, "Jun 23, 2026")]), (170, [(72, "Date"), (330, "Date form issued")])),
+     {"signer": "Rae Moss", "date": "2026-06-27", "signed": True}),
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, [(72, "Signature of applicant"), (330, "For office use")]),
+            (128, [(72, "Rae Moss")]), (142, [(72, "Printed name"), (330, "For office use")]),
+            (156, [(72, "7/5/26"), (330, "6/26/26")]), (170, [(72, "Date"), (330, "Date form issued")])),
+     {"signer": "Rae Moss", "date": "2026-07-05", "signed": False}),  # the prose above is not a signature
 ])
 def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(ethics.extract, doc) == expected
@@ -182,6 +217,10 @@ def test_exam_window_alone_is_not_the_exam_date() -> None:
     (doc_of((100, [(72, "Ohio Association for Infant Mental Health")]),
             (114, [(72, "Member since"), (228, "1/4/2019")]),
             (128, [(72, "Membership term"), (228, "1/1/2026 - 12/31/2026")])), "2026-12-31"),
+    (doc_of((100, [(72, "Lakeshore State Association for Infant Mental Health")]),
+            (114, [(72, "Member"), (200, "Member ID"), (300, "Status"), (380, "Term")]),
+            (128, [(72, "Rae Moss"), (200, "M-44631"), (300, "Active"), (380, "01/01/2026 - 12/31/2026")]),
+            (142, [(72, "Joined: 05/02/2019")])), "2026-12-31"),  # a header row over its values
 ])
 def test_membership_wordings(doc: DocText, expected: str) -> None:
     value = value_of(membership.extract, doc)
@@ -211,6 +250,13 @@ def test_membership_wordings(doc: DocText, expected: str) -> None:
             (170, [(77, "Duties"), (228, "supervising a team of home visitors and")]),
             (184, [(228, "overseeing program quality")]), (198, [(72, "Date completed: 2026-03-14")])),
      {"employer": "Eastmoor County Health Department", "role": "Program Manager", "start": "2015-03-03",
+      "end": None, "duties": "supervising a team of home visitors and overseeing program quality"}),
+    (lines("MEMORANDUM", "DATE: 12-AUG-2026", "RE: Employment of Bo Lee",
+           "Our records show that Bo Lee has worked at State Office of", "Early Childhood Policy in the position of "
+           "Program Manager since", "04-JAN-2012.",
+           "Primary duties: supervising a team of home visitors and overseeing", "program quality.",
+           "This memo is provided at the employee's request."),
+     {"employer": "State Office of Early Childhood Policy", "role": "Program Manager", "start": "2012-01-04",
       "end": None, "duties": "supervising a team of home visitors and overseeing program quality"}),
 ])
 def test_employment_wordings(doc: DocText, expected: dict[str, Any]) -> None:
