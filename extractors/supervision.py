@@ -32,6 +32,7 @@ HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, na
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
 TOTAL_LINE = re.compile(r"^(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)$", re.I)
+BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*=\s*(individual|group)\b", re.I)
 NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
@@ -317,7 +318,10 @@ class _SessionReader:
 
 
 def _hours(text: str, minutes: bool) -> ParsedHours | None:
-    """A duration cell; a bare number under a minutes heading is minutes."""
+    """A duration cell; a bare number under a minutes heading is minutes (a total may be thousands of them)."""
+    bare = BARE_MINUTES.fullmatch(text.strip()) if minutes else None
+    if bare is not None:
+        return ParsedHours(hours=round(float(bare[0].replace(",", "")) / 60.0, 2), converted=True, form="minutes")
     parsed = parse_hours(text)
     if parsed is not None and minutes and parsed.form == "bare":
         return ParsedHours(hours=round(parsed.hours / 60.0, 2), converted=True, form="minutes")

@@ -164,3 +164,15 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
     assert outcome.problems == [] and outcome.extra == 0
     total = next(i for i in result.items if i.type == "supervision_total")
     assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log"})
+
+
+@pytest.mark.parametrize(("text", "minutes", "hours"), [
+    ("90", True, 1.5),
+    ("2460", True, 41.0),  # a log's total in minutes runs past any plausible number of hours
+    ("1,860", True, 31.0),
+    ("1.5", False, 1.5),
+    ("2460", False, None),
+])
+def test_durations_under_a_minutes_heading(text: str, minutes: bool, hours: float | None) -> None:
+    parsed = supervision._hours(text, minutes)
+    assert (parsed.hours if parsed else None) == hours
