@@ -80,7 +80,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
             if value is None and not match.group("colon") and len(cells) > 1 and not captions:
                 value = _under_header(doc, index, position, rule)
             if value is not None and continued:
-                value = _continue_cell(doc, index, value)
+                value = continue_cell(doc, index, value)
                 if match.group("value"):
                     value = _continue_prose(doc, index, found_label, value)
             if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
@@ -173,7 +173,7 @@ def _beside_value(doc: DocText, index: int, label_cell: tuple[int, int], rule: s
     return None
 
 
-def _continue_cell(doc: DocText, index: int, value: Found) -> Found:
+def continue_cell(doc: DocText, index: int, value: Found) -> Found:
     """Extend a cell value over the following lines that are one cell starting at the value's left edge."""
     first = _box(doc, value.start, value.end)
     end = value.end

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
+from extractors.forms import continue_cell
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence, find_patterns
@@ -51,7 +52,7 @@ NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
     r"\b(?:infan(?:t|cy)|toddler|bab(?:y|ies)|newborn|attachment|parent|caregiv|relationship|relational|reflective|"
     r"social[- ]emotional|early\s+childhood|young\s+child|perinatal|prenatal|postpartum|child-parent|dyadic|"
-    r"mental\s+health|home\s+visit|birth\s+to\s+(?:three|five|3|5)|early\s+intervention|circle\s+of\s+security)",
+    r"mental\s+health|home\s+visit|famil(?:y|ies)|birth\s+to\s+(?:three|five|3|5)|early\s+intervention|circle\s+of\s+security)",
     re.I)
 
 
@@ -88,8 +89,8 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     """The one training a certificate or a letter states."""
     reading = Reading()
     sentence = _quoted_statement(doc)
-    title = field_value(doc, TITLE_LABEL, "training.title.v1")[0] or (sentence[0] if sentence else None) \
-        or _title_after(doc)
+    title = (field_value(doc, TITLE_LABEL, "training.title.v1", continued=True)[0]
+             or (sentence[0] if sentence else None) or _title_after(doc))
     if title is not None:
         reading.title = _clean(doc.slice(title.start, title.end))
         reading.sources.append(title)
@@ -100,11 +101,14 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     return reading
 
 
-def field_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
-    """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell."""
+def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False) -> tuple[Found | None, str]:
+    """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell.
+
+    With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole.
+    """
     inline = re.compile(rf"^\s*(?P<label>{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
     alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
-    for line in doc.lines:
+    for number, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for index, (start, end) in enumerate(cells):
             text = doc.slice(start, end)
@@ -113,7 +117,8 @@ def field_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]
                 return Found(start + match.start("value"), start + match.end("value"), rule, 0.97), match["label"]
             match = alone.match(text)
             if match and index + 1 < len(cells) and not ANY_LABEL.match(doc.slice(*cells[index + 1])):
-                return Found(*cells[index + 1], rule, 0.95), match["label"]
+                value = Found(*cells[index + 1], rule, 0.95)
+                return (continue_cell(doc, number, value) if continued else value), match["label"]
     return None, ""
 
 

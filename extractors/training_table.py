@@ -24,6 +24,10 @@ COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
 }
 REQUIRED = ("title", "date", "hours")
 TOTAL_LINE = re.compile(r"^\s*total\b", re.I)
+HEADER_WORDS = 4
+"""The longest column name, in words."""
+EDGE_EM = 0.3
+"""A word this close to a column's left edge (in word heights) starts that column's cell."""
 CONTINUATION_PITCH = 1.45
 """A title or provider wrapped inside its cell sits within this many word heights of the row above it."""
 
@@ -104,14 +108,25 @@ def cells_of(words: list[Placed]) -> list[list[Placed]]:
 
 
 def _header(row: Row) -> dict[str, list[Placed]] | None:
-    """The row's cells by column when it names at least a title, a date and an hours column."""
+    """The row's column names when it names at least a title, a date and an hours column.
+
+    Names are matched on the words, longest first, so two headings set close together ("Date completed
+    Clock hours", one cell to the gap rule) are still two columns.
+    """
     header: dict[str, list[Placed]] = {}
     for cell in cells_of(row.words):
-        text = " ".join(p.word.text for p in cell).strip(" :")
-        for column, pattern in COLUMN_HEADERS.items():
-            if column not in header and pattern.match(text):
-                header[column] = cell
-                break
+        start = 0
+        while start < len(cell):
+            for end in range(min(len(cell), start + HEADER_WORDS), start, -1):
+                text = " ".join(p.word.text for p in cell[start:end]).strip(" :")
+                column = next((c for c, pattern in COLUMN_HEADERS.items() if c not in header and pattern.match(text)),
+                              None)
+                if column is not None:
+                    header[column] = cell[start:end]
+                    start = end
+                    break
+            else:
+                start += 1
     return header if all(c in header for c in REQUIRED) else None
 
 
@@ -139,7 +154,7 @@ def _assign(row: Row, starts: list[tuple[float, str]]) -> dict[str, list[Placed]
     """Each cell of the row to the column whose header starts at or left of the cell's centre."""
     assigned: dict[str, list[Placed]] = {}
     em = median(_height(p) for p in row.words)
-    for cell in cells_of(row.words):
+    for cell in _split_at_columns(cells_of(row.words), starts, em):
         centre = (cell[0].word.bbox[0] + cell[-1].word.bbox[2]) / 2
         column = starts[0][1]
         for start, name in starts:
@@ -147,6 +162,19 @@ def _assign(row: Row, starts: list[tuple[float, str]]) -> dict[str, list[Placed]
                 column = name
         assigned.setdefault(column, []).extend(cell)
     return assigned
+
+
+def _split_at_columns(cells: list[list[Placed]], starts: list[tuple[float, str]], em: float) -> list[list[Placed]]:
+    """Cells split where a word starts right at a column's left edge (a long cell ran up to the next column)."""
+    edges = [start for start, _ in starts]
+    split: list[list[Placed]] = []
+    for cell in cells:
+        split.append([cell[0]])
+        for word in cell[1:]:
+            if any(abs(word.word.bbox[0] - edge) <= EDGE_EM * em for edge in edges):
+                split.append([])
+            split[-1].append(word)
+    return split
 
 
 def _continues(row: Row, previous: Row) -> bool:

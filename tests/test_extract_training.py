@@ -14,6 +14,7 @@ from extractors.nlp import find_patterns
 from extractors.training import extract
 from fixtures.compare import compare
 from pipeline.models import Page, Word
+from tests.test_extract_forms import doc_of as forms_doc_of
 
 CHAR_WIDTH = 0.55
 """A word is drawn this many times its height wide per character."""
@@ -147,6 +148,19 @@ def test_ce_record_clock_hours_and_a_wrapped_title() -> None:
     assert (value["hours"], value["converted"]) == (3.0, False)
 
 
+def test_ce_record_headings_set_close_and_a_provider_running_up_to_the_date() -> None:
+    """ "Date completed Clock hours" is one cell to the gap rule, and so is "<provider> 7/16/25": both are split
+    at the columns' left edges."""
+    header = [(50, "Training title"), (300, "Provider"), (490, "Date completed"), (580, "Clock hours")]
+    doc = forms_doc_of((100, header),
+                       (114, [(50, "Diagnostic Classification in Infancy"), (300, "Bayport Center for Infant Care"),
+                              (490, "7/16/25"), (580, "3.0")]),
+                       (128, [(50, "Total clock hours: 3.0")]))
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value == {"title": "Diagnostic Classification in Infancy", "hours": 3.0, "date": "2025-07-16",
+                          "provider": "Bayport Center for Infant Care", "relevant": True, "converted": False}
+
+
 def test_ce_record_total_that_disagrees_flags_every_row() -> None:
     doc = doc_of([*CE_RECORD, "Total ceus: 1.2"])
     items = extract(doc, find_patterns(doc.text)).items
@@ -156,11 +170,12 @@ def test_ce_record_total_that_disagrees_flags_every_row() -> None:
 
 def test_label_value_grid_without_colons() -> None:
     rows = ["Record of Completion", "Learner | Ana Lopez", "Course | Infant Sleep and Parent Support",
-            "Sponsor | Bayport Center", "Completion date | 03/04/2025", "Credit | 0.6 CEU",
+            ("    | in Military Families", 10.0, 1.2), "Sponsor | Bayport Center", "Completion date | 03/04/2025",
+            "Credit | 0.6 CEU",
             "Generated on 04/01/2025"]
     [value] = values(rows)
-    assert value == {"title": "Infant Sleep and Parent Support", "hours": 6.0, "date": "2025-03-04",
-                     "provider": "Bayport Center", "relevant": True, "converted": True}
+    assert value == {"title": "Infant Sleep and Parent Support in Military Families", "hours": 6.0,
+                     "date": "2025-03-04", "provider": "Bayport Center", "relevant": True, "converted": True}
 
 
 @pytest.mark.parametrize(("rows", "reason"), [
