@@ -85,15 +85,22 @@ def nlp() -> Language:
     return pipeline
 
 
+WRAP_WINDOW = 24
+"""Characters each side of a line break searched for a date the break cut in two."""
+
+
 def find_patterns(text: str) -> list[Evidence]:
     """Every pattern match within a line; overlaps resolved as spaCy's filter_spans does (longest, then best score)."""
     found = []
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         for pattern in compiled_patterns():
             for m in pattern.regex.finditer(line):
                 found.append(Evidence(pattern.label, pattern.id, pattern.score,
                                       offset + m.start(), offset + m.end(), m.group()))
+        if number + 1 < len(lines):
+            found += _wrapped_dates(line, lines[number + 1], offset)
         offset += len(line) + 1
     found.sort(key=lambda e: (-(e.end - e.start), -e.score, e.start))
     kept: list[Evidence] = []
@@ -101,6 +108,22 @@ def find_patterns(text: str) -> list[Evidence]:
         if all(ev.end <= k.start or ev.start >= k.end or ev.label != k.label for k in kept):
             kept.append(ev)
     return sorted(kept, key=lambda e: e.start)
+
+
+def _wrapped_dates(line: str, following: str, offset: int) -> list[Evidence]:
+    """Dates a line break cuts in two ("conferred on December 19," / "2011, with ..."), as one span over both lines."""
+    tail, head = line[-WRAP_WINDOW:], following[:WRAP_WINDOW]
+    joined = f"{tail} {head}"  # the space stands where the line break is: offsets stay the document's
+    base = offset + len(line) - len(tail)
+    wrapped = []
+    for pattern in compiled_patterns():
+        if pattern.label != "DATE":
+            continue
+        for m in pattern.regex.finditer(joined):
+            if m.start() < len(tail) < m.end() - 1:
+                wrapped.append(Evidence(pattern.label, pattern.id, pattern.score, base + m.start(), base + m.end(),
+                                        m.group()))
+    return wrapped
 
 
 def find_entities(text: str) -> list[Evidence]:

@@ -30,6 +30,9 @@ UNOFFICIAL = re.compile(r"\bunofficial\b|\bstudent\s+copy\b|\bnot\s+(?:an?\s+)?o
 OFFICIAL = re.compile(r"\bofficial\b|\b(?:bears|bearing|under)\s+the\s+(?:\w+\s+)?seal\b", re.I)
 INSTITUTION = re.compile(r"\b(university|college|institute|school)\b", re.I)
 CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated)\b")
+CONFERRAL_LEAD = re.compile(r"(?i)\b(?:conferred|awarded|granted|earned|graduated|completed)(?:\s+on)?\s*:?\s*$")
+CONFERRAL_LINE = re.compile(r"(?i)\s*(?:(?:date\s+)?(?:conferred|awarded|granted|earned|graduated|completed)"
+                            r"(?:\s+on)?\s*:?)?\s*")
 DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed)\s+(?:the\s+)?$", re.I)
 FIELD_LEAD = re.compile(r"^[\s)]*(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
 MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)\s+in\s+", re.I)
@@ -60,8 +63,16 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reads += table_reads
     used |= table_used
     reads += _sentence_degrees(doc, [e for e in degree_ev if _line_index(doc, e.start) not in used], evidence)
+    taken = [(read.head.start, read.head.end) for read in reads]
+    reads += _listed_degrees(doc, [e for e in degree_ev if not any(s <= e.start < e_ for s, e_ in taken)], evidence)
     for number, read in enumerate(reads, start=1):
         result.items.append(_degree_item(doc, evidence, read, institution, result.official, number))
+    unread = [doc.slice(start, end) for start, end, short in _mentions(doc, degree_ev) if not short
+              and not any(read.head.start <= start < read.head.end for read in reads)]
+    if reads and unread:
+        result.flags.append(missing(doc.document, "transcript.degree_unread",
+                                    f"{len(unread)} more degree name(s) appear on the transcript but were not read "
+                                    "as awarded degrees; a person should check whether one was conferred."))
     if not reads:
         result.flags.append(missing(doc.document, "transcript.no_degree",
                                     "No awarded degree could be read on this transcript."))
@@ -272,6 +283,62 @@ def _sentence_date(doc: DocText, evidence: list[Evidence], lower: int, start: in
     chosen = next((e for e in dates if e.start >= end), None) or next(
         (e for e in reversed(dates) if e.end <= start), None)
     return Found(chosen.start, chosen.end, "transcript.sentence_date.v1", 0.93) if chosen else None
+
+
+# --- degree lists ----------------------------------------------------------------------------------------
+
+
+def _listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evidence]) -> list[DegreeRead]:
+    """Degrees listed one a cell, the conferral beside or just below: a registrar's "Degrees Earned" section.
+
+    "Master of Education in Early Childhood Education" over "Conferred 12/22/10", in any column.
+
+    Only a full degree name that starts its cell counts (never an abbreviation alone, never a course title's
+    words), and only with a conferral date found there, so a term date or a date of birth is never taken.
+    """
+    reads = []
+    for start, end, abbreviation_only in _mentions(doc, degree_ev):
+        cell = _cell_at(doc, start)
+        if abbreviation_only or cell is None or doc.slice(cell[0], start).strip():
+            continue
+        conferral = _conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
+        if conferral is None:
+            continue
+        limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
+        field = _field_after(doc, end, limit, "transcript.list_field.v1")
+        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral))
+    return reads
+
+
+def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:
+    line = doc.line_at(offset)
+    return next(((s, e) for s, e in line.cell_spans() if s <= offset < e), None) if line else None
+
+
+def _conferral_in(doc: DocText, evidence: list[Evidence], start: int, end: int) -> Found | None:
+    """A date in the range led by a conferral word ("..., conferred May 10, 2014")."""
+    for ev in evidence:
+        if ev.label == "DATE" and start <= ev.start and ev.end <= end and CONFERRAL_LEAD.search(
+                doc.slice(start, ev.start)):
+            return Found(ev.start, ev.end, "transcript.list_date.v1", 0.93)
+    return None
+
+
+def _conferral_below(doc: DocText, evidence: list[Evidence], cell: tuple[int, int]) -> Found | None:
+    """The date of the cell under a degree's cell (same column, within two lines) that is a conferral line."""
+    index = _line_index(doc, cell[0])
+    x0, x1 = _x_range(doc, *cell)
+    for line in doc.lines[index + 1:index + 3]:
+        if line.page != doc.lines[index].page:
+            break
+        for start, end in line.cell_spans():
+            c0, c1 = _x_range(doc, start, end)
+            if min(x1, c1) - max(x0, c0) <= 0.3 * min(x1 - x0, c1 - c0):
+                continue
+            dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+            if dates and CONFERRAL_LINE.fullmatch(doc.slice(start, dates[0].start)):
+                return Found(dates[0].start, dates[0].end, "transcript.list_date.v1", 0.93)
+    return None
 
 
 # --- values ----------------------------------------------------------------------------------------------

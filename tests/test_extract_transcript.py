@@ -116,6 +116,19 @@ WORDINGS = [
                               "Date Conferred: 12/12/2008"),
                  [{"abbreviation": "MBA", "name": "Master of Business Administration", "field": "Management",
                    "institution": "Ridgeline University", "conferred": "2008-12-12"}], id="mba-is-an-item-too"),
+    pytest.param(lines("Ridgeline University", "The degree of Master of Social Work was conferred on May 7,",
+                       "2012, with a major in Social Work."),
+                 [MSW_2012], id="letter-date-cut-by-a-line-break"),
+    pytest.param(HEAD + lines("Student Birth Date Issue Date", "Wren Dunmore 10/22/91 4/25/26",
+                              "Fall 2010 (8/28/10 - 12/7/10)", "SWK 694 Foundations of Practice 3.0 A",
+                              "Degrees Earned", "Master of Social Work in Social Work", "Conferred 5/7/12"),
+                 [MSW_2012], id="degree-list-conferred-below"),
+    pytest.param(HEAD + [[(50, "Spring 2011 (1/12/11 - 4/25/11)"), (330, "SWK 911 Assessment II 2.0 A")],
+                         [(50, "SWK 259 Senior Seminar 3.0 A"), (330, "Degrees Earned")],
+                         [(50, "Fall 2011 (8/24/11 - 12/8/11)"), (330, "Master of Social Work in Social Work")],
+                         [(50, "SWK 153 Learning and Memory 2.0 A-"), (330, "Conferred 5/7/12")],
+                         [(50, "Spring 2012 (1/14/12 - 4/27/12)")]],
+                 [MSW_2012], id="degree-list-in-the-second-column"),
 ]
 
 
@@ -179,3 +192,10 @@ def test_a_tilted_scan_table_is_levelled_before_reading() -> None:
     assert len(doc.lines) > len(rows)  # the chain breaks the tilted rows apart
     assert len(relevel(doc).lines) == len(rows)
     assert degree_values(transcript.extract(doc, find_patterns(doc.text))) == [MSW_2012]
+
+
+def test_a_degree_named_but_not_read_flags_the_document() -> None:
+    result = extract(HEAD + lines("Degrees Earned", "Master of Social Work in Social Work", "Conferred 5/7/12",
+                                  "Doctor of Philosophy in Social Work"))
+    assert degree_values(result) == [MSW_2012]
+    assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
