@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.hours import ParsedHours, parse_hours
-from extractors.nlp import find_patterns
+from extractors.nlp import compiled_patterns, find_patterns
+from extractors.vocab import Degree, degrees
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -74,6 +75,18 @@ def test_non_hours_are_none(text: str) -> None:
     ("for 2 hours 30 minutes today", "HOURS", "2 hours 30 minutes", "hours.hours_minutes.v1"),
     ("awarded 1.2 CEU", "HOURS", "1.2 CEU", "hours.ceu.v1"),
     ("6.0 clock hours", "HOURS", "6.0 clock hours", "hours.clock.v1"),
+    ("Date: 05/05/2012 signed", "DATE", "05/05/2012", "date.numeric_mdy.v1"),
+    ("printed 5/5/12", "DATE", "5/5/12", "date.numeric_mdy.v1"),
+    ("Completed on 2012-05-05.", "DATE", "2012-05-05", "date.iso.v1"),
+    ("Reporting period: January 2024 - March 2025", "DATE", "January 2024", "date.month_year.v1"),
+    ("Length 90 min", "HOURS", "90 min", "hours.minutes.v1"),
+    ("3/14 Individual", "MONTH_DAY", "3/14", "date.month_day.v1"),
+    ("Mar 14 group session", "MONTH_DAY", "Mar 14", "date.month_name_day.v1"),
+    ("one-on-one with the consultant", "FORMAT_INDIVIDUAL", "one-on-one", "format.individual.v1"),
+    ("Grp. session", "FORMAT_GROUP", "Grp.", "format.group.v1"),
+    ("signed the 5th of May, 2012", "DATE", "5th of May, 2012", "date.day_month_name_loose.v1"),
+    ("on May 5th, 2012 at noon", "DATE", "May 5th, 2012", "date.month_name_ordinal.v1"),
+    ("held June 6-7, 2026 in Lansing", "DATE", "June 6-7, 2026", "date.month_name.v1"),
 ])
 def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
     found = [e for e in find_patterns(text) if e.label == label]
@@ -81,10 +94,27 @@ def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule:
     assert text[found[0].start:found[0].end] == span
 
 
-def test_spans_never_cross_lines() -> None:
-    found = find_patterns("Graduated 2012\nContact hours: 4")
-    assert all("\n" not in e.text for e in found)
+def test_every_span_pattern_has_a_row() -> None:
+    rows = test_span_patterns_find_exact_ranges.pytestmark[0].args[1]  # type: ignore[attr-defined]
+    tested = {rule for *_, rule in rows}
+    assert {p.id for p in compiled_patterns() if not p.id.startswith("degree.")} <= tested
+
+
+@pytest.mark.parametrize("degree", degrees().degrees, ids=lambda d: d.abbreviation)
+def test_every_degree_spelling_is_found_as_its_degree(degree: Degree) -> None:
+    for spelling, kind in [(name, "name") for name in degree.names] + [(v, "abbreviation") for v in degree.variants]:
+        text = f"awarded the {spelling} on May 5, 2012"
+        found = [e for e in find_patterns(text) if e.label == "DEGREE"]
+        assert [(e.text, e.rule) for e in found] == [(spelling, f"degree.{kind}.{degree.abbreviation}.v1")]
+
+
+def test_spans_never_cross_lines_except_a_date_cut_by_the_break() -> None:
+    text = "Graduated 2012\nContact hours: 4 on December 19,\n2011, with honours"
+    found = find_patterns(text)
+    assert all("\n" not in text[e.start:e.end] for e in found if e.label != "DATE")
     assert any(e.rule == "hours.labelled.v1" for e in found)
+    [date] = [e for e in found if e.label == "DATE"]
+    assert text[date.start:date.end] == "December 19,\n2011" and date.text == "December 19, 2011"
 
 
 @given(st.text(max_size=40))
