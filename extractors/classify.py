@@ -16,6 +16,8 @@ from pipeline.models import DocumentKind
 
 TITLE_LINES = 3
 """The first lines of the first page, where a document names itself."""
+CLOSE_MARGIN = 2.0
+"""A runner-up kind this close to the best one: the document reads like both, and a person should sort it."""
 
 
 @lru_cache(maxsize=256)
@@ -46,3 +48,11 @@ def classify(doc: DocText) -> tuple[DocumentKind, float]:
     if scored[best] < kind_rules().min_score:
         return DocumentKind.UNKNOWN, scored[best]
     return DocumentKind(best), scored[best]
+
+
+def close_call(doc: DocText) -> str | None:
+    """The runner-up kind when it scores within CLOSE_MARGIN of the best (a kind worth doubting), else None."""
+    ranked = sorted(scores(doc).items(), key=lambda item: -item[1])
+    if len(ranked) < 2 or ranked[0][1] < kind_rules().min_score or ranked[0][1] - ranked[1][1] >= CLOSE_MARGIN:
+        return None
+    return ranked[1][0]

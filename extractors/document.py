@@ -17,7 +17,7 @@ from extractors import (
     training,
     transcript,
 )
-from extractors.classify import classify
+from extractors.classify import classify, close_call
 from extractors.errors import DocumentError
 from extractors.fields import Extraction
 from extractors.layout import DocText, build_text
@@ -72,6 +72,10 @@ def extract_document(path: Path, document: str | None = None, *, ocr_workers: in
     extraction = EXTRACTORS[kind](doc, find_patterns(doc.text))
     result.items, result.official = extraction.items, extraction.official
     result.flags = extraction.flags
+    if (runner_up := close_call(doc)) is not None:
+        result.flags.append(Flag(code="document.kind_uncertain", document=document,
+                                 message=f"Read as {kind.value}, but it reads almost as much like {runner_up}; "
+                                         "check the document's kind."))
     if extraction.flags:
         result.status = DocumentStatus.PARTIAL
     return result

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from extractors.classify import classify, scores
+import pytest
+from reportlab.pdfgen import canvas
+
+from extractors.classify import classify, close_call, scores
+from extractors.document import extract_document
+from extractors.layout import build_text
+from extractors.pagetext import read_pages
 from extractors.vocab import kind_rules
 from pipeline.models import DocumentKind
 from tests.test_extract_forms import lines
@@ -55,3 +61,21 @@ def test_a_title_counts_more_than_the_same_words_further_down() -> None:
     titled = lines("Examination Results", "a", "b", "c")
     buried = lines("a", "b", "c", "Examination Results")
     assert scores(titled)["exam_result"] > scores(buried)["exam_result"]
+
+
+def test_a_close_call_names_the_runner_up() -> None:
+    both = lines("Reference Questionnaire", "Supervision log")
+    ranked = sorted(scores(both), key=lambda kind: -scores(both)[kind])
+    assert close_call(both) == ranked[1]
+    assert close_call(lines("Examination Status Notice", "Date taken: 2025-07-15", "Status: Passed")) is None
+
+
+def test_a_close_call_flags_the_document(tmp_path: Path) -> None:
+    pdf = tmp_path / "both.pdf"
+    sheet = canvas.Canvas(str(pdf))
+    for number, text in enumerate(["Reference Questionnaire", "Supervision log", "Date: 05/05/2025"]):
+        sheet.drawString(72, 720 - 16 * number, text)
+    sheet.save()
+    result = extract_document(pdf)
+    assert close_call(build_text("x", read_pages(pdf))) is not None
+    assert "document.kind_uncertain" in [flag.code for flag in result.flags]
