@@ -20,7 +20,10 @@ from extractors.document import extract_document  # noqa: E402
 from fixtures.compare import Comparison, compare  # noqa: E402
 from fixtures.generate import generate  # noqa: E402
 
-COLUMNS = ("right", "wrong", "missed", "extra", "flagged", "silent")
+COLUMNS = ("right", "wrong", "missed", "extra", "flagged", "doubted", "silent", "unflagged_wrong")
+HEADS = {"unflagged_wrong": "w-unflg"}
+"""doubted: flagged for a doubt about the reading (not only for a fact the standard wants confirmed);
+w-unflg: wrong items without a flag of their own, whatever their document says (the strict silent count)."""
 
 
 def run(golden: Path, text_only: bool, split: str | None = None,
@@ -41,7 +44,8 @@ def run(golden: Path, text_only: bool, split: str | None = None,
 
 
 def table(groups: dict[tuple[str, str], list[Comparison]]) -> None:
-    print(f"{'kind':26} {'source':6} {'docs':>4} " + " ".join(f"{c:>7}" for c in COLUMNS) + "  kind-ok  right%  flag%")
+    print(f"{'kind':26} {'source':6} {'docs':>4} " + " ".join(f"{HEADS.get(c, c):>7}" for c in COLUMNS)
+          + "  kind-ok  right%  flag% doubt%")
     for source in ("text", "scan"):
         total = {c: 0 for c in COLUMNS}
         docs = kinds_ok = 0
@@ -51,12 +55,14 @@ def table(groups: dict[tuple[str, str], list[Comparison]]) -> None:
             sums = {c: sum(getattr(o, c) for o in outcomes) for c in COLUMNS}
             ok = sum(o.kind_ok for o in outcomes)
             print(f"{kind:26} {src:6} {len(outcomes):>4} " + " ".join(f"{sums[c]:>7}" for c in COLUMNS)
-                  + f"  {ok:>3}/{len(outcomes):<3} {_share(sums['right'], sums):>6} {_flag(sums):>6}")
+                  + f"  {ok:>3}/{len(outcomes):<3} {_share(sums['right'], sums):>6} {_flag(sums):>6}"
+                  f" {_flag(sums, 'doubted'):>6}")
             docs, kinds_ok = docs + len(outcomes), kinds_ok + ok
             total = {c: total[c] + sums[c] for c in COLUMNS}
         if docs:
             print(f"{'ALL':26} {source:6} {docs:>4} " + " ".join(f"{total[c]:>7}" for c in COLUMNS)
-                  + f"  {kinds_ok:>3}/{docs:<3} {_share(total['right'], total):>6} {_flag(total):>6}")
+                  + f"  {kinds_ok:>3}/{docs:<3} {_share(total['right'], total):>6} {_flag(total):>6}"
+                  f" {_flag(total, 'doubted'):>6}")
 
 
 BINS = (0.0, 0.5, 0.8, 0.9, 0.95, 1.01)
@@ -80,9 +86,9 @@ def _share(right: int, sums: dict[str, int]) -> str:
     return f"{100 * right / expected:.1f}" if expected else "-"
 
 
-def _flag(sums: dict[str, int]) -> str:
+def _flag(sums: dict[str, int], column: str = "flagged") -> str:
     items = sums["right"] + sums["wrong"] + sums["extra"]
-    return f"{100 * sums['flagged'] / items:.1f}" if items else "-"
+    return f"{100 * sums[column] / items:.1f}" if items else "-"
 
 
 def main() -> None:
