@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
 
 from extractors import (
     EXTRACTOR_VERSION,
@@ -12,18 +16,19 @@ from extractors import (
     ethics,
     exam,
     membership,
+    preflight,
     reference,
     supervision,
     training,
     transcript,
 )
 from extractors.classify import classify, close_call
-from extractors.errors import DocumentError
+from extractors.errors import DocumentError, EncryptedPdf
 from extractors.fields import Extraction
 from extractors.layout import DocText, build_text
 from extractors.nlp import Evidence, find_patterns
-from extractors.pagetext import read_pages
-from pipeline.models import DocumentKind, DocumentResult, DocumentStatus, Flag
+from extractors.pagetext import _PDFIUM, read_pages
+from pipeline.models import DocumentKind, DocumentResult, DocumentStatus, Flag, Page
 
 KindExtractor = Callable[[DocText, list[Evidence]], Extraction]
 
@@ -53,9 +58,20 @@ def extract_document(path: Path, document: str | None = None, *, ocr_workers: in
     """Everything one document yields; a document that cannot be read becomes a failed result, not an error."""
     document = document or sha256_of(path)
     try:
-        pages = read_pages(path, ocr_workers=ocr_workers, max_pages=max_pages)
+        survey = preflight.survey(path, document)
+        _check_page_count(path, survey, max_pages)
+        pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages)
     except DocumentError as exc:
         return failed_result(path, document, exc.code, str(exc))
+    result = _extract_pages(path, document, pages)
+    result.flags = notes + result.flags
+    if notes and result.status is DocumentStatus.SUCCESS:
+        result.status = DocumentStatus.PARTIAL
+    return result
+
+
+def _extract_pages(path: Path, document: str, pages: list[Page]) -> DocumentResult:
+    """Layout, kind and the kind's extractor over pages already read."""
     doc = build_text(document, pages)
     kind, _score = classify(doc)
     result = DocumentResult(document=document, filename=path.name, kind=kind, pages=len(pages),
@@ -79,6 +95,67 @@ def extract_document(path: Path, document: str | None = None, *, ocr_workers: in
     if extraction.flags:
         result.status = DocumentStatus.PARTIAL
     return result
+
+
+def _check_page_count(path: Path, survey: preflight.Survey, max_pages: int | None) -> None:
+    """PDFium's count catches a page tree that repeats one page thousands of times (pdfminer counts it once)."""
+    if max_pages is not None and survey.pdfium_pages is not None and survey.pdfium_pages > max_pages:
+        raise DocumentError(f"{path.name} has {survey.pdfium_pages} pages, over the limit of {max_pages}: "
+                            "ask for the pages that hold the evidence.", "document.too_many_pages")
+
+
+def _read_whole(path: Path, document: str, survey: preflight.Survey, **options: Any) -> tuple[list[Page], list[Flag]]:
+    """The pages, from the file as it is or, when pdfminer sees fewer pages than PDFium, from a repaired copy."""
+    notes = survey.notes + _truncation_note(path, document, survey)
+    failure: DocumentError | None = None
+    try:
+        pages = read_pages(path, **options)
+    except EncryptedPdf as exc:
+        raise EncryptedPdf(f"{exc}: ask for a copy without a password (the password itself must not be sent).") from exc
+    except DocumentError as exc:
+        pages, failure = [], exc
+    if survey.pdfium_pages and len(pages) < survey.pdfium_pages:
+        repaired = _repaired_pages(path, options)
+        if len(repaired) > len(pages):
+            pages = repaired
+            notes.append(Flag(code="document.repaired", document=document,
+                              message="The PDF's structure was damaged; it was read from a repaired copy (the "
+                                      "original is kept as it came). Check that no page is missing."))
+    if pages:
+        return pages, notes
+    if survey.truncated:
+        raise DocumentError(f"{path.name} is cut short (it does not end like a PDF) and could not be read: "
+                            "ask for a complete copy.", "document.truncated")
+    if failure is not None:
+        raise DocumentError(f"{failure}: ask for the file again, or for a new export of it.", failure.code)
+    raise DocumentError(f"{path.name} is a PDF with no pages: ask for the document again.", "document.no_pages")
+
+
+def _truncation_note(path: Path, document: str, survey: preflight.Survey) -> list[Flag]:
+    if not survey.truncated:
+        return []
+    return [Flag(code="document.truncated", document=document,
+                 message=f"{path.name} does not end like a whole PDF; what could be read was read. "
+                         "Ask for a complete copy if pages are missing.")]
+
+
+def _repaired_pages(path: Path, options: dict[str, Any]) -> list[Page]:
+    """Let PDFium rebuild the cross-reference table into a private temporary copy and read that."""
+    with tempfile.TemporaryDirectory(prefix="endorse-repair-") as folder:
+        copy = Path(folder) / "repaired.pdf"
+        with _PDFIUM:
+            try:
+                pdf = pdfium.PdfDocument(str(path))
+            except pdfium.PdfiumError:
+                return []
+            try:
+                pdf.save(str(copy))
+            finally:
+                pdf.close()
+        try:
+            return read_pages(copy, **options)
+        except DocumentError:
+            return []
 
 
 def failed_result(path: Path, document: str, code: str, message: str) -> DocumentResult:

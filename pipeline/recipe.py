@@ -9,14 +9,30 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import delete, select, update
+
 from extractors import EXTRACTOR_VERSION
 from extractors.document import extract_document, failed_result
 from pipeline import checks
-from pipeline.intake import CandidateFolder, archive, candidate_folders, discover
-from pipeline.models import CandidateRecord, DocumentResult
+from pipeline.intake import (
+    CandidateFolder,
+    ChangedWhileCopied,
+    Rejected,
+    Submission,
+    archive,
+    candidate_folders,
+    evidence_files,
+    move_verified,
+    record_key,
+    remove_partial_copies,
+    survey_folder,
+)
+from pipeline.models import CandidateRecord, DocumentKind, DocumentResult, DocumentStatus, Flag
 from pipeline.record import assemble, requirement_scope, settle_requirements
 from pipeline.settings import Settings
-from pipeline.store import Store, open_store
+from pipeline.store import DocumentRow, Store, open_store
+
+SHARED = "document.shared_between_candidates"
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +47,17 @@ class Claimed:
     filename: str
     archive_path: Path
     size: int = 0
+    shared_with: tuple[str, ...] = ()
+    """Other candidates whose folders hold the same bytes: a person must say whose document it is."""
+
+
+@dataclass
+class Received:
+    """What receiving one candidate's folder did: hashes archived, files refused, files left for the next run."""
+
+    hashes: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    waiting: int = 0
 
 
 @dataclass
@@ -41,6 +68,8 @@ class RunSummary:
     extracted: int = 0
     failed: list[str] = field(default_factory=list)
     candidates: dict[str, dict[str, str]] = field(default_factory=dict)
+    waiting: int = 0
+    """Files still being written, left for the next run."""
 
     @property
     def status(self) -> str:
@@ -48,7 +77,7 @@ class RunSummary:
 
     def as_dict(self) -> dict[str, object]:
         return {"status": self.status, "received": self.received, "extracted": self.extracted,
-                "failed": len(self.failed), "candidates": len(self.candidates)}
+                "failed": len(self.failed), "candidates": len(self.candidates), "waiting": self.waiting}
 
 
 def worker_name() -> str:
@@ -57,27 +86,132 @@ def worker_name() -> str:
 
 def receive(folder: CandidateFolder, settings: Settings, store: Store) -> list[str]:
     """Register a candidate and archive each settled file (verified copy first); returns the hashes seen."""
+    return receive_folder(folder, settings, store).hashes
+
+
+def receive_folder(folder: CandidateFolder, settings: Settings, store: Store) -> Received:
+    """Archive every settled file of a folder, and record what cannot be archived or is a second name."""
     store.upsert_candidate(folder.candidate, folder.info, folder.problem)
-    seen = []
-    for submission in discover(folder, settings.stable_seconds):
+    remove_partial_copies(settings.archive)
+    found = survey_folder(folder, settings.stable_seconds)
+    received = Received(waiting=len(found.unsettled))
+    known = {row.sha256: row.filename for row in store.documents(folder.candidate)}
+    for submission in _primary_first(found.submissions, known):
         try:
             kept = archive(submission, settings.archive)
+        except ChangedWhileCopied:
+            received.waiting += 1
+            continue
         except OSError as exc:
             log.error("could not archive a file of candidate %s: %s", folder.candidate, type(exc).__name__)
+            received.refused.append(submission.name)
             continue
-        store.register(folder.candidate, submission.sha256, submission.path.name, str(kept), submission.size)
-        seen.append(submission.sha256)
-    return seen
+        if submission.sha256 in received.hashes:
+            _record_unread(store, submission.candidate, record_key("duplicate", submission.candidate, submission.name),
+                           _duplicate_result(submission, known.get(submission.sha256, "")), kept)
+            continue
+        store.register(folder.candidate, submission.sha256, submission.name, str(kept), submission.size)
+        known.setdefault(submission.sha256, submission.name)
+        _forget(store, folder.candidate, record_key("rejected", folder.candidate, submission.name))
+        received.hashes.append(submission.sha256)
+    for rejected in found.rejected:
+        _record_unread(store, rejected.candidate, rejected.key, _rejected_result(rejected))
+        received.refused.append(rejected.name)
+    return received
+
+
+def _primary_first(submissions: list[Submission], known: dict[str, str]) -> list[Submission]:
+    """Files in name order, except that a file keeps the name it was first recorded under as its primary."""
+    return sorted(submissions, key=lambda s: (known.get(s.sha256) != s.name, s.name))
+
+
+def _duplicate_result(submission: Submission, first_name: str) -> DocumentResult:
+    return DocumentResult(
+        document=submission.sha256, filename=submission.name, kind=DocumentKind.UNKNOWN, pages=0,
+        status=DocumentStatus.PARTIAL, extractor_version=EXTRACTOR_VERSION,
+        flags=[Flag(code="document.duplicate_name", document=submission.sha256,
+                    message=f"The same bytes as {first_name!r} in this folder: read once and counted once. "
+                            "Nothing to do unless one of them should have been another document.")])
+
+
+def _rejected_result(rejected: Rejected) -> DocumentResult:
+    result = failed_result(rejected.path, rejected.key, rejected.code, rejected.message)
+    return result.model_copy(update={"filename": rejected.name})
+
+
+def _record_unread(store: Store, candidate: str, key: str, result: DocumentResult, kept: Path | None = None) -> None:
+    """Record a file that is not read (refused, or a second name) so that `endorse status` lists it."""
+    store.register(candidate, key, result.filename, str(kept or ""), 0)
+    row = store.claim(candidate, key, EXTRACTOR_VERSION, worker_name())
+    if row is not None:
+        store.save_result(row.id, result)
+
+
+def _forget(store: Store, candidate: str, key: str) -> None:
+    """Drop the record of a refusal once the same file name has been archived after all."""
+    with store.session() as s:
+        s.execute(delete(DocumentRow).where(DocumentRow.candidate_id == candidate, DocumentRow.sha256 == key))
 
 
 def claim_all(candidate: str, hashes: list[str], store: Store) -> list[Claimed]:
-    """Claim every document not yet extracted by this extractor version."""
+    """Claim every document not yet extracted by this extractor version (taking over a dead worker's claims)."""
     claimed = []
     for sha256 in hashes:
+        shared_with = _mark_shared(store, candidate, sha256)
         row = store.claim(candidate, sha256, EXTRACTOR_VERSION, worker_name())
+        if row is None and _release_dead_claim(store, candidate, sha256):
+            row = store.claim(candidate, sha256, EXTRACTOR_VERSION, worker_name())
         if row is not None:
-            claimed.append(Claimed(row.id, candidate, sha256, row.filename, Path(row.archive_path), row.size))
+            claimed.append(Claimed(row.id, candidate, sha256, row.filename, Path(row.archive_path), row.size,
+                                   shared_with))
     return claimed
+
+
+def _release_dead_claim(store: Store, candidate: str, sha256: str) -> bool:
+    """Free a claim held by a process of this machine that no longer runs (killed mid-extraction)."""
+    with store.session() as s:
+        holder = s.scalar(select(DocumentRow.claimed_by).where(DocumentRow.candidate_id == candidate,
+                                                               DocumentRow.sha256 == sha256))
+        host, _, pid = (holder or "").rpartition(":")
+        if host != socket.gethostname() or not pid.isdigit() or _process_alive(int(pid)):
+            return False
+        done = s.execute(update(DocumentRow).where(DocumentRow.candidate_id == candidate,
+                                                   DocumentRow.sha256 == sha256, DocumentRow.claimed_by == holder)
+                         .values(claimed_by=None, claimed_at=None))
+        return bool(done.rowcount)  # type: ignore[attr-defined]
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _mark_shared(store: Store, candidate: str, sha256: str) -> tuple[str, ...]:
+    """Candidates other than this one holding the same bytes; their stored results get the flag too."""
+    with store.session() as s:
+        rows = list(s.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256)))
+    others = tuple(sorted(r.candidate_id for r in rows if r.candidate_id != candidate))
+    for row in rows:
+        if others and row.result is not None and row.claimed_by is None:
+            result = DocumentResult.model_validate(row.result)
+            if not any(f.code == SHARED for f in result.flags):
+                owners = tuple(sorted(r.candidate_id for r in rows if r.candidate_id != row.candidate_id))
+                store.save_result(row.id, with_shared_flag(result, owners))
+    return others
+
+
+def with_shared_flag(result: DocumentResult, others: tuple[str, ...]) -> DocumentResult:
+    """The result with a flag asking which candidate the document belongs to."""
+    flag = Flag(code=SHARED, document=result.document,
+                message=f"The same file is also in the folder of {', '.join(others)}: say which candidate it "
+                        "belongs to (its items count for each until then).")
+    status = DocumentStatus.PARTIAL if result.status is DocumentStatus.SUCCESS else result.status
+    return result.model_copy(update={"flags": [*result.flags, flag], "status": status})
 
 
 def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
@@ -87,17 +221,48 @@ def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
     """
     if claimed.size > settings.max_file_bytes:
         result = failed_result(claimed.archive_path, claimed.sha256, "document.too_large",
-                               f"The file is {claimed.size / 2**20:.0f} MiB, over the limit of "
-                               f"{settings.max_file_bytes / 2**20:.0f} MiB; it is kept in the archive, not read.")
-        return result.model_copy(update={"filename": claimed.filename})
-    try:
-        result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers,
-                                  max_pages=settings.max_pages)
-    except Exception as exc:  # a bug in one extractor must not lose the other documents
-        log.exception("extractor error on a document of candidate %s", claimed.candidate)
-        result = failed_result(claimed.archive_path, claimed.sha256, "document.extractor_error",
-                               f"The extractor failed on this document ({type(exc).__name__}).")
-    return result.model_copy(update={"filename": claimed.filename})
+                               f"The file is {claimed.size / 2**20:.1f} MiB, over the limit of "
+                               f"{settings.max_file_bytes / 2**20:.1f} MiB; it is kept in the archive, not read. "
+                               "Ask for a smaller copy (fewer pages, lower resolution).")
+    else:
+        try:
+            result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers,
+                                      max_pages=settings.max_pages)
+        except Exception as exc:  # a bug in one extractor must not lose the other documents
+            log.exception("extractor error on a document of candidate %s", claimed.candidate)
+            result = failed_result(claimed.archive_path, claimed.sha256, "document.extractor_error",
+                                   f"The extractor failed on this document ({type(exc).__name__}); "
+                                   "a developer must look: the file is kept in the archive.")
+    if claimed.shared_with:
+        result = with_shared_flag(result, claimed.shared_with)
+    return named(result, claimed.archive_path.name, claimed.filename)
+
+
+def named(result: DocumentResult, archive_name: str, filename: str) -> DocumentResult:
+    """The result under the file's own name, in its flags' sentences too (they were written about the copy)."""
+    flags = [flag.model_copy(update={"message": flag.message.replace(archive_name, repr(filename))})
+             for flag in result.flags]
+    return result.model_copy(update={"filename": filename, "flags": flags})
+
+
+def move_processed(folder: CandidateFolder, settings: Settings, store: Store) -> list[Path]:
+    """Move the files read (done or partial) out of the intake folder, each after its archive copy is verified.
+
+    Failed files stay where staff will see them; links and files still being written are never moved.
+    """
+    archived = {row.sha256: Path(row.archive_path) for row in store.documents(folder.candidate)
+                if row.status in {"done", "partial"} and row.archive_path}
+    target_dir = (settings.processed_dir or folder.folder.parent.parent / "processed") / folder.candidate
+    moved = []
+    for path in evidence_files(folder.folder):
+        try:
+            target = move_verified(path, archived, target_dir)
+        except OSError as exc:
+            log.error("could not move a processed file of candidate %s: %s", folder.candidate, type(exc).__name__)
+            continue
+        if target is not None:
+            moved.append(target)
+    return moved
 
 
 def check_candidate(candidate: str, store: Store, settings: Settings, today: dt.date | None = None) -> CandidateRecord:
@@ -130,14 +295,18 @@ def process_intake(intake: Path, settings: Settings, store: Store | None = None)
     run = store.start_run("intake")
     summary = RunSummary()
     for folder in candidate_folders(intake):
-        hashes = receive(folder, settings, store)
-        summary.received += len(hashes)
-        for claimed in claim_all(folder.candidate, hashes, store):
+        received = receive_folder(folder, settings, store)
+        summary.received += len(received.hashes)
+        summary.waiting += received.waiting
+        summary.failed += [f"{folder.candidate}/{name}" for name in received.refused]
+        for claimed in claim_all(folder.candidate, received.hashes, store):
             result = extract(claimed, settings)
             store.save_result(claimed.row_id, result)
             summary.extracted += 1
             if result.status.value == "failure":
                 summary.failed.append(f"{folder.candidate}/{result.filename}")
+        if settings.move_processed:
+            move_processed(folder, settings, store)
         record = check_candidate(folder.candidate, store, settings)
         summary.candidates[folder.candidate] = {r.id: r.status.value for r in record.requirements}
     store.finish_run(run, summary.status, summary.as_dict())

@@ -19,6 +19,12 @@ class Settings:
     ocr_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_FILE_MB", "200")) * 2**20)
     max_pages: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_PAGES", "500")))
+    move_processed: bool = field(default_factory=lambda: os.environ.get("ENDORSE_MOVE_PROCESSED") == "1")
+    """Move a processed file out of the intake (after its archive copy's hash is checked again); off by default."""
+    processed_dir: Path | None = field(
+        default_factory=lambda: Path(os.environ["ENDORSE_PROCESSED_DIR"]) if os.environ.get("ENDORSE_PROCESSED_DIR")
+        else None)
+    """Where moved files go, one sub-folder per candidate; None: `<intake>/../processed`."""
 
     @property
     def archive(self) -> Path:

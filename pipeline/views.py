@@ -7,9 +7,10 @@ from typing import Any
 
 from rich.console import Group
 from rich.table import Table
+from sqlalchemy import select
 
 from pipeline.models import CandidateRecord, DocumentResult, Status
-from pipeline.store import Store
+from pipeline.store import CandidateRow, DocumentRow, Store
 
 STATUS_STYLE = {Status.MET: "green", Status.NOT_MET: "red", Status.NEEDS_REVIEW: "yellow",
                 Status.NOT_APPLICABLE: "dim"}
@@ -67,13 +68,45 @@ def status_tables(store: Store) -> Group:
     states.add_column("count")
     for state, count in sorted(counts.items()):
         states.add_row(state, str(count))
-    failed = Table(title="failed and quarantined", title_justify="left")
+    return Group(runs, states, quarantine_table(store, documents))
+
+
+QUARANTINE_NOTES = {"document.javascript", "document.embedded_file", "document.launch_action",
+                    "document.duplicate_name", "document.shared_between_candidates", "document.truncated",
+                    "document.repaired"}
+"""Flags on a document that was read which still need a person's decision about the file itself."""
+
+
+def quarantine_table(store: Store, documents: list[DocumentRow]) -> Table:
+    """Every file held back or needing a decision about the file: candidate, file, code, what to do."""
+    table = Table(title="quarantined", title_justify="left")
     for column in ("candidate", "file", "code", "reason"):
-        failed.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold")
+    for candidate, problem in candidate_problems(store):
+        code, _, reason = problem.partition(": ")
+        table.add_row(candidate, "candidate.yaml", code if reason else "candidate.problem", reason or problem)
+    for candidate, filename, code, reason in quarantined(documents):
+        table.add_row(candidate, filename, code, reason)
+    return table
+
+
+def quarantined(documents: list[DocumentRow]) -> list[tuple[str, str, str, str]]:
+    """(candidate, file, code, reason) for each failed document and each note on the file of one that was read."""
+    rows = []
     for doc in documents:
         if doc.status == "failed":
-            failed.add_row(doc.candidate_id, doc.filename, doc.error_code or "", doc.error_message or "")
-    return Group(runs, states, failed)
+            rows.append((doc.candidate_id, doc.filename, doc.error_code or "", doc.error_message or ""))
+            continue
+        for flag in (doc.result or {}).get("flags", []):
+            if flag.get("code") in QUARANTINE_NOTES or str(flag.get("code", "")).startswith("page."):
+                rows.append((doc.candidate_id, doc.filename, flag["code"], flag.get("message", "")))
+    return rows
+
+
+def candidate_problems(store: Store) -> list[tuple[str, str]]:
+    with store.session() as s:
+        return [(row.id, row.problem) for row in s.scalars(select(CandidateRow).where(CandidateRow.problem.is_not(None))
+                                                         .order_by(CandidateRow.id)) if row.problem]
 
 
 def run_line(summary: dict[str, Any]) -> str:
