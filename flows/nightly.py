@@ -1,40 +1,47 @@
-"""The nightly flow: re-check every candidate (dates move, decisions arrive) and report what changed."""
+"""The nightly flow: re-check every candidate (dates move, decisions arrive) and report what changed and why."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline import recipe
+from pipeline import nightly, report
 from pipeline.settings import Settings
 from pipeline.store import open_store
 
 
-@task(name="recheck")
-def recheck(candidate: str, settings: Settings) -> dict[str, str]:
-    """A candidate's statuses before and after re-checking, for those that moved."""
-    store = open_store(settings.url)
-    before = {r.id: r.status.value for r in store.requirements(candidate)}
-    after = {r.id: r.status.value for r in recipe.check_candidate(candidate, store, settings).requirements}
-    return {rid: f"{before.get(rid, 'none')} -> {status}" for rid, status in after.items()
-            if before.get(rid) != status}
+@task(name="recheck", cache_policy=NO_CACHE)  # a re-check must always run
+def recheck(candidate: str, settings: Settings, day: dt.date, night: report.Night | None) -> report.Rechecked:
+    """A candidate's results re-checked from its stored extractions; nothing is read again."""
+    return nightly.recheck(candidate, open_store(settings.url), settings, day, night)
 
 
-@flow(name="endorse-nightly")
-def nightly_flow(home: str | None = None) -> dict[str, Any]:
-    """Re-check every candidate without re-reading any document; publish the changes as markdown."""
+@flow(name="endorse-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
+def nightly_flow(home: str | None = None, today: str | None = None) -> dict[str, Any]:
+    """Re-check every candidate as of `today` (ISO date; default the real date); publish what moved and why.
+
+    The same result as `pipeline.nightly.run_nightly`; the HTML page goes to `<home>/reports/<today>.html`.
+    """
     settings = Settings(home=Path(home)) if home else Settings()
     settings.prepare()
     store = open_store(settings.url)
-    run = store.start_run("nightly")
-    changes = {c: moved for c in store.candidates() if (moved := recheck(c, settings))}
-    summary = {"status": "success", "candidates": len(store.candidates()), "changed": len(changes)}
-    store.finish_run(run, "success", summary)
-    lines = ["# Nightly re-check", "", f"{summary['candidates']} candidates checked, {len(changes)} changed.", ""]
-    lines += [f"- **{c}**: " + "; ".join(f"{rid} {move}" for rid, move in moved.items())
-              for c, moved in changes.items()]
-    create_markdown_artifact(key="nightly-report", markdown="\n".join(lines))
-    return summary | {"changes": changes}
+    tonight = nightly.start_night(store, settings, today)
+    candidates = store.candidates()
+    futures = recheck.map(candidates, settings=settings, day=tonight.day, night=tonight.night)
+    rechecked, errors = {}, {}
+    for candidate, future in zip(candidates, futures, strict=True):
+        try:
+            rechecked[candidate] = future.result()
+        except Exception as exc:  # one candidate's failed check must not lose the others' report
+            errors[candidate] = type(exc).__name__
+    night_report = nightly.finish_night(store, settings, tonight, rechecked, errors)
+    create_markdown_artifact(key="nightly-report", markdown=report.render_markdown(night_report),
+                             description=f"Nightly re-check {night_report.day}")
+    page = report.reports_dir(settings.home) / f"{night_report.day.isoformat()}.html"
+    return night_report.as_dict() | {"report": str(page)}

@@ -1,4 +1,4 @@
-"""The reviewers' web page: login, queue, item screen, candidate page and audit log (server-rendered)."""
+"""The reviewers' web page: login, queue, item screen, candidate page, audit log and nightly reports."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
-from pipeline import review
+from pipeline import report, review
 from pipeline.settings import Settings
 from pipeline.store import AuditRow, ClaimConflict, Store, open_store
 from review import charts, pages
@@ -30,6 +30,9 @@ from review.auth import (
 
 HERE = Path(__file__).parent
 FILTERS = ("candidate", "reason", "kind")
+REPORT_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+                  "Cache-Control": "no-store"}
+"""A stored report page may style itself and link, nothing more."""
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
@@ -203,6 +206,22 @@ def audit_page(request: Request, user: Signed) -> HTMLResponse:
     if not user.is_admin:
         raise HTTPException(status_code=403, detail="The audit log is for admins.")
     return render(request, "audit.html", user=user, rows=store_of(request).audit_log(limit=1000))
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request, user: Signed) -> HTMLResponse:
+    """The nightly reports, newest first."""
+    files = report.report_files(settings_of(request).home)
+    return render(request, "reports.html", user=user, reports=[path.stem for path in files])
+
+
+@router.get("/reports/{name}", response_class=HTMLResponse)
+def report_page(request: Request, name: str, user: Signed) -> HTMLResponse:
+    """One nightly report as written; only a date-named file of the reports folder is ever served."""
+    path = report.find_report(settings_of(request).home, name)
+    if path is None:
+        raise HTTPException(status_code=404, detail="No such report.")
+    return HTMLResponse(path.read_text(encoding="utf-8"), headers=REPORT_HEADERS)
 
 
 def find_entry(request: Request, ref: str) -> review.Entry:
