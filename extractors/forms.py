@@ -59,7 +59,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
     cell's left edge (a wrapped table cell) are part of the value.
     """
-    pattern = re.compile(rf"^\s*(?:{label})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)
+    pattern = re.compile(rf"^[\s|¦]*(?:{label})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)  # "|": a ruled edge
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         captions = False
@@ -139,12 +139,15 @@ def _under_header(doc: DocText, index: int, position: int, rule: str) -> Found |
     if below.page != line.page or header_box is None:
         return None
     height = header_box[3] - header_box[1]
-    for start, end in below.cell_spans():
+    cells = below.cell_spans()
+    for start, end in cells:
         box = _box(doc, start, end)
         if box is None or box[1] - header_box[3] > 2.5 * height or CAPTION.match(doc.slice(start, end)):
             continue
         over = [i for i, other in enumerate(headers) if other is not None and _overlap(box, other) > 0.2]
         if over == [position]:
+            if position == len(headers) - 1:  # the last column runs to the row's end ("1/1/26   12/31/26")
+                end = cells[-1][1]
             return Found(start, end, rule, UNDER_HEADER_SCORE)
     return None
 

@@ -112,9 +112,14 @@ def to_page_frame(box: BBox, rotation: int, width: float, height: float) -> BBox
 
 
 def build_text(document: str, pages: list[Page]) -> DocText:
-    """Lay out every page's words into lines (top to bottom, left to right) joined into one text."""
+    """Lay out every page's words into lines (top to bottom, left to right) joined into one text.
+
+    A document with OCR'd pages is laid out again with each page's tilt taken out (`relevel`): on a scan
+    tilted by a degree, a label and its value, or a table's cells, otherwise fall onto separate lines.
+    """
     frames = {p.number: (p.rotation, p.width, p.height) for p in pages}
-    return _assemble(document, frames, ((page.number, group_lines(page.words)) for page in pages))
+    doc = _assemble(document, frames, ((page.number, group_lines(page.words)) for page in pages))
+    return relevel(doc) if any(page.source == "ocr" for page in pages) else doc
 
 
 def _assemble(document: str, frames: dict[int, tuple[int, float, float]],

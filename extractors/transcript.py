@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields import Extraction, Found, build_item, date_in, missing, slug
-from extractors.layout import DocText, Line, relevel
-from extractors.nlp import Evidence, find_patterns
+from extractors.layout import DocText, Line
+from extractors.nlp import Evidence
 from extractors.vocab import degrees
 from pipeline.models import Item
 
@@ -52,9 +52,6 @@ class DegreeRead:
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """Every degree on the transcript, from labelled blocks, a degree table or letter sentences."""
-    if any(p.word.source == "ocr" for p in doc.words):  # a tilted scan's table rows break apart: level them
-        doc = relevel(doc)
-        evidence = find_patterns(doc.text)
     result = Extraction(official=officialness(doc.text))
     institution = _institution(doc)
     degree_ev = [e for e in evidence if e.label == "DEGREE"]

@@ -185,13 +185,14 @@ def test_a_month_only_conferral_date_is_flagged() -> None:
     assert "degree.conferral_date_imprecise" in result.items[0].reasons
 
 
-def test_a_tilted_scan_table_is_levelled_before_reading() -> None:
+def test_a_tilted_scan_table_is_levelled_when_laid_out() -> None:
     rows = HEAD + lines("Official when bearing the signature of the Registrar and the seal.") + [
         [(50, "Degree"), (250, "Program"), (420, "Conferred")], [(50, "M.S.W."), (250, "Social Work"), (420, "5/7/12")]]
-    doc = build_text("doc", [page_of(rows, source="ocr", slope=-0.03)])
-    assert len(doc.lines) > len(rows)  # the chain breaks the tilted rows apart
-    assert len(relevel(doc).lines) == len(rows)
-    assert degree_values(transcript.extract(doc, find_patterns(doc.text))) == [MSW_2012]
+    scanned = build_text("doc", [page_of(rows, source="ocr", slope=-0.03)])
+    typed = build_text("doc", [page_of(rows, source="text_layer", slope=-0.03)])
+    assert len(typed.lines) > len(rows)  # the word chain alone breaks the tilted rows apart
+    assert len(scanned.lines) == len(rows) == len(relevel(typed).lines)
+    assert degree_values(transcript.extract(scanned, find_patterns(scanned.text))) == [MSW_2012]
 
 
 def test_a_degree_named_but_not_read_flags_the_document() -> None:
