@@ -192,16 +192,23 @@ def _process_alive(pid: int) -> bool:
 
 
 def _mark_shared(store: Store, candidate: str, sha256: str) -> tuple[str, ...]:
-    """Candidates other than this one holding the same bytes; their stored results get the flag too."""
+    """Candidates other than this one holding the same bytes; their stored results get the flag too.
+
+    The flag is written into the stored result as it stands (not a new extraction: processed_at is kept).
+    """
     with store.session() as s:
         rows = list(s.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256)))
-    others = tuple(sorted(r.candidate_id for r in rows if r.candidate_id != candidate))
-    for row in rows:
-        if others and row.result is not None and row.claimed_by is None:
+        others = tuple(sorted(r.candidate_id for r in rows if r.candidate_id != candidate))
+        for row in rows:
+            if not others or row.result is None or row.claimed_by is not None:
+                continue
             result = DocumentResult.model_validate(row.result)
             if not any(f.code == SHARED for f in result.flags):
                 owners = tuple(sorted(r.candidate_id for r in rows if r.candidate_id != row.candidate_id))
-                store.save_result(row.id, with_shared_flag(result, owners))
+                flagged = with_shared_flag(result, owners)
+                status = {"success": "done", "partial": "partial", "failure": "failed"}[flagged.status.value]
+                s.execute(update(DocumentRow).where(DocumentRow.id == row.id, DocumentRow.claimed_by.is_(None))
+                          .values(result=flagged.model_dump(mode="json"), status=status))
     return others
 
 
