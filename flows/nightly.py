@@ -17,9 +17,10 @@ from pipeline.store import open_store
 
 
 @task(name="recheck", cache_policy=NO_CACHE)  # a re-check must always run
-def recheck(candidate: str, settings: Settings, day: dt.date, night: report.Night | None) -> report.Rechecked:
+def recheck(candidate: str, settings: Settings, day: dt.date, before: report.Checked | None,
+            previous_day: dt.date | None) -> report.Rechecked:
     """A candidate's results re-checked from its stored extractions; nothing is read again."""
-    return nightly.recheck(candidate, open_store(settings.url), settings, day, night)
+    return nightly.recheck(candidate, open_store(settings.url), settings, day, before, previous_day)
 
 
 @flow(name="endorse-nightly", task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
@@ -33,7 +34,9 @@ def nightly_flow(home: str | None = None, today: str | None = None) -> dict[str,
     store = open_store(settings.url)
     tonight = nightly.start_night(store, settings, today)
     candidates = store.candidates()
-    futures = recheck.map(candidates, settings=settings, day=tonight.day, night=tonight.night)
+    befores = [tonight.before(candidate) for candidate in candidates]
+    futures = recheck.map(candidates, settings=settings, day=tonight.day, before=befores,
+                          previous_day=tonight.previous_day)
     rechecked, errors = {}, {}
     for candidate, future in zip(candidates, futures, strict=True):
         try:

@@ -62,14 +62,18 @@ def previous_night(store: Store) -> Night | None:
     return None
 
 
-def recheck(candidate: str, store: Store, settings: Settings, today: dt.date, night: Night | None) -> Rechecked:
-    """Re-check a candidate from its stored extractions (nothing is re-read); test the date when a status moved."""
+def recheck(candidate: str, store: Store, settings: Settings, today: dt.date, before: Checked | None = None,
+            previous_day: dt.date | None = None) -> Rechecked:
+    """Re-check a candidate from its stored extractions (nothing is re-read).
+
+    When a status moved since `before` and the previous night judged by another date, the same evidence is
+    also judged on `previous_day`, so the report can tell a move by the calendar from one by the evidence.
+    """
     checked_at = now()
     record = recipe.check_candidate(candidate, store, settings, today)
     rechecked = Rechecked(record.requirements, checked_at)
-    before = night.candidates.get(candidate) if night else None
-    if night and before and night.today != today and before.statuses != rechecked.statuses:
-        rechecked.on_previous_day = statuses_on(record, night.today, store, settings)
+    if before and previous_day and previous_day != today and before.statuses != rechecked.statuses:
+        rechecked.on_previous_day = statuses_on(record, previous_day, store, settings)
     return rechecked
 
 
@@ -143,6 +147,15 @@ class Tonight:
     supervisors: str | None
     night: Night | None
 
+    def before(self, candidate: str) -> Checked | None:
+        """What the previous night knew of a candidate."""
+        return self.night.candidates.get(candidate) if self.night else None
+
+    @property
+    def previous_day(self) -> dt.date | None:
+        """The date the previous night judged by."""
+        return self.night.today if self.night else None
+
 
 def start_night(store: Store, settings: Settings, today: str | dt.date | None = None) -> Tonight:
     """Open a nightly run: find the previous night's snapshot before this run's row exists."""
@@ -170,7 +183,8 @@ def run_nightly(settings: Settings, today: str | dt.date | None = None, store: S
     rechecked, errors = {}, {}
     for candidate in store.candidates():
         try:
-            rechecked[candidate] = recheck(candidate, store, settings, tonight.day, tonight.night)
+            rechecked[candidate] = recheck(candidate, store, settings, tonight.day, tonight.before(candidate),
+                                           tonight.previous_day)
         except Exception as exc:  # one candidate's failed check must not lose the others' report
             log.exception("nightly check failed for candidate %s", candidate)
             errors[candidate] = type(exc).__name__

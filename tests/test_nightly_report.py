@@ -279,3 +279,22 @@ def test_reports_are_listed_and_served_only_after_login_and_only_by_date_name(tm
         answer = app.get(bad)
         assert answer.status_code == 404, bad
         assert secret not in answer.text
+
+
+@pytest.mark.flow
+def test_the_flow_gives_the_plain_run_s_report(prefect_harness: None, tmp_path: Path) -> None:
+    from flows.nightly import nightly_flow
+
+    plain_store, plain = build_sample(tmp_path / "plain")
+    flowed_store, flowed = build_sample(tmp_path / "flowed")
+    for day in ("2026-12-01", "2026-12-02"):
+        by_hand = nightly.run_nightly(plain, day, plain_store).as_dict()
+        by_flow = nightly_flow(str(flowed.home), day)
+        assert by_flow.pop("report") == str(flowed.home / "reports" / f"{day}.html")
+        assert by_flow == by_hand
+        for store, settings in ((plain_store, plain), (flowed_store, flowed)):
+            (entry,) = [e for e in review.all_entries(store, settings) if e.key == "requirement:work_experience"]
+            if entry.decision is None:
+                review.decide(store, settings, entry, "accept", "ana")
+    assert by_hand["changes"] == {"c900": {"work_experience": {"from": "needs_review", "to": "met",
+                                                               "causes": ["reviewer decision"]}}}
