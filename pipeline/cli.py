@@ -97,6 +97,17 @@ def serve(intake: Path,
 
 
 @app.command()
+def nightly(today: Annotated[str | None, typer.Option(help="Re-check as of this ISO date (default: today).")] = None,
+            ) -> None:
+    """Re-check every candidate now (what the nightly deployment runs) and print what moved and why."""
+    from pipeline.nightly import run_nightly
+    from pipeline.report import render_markdown
+
+    report = run_nightly(settings(), today)
+    console.print(render_markdown(report), markup=False)
+
+
+@app.command()
 def status() -> None:
     """Last runs, waiting, failed and quarantined documents, and the review queue's size."""
     current = store()

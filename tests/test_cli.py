@@ -47,3 +47,18 @@ def test_process_then_record_json(tmp_path: Path, golden: Path) -> None:
     assert len(record["requirements"]) == 8
     assert {r["status"] for r in record["requirements"]} <= {"met", "not_met", "needs_review", "not_applicable"}
     assert [i["type"] for i in record["items"]] == ["exam"]
+
+
+def test_nightly_reports_a_first_check_then_nothing_moved(tmp_path: Path, golden: Path) -> None:
+    folder = tmp_path / "intake" / "c301"
+    folder.mkdir(parents=True)
+    shutil.copy(golden / "c001-membership.pdf", folder / "membership.pdf")
+    (folder / "candidate.yaml").write_text("name: A Person\ncategory: policy\n")
+    home = str(tmp_path / "home")
+    assert runner.invoke(app, ["--home", home, "process", str(tmp_path / "intake")]).exit_code == 0
+    first = runner.invoke(app, ["--home", home, "nightly", "--today", "2026-01-02"])
+    assert first.exit_code == 0, first.output
+    assert "c301" in first.output and "First check" in first.output
+    again = runner.invoke(app, ["--home", home, "nightly", "--today", "2026-01-03"])
+    assert again.exit_code == 0, again.output
+    assert "First check" not in again.output and (tmp_path / "home" / "reports" / "2026-01-03.html").exists()
