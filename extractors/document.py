@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+from pdfplumber.utils.exceptions import MalformedPDFException
 
 from extractors import (
     EXTRACTOR_VERSION,
@@ -31,6 +32,10 @@ from extractors.pagetext import _PDFIUM, read_pages
 from pipeline.models import DocumentKind, DocumentResult, DocumentStatus, Flag, Page
 
 KindExtractor = Callable[[DocText, list[Evidence]], Extraction]
+
+PARSER_ERRORS = (IndexError, ValueError, KeyError, TypeError, AttributeError, AssertionError, OverflowError,
+                 ZeroDivisionError, RecursionError, pdfium.PdfiumError, MalformedPDFException)
+"""What pdfminer and PDFium raise on a damaged file (found by bench/robustness.py's fuzzer): the file is unreadable."""
 
 EXTRACTORS: dict[DocumentKind, KindExtractor] = {
     DocumentKind.TRANSCRIPT: transcript.extract,
@@ -109,7 +114,7 @@ def _read_whole(path: Path, document: str, survey: preflight.Survey, **options: 
     notes = survey.notes + _truncation_note(path, document, survey)
     failure: DocumentError | None = None
     try:
-        pages = read_pages(path, **options)
+        pages = _read_pages(path, options)
     except EncryptedPdf as exc:
         raise EncryptedPdf(f"{exc}: ask for a copy without a password (the password itself must not be sent).") from exc
     except DocumentError as exc:
@@ -153,9 +158,19 @@ def _repaired_pages(path: Path, options: dict[str, Any]) -> list[Page]:
             finally:
                 pdf.close()
         try:
-            return read_pages(copy, **options)
+            return _read_pages(copy, options)
         except DocumentError:
             return []
+
+
+def _read_pages(path: Path, options: dict[str, Any]) -> list[Page]:
+    """`read_pages`, with a library's own error on a damaged file turned into ours."""
+    try:
+        return read_pages(path, **options)
+    except DocumentError:
+        raise
+    except PARSER_ERRORS as exc:
+        raise DocumentError(f"{path.name} could not be parsed as a PDF ({type(exc).__name__})") from exc
 
 
 def failed_result(path: Path, document: str, code: str, message: str) -> DocumentResult:

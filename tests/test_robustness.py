@@ -138,3 +138,132 @@ def test_partial_archive_copies_of_dead_processes_are_removed(tmp_path: Path) ->
     live.write_bytes(b"being written")
     assert [p.name for p in remove_partial_copies(tmp_path)] == [".abc.pdf.999999999.tmp"]
     assert live.exists()
+
+
+
+def test_short_mutation_fuzz_has_no_crash_hang_or_altered_input(golden: Path) -> None:
+    """CI's short version of bench/robustness.py: a few hundred mutated PDFs through extract_document."""
+    import json
+    import subprocess
+    import sys
+
+    bench = Path(__file__).resolve().parents[1] / "bench" / "robustness.py"
+    done = subprocess.run([sys.executable, str(bench), "--golden", str(golden), "--no-corpus", "--cases", "300",
+                           "--seconds", "50", "--timeout", "20", "--json"], capture_output=True, text=True, timeout=240)
+    fuzz = json.loads(done.stdout.strip().splitlines()[-1])["fuzz"]
+    assert fuzz["crashes"] == [] and fuzz["hangs"] == [] and fuzz["altered"] == 0
+    assert fuzz["cases"] >= 100 and fuzz["completed"] == fuzz["cases"]
+    assert done.returncode == 0, done.stderr[-2000:]
+
+# Property tests: every parser returns a value, None, or raises our typed error (extractors.errors.ParseError).
+# tests/test_parsers.py already covers parse_date and parse_hours on short text; these add the rest.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractors.errors import ParseError  # noqa: E402
+
+NOISY = st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.from_regex(
+    r"[0-9 ./:\-,]{0,12}(hours?|hrs|min|CEU|h|m)?[0-9 ./:]{0,6}", fullmatch=True)
+
+
+def contract(call: object, *args: object, **kwargs: object) -> object:
+    try:
+        return call(*args, **kwargs)  # type: ignore[operator]
+    except ParseError:
+        return None
+
+
+@settings(deadline=None)
+@given(NOISY, st.integers(min_value=0, max_value=80))
+def test_parse_date_with_years_ahead_keeps_the_contract(text: str, years_ahead: int) -> None:
+    import datetime as dt
+
+    from extractors.dates import ParsedDate, parse_date
+
+    result = contract(parse_date, text, years_ahead=years_ahead)
+    assert result is None or (isinstance(result, ParsedDate) and isinstance(result.date, dt.date)
+                              and result.precision in {"day", "month", "year"})
+
+
+@settings(deadline=None)
+@given(NOISY, st.integers(min_value=1900, max_value=2100))
+def test_parse_month_day_keeps_the_contract(text: str, year: int) -> None:
+    from extractors.dates import ParsedDate, parse_month_day
+
+    result = contract(parse_month_day, text, year)
+    assert result is None or isinstance(result, ParsedDate)
+
+
+@settings(deadline=None)
+@given(NOISY, st.booleans())
+def test_session_hours_keep_the_contract(text: str, minutes: bool) -> None:
+    from extractors.hours import MAX_HOURS, ParsedHours
+    from extractors.supervision import PLAUSIBLE_SESSION_HOURS, _session_hours
+
+    parsed, repaired = contract(_session_hours, text, minutes) or (None, False)  # type: ignore[misc]
+    assert parsed is None or (isinstance(parsed, ParsedHours) and parsed.hours >= 0)
+    assert parsed is None or minutes or parsed.hours <= MAX_HOURS
+    if repaired:  # a repaired reading is only ever a plausible session
+        low, high = PLAUSIBLE_SESSION_HOURS
+        assert parsed is not None and low <= parsed.hours <= high
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28), st.integers(2000, 2030),
+       st.sampled_from(["1.5", "1", "2", "0.75", "90 min", "1:30"]))
+def test_session_hours_read_from_generated_rows(month: int, day: int, year: int, hours: str) -> None:
+    from extractors.supervision import _session_hours
+
+    parsed, _ = _session_hours(hours, False)
+    assert parsed is not None and 0.25 <= parsed.hours <= 2.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_span_patterns_return_exact_ranges_of_any_text(text: str) -> None:
+    from extractors.nlp import find_patterns
+
+    for found in find_patterns(text):
+        assert 0 <= found.start <= found.end <= len(text)
+        assert text[found.start:found.end] == found.text
+        assert 0.0 <= found.score <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_every_degree_spelling_is_identified_inside_noise(data: st.DataObject) -> None:
+    from extractors.nlp import find_patterns
+    from extractors.transcript import _identify
+    from extractors.vocab import degrees
+
+    degree = data.draw(st.sampled_from(degrees().degrees))
+    name = data.draw(st.sampled_from(degree.names))
+    before = data.draw(st.sampled_from(["", "Degree: ", "awarded the ", "1. "]))
+    after = data.draw(st.sampled_from(["", ", 2012", " (conferred)", "\n"]))
+    text = f"{before}{name}{after}"
+    found = [e for e in find_patterns(text) if e.label == "DEGREE"]
+    abbreviation, _name, rule, score, _agree = _identify(name, found)
+    assert abbreviation == degree.abbreviation, (text, rule)
+    assert 0.0 <= score <= 1.0
+
+
+@settings(deadline=None)
+@given(NOISY)
+def test_degree_identification_of_any_text_keeps_the_contract(text: str) -> None:
+    from extractors.nlp import find_patterns
+    from extractors.transcript import _identify
+
+    abbreviation, name, rule, score, agree = _identify(text, [e for e in find_patterns(text) if e.label == "DEGREE"])
+    assert isinstance(abbreviation, str) and isinstance(name, str) and rule.startswith("degree.")
+    assert 0.0 <= score <= 1.0 and isinstance(agree, bool)
+
+
+@settings(deadline=None)
+@given(NOISY)
+def test_rater_level_keeps_the_contract(text: str) -> None:
+    from extractors.forms import level_of
+
+    level, readable = level_of(text)
+    assert level in {None, "II", "III", "IV"} and isinstance(readable, bool)
+    assert level is None or readable
