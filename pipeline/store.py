@@ -1,11 +1,13 @@
-"""Everything persists here: SQLAlchemy 2 on SQLite by default, PostgreSQL by URL."""
+"""Everything persists here: SQLAlchemy 2 on SQLite by default, PostgreSQL by URL; the schema by Alembic."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -14,12 +16,12 @@ from sqlalchemy import (
     ForeignKey,
     String,
     UniqueConstraint,
+    and_,
     create_engine,
     event,
-    inspect,
+    make_url,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.engine import Engine
@@ -163,11 +165,13 @@ class Store:
     """The pipeline's database: a thin layer of named operations over SQLAlchemy sessions."""
 
     def __init__(self, url: str) -> None:
+        from pipeline import migrations
+
+        _private_sqlite_file(url)
         self.engine: Engine = create_engine(url)
-        if url.startswith("sqlite"):
+        if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        Base.metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        migrations.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -208,22 +212,23 @@ class Store:
               lease: dt.timedelta = dt.timedelta(minutes=30)) -> DocumentRow | None:
         """Take a document for extraction unless it is done with this extractor version or claimed by another.
 
-        The conditional UPDATE is atomic on SQLite and PostgreSQL alike, so two runs never take one document.
+        Whether it may be taken is decided inside the statement that takes it, so two workers never take one
+        document: on PostgreSQL the row is locked with SELECT ... FOR UPDATE SKIP LOCKED (a racer skips it
+        instead of waiting), on SQLite one conditional UPDATE does it under the database's write lock.
         """
+        where = _claimable(candidate, sha256, extractor_version, now() - lease)
         with self.session() as s:
-            row = s.scalar(select(DocumentRow).where(DocumentRow.candidate_id == candidate,
-                                                     DocumentRow.sha256 == sha256))
-            if row is None or (row.status in {"done", "partial", "failed"}
-                               and row.extractor_version == extractor_version):
+            if self.engine.dialect.name == "postgresql":
+                row_id = s.scalar(select(DocumentRow.id).where(where).with_for_update(skip_locked=True))
+                if row_id is None:
+                    return None
+                where = DocumentRow.id == row_id
+            taken = s.execute(update(DocumentRow).where(where)
+                              .values(claimed_by=worker, claimed_at=now(), status="processing"))
+            if taken.rowcount != 1:  # type: ignore[attr-defined]
                 return None
-            stale = now() - lease
-            updated = s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.id == row.id)
-                .where((DocumentRow.claimed_by.is_(None)) | (DocumentRow.claimed_at < stale))
-                .values(claimed_by=worker, claimed_at=now(), status="processing")
-            )
-            return row if updated.rowcount == 1 else None  # type: ignore[attr-defined]
+            return s.scalars(select(DocumentRow).where(DocumentRow.candidate_id == candidate,
+                                                       DocumentRow.sha256 == sha256)).one()
 
     def save_result(self, row_id: int, result: DocumentResult) -> None:
         """Store a document's extraction and release its claim, in one transaction."""
@@ -394,12 +399,28 @@ class Store:
             return list(s.scalars(query))
 
 
-def _add_missing_columns(engine: Engine) -> None:
-    """Columns added after a database was made (nullable, so old rows stay valid)."""
-    present = {c["name"] for c in inspect(engine).get_columns("decisions")}
-    if "extracted" not in present:
-        with engine.begin() as connection:
-            connection.execute(text("ALTER TABLE decisions ADD COLUMN extracted JSON"))
+def _claimable(candidate: str, sha256: str, extractor_version: str, stale_before: dt.datetime) -> Any:
+    """The document is not yet read by this extractor version and nobody holds a live claim on it."""
+    not_done = or_(DocumentRow.status.not_in(["done", "partial", "failed"]),
+                   DocumentRow.extractor_version.is_(None), DocumentRow.extractor_version != extractor_version)
+    free = or_(DocumentRow.claimed_by.is_(None), DocumentRow.claimed_at < stale_before)
+    return and_(DocumentRow.candidate_id == candidate, DocumentRow.sha256 == sha256, not_done, free)
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Make a SQLite database's folder (if missing) and file owner-only before SQLite opens it.
+
+    SQLite gives its -wal and -shm files the database file's mode, so they stay private too.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.chmod(0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
