@@ -31,7 +31,8 @@ COLUMN_NAMES = {
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
-TOTAL_LINE = re.compile(r"^(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)$", re.I)
+TOTAL_LINE = re.compile(r"^(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
+"""A log's total row; its value may be unreadable on a scan (the row is then an unreadable total, not nothing)."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*=\s*(individual|group)\b", re.I)
@@ -355,9 +356,10 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN2
     if not totals:
         return None
     row, match = totals[-1]
-    value_words = [p for p in row.words if p.word.text in match["value"].split()] or list(row.words)
+    value = match["value"] or ""
+    value_words = [p for p in row.words if p.word.text in value.split()] or list(row.words)
     found = Found(*_span(value_words), "log.total.v1", 0.97)
-    stated = _hours(match["value"], bool(MINUTES_COLUMN.search(match["label"])))
+    stated = _hours(value, bool(MINUTES_COLUMN.search(match["label"]))) if value else None
     if stated is None:
         return build_item(doc, "supervision_total", "supervision_total",
                           {"stated_total": None, "rows_sum": rows_sum}, [found], ["log.total_unreadable"])

@@ -176,3 +176,12 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
 def test_durations_under_a_minutes_heading(text: str, minutes: bool, hours: float | None) -> None:
     parsed = supervision._hours(text, minutes)
     assert (parsed.hours if parsed else None) == hours
+
+
+def test_a_total_row_whose_figure_is_unreadable_is_an_unreadable_total() -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")], 120),
+                 row([(72, "TOTAL DURATION")], 150))
+    total = extraction(doc).items[-1]
+    assert total.type == "supervision_total" and total.value["stated_total"] is None
+    assert total.reasons == ["log.total_unreadable"] and total.needs_review
