@@ -16,6 +16,7 @@ from extractors import (
     employment,
     ethics,
     exam,
+    images,
     membership,
     preflight,
     reference,
@@ -63,9 +64,13 @@ def extract_document(path: Path, document: str | None = None, *, ocr_workers: in
     """Everything one document yields; a document that cannot be read becomes a failed result, not an error."""
     document = document or sha256_of(path)
     try:
-        survey = preflight.survey(path, document)
-        _check_page_count(path, survey, max_pages)
-        pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages)
+        if images.is_image(path):  # photos and image scans: each frame a page, read with OCR
+            pages = images.read_image_pages(path, ocr_workers=ocr_workers, max_pages=max_pages)
+            notes: list[Flag] = []
+        else:
+            survey = preflight.survey(path, document)
+            _check_page_count(path, survey, max_pages)
+            pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages)
     except DocumentError as exc:
         return failed_result(path, document, exc.code, str(exc))
     result = _extract_pages(path, document, pages)

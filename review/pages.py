@@ -1,4 +1,4 @@
-"""Page images for the item screen: rendered once from the archived PDF with pypdfium2, cached in the data home."""
+"""Page images for the item screen: rendered once from the archived PDF (pypdfium2) or image, cached in the home."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
+
+from pipeline import pictures
 
 SCALE = 2.0  # 144 dpi: sharp enough when zoomed to a region
 
@@ -34,18 +37,29 @@ def page_image(home: Path, sha256: str, archive_path: Path, page: int) -> PageIm
         size = json.loads(meta.read_text())
         return PageImage(png, size["width"], size["height"])
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    render = _picture if pictures.is_image(archive_path) else _pdf_page
+    image, width, height = render(archive_path, page)
+    _atomic_write(png, lambda path: image.save(path, format="PNG"))
+    _atomic_write(meta, lambda path: Path(path).write_text(json.dumps({"width": width, "height": height})))
+    return PageImage(png, width, height)
+
+
+def _pdf_page(archive_path: Path, page: int) -> tuple[Image.Image, float, float]:
     pdf = pdfium.PdfDocument(str(archive_path))
     try:
         if not 1 <= page <= len(pdf):
             raise KeyError(f"page {page} of {len(pdf)}")
         rendered = pdf[page - 1]
         width, height = rendered.get_size()
-        image = rendered.render(scale=SCALE).to_pil()
+        return rendered.render(scale=SCALE).to_pil(), width, height
     finally:
         pdf.close()
-    _atomic_write(png, lambda path: image.save(path, format="PNG"))
-    _atomic_write(meta, lambda path: Path(path).write_text(json.dumps({"width": width, "height": height})))
-    return PageImage(png, width, height)
+
+
+def _picture(archive_path: Path, page: int) -> tuple[Image.Image, float, float]:
+    """A page of a document sent as an image: upright as the reader saw it, scaled like a PDF render."""
+    image, width, height = pictures.page_picture(archive_path, page)
+    return image.resize((round(width * SCALE), round(height * SCALE)), Image.Resampling.LANCZOS), width, height
 
 
 def _atomic_write(target: Path, write: object) -> None:
