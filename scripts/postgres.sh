@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 ROOT=${ENDORSE_PG_DIR:-${TMPDIR:-/tmp}/endorse-pg-$(pwd -P | sha256sum | cut -c1-12)}
 
 as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # from / : the postgres user may not enter the caller's folder (a root-only temporary checkout)
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_bin() {
