@@ -13,6 +13,11 @@ from pipeline.models import Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # STACK.md: 6x slower with OpenMP threads on 2 cores
 
+PAGE_PSM = 4
+"""Tesseract's page segmentation: one column of text of variable sizes. The default (3, automatic) drops
+short numbers standing alone in a table column (a log's "2.0" durations in a monospaced export); our layout
+rebuilds lines and cells from the word boxes, so tesseract's own reading order is never needed. On the
+tune scans: 94.3 % of items right with 4, 80.6 % with 3; held-out v1 scans 89.4 % either way."""
 MIN_WORDS_BEFORE_OSD = 8
 RESCUE_BELOW = 0.9
 GARBLED_BELOW = 0.5
@@ -113,7 +118,7 @@ def _tesseract_words(gray: Image.Image, dpi: int, timeout: float) -> list[Word]:
         path = Path(tmp) / "page.pgm"
         gray.save(path)
         data = pytesseract.image_to_data(
-            str(path), config=f"--dpi {dpi}", output_type=pytesseract.Output.DICT, timeout=timeout
+            str(path), config=f"--psm {PAGE_PSM} --dpi {dpi}", output_type=pytesseract.Output.DICT, timeout=timeout
         )
     scale = 72.0 / dpi
     words = []
