@@ -167,7 +167,7 @@ class Store:
     def __init__(self, url: str) -> None:
         from pipeline import migrations
 
-        _private_sqlite_file(url)
+        private_sqlite_file(url)
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -407,7 +407,7 @@ def _claimable(candidate: str, sha256: str, extractor_version: str, stale_before
     return and_(DocumentRow.candidate_id == candidate, DocumentRow.sha256 == sha256, not_done, free)
 
 
-def _private_sqlite_file(url: str) -> None:
+def private_sqlite_file(url: str) -> None:
     """Make a SQLite database's folder (if missing) and file owner-only before SQLite opens it.
 
     SQLite gives its -wal and -shm files the database file's mode, so they stay private too.

@@ -155,3 +155,9 @@ def test_an_existing_readable_sqlite_file_is_made_owner_only(tmp_path: Path) -> 
     os.chmod(path, 0o644)
     Store(f"sqlite:///{path}")
     assert _mode(path) == 0o600
+
+
+def test_an_in_memory_database_is_migrated_in_place() -> None:
+    store = Store("sqlite://")
+    store.upsert_candidate("c1", CandidateInfo())
+    assert store.candidates() == ["c1"]

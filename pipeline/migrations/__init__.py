@@ -88,6 +88,10 @@ def _adopt(connection: Connection) -> None:
 @contextmanager
 def _locked(engine: Engine) -> Iterator[Connection]:
     """A connection in a transaction that holds the database's migration lock until it commits."""
+    if engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:"):
+        with engine.begin() as connection:  # private to this process: nobody to wait for
+            yield connection
+        return
     own = create_engine(engine.url, poolclass=NullPool)
     if own.dialect.name == "sqlite":
         event.listen(own, "connect", _sqlite_manual_transactions)

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 from sqlalchemy.pool import NullPool
 
-from pipeline.store import Base
+from pipeline.store import Base, private_sqlite_file
 
 
 def run_on(connection: Connection) -> None:
@@ -25,6 +25,7 @@ def run() -> None:
     from pipeline.settings import Settings
 
     url = context.config.get_main_option("sqlalchemy.url") or Settings().url
+    private_sqlite_file(url)
     engine = create_engine(url, poolclass=NullPool)
     with engine.connect() as connection:
         run_on(connection)
