@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from pipeline import cli_review, recipe, views
+from pipeline import cli_review, logs, recipe, views
 from pipeline.settings import Settings
 from pipeline.store import Store, open_store
 
@@ -24,7 +24,8 @@ HomeOption = Annotated[Path | None, typer.Option("--home", help="Data home (data
 
 @app.callback()
 def main(home: HomeOption = None) -> None:
-    """Select the data home for every command."""
+    """Select the data home for every command; personal data is masked in every log record from here on."""
+    logs.install()
     STATE["settings"] = Settings(home=home) if home else Settings()
     os.environ["ENDORSE_HOME"] = str(STATE["settings"].home)
 

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
-from pipeline import report, review
+from pipeline import logs, report, review
 from pipeline.settings import Settings
 from pipeline.store import AuditRow, ClaimConflict, Store, open_store
 from review import charts, pages
@@ -37,6 +37,7 @@ REPORT_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'uns
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The app over one data home; everything but /login and /static needs a session."""
+    logs.install()
     settings.prepare()
     app = FastAPI(title="endorse review", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(SessionMiddleware, secret_key=secret_key(settings.home), session_cookie=SESSION_COOKIE,
