@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -10,8 +12,16 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flows.watch import DEFAULT_DEBOUNCE, DeploymentRuns, IntakeWatcher
+
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
 
 HEALTH_TIMEOUT = 90.0
+RUNNER_POLL_SECONDS = 2
+"""How often the served deployments look for a run to start (Prefect's default, 10 s, would delay a drop)."""
 
 
 @contextmanager
@@ -31,11 +41,28 @@ def prefect_server(port: int) -> Iterator[str]:
         yield api
     finally:
         os.environ.pop("PREFECT_API_URL", None)
-        server.terminate()
+        stop_group(server)
+
+
+def stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process started in its own session, with whatever it started (SIGTERM, then SIGKILL)."""
+    for sig, wait in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 10.0)):
         try:
-            server.wait(timeout=20)
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=wait)
+            break
         except subprocess.TimeoutExpired:
-            server.kill()
+            continue
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def wait_healthy(api: str, server: subprocess.Popen[bytes]) -> None:
@@ -53,15 +80,59 @@ def wait_healthy(api: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"prefect server at {api} did not become healthy in {HEALTH_TIMEOUT:.0f} s")
 
 
-def serve_deployments(intake: Path, home: Path, *, interval: int, cron: str, port: int) -> None:
-    """Serve both deployments until interrupted; the server this started is stopped on the way out."""
-    with prefect_server(port):
+def serve_deployments(intake: Path, home: Path, *, interval: int, cron: str, port: int,
+                      debounce: float = DEFAULT_DEBOUNCE, poll: bool = False) -> None:
+    """Serve both deployments and watch the intake until interrupted; the server this started is stopped after."""
+    signal.signal(signal.SIGTERM, _exit)  # `finally` blocks run on SIGTERM too (Prefect's runner does the same)
+    with prefect_server(port) as api:
         from prefect import serve
+        from prefect.settings import PREFECT_API_URL, temporary_settings
 
-        from flows.intake import intake_flow
-        from flows.nightly import nightly_flow
+        watcher = IntakeWatcher(intake, DeploymentRuns(api), debounce=debounce, poll=poll)
+        watcher.start()
+        try:
+            with temporary_settings(updates={PREFECT_API_URL: api}):  # Prefect may have read its settings already
+                serve(*deployments(intake, home, interval=interval, cron=cron), query_seconds=RUNNER_POLL_SECONDS)
+        finally:
+            watcher.stop()
 
-        intake_deployment = intake_flow.to_deployment(name="intake", interval=interval,
-                                                      parameters={"intake": str(intake), "home": str(home)})
-        nightly_deployment = nightly_flow.to_deployment(name="nightly", cron=cron, parameters={"home": str(home)})
-        serve(intake_deployment, nightly_deployment)  # type: ignore[arg-type]  # sync call returns deployments, not coroutines
+
+def _exit(*_: object) -> None:
+    sys.exit(0)
+
+
+def deployments(intake: Path, home: Path, *, interval: int, cron: str) -> list[RunnerDeployment]:
+    """The intake (one run at a time: a run that would overlap is cancelled) and the nightly re-check."""
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+    from flows.intake import intake_flow
+    from flows.nightly import nightly_flow
+
+    one_at_a_time = ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW)
+    intake_deployment = intake_flow.to_deployment(name="intake", interval=interval, concurrency_limit=one_at_a_time,
+                                                  parameters={"intake": str(intake), "home": str(home)})
+    nightly_deployment = nightly_flow.to_deployment(name="nightly", cron=cron, concurrency_limit=one_at_a_time,
+                                                    parameters={"home": str(home)})
+    return [intake_deployment, nightly_deployment]  # type: ignore[list-item]  # sync calls: deployments, not coroutines
+
+
+def ensure_work_pool(pool: str) -> bool:
+    """Create the process work pool when missing (with Prefect's default job template); True when created."""
+    from prefect import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_work_pool(pool)
+            return False
+        except ObjectNotFound:
+            pass
+    subprocess.run([sys.executable, "-m", "prefect", "work-pool", "create", pool, "--type", "process"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return True
+
+
+def worker_command(pool: str, limit: int | None) -> list[str]:
+    """`prefect worker start` for the pool; `limit` flow runs at once on this machine."""
+    command = [sys.executable, "-m", "prefect", "worker", "start", "--pool", pool, "--type", "process"]
+    return command + (["--limit", str(limit)] if limit else [])

@@ -88,13 +88,33 @@ def summary() -> None:
 
 @app.command()
 def serve(intake: Path,
-          interval: Annotated[int, typer.Option(help="Seconds between intake runs.")] = 300,
+          interval: Annotated[int, typer.Option(help="Seconds between intake runs (the watcher's fallback).")] = 300,
           cron: Annotated[str, typer.Option(help="The nightly re-check's cron schedule.")] = "0 2 * * *",
-          port: Annotated[int, typer.Option(help="Port of the local Prefect server this starts.")] = 4200) -> None:
-    """Serve the deployments: intake on an interval, the nightly re-check on a cron schedule."""
+          port: Annotated[int, typer.Option(help="Port of the local Prefect server this starts.")] = 4200,
+          debounce: Annotated[float, typer.Option(help="Seconds without a change before a run starts.")] = 5.0,
+          poll: Annotated[bool, typer.Option("--poll", help="Poll the folder (network shares give no events).")]
+          = False) -> None:
+    """Serve the deployments and watch INTAKE: a run after files stop changing, intake on an interval, nightly."""
     from flows.serve import serve_deployments
 
-    serve_deployments(intake.resolve(), settings().home.resolve(), interval=interval, cron=cron, port=port)
+    if not intake.is_dir():
+        raise typer.BadParameter(f"{intake} is not a folder", param_hint="INTAKE")
+    serve_deployments(intake.resolve(), settings().home.resolve(), interval=interval, cron=cron, port=port,
+                      debounce=debounce, poll=poll)
+
+
+@app.command()
+def worker(pool: Annotated[str, typer.Option(help="The process work pool (created when missing).")] = "endorse",
+           limit: Annotated[int, typer.Option(help="Flow runs at once on this machine (0: no limit).")] = 1) -> None:
+    """Run a Prefect worker for the deployments of prefect.yaml (PREFECT_API_URL names the server)."""
+    import subprocess
+
+    from flows.serve import ensure_work_pool, worker_command
+
+    if not os.environ.get("PREFECT_API_URL"):
+        raise typer.BadParameter("set PREFECT_API_URL to the Prefect server's API (http://HOST:4200/api)")
+    ensure_work_pool(pool)
+    raise typer.Exit(subprocess.call(worker_command(pool, limit or None)))
 
 
 @app.command()
