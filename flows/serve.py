@@ -117,9 +117,11 @@ def deployments(intake: Path, home: Path, *, interval: int, cron: str) -> list[R
 
 
 def ensure_work_pool(pool: str) -> bool:
-    """Create the process work pool when missing (with Prefect's default job template); True when created."""
+    """Create the process work pool when missing (with the process worker's default job template); True if made."""
     from prefect import get_client
-    from prefect.exceptions import ObjectNotFound
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
+    from prefect.workers.process import ProcessWorker
 
     with get_client(sync_client=True) as client:
         try:
@@ -127,8 +129,11 @@ def ensure_work_pool(pool: str) -> bool:
             return False
         except ObjectNotFound:
             pass
-    subprocess.run([sys.executable, "-m", "prefect", "work-pool", "create", pool, "--type", "process"],
-                   check=True, stdout=subprocess.DEVNULL)
+        template = ProcessWorker.get_default_base_job_template()
+        try:
+            client.create_work_pool(WorkPoolCreate(name=pool, type="process", base_job_template=template))
+        except ObjectAlreadyExists:  # another machine's worker made it just now
+            return False
     return True
 
 

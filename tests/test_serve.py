@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.serve import ensure_work_pool, free_port, prefect_server, stop_group, wait_healthy, worker_command
+from flows.serve import ensure_work_pool, free_port, prefect_server, stop_group, wait_healthy
 from pipeline.settings import Settings
 from pipeline.store import open_store
 
@@ -88,7 +88,7 @@ def test_worker_runs_the_intake_deployment_of_prefect_yaml(prefect_env: Path, sa
                                 cwd=ROOT, capture_output=True, text=True, timeout=120,
                                 env=os.environ | {"ENDORSE_INTAKE": str(sample_intake), "ENDORSE_HOME": str(home)})
         assert deploy.returncode == 0, deploy.stdout[-2000:] + deploy.stderr[-2000:]
-        with started(worker_command("endorse", 1), cwd=tmp_path):
+        with started([str(Path(sys.executable).parent / "endorse"), "worker"], cwd=tmp_path):
             from prefect.deployments import run_deployment
 
             run = run_deployment("endorse-intake/intake", timeout=150, poll_interval=1, as_subflow=False)
