@@ -43,6 +43,7 @@ def check(candidate: str, settings: Settings) -> dict[str, str]:
 @flow(name="endorse-intake", task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
 def intake_flow(intake: str, home: str | None = None) -> dict[str, Any]:
     """Run the intake once over every candidate folder; the same result as `recipe.process_intake`."""
+    check_parameters(intake, home)
     settings = Settings(home=Path(home)) if home else Settings()
     settings.prepare()
     store = open_store(settings.url)
@@ -58,6 +59,16 @@ def intake_flow(intake: str, home: str | None = None) -> dict[str, Any]:
     store.finish_run(run, summary.status, summary.as_dict())
     _publish(summary)
     return summary.as_dict() | {"results": summary.candidates}
+
+
+def check_parameters(intake: str, home: str | None) -> None:
+    """Refuse a deployment whose parameters were never filled in, before a data home is made in the wrong place."""
+    for name, value in (("intake", intake), ("home", home)):
+        if value and "{{" in value:
+            raise ValueError(f"deployment.parameter_unset: the {name} parameter is still the template {value}; "
+                             "set ENDORSE_INTAKE and ENDORSE_HOME and run `prefect deploy` again.")
+    if not Path(intake).is_dir():
+        raise ValueError(f"intake.missing: the intake folder {intake} does not exist or is not a folder.")
 
 
 def _publish(summary: recipe.RunSummary) -> None:

@@ -148,3 +148,14 @@ def test_a_dropped_file_becomes_a_record_with_no_command(prefect_env: Path, gold
     assert done_documents(home) == {"c301": ["c001-transcript.pdf"]}
     with capsys.disabled():
         print(f"\n  drop to record: {seconds:.1f} s (debounce 2 s)")
+
+
+def test_a_deployment_left_with_its_templates_is_refused(tmp_path: Path) -> None:
+    from flows.intake import check_parameters
+
+    with pytest.raises(ValueError, match="deployment.parameter_unset"):
+        check_parameters(str(tmp_path), "{{ $ENDORSE_HOME }}")
+    with pytest.raises(ValueError, match="intake.missing"):
+        check_parameters(str(tmp_path / "nowhere"), str(tmp_path / "home"))
+    check_parameters(str(tmp_path), str(tmp_path / "home"))
+    assert not (tmp_path / "home").exists()  # checking makes nothing
