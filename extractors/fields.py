@@ -14,6 +14,15 @@ from pipeline.models import Flag, Item, Provenance
 REVIEW_THRESHOLD = 0.8
 """Items under this confidence need a person (DESIGN.md: `needs_review`)."""
 LOW_OCR_CONFIDENCE = 0.75
+POLICY_REASONS = frozenset({
+    "hours.converted", "transcript.unofficial", "log.total_mismatch", "training.total_mismatch",
+    "training.relevance_unclear",
+})
+"""Reasons the standard's README sends to a person however well the value was read (a CEU conversion, an
+unofficial copy, a total that disagrees, a topic not clearly relationship-based): facts, not doubts."""
+DOUBTED_CONFIDENCE = 0.7
+"""The most an item can claim when a rule doubts its reading (a missing part, a repair, low OCR confidence):
+its confidence says how likely the value is right, and a doubted value is not likely enough to count."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ def build_item(doc: DocText, item_type: str, key: str, value: dict[str, Any], so
         ocr_low = ocr_low or word_confidence < LOW_OCR_CONFIDENCE
         confidence = min(confidence, source.score * word_confidence)
         provenance.append(doc.provenance(source.start, source.end, source.rule))
+    value = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in value.items()}  # no line breaks
     item = Item(type=item_type, key=key, value=value, confidence=round(confidence, 3),
                 provenance=provenance)
     for code in reasons or []:
@@ -89,6 +99,8 @@ def build_item(doc: DocText, item_type: str, key: str, value: dict[str, Any], so
         item.flag("ocr.low_confidence")
     elif confidence < REVIEW_THRESHOLD:
         item.flag("item.low_confidence")
+    if not set(item.reasons) <= POLICY_REASONS:
+        item.confidence = min(item.confidence, DOUBTED_CONFIDENCE)
     return item
 
 
