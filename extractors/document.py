@@ -29,6 +29,7 @@ from extractors.errors import DocumentError, EncryptedPdf
 from extractors.fields import Extraction
 from extractors.layout import DocText, build_text
 from extractors.nlp import Evidence, find_patterns
+from extractors.ocr import LimitExceeded, OcrLimits
 from extractors.pagetext import _PDFIUM, read_pages
 from pipeline.models import DocumentKind, DocumentResult, DocumentStatus, Flag, Page
 
@@ -60,17 +61,19 @@ def sha256_of(path: Path) -> str:
 
 
 def extract_document(path: Path, document: str | None = None, *, ocr_workers: int = 2,
-                     max_pages: int | None = None) -> DocumentResult:
+                     max_pages: int | None = None, limits: OcrLimits | None = None) -> DocumentResult:
     """Everything one document yields; a document that cannot be read becomes a failed result, not an error."""
     document = document or sha256_of(path)
     try:
         if images.is_image(path):  # photos and image scans: each frame a page, read with OCR
-            pages = images.read_image_pages(path, ocr_workers=ocr_workers, max_pages=max_pages)
+            pages = images.read_image_pages(path, ocr_workers=ocr_workers, max_pages=max_pages,
+                                            max_pixels=(limits or OcrLimits()).max_page_pixels)
             notes: list[Flag] = []
         else:
             survey = preflight.survey(path, document)
             _check_page_count(path, survey, max_pages)
-            pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages)
+            pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages,
+                                       limits=limits)
     except DocumentError as exc:
         return failed_result(path, document, exc.code, str(exc))
     result = _extract_pages(path, document, pages)
@@ -122,6 +125,8 @@ def _read_whole(path: Path, document: str, survey: preflight.Survey, **options: 
         pages = _read_pages(path, options)
     except EncryptedPdf as exc:
         raise EncryptedPdf(f"{exc}: ask for a copy without a password (the password itself must not be sent).") from exc
+    except LimitExceeded:
+        raise
     except DocumentError as exc:
         pages, failure = [], exc
     if survey.pdfium_pages and len(pages) < survey.pdfium_pages:

@@ -1,14 +1,25 @@
-"""OCR one rendered page with tesseract, orientation fixed first, words converted to PDF points."""
+"""OCR one rendered page with tesseract, orientation fixed first, words converted to PDF points.
+
+Each page's tesseract runs are few and bounded: the main read, one run for all of its doubtful words,
+and orientation detection plus a second read only when the first reading looks turned or poor. Every
+run gets the time left to its page and its document (`Deadline`); running out fails the document.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytesseract
 from PIL import Image
 
+from extractors.errors import DocumentError
 from pipeline.models import Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # STACK.md: 6x slower with OpenMP threads on 2 cores
@@ -22,9 +33,71 @@ MIN_WORDS_BEFORE_OSD = 8
 RESCUE_BELOW = 0.9
 GARBLED_BELOW = 0.5
 LOW_MEAN_CONFIDENCE = 0.6
+T = TypeVar("T")
 
 
-def ocr_image(image: Image.Image, dpi: int, timeout: float = 120) -> tuple[list[Word], int]:
+@dataclass(frozen=True)
+class OcrLimits:
+    """What one document may ask of OCR; past a limit the document fails with a code, never hangs the run."""
+
+    max_page_pixels: int = 89_478_485
+    """Pixels of a page image (Pillow's own warning line): a letter page at 300 dpi is 8.4 million."""
+    page_seconds: float = 120.0
+    document_seconds: float = 1800.0
+
+
+class LimitExceeded(DocumentError):
+    """A document over one of the limits: it fails as it is (no repaired copy is tried)."""
+
+
+class OcrTimeout(LimitExceeded):
+    """A page, or the document's pages together, took longer to read than the limit allows."""
+
+    code = "document.ocr_timeout"
+
+
+class Deadline:
+    """A document's OCR time, shared by its pages (threads); each page also has its own limit inside it."""
+
+    def __init__(self, limits: OcrLimits | None = None) -> None:
+        self.limits = limits or OcrLimits()
+        self.ends = time.monotonic() + self.limits.document_seconds
+        self.stopped = threading.Event()
+        """Set when the document has failed: pages still waiting or running stop at their next tesseract run."""
+
+    def page(self, number: int) -> PageClock:
+        """The clock of a page starting now."""
+        return PageClock(self, number, min(self.ends, time.monotonic() + self.limits.page_seconds))
+
+
+@dataclass(frozen=True)
+class PageClock:
+    """The time one page's tesseract runs may still take."""
+
+    deadline: Deadline
+    number: int
+    ends: float
+
+    def seconds_left(self) -> float:
+        """The timeout for the next tesseract run; OcrTimeout when nothing is left."""
+        left = self.ends - time.monotonic()
+        if left <= 0 or self.deadline.stopped.is_set():
+            raise self.expired()
+        return left
+
+    def expired(self) -> OcrTimeout:
+        """The error that says which limit ran out."""
+        limits = self.deadline.limits
+        if self.ends >= self.deadline.ends:
+            return OcrTimeout(f"Reading the scanned pages took longer than the {limits.document_seconds:.0f} s a "
+                              f"document may take (at page {self.number}); it was not read. Ask for the pages that "
+                              "hold the evidence, or raise ENDORSE_OCR_DOCUMENT_SECONDS.", "document.ocr_deadline")
+        return OcrTimeout(f"Page {self.number} took longer than the limit of {limits.page_seconds:.0f} s to read "
+                          "(OCR); the document was not read. Ask for a cleaner scan of it, or raise "
+                          "ENDORSE_OCR_PAGE_SECONDS.")
+
+
+def ocr_image(image: Image.Image, dpi: int, clock: PageClock | None = None) -> tuple[list[Word], int]:
     """Words of a page image in PDF points (top-left origin), and the rotation that was undone (degrees).
 
     When the page was turned, the boxes are those of the upright reading (so lines and columns read
@@ -33,25 +106,26 @@ def ocr_image(image: Image.Image, dpi: int, timeout: float = 120) -> tuple[list[
     Orientation detection (tesseract OSD, another second a page) runs only when the first reading is
     poor, comes out as vertical words (a page turned by 90 degrees) or runs right to left (180).
     """
-    gray = image.convert("L")
-    words = _read(gray, dpi, timeout)
+    clock = clock or Deadline().page(1)
+    gray = image if image.mode == "L" else image.convert("L")
+    words = _read(gray, dpi, clock)
     if (len(words) >= MIN_WORDS_BEFORE_OSD and _mean_confidence(words) >= LOW_MEAN_CONFIDENCE
             and not _mostly_vertical(words) and not _mostly_backwards(words)):
         return words, 0
-    rotation = detect_rotation(gray, timeout)
+    rotation = detect_rotation(gray, clock)
     if rotation == 0:
         return words, 0
-    upright = gray.rotate(-rotation, expand=True)
-    turned = _read(upright, dpi, timeout)
+    turned = _read(gray.rotate(-rotation, expand=True), dpi, clock)
     if _mean_confidence(turned) * len(turned) < 0.8 * _mean_confidence(words) * len(words):
         return words, 0  # OSD was wrong: turning made the reading clearly worse
     return turned, rotation
 
 
-def detect_rotation(gray: Image.Image, timeout: float = 60) -> int:
+def detect_rotation(gray: Image.Image, clock: PageClock | None = None) -> int:
     """Clockwise rotation of the page content that tesseract's OSD sees (0, 90, 180, 270); 0 when unsure."""
+    clock = clock or Deadline().page(1)
     try:
-        osd = pytesseract.image_to_osd(gray, output_type=pytesseract.Output.DICT, timeout=timeout)
+        osd = _timed(clock, pytesseract.image_to_osd, gray, output_type=pytesseract.Output.DICT)
     except pytesseract.TesseractError:
         return 0
     if float(osd.get("orientation_conf", 0)) < 2.0:
@@ -59,10 +133,14 @@ def detect_rotation(gray: Image.Image, timeout: float = 60) -> int:
     return int(osd.get("rotate", 0)) % 360
 
 
-def _read(gray: Image.Image, dpi: int, timeout: float) -> list[Word]:
-    """A page's words, with doubtful numbers read a second time on their own."""
-    return [reread_number(gray, w, dpi, timeout) if _doubtful_number(w) else w
-            for w in _tesseract_words(gray, dpi, timeout)]
+def _read(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
+    """A page's words, with doubtful numbers read a second time on their own (all of them in one run)."""
+    words = _tesseract_words(gray, dpi, clock)
+    doubtful = [i for i, word in enumerate(words) if _doubtful_number(word)]
+    for i, reading in zip(doubtful, reread_words(gray, [words[i] for i in doubtful], dpi, clock), strict=True):
+        if reading is not None:
+            words[i] = _reconcile(words[i], *reading)
+    return words
 
 
 def _doubtful_number(word: Word) -> bool:
@@ -72,28 +150,41 @@ def _doubtful_number(word: Word) -> bool:
     return any(ch.isdigit() for ch in word.text) or word.confidence < GARBLED_BELOW
 
 
-def reread_number(gray: Image.Image, word: Word, dpi: int, timeout: float = 30) -> Word:
-    """Read one doubtful word again on its own, as a single text line, and reconcile the two readings.
+def reread_words(gray: Image.Image, words: list[Word], dpi: int,
+                 clock: PageClock | None = None) -> list[tuple[str, float] | None]:
+    """Each doubtful word read again on its own, as a single text line: its text and confidence, or None.
 
     On a noisy scan tesseract, reading a whole page, garbles short numbers ("1.5" read as "15", "1p)",
     "D5") with a low confidence; the word cropped alone at the same resolution mostly reads right
     (on the fixture scans: 95-96 against 11-77), but not always, so a disagreement stays doubtful.
-    Enlarging the crop made it worse.
+    Enlarging the crop made it worse. The crops go to tesseract as the pages of one TIFF: one process
+    start for the page instead of one a word, and the same readings (each TIFF page is read alone).
     """
+    if not words:
+        return []
+    clock = clock or Deadline().page(1)
+    crops = [_crop(gray, word, dpi) for word in words]
+    with tempfile.TemporaryDirectory(prefix="endorse-ocr-") as tmp:
+        path = Path(tmp) / "words.tif"
+        crops[0].save(path, save_all=True, append_images=crops[1:], dpi=(dpi, dpi))
+        try:
+            data = _timed(clock, pytesseract.image_to_data, str(path), config=f"--psm 7 --dpi {dpi}",
+                          output_type=pytesseract.Output.DICT)
+        except pytesseract.TesseractError:
+            return [None] * len(words)
+    read: dict[int, list[tuple[str, float]]] = {}
+    for page, text, conf in zip(data["page_num"], data["text"], data["conf"], strict=True):
+        if text.strip():
+            read.setdefault(int(page), []).append((text.strip(), float(conf) / 100.0))
+    return [found[0] if len(found := read.get(n, [])) == 1 else None for n in range(1, len(words) + 1)]
+
+
+def _crop(gray: Image.Image, word: Word, dpi: int) -> Image.Image:
+    """The word's box in the page image, with a margin of a third of its height (at least 4 pixels)."""
     scale = dpi / 72.0
     x0, top, x1, bottom = (round(v * scale) for v in word.bbox)
     pad = max(4, (bottom - top) // 3)
-    crop = gray.crop((max(x0 - pad, 0), max(top - pad, 0), x1 + pad, bottom + pad))
-    config = f"--psm 7 --dpi {dpi}"
-    try:
-        data = pytesseract.image_to_data(crop, config=config, output_type=pytesseract.Output.DICT,
-                                         timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
-        return word
-    read = [(t.strip(), float(c) / 100.0) for t, c in zip(data["text"], data["conf"], strict=True) if t.strip()]
-    if len(read) != 1:
-        return word
-    return _reconcile(word, *read[0])
+    return gray.crop((max(x0 - pad, 0), max(top - pad, 0), x1 + pad, bottom + pad))
 
 
 def _reconcile(word: Word, text: str, confidence: float) -> Word:
@@ -112,14 +203,13 @@ def _reconcile(word: Word, text: str, confidence: float) -> Word:
     return word.model_copy(update={"text": chosen, "confidence": doubt})
 
 
-def _tesseract_words(gray: Image.Image, dpi: int, timeout: float) -> list[Word]:
+def _tesseract_words(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
     """Run tesseract on a file path (PGM, no re-encoding by pytesseract) and convert its boxes to points."""
     with tempfile.TemporaryDirectory(prefix="endorse-ocr-") as tmp:
         path = Path(tmp) / "page.pgm"
         gray.save(path)
-        data = pytesseract.image_to_data(
-            str(path), config=f"--psm {PAGE_PSM} --dpi {dpi}", output_type=pytesseract.Output.DICT, timeout=timeout
-        )
+        data = _timed(clock, pytesseract.image_to_data, str(path), config=f"--psm {PAGE_PSM} --dpi {dpi}",
+                      output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
     words = []
     for text, conf, left, top, width, height in zip(
@@ -130,6 +220,16 @@ def _tesseract_words(gray: Image.Image, dpi: int, timeout: float) -> list[Word]:
         box = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
         words.append(Word(text=text.strip(), bbox=box, confidence=float(conf) / 100.0, source="ocr"))
     return words
+
+
+def _timed(clock: PageClock, run: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """One pytesseract call with the time left to the page as its timeout; pytesseract kills tesseract then."""
+    try:
+        return run(*args, timeout=clock.seconds_left(), **kwargs)
+    except RuntimeError as exc:  # pytesseract's 'Tesseract process timeout'
+        if "timeout" not in str(exc).lower():
+            raise
+        raise clock.expired() from exc
 
 
 def _mostly_vertical(words: list[Word]) -> bool:

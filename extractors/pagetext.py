@@ -1,22 +1,33 @@
-"""Per page, words with boxes: the text layer when it is usable, OCR of a 300-dpi render when not."""
+"""Per page, words with boxes: the text layer when it is usable, OCR of a 300-dpi image when not.
+
+Pages stream: the text layer is read one page at a time, and a page that needs OCR goes to a worker
+thread at once, which makes its image, reads it and drops it; only words stay. Nothing grows with the
+page count but the words themselves.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfinterp import LITERAL_IMAGE
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFStream
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
 from extractors.errors import DocumentError, EncryptedPdf, NotAPdf
-from extractors.ocr import ocr_image
+from extractors.ocr import Deadline, LimitExceeded, OcrLimits, ocr_image
 from pipeline.models import Page, Word
 
 log = logging.getLogger(__name__)
@@ -25,24 +36,58 @@ OCR_DPI = 300
 MIN_TEXT_WORDS = 5
 MIN_READABLE_SHARE = 0.8
 _PDFIUM = threading.Lock()
-"""PDFium is not thread-safe, even across documents: renders are serialised (about 10 ms a page), OCR is not."""
+"""PDFium is not thread-safe, even across documents: its calls are serialised; decoding and OCR are not."""
 
 
-def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_pages: int | None = None) -> list[Page]:
-    """Every page of a PDF as words; pages without a usable text layer are OCR'd, in parallel threads."""
+@dataclass
+class TextLayer:
+    """One page's text-layer words, its size in points and the pixel sizes of the images it holds."""
+
+    words: list[Word]
+    width: float
+    height: float
+    image_sizes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_pages: int | None = None,
+               limits: OcrLimits | None = None) -> list[Page]:
+    """Every page of a PDF as words; a page without a usable text layer is OCR'd in a worker thread.
+
+    A page too big to render within `limits.max_page_pixels`, or OCR running past the page's or the
+    document's time limit, fails the document (DocumentError with its code).
+    """
     check_is_pdf(path)
-    layers = list(_text_layers(path, max_pages))
-    need_ocr = [i for i, (words, _, _) in enumerate(layers) if not usable_text_layer(words)]
-    ocr_results = _ocr_pages(path, need_ocr, ocr_workers, dpi)
-    pages = []
-    for index, (words, width, height) in enumerate(layers):
-        if index in ocr_results:
-            ocr_words, rotation = ocr_results[index]
-            pages.append(Page(number=index + 1, width=width, height=height, words=ocr_words,
-                              source="ocr", rotation=rotation))
-        else:
-            pages.append(Page(number=index + 1, width=width, height=height, words=words, source="text_layer"))
-    return pages
+    limits = limits or OcrLimits()
+    deadline = Deadline(limits)
+    layers: list[TextLayer] = []
+    ocr: dict[int, Future[tuple[list[Word], int]]] = {}
+    with ThreadPoolExecutor(max_workers=max(1, ocr_workers)) as pool:
+        try:
+            for index, layer in enumerate(_text_layers(path, max_pages)):
+                if not usable_text_layer(layer.words):
+                    check_pixels(path, index, layer, dpi, limits.max_page_pixels)
+                    ocr[index] = pool.submit(ocr_pdf_page, path, index, dpi, deadline)
+                layers.append(layer)
+            results = _collect(ocr)
+        except BaseException:
+            deadline.stopped.set()  # pages running stop at their next tesseract run, pages waiting never start
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return [_page(index, layer, results.get(index)) for index, layer in enumerate(layers)]
+
+
+def _collect(futures: dict[int, Future[tuple[list[Word], int]]]) -> dict[int, tuple[list[Word], int]]:
+    """Every page's OCR result, or the first page's error as soon as it happens."""
+    wait(futures.values(), return_when=FIRST_EXCEPTION)
+    return {index: future.result() for index, future in futures.items()}
+
+
+def _page(index: int, layer: TextLayer, ocr: tuple[list[Word], int] | None) -> Page:
+    if ocr is None:
+        return Page(number=index + 1, width=layer.width, height=layer.height, words=layer.words, source="text_layer")
+    words, rotation = ocr
+    return Page(number=index + 1, width=layer.width, height=layer.height, words=words, source="ocr",
+                rotation=rotation)
 
 
 def check_is_pdf(path: Path) -> None:
@@ -64,8 +109,22 @@ def usable_text_layer(words: list[Word]) -> bool:
     return readable / max(len(text), 1) >= MIN_READABLE_SHARE
 
 
-def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[tuple[list[Word], float, float]]:
-    """Text-layer words and page size of each page, one page in memory at a time."""
+def check_pixels(path: Path, index: int, layer: TextLayer, dpi: int, limit: int) -> None:
+    """Refuse a page whose render, or an image on it, would be over the pixel limit (a decompression bomb).
+
+    Checked from sizes in the file before anything is decoded: PDFium decodes a page's images whole,
+    whatever the size it renders the page at.
+    """
+    rendered = round(layer.width * dpi / 72) * round(layer.height * dpi / 72)
+    pixels = max([rendered, *(w * h for w, h in layer.image_sizes)])
+    if pixels > limit:
+        raise LimitExceeded(f"Page {index + 1} of {path.name} would be {pixels:,} pixels to read, over the limit of "
+                            f"{limit:,} (ENDORSE_MAX_PAGE_PIXELS): ask for a copy at a normal page size and "
+                            "resolution.", "document.too_many_pixels")
+
+
+def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[TextLayer]:
+    """Each page's text layer, one page in memory at a time."""
     try:
         with pdfplumber.open(path) as pdf:
             if max_pages is not None and len(pdf.pages) > max_pages:
@@ -77,8 +136,11 @@ def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[tuple[lis
                          confidence=1.0, source="text_layer")
                     for w in page.extract_words(use_text_flow=False, keep_blank_chars=False)
                 ]
-                yield words, float(page.width), float(page.height)
+                sizes = [_pixel_size(image) for image in page.images]
+                layer = TextLayer(words, float(page.width), float(page.height), [s for s in sizes if s])
                 page.close()
+                _forget_images(pdf)
+                yield layer
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
@@ -88,22 +150,93 @@ def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[tuple[lis
         raise DocumentError(f"{path.name} could not be parsed as a PDF ({type(exc).__name__})") from exc
 
 
-def _ocr_pages(path: Path, indexes: list[int], workers: int, dpi: int) -> dict[int, tuple[list[Word], int]]:
-    """OCR the given pages; tesseract runs as a child process, so threads keep both cores busy."""
-    if not indexes:
-        return {}
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = pool.map(lambda i: ocr_pdf_page(path, i, dpi), indexes)
-        return dict(zip(indexes, results, strict=True))
+def _pixel_size(image: dict[str, Any]) -> tuple[int, int] | None:
+    """An image's stored size in pixels, as its dictionary states it (nothing is decoded)."""
+    try:
+        width, height = image["srcsize"]
+        return int(width), int(height)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
-def ocr_pdf_page(path: Path, index: int, dpi: int = OCR_DPI) -> tuple[list[Word], int]:
-    """Render one page and OCR it; stateless, so it can run in a thread, process or cluster."""
-    return ocr_image(render_page(path, index, dpi), dpi)
+def _forget_images(pdf: pdfplumber.PDF) -> None:
+    """Drop the image streams pdfminer cached for the page just read.
+
+    pdfminer keeps every object it resolved for the document's lifetime, image data included: a
+    150-page scan kept its 43 MB of JPEG streams. Fonts and other shared objects stay cached.
+    """
+    cache = getattr(pdf.doc, "_cached_objs", None)
+    if not isinstance(cache, dict):
+        return
+    images = [objid for objid, (obj, _) in cache.items()
+              if isinstance(obj, PDFStream) and obj.get("Subtype") is LITERAL_IMAGE]
+    for objid in images:
+        del cache[objid]
+
+
+def ocr_pdf_page(path: Path, index: int, dpi: int = OCR_DPI,
+                 deadline: Deadline | None = None) -> tuple[list[Word], int]:
+    """Make one page's image and OCR it; stateless but for the shared deadline, so it runs in any worker."""
+    clock = (deadline or Deadline()).page(index + 1)
+    clock.seconds_left()  # the document failed or ran out of time before this page started
+    return ocr_image(page_image(path, index, dpi), dpi, clock)
+
+
+def page_image(path: Path, index: int, dpi: int) -> Image.Image:
+    """A page as a grayscale image at `dpi`: a scanned page's JPEG decoded directly, any other page rendered.
+
+    A page that is one JPEG covering the whole page is decoded and scaled by Pillow outside the PDFium
+    lock (about a third of PDFium's time, and the two workers no longer wait for each other).
+    """
+    with _PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"{path.name} could not be rendered ({exc})") from exc
+        try:
+            page = pdf[index]
+            jpeg = _whole_page_jpeg(page)
+            if jpeg is None:
+                return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+            size = round(page.get_width() * dpi / 72), round(page.get_height() * dpi / 72)
+        finally:
+            pdf.close()
+    try:
+        return _decoded(jpeg, size)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return render_page(path, index, dpi)  # PDFium reads some JPEGs Pillow refuses
+
+
+def _whole_page_jpeg(page: pdfium.PdfPage) -> bytes | None:
+    """The JPEG bytes of a page that is one gray or RGB JPEG image drawn over the whole page, upright; else None."""
+    if page.get_rotation() or page.get_cropbox() != page.get_mediabox():
+        return None
+    objects = list(page.get_objects(max_depth=1))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    image = objects[0]
+    left, bottom = page.get_mediabox()[:2]
+    matrix = image.get_matrix().get()
+    expected = (page.get_width(), 0.0, 0.0, page.get_height(), left, bottom)
+    if any(abs(a - b) > 0.5 for a, b in zip(matrix, expected, strict=True)):
+        return None
+    if image.get_filters() != ["DCTDecode"] or image.get_metadata().colorspace not in (
+            pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_DEVICERGB):
+        return None
+    return bytes(image.get_data(decode_simple=False))
+
+
+def _decoded(jpeg: bytes, size: tuple[int, int]) -> Image.Image:
+    """A JPEG as grayscale at the given size (Pillow releases the GIL while it decodes and scales)."""
+    with Image.open(io.BytesIO(jpeg)) as image:
+        if image.format != "JPEG":
+            raise ValueError("not a JPEG")
+        gray = image.convert("L")
+    return gray if gray.size == size else gray.resize(size, Image.Resampling.BICUBIC)
 
 
 def render_page(path: Path, index: int, dpi: int, *, grayscale: bool = True) -> Image.Image:
-    """One page as an image (pypdfium2); every render in the process goes through here, under one lock."""
+    """One page rendered by PDFium (page images for people, and any page that is not a plain scan)."""
     with _PDFIUM:
         try:
             pdf = pdfium.PdfDocument(str(path))

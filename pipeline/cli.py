@@ -45,7 +45,7 @@ def extract(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Pr
     """Extract one document, without the database: kind, items and flags."""
     from extractors.document import extract_document
 
-    result = extract_document(file, ocr_workers=settings().ocr_workers)
+    result = extract_document(file, ocr_workers=settings().ocr_workers, limits=recipe.ocr_limits(settings()))
     if as_json:
         typer.echo(json.dumps(result.contract_json(), indent=2))
     else:
@@ -63,6 +63,12 @@ def process(intake: Path, flow: Annotated[bool, typer.Option("--flow", help="Run
         from flows.intake import intake_flow
 
         summary = intake_flow(str(intake), str(settings().home))
+    elif console.is_terminal:  # a progress bar and a pages/s line for a person watching
+        from pipeline.progress import IntakeBar
+
+        with IntakeBar(console) as bar:
+            summary = recipe.process_intake(intake, settings(), progress=bar).as_dict()
+        console.print(bar.summary())
     else:
         summary = recipe.process_intake(intake, settings()).as_dict()
     console.print(views.run_line(summary))

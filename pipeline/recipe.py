@@ -8,11 +8,13 @@ import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import delete, select, update
 
 from extractors import EXTRACTOR_VERSION
 from extractors.document import extract_document, failed_result
+from extractors.ocr import OcrLimits
 from pipeline import checks
 from pipeline.intake import (
     CandidateFolder,
@@ -234,7 +236,7 @@ def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
     else:
         try:
             result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers,
-                                      max_pages=settings.max_pages)
+                                      max_pages=settings.max_pages, limits=ocr_limits(settings))
         except Exception as exc:  # a bug in one extractor must not lose the other documents
             log.exception("extractor error on a document of candidate %s", claimed.candidate)
             result = failed_result(claimed.archive_path, claimed.sha256, "document.extractor_error",
@@ -243,6 +245,11 @@ def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
     if claimed.shared_with:
         result = with_shared_flag(result, claimed.shared_with)
     return named(result, claimed.archive_path.name, claimed.filename)
+
+
+def ocr_limits(settings: Settings) -> OcrLimits:
+    """The settings' pixel and time limits, as the extractors take them."""
+    return OcrLimits(settings.max_page_pixels, settings.ocr_page_seconds, settings.ocr_document_seconds)
 
 
 def named(result: DocumentResult, archive_name: str, filename: str) -> DocumentResult:
@@ -295,7 +302,16 @@ def approved_supervisors(settings: Settings) -> list[str] | None:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def process_intake(intake: Path, settings: Settings, store: Store | None = None) -> RunSummary:
+class Progress(Protocol):
+    """Told what a run does as it goes (the CLI's progress bar); the recipe works the same without one."""
+
+    def claimed(self, documents: int) -> None: ...
+
+    def extracted(self, result: DocumentResult) -> None: ...
+
+
+def process_intake(intake: Path, settings: Settings, store: Store | None = None,
+                   progress: Progress | None = None) -> RunSummary:
     """The whole intake, in order: receive and archive, claim, extract, store, check each candidate."""
     settings.prepare()
     store = store or open_store(settings.url)
@@ -306,9 +322,14 @@ def process_intake(intake: Path, settings: Settings, store: Store | None = None)
         summary.received += len(received.hashes)
         summary.waiting += received.waiting
         summary.failed += [f"{folder.candidate}/{name}" for name in received.refused]
-        for claimed in claim_all(folder.candidate, received.hashes, store):
+        claims = claim_all(folder.candidate, received.hashes, store)
+        if progress:
+            progress.claimed(len(claims))
+        for claimed in claims:
             result = extract(claimed, settings)
             store.save_result(claimed.row_id, result)
+            if progress:
+                progress.extracted(result)
             summary.extracted += 1
             if result.status.value == "failure":
                 summary.failed.append(f"{folder.candidate}/{result.filename}")

@@ -19,6 +19,12 @@ class Settings:
     ocr_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     max_file_bytes: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_FILE_MB", "200")) * 2**20)
     max_pages: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_PAGES", "500")))
+    max_page_pixels: int = field(default_factory=lambda: int(os.environ.get("ENDORSE_MAX_PAGE_PIXELS", "89478485")))
+    """Pixels of a page to OCR (checked from sizes in the file before decoding); a letter page at 300 dpi is 8.4 M."""
+    ocr_page_seconds: float = field(default_factory=lambda: float(os.environ.get("ENDORSE_OCR_PAGE_SECONDS", "120")))
+    ocr_document_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("ENDORSE_OCR_DOCUMENT_SECONDS", "1800")))
+    """OCR time of one document's pages together (a 500-page scan takes about 500 s on 2 cores)."""
     move_processed: bool = field(default_factory=lambda: os.environ.get("ENDORSE_MOVE_PROCESSED") == "1")
     """Move a processed file out of the intake (after its archive copy's hash is checked again); off by default."""
     processed_dir: Path | None = field(

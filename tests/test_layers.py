@@ -51,3 +51,9 @@ def test_review_imports_only_pipeline() -> None:
 def test_the_models_import_nothing_of_the_project() -> None:
     names = imports_of("pipeline")["pipeline/models.py"]
     assert not {n for n in names if n.split(".")[0] in {"pipeline", "extractors", "flows"}}
+
+
+def test_the_recipe_needs_no_terminal() -> None:
+    """The progress bar is the CLI's: the recipe (also run by flows and the nightly job) imports no terminal UI."""
+    names = imports_of("pipeline")["pipeline/recipe.py"]
+    assert not {n for n in names if n.split(".")[0] == "rich" or n == "pipeline.progress"}

@@ -1,4 +1,4 @@
-"""OCR: two readings reconciled, and a page turned upside down read with its boxes mapped back."""
+"""OCR: two readings reconciled, doubtful words re-read in one run, a turned page read with its boxes mapped back."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractors.layout import to_page_frame
-from extractors.ocr import _reconcile, ocr_image
+from extractors.ocr import Deadline, _crop, _doubtful_number, _reconcile, _tesseract_words, ocr_image, reread_words
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
 
@@ -52,3 +52,21 @@ def test_turned_page_is_read_upright_and_boxes_map_back_to_the_page_as_stored(go
         expected = turned(text_layer[word.text], angle, page.width, page.height)
         on_page = to_page_frame(word.bbox, rotation, stored[2], stored[3])
         assert all(abs(a - b) < 6 for a, b in zip(on_page, expected, strict=True)), (word.text, on_page, expected)
+
+
+@pytest.mark.tesseract
+def test_doubtful_words_read_in_one_run_read_as_each_alone(golden: Path) -> None:
+    """A page's doubtful words go to tesseract as the pages of one TIFF: the readings must be those of one run
+    per word (each TIFF page is read on its own, nothing learnt from one carries to the next)."""
+    import pytesseract
+
+    gray = render_page(golden / "c001-employment-1.scan.pdf", 0, 300).convert("L")
+    doubtful = [w for w in _tesseract_words(gray, 300, Deadline().page(1)) if _doubtful_number(w)]
+    assert len(doubtful) >= 2
+    alone = []
+    for word in doubtful:
+        data = pytesseract.image_to_data(_crop(gray, word, 300), config="--psm 7 --dpi 300",
+                                         output_type=pytesseract.Output.DICT)
+        read = [(t.strip(), float(c) / 100) for t, c in zip(data["text"], data["conf"], strict=True) if t.strip()]
+        alone.append(read[0] if len(read) == 1 else None)
+    assert reread_words(gray, doubtful, 300) == alone
