@@ -29,6 +29,9 @@ def nightly_flow(home: str | None = None, today: str | None = None) -> dict[str,
 
     The same result as `pipeline.nightly.run_nightly`; the HTML page goes to `<home>/reports/<today>.html`.
     """
+    if home and "{{" in home:  # prefect.yaml's template never filled in: no data home in the wrong place
+        raise ValueError(f"deployment.parameter_unset: the home parameter is still the template {home}; "
+                         "set ENDORSE_HOME and run `prefect deploy` again.")
     settings = Settings(home=Path(home)) if home else Settings()
     settings.prepare()
     store = open_store(settings.url)

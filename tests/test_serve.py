@@ -159,3 +159,13 @@ def test_a_deployment_left_with_its_templates_is_refused(tmp_path: Path) -> None
         check_parameters(str(tmp_path / "nowhere"), str(tmp_path / "home"))
     check_parameters(str(tmp_path), str(tmp_path / "home"))
     assert not (tmp_path / "home").exists()  # checking makes nothing
+
+
+def test_a_nightly_deployment_left_with_its_template_home_is_refused(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.nightly import nightly_flow
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="deployment.parameter_unset"):
+        nightly_flow.fn(home="{{ $ENDORSE_HOME }}")
+    assert list(tmp_path.iterdir()) == []  # no data home made under the template's name
