@@ -7,7 +7,6 @@ page count but the words themselves.
 
 from __future__ import annotations
 
-import io
 import logging
 import threading
 from collections.abc import Iterator
@@ -18,7 +17,6 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfinterp import LITERAL_IMAGE
 from pdfminer.pdfparser import PDFSyntaxError
@@ -36,7 +34,7 @@ OCR_DPI = 300
 MIN_TEXT_WORDS = 5
 MIN_READABLE_SHARE = 0.8
 _PDFIUM = threading.Lock()
-"""PDFium is not thread-safe, even across documents: its calls are serialised; decoding and OCR are not."""
+"""PDFium is not thread-safe, even across documents: renders are serialised (10-200 ms a page), OCR is not."""
 
 
 @dataclass
@@ -183,56 +181,13 @@ def ocr_pdf_page(path: Path, index: int, dpi: int = OCR_DPI,
 
 
 def page_image(path: Path, index: int, dpi: int) -> Image.Image:
-    """A page as a grayscale image at `dpi`: a scanned page's JPEG decoded directly, any other page rendered.
+    """A page as a grayscale image at `dpi`, rendered by PDFium, as the OCR was tuned on.
 
-    A page that is one JPEG covering the whole page is decoded and scaled by Pillow outside the PDFium
-    lock (about a third of PDFium's time, and the two workers no longer wait for each other).
+    Decoding a scan's JPEG directly with Pillow (and scaling it) was tried: about 0.1 s a page faster and
+    outside the PDFium lock, but the few grey levels it changed turned readings on noisy scans both ways
+    and lost items on the tune split (t002 RS/C log: supervisor names, a 1.5 read as 5.0), so no.
     """
-    with _PDFIUM:
-        try:
-            pdf = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            raise DocumentError(f"{path.name} could not be rendered ({exc})") from exc
-        try:
-            page = pdf[index]
-            jpeg = _whole_page_jpeg(page)
-            if jpeg is None:
-                return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
-            size = round(page.get_width() * dpi / 72), round(page.get_height() * dpi / 72)
-        finally:
-            pdf.close()
-    try:
-        return _decoded(jpeg, size)
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return render_page(path, index, dpi)  # PDFium reads some JPEGs Pillow refuses
-
-
-def _whole_page_jpeg(page: pdfium.PdfPage) -> bytes | None:
-    """The JPEG bytes of a page that is one gray or RGB JPEG image drawn over the whole page, upright; else None."""
-    if page.get_rotation() or page.get_cropbox() != page.get_mediabox():
-        return None
-    objects = list(page.get_objects(max_depth=1))
-    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
-        return None
-    image = objects[0]
-    left, bottom = page.get_mediabox()[:2]
-    matrix = image.get_matrix().get()
-    expected = (page.get_width(), 0.0, 0.0, page.get_height(), left, bottom)
-    if any(abs(a - b) > 0.5 for a, b in zip(matrix, expected, strict=True)):
-        return None
-    if image.get_filters() != ["DCTDecode"] or image.get_metadata().colorspace not in (
-            pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_DEVICERGB):
-        return None
-    return bytes(image.get_data(decode_simple=False))
-
-
-def _decoded(jpeg: bytes, size: tuple[int, int]) -> Image.Image:
-    """A JPEG as grayscale at the given size (Pillow releases the GIL while it decodes and scales)."""
-    with Image.open(io.BytesIO(jpeg)) as image:
-        if image.format != "JPEG":
-            raise ValueError("not a JPEG")
-        gray = image.convert("L")
-    return gray if gray.size == size else gray.resize(size, Image.Resampling.BICUBIC)
+    return render_page(path, index, dpi)
 
 
 def render_page(path: Path, index: int, dpi: int, *, grayscale: bool = True) -> Image.Image:

@@ -14,7 +14,7 @@ from PIL import Image
 
 from extractors.document import extract_document
 from extractors.ocr import Deadline, OcrLimits, OcrTimeout
-from extractors.pagetext import _forget_images, _whole_page_jpeg, page_image, render_page
+from extractors.pagetext import _forget_images
 from pipeline import recipe
 from pipeline.models import DocumentResult
 from pipeline.settings import Settings
@@ -127,21 +127,3 @@ def test_reading_a_page_leaves_no_image_data_cached(golden: Path) -> None:
             _forget_images(pdf)
             cached = [obj for obj, _ in pdf.doc._cached_objs.values() if getattr(obj, "attrs", {}).get("Subtype")]
             assert not [obj for obj in cached if obj.attrs["Subtype"].name == "Image"]
-
-
-def test_a_scanned_page_is_decoded_directly_at_the_render_size(golden: Path) -> None:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(golden / SCAN))
-    try:
-        assert _whole_page_jpeg(pdf[0]) is not None
-    finally:
-        pdf.close()
-    text = pdfium.PdfDocument(str(golden / TEXT))
-    try:
-        assert _whole_page_jpeg(text[0]) is None  # a text page is rendered
-    finally:
-        text.close()
-    direct, rendered = page_image(golden / SCAN, 0, 300), render_page(golden / SCAN, 0, 300)
-    assert direct.mode == "L"
-    assert all(abs(a - b) <= 1 for a, b in zip(direct.size, rendered.size, strict=True))
