@@ -12,7 +12,7 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.forms import dates_in, field_value, first_date, one_line
+from extractors.forms import dates_in, field_value, first_date, misread_name, one_line
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
@@ -138,6 +138,8 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
 
 def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | None, end: ParsedDate | None,
           duties: Found | None, sources: list[Found], reasons: list[str]) -> Item:
+    if sources and misread_name(doc, sources[0]):  # the employer's range comes first
+        reasons.append("employment.employer_misread")
     if start is None:
         reasons.append("employment.start_missing")
     if duties is None:

@@ -349,6 +349,22 @@ def sentences(doc: DocText) -> list[tuple[int, int]]:
     return ranges
 
 
+NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "de", "la", "du", "von", "&"})
+
+
+def misread_name(doc: DocText, found: Found) -> bool:
+    """An OCR'd proper name that reads oddly: a lower-case word among capitalised ones, or a split word.
+
+    "Lakeshore state Association", "Association f or Infant": on a text layer a name is taken as printed.
+    """
+    if not any(p.word.source == "ocr" for p in doc.words_in(found.start, found.end)):
+        return False
+    words = doc.slice(found.start, found.end).split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    odd = [w for w in words if w[:1].islower() and w.lower() not in NAME_CONNECTORS]
+    return capitalised >= 2 and bool(odd)
+
+
 def one_line(text: str) -> str:
     """Whitespace (line breaks of a wrapped value) collapsed to single spaces."""
     return " ".join(text.split())

@@ -11,7 +11,16 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import date_after, dates_in, field_value, first_date, is_range, one_line, parsed
+from extractors.forms import (
+    date_after,
+    dates_in,
+    field_value,
+    first_date,
+    is_range,
+    misread_name,
+    one_line,
+    parsed,
+)
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
@@ -30,6 +39,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     organisation = _organisation(doc)
     through, through_found = _valid_through(doc, evidence)
     reasons = [] if organisation else ["membership.organisation_missing"]
+    if organisation is not None and misread_name(doc, organisation):
+        reasons.append("membership.organisation_misread")
     if through is None:
         reasons.append("membership.expiry_missing")
     value = {"organization": one_line(doc.slice(organisation.start, organisation.end)) if organisation else None,

@@ -280,3 +280,26 @@ def test_employment_doubtful_values_are_flagged(texts: tuple[str, ...], reason: 
     doc = lines(*texts)
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.needs_review and reason in item.reasons
+
+
+@pytest.mark.parametrize(("name", "source", "misread"), [
+    ("Lakeshore state Association for Infant Mental Health", "ocr", True),
+    ("Lakeshore State Association f or Infant Mental Health", "ocr", True),
+    ("Lakeshore State Association for Infant Mental Health", "ocr", False),
+    ("Lakeshore state Association for Infant Mental Health", "text_layer", False),  # printed so
+])
+def test_an_oddly_cased_ocr_name_is_flagged(name: str, source: str, misread: bool) -> None:
+    words = []
+    x = 72.0
+    for token in name.split():
+        words.append(Word(text=token, bbox=(x, 100, x + 6 * len(token), 110), confidence=0.95,
+                          source=source))  # type: ignore[arg-type]
+        x += 6 * (len(token) + 1)
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source=source,  # type: ignore[arg-type]
+                                  words=[*words, Word(text="Expires", bbox=(72, 130, 114, 140), confidence=0.95,
+                                                      source=source),  # type: ignore[arg-type]
+                                         Word(text="6/30/27", bbox=(120, 130, 162, 140), confidence=0.95,
+                                              source=source)])])  # type: ignore[arg-type]
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] == name
+    assert ("membership.organisation_misread" in item.reasons) is misread
