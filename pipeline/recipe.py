@@ -25,6 +25,7 @@ from pipeline.intake import (
     candidate_folders,
     evidence_files,
     move_verified,
+    process_alive,
     record_key,
     remove_partial_copies,
     survey_folder,
@@ -175,22 +176,12 @@ def _release_dead_claim(store: Store, candidate: str, sha256: str) -> bool:
         holder = s.scalar(select(DocumentRow.claimed_by).where(DocumentRow.candidate_id == candidate,
                                                                DocumentRow.sha256 == sha256))
         host, _, pid = (holder or "").rpartition(":")
-        if host != socket.gethostname() or not pid.isdigit() or _process_alive(int(pid)):
+        if host != socket.gethostname() or not pid.isdigit() or process_alive(int(pid)):
             return False
         done = s.execute(update(DocumentRow).where(DocumentRow.candidate_id == candidate,
                                                    DocumentRow.sha256 == sha256, DocumentRow.claimed_by == holder)
                          .values(claimed_by=None, claimed_at=None))
         return bool(done.rowcount)  # type: ignore[attr-defined]
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _mark_shared(store: Store, candidate: str, sha256: str) -> tuple[str, ...]:
