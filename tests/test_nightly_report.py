@@ -139,7 +139,8 @@ def test_a_clock_moved_across_five_nights_shows_each_cause(prefect_harness: None
     assert "ana chose accept on requirement:work_experience" in page(home, "2027-01-02")
 
     # night 5: the rules become version 2 (40 training hours): both candidates' 32 hours fall short
-    monkeypatch.setattr(checks, "default_standard", lambda: stricter_rules(tmp_path))
+    version_2 = stricter_rules(tmp_path)  # written once: re-checks run two at a time, and a file rewritten
+    monkeypatch.setattr(checks, "default_standard", lambda: version_2)  # per call can be read half-written
     fifth = nightly_flow(str(home), "2027-01-03")
     for candidate in (CLINICAL, UNDATED):
         moved = fifth["changes"].get(candidate, {})
