@@ -85,3 +85,23 @@ def parse_month_day(text: str, year: int) -> ParsedDate | None:
         return ParsedDate(date=dt.date(year, month, day), precision="day")
     except ValueError:
         return None
+
+
+DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "L": "1", "!": "1", "O": "0", "o": "0",
+                                  "D": "0", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"})
+"""Letters and marks OCR reads in place of digits on a noisy scan ("1/il" for 1/11, "L /31" for 1/31)."""
+_NUMERIC_DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?$|^(?:19|20)\d{2}-\d{2}-\d{2}$")
+MAX_LOOKALIKES = 2
+
+
+def repair_digits(text: str) -> str | None:
+    """A cell known to hold a numeric date, read with digit look-alikes put back; None when it is not one.
+
+    Only for a place where a date must stand (a log's date column): the repair is a guess, and is flagged.
+    """
+    squeezed = "".join(text.split()).strip(".,;:")
+    repaired = squeezed.translate(DIGIT_LOOKALIKES)
+    changed = sum(a != b for a, b in zip(squeezed, repaired, strict=True))
+    if not 0 < changed <= MAX_LOOKALIKES or not any(ch.isdigit() for ch in squeezed):
+        return None
+    return repaired if _NUMERIC_DATE.match(repaired) else None

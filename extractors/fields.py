@@ -23,6 +23,10 @@ unofficial copy, a total that disagrees, a topic not clearly relationship-based)
 DOUBTED_CONFIDENCE = 0.7
 """The most an item can claim when a rule doubts its reading (a missing part, a repair, low OCR confidence):
 its confidence says how likely the value is right, and a doubted value is not likely enough to count."""
+VOUCHED_WORD_CONFIDENCE = 0.9
+"""The word confidence a vouched reading counts as at least: an independent cross-check (a total equal to its rows'
+sum, a word of a closed vocabulary read whole, a name read confidently elsewhere in the document) confirms the text
+better than tesseract's score for the word, which is often low on short words that are right."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Found:
     end: int
     rule: str
     score: float
+    vouched: bool = False
+    """A cross-check confirms the text, so a low OCR word confidence does not make it doubtful."""
 
 
 @dataclass
@@ -87,6 +93,8 @@ def build_item(doc: DocText, item_type: str, key: str, value: dict[str, Any], so
     ocr_low = False
     for source in sources:
         word_confidence = doc.confidence(source.start, source.end)
+        if source.vouched:
+            word_confidence = max(word_confidence, VOUCHED_WORD_CONFIDENCE)
         ocr_low = ocr_low or word_confidence < LOW_OCR_CONFIDENCE
         confidence = min(confidence, source.score * word_confidence)
         provenance.append(doc.provenance(source.start, source.end, source.rule))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 CEU_HOURS = 10.0
@@ -20,6 +21,8 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("bare", re.compile(rf"^{_NUMBER}$")),
 ]
 MAX_HOURS = 2000.0
+STRAY_MARK = re.compile(r"(\d)\s*[;:,.'`]\s+(?=[a-z])")
+"""A speck read as punctuation between a number and its unit on a scan ("1.5; hrs"); "1:30" has no space."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class ParsedHours:
 def parse_hours(text: str) -> ParsedHours | None:
     """Clock hours a span states, or None when the text is not an amount of time."""
     cleaned = " ".join(text.lower().replace(",", ".").split()).strip(" .;:|()")
+    cleaned = STRAY_MARK.sub(r"\1 ", cleaned)
     for form, pattern in _FORMS:
         match = pattern.match(cleaned)
         if match:
@@ -54,3 +58,41 @@ def _to_hours(form: str, groups: tuple[str | None, ...]) -> float | None:
     if form in {"hours_minutes", "colon"}:
         return numbers[0] + numbers[1] / 60.0 if numbers[1] < 60 else None
     return numbers[0]
+
+
+COLUMN_FORMS = {"decimal": re.compile(r"^\d{1,2}\.\d$"), "colon": re.compile(r"^\d{1,2}:[0-5]\d$")}
+"""How a table's durations are written: "1.5" or "1:30" (a unit word after the number aside)."""
+UNIT_WORD = re.compile(r"(?i)\s*(?:hours?|hrs?\.?|h)\s*$")
+FORM_SHARE = 0.6
+
+
+def written_form(text: str) -> str | None:
+    """The form one duration cell is written in, or None when it is in neither."""
+    number = UNIT_WORD.sub("", text.strip())
+    return next((form for form, pattern in COLUMN_FORMS.items() if pattern.match(number)), None)
+
+
+def column_form(cells: list[str]) -> str | None:
+    """The one form a column's durations are written in: at least three cells in it, and most cells in any form."""
+    votes = Counter(form for cell in cells if (form := written_form(cell)) is not None)
+    if not votes:
+        return None
+    form, count = votes.most_common(1)[0]
+    return form if count >= 3 and count >= FORM_SHARE * sum(votes.values()) else None
+
+
+def repair_in_form(text: str, form: str) -> str | None:
+    """A duration cell OCR garbled, rewritten in its column's form from its digits; None when that is a guess too far.
+
+    OCR loses a decimal point or a colon, or reads it as a digit or a mark: "15", "125" or "22:0" in a column of
+    "1.5"s is d.d from its first and last digit; "130" or "13:0" in a column of "1:30"s is d:dd.
+    """
+    number = UNIT_WORD.sub("", text.strip())
+    if re.search(r"[A-Za-z]", number):
+        return None
+    digits = re.sub(r"\D", "", number)
+    if form == "decimal" and 2 <= len(digits) <= 3:
+        return f"{digits[0]}.{digits[-1]}"
+    if form == "colon" and len(digits) == 3:
+        return f"{digits[0]}:{digits[1:]}"
+    return None

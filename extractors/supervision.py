@@ -10,13 +10,14 @@ recognisable header is read cell by cell from rows that start with a date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
-from extractors.dates import ParsedDate, parse_date, parse_month_day
-from extractors.fields import Extraction, Found, build_item, labelled, missing, slug
-from extractors.hours import ParsedHours, parse_hours
+from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_digits
+from extractors.fields import LOW_OCR_CONFIDENCE, Extraction, Found, build_item, labelled, missing, slug
+from extractors.forms import one_line
+from extractors.hours import ParsedHours, column_form, parse_hours, repair_in_form, written_form
 from extractors.layout import DocText, Placed, page_tilt
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
@@ -104,24 +105,12 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     default_supervisor = labelled(doc, SUPERVISOR_LABEL, "log.supervisor.v1")
     legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in LEGEND.findall(doc.text)}
     reader = _SessionReader(doc, evidence, default_supervisor, legend)
-    columns: list[Column] | None = None
-    header_seen = any(_header(row) for row in rows)
-    for row in rows:
-        text = row.text.strip()
-        header = _header(row)
-        if header:
-            columns = header
-            continue
-        year = YEAR_HEADING.match(text)
-        if year:
-            reader.year = int(year.group(1))
-            continue
-        if TOTAL_LINE.match(text):
-            continue
-        if columns is not None:
-            reader.read(row, _assign(row, columns), columns)
-        elif not header_seen:
-            reader.read(row, _cells_by_content(row, evidence), None)
+    table = _table_rows(rows, evidence)
+    reader.hours_form = column_form([_text(cells.get("hours", [])) for _, cells, _, _ in table])
+    for row, cells, columns, year in table:
+        reader.year = year
+        reader.read(row, cells, columns)
+    reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
     total = _stated_total(doc, rows, rows_sum)
     agrees = total is not None and not total.needs_review
@@ -135,6 +124,31 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     if not reader.sessions:
         result.flags.append(missing(doc.document, "log.no_sessions", "No session rows could be read."))
     return result
+
+
+def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[tuple[Row, Cells, list[Column] | None, int | None]]:
+    """The rows that may be sessions, each with its cells, the header it sits under and the year heading above it."""
+    table: list[tuple[Row, Cells, list[Column] | None, int | None]] = []
+    columns: list[Column] | None = None
+    year: int | None = None
+    header_seen = any(_header(row) for row in rows)
+    for row in rows:
+        text = row.text.strip()
+        header = _header(row)
+        if header:
+            columns = header
+            continue
+        heading = YEAR_HEADING.match(text)
+        if heading:
+            year = int(heading.group(1))
+            continue
+        if TOTAL_LINE.match(text):
+            continue
+        if columns is not None:
+            table.append((row, _assign(row, columns), columns, year))
+        elif not header_seen:
+            table.append((row, _cells_by_content(row, evidence), None, year))
+    return table
 
 
 def visual_rows(doc: DocText) -> list[Row]:
@@ -244,6 +258,7 @@ class _SessionReader:
         self.doc, self.evidence, self.legend = doc, evidence, legend
         self.default_supervisor = default_supervisor
         self.year: int | None = None
+        self.hours_form: str | None = None
         self.sessions: list[Session] = []
         self.flags: list[Flag] = []
         self.seen: dict[str, int] = {}
@@ -255,14 +270,14 @@ class _SessionReader:
         if not any(ch.isdigit() for ch in _text(date_words)) and not (
                 hours_words and parse_hours(_text(hours_words)) and cells.get("format")):
             return
-        date, date_found = self._date(date_words)
+        date, date_found, date_reasons = self._date(date_words)
         minutes = any(c.minutes for c in columns or [] if c.role == "hours")
-        hours, repaired = _session_hours(_text(hours_words), minutes) if hours_words else (None, False)
+        hours, repaired = _session_hours(_text(hours_words), minutes, self.hours_form) if hours_words else (None, False)
         if date is None or date_found is None or hours is None:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
-        reasons = ["log.hours_repaired"] if repaired else []
+        reasons = date_reasons + (["log.hours_repaired"] if repaired else [])
         session_format, format_found = self._format(cells.get("format", []), reasons)
         supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
@@ -277,17 +292,26 @@ class _SessionReader:
         hours_found = Found(*_span(hours_words), "log.hours_cell.v1", 0.96)
         self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
 
-    def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None]:
-        """A full date in the date cell, or a month/day completed by the year heading above it."""
+    def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
+        """A full date in the date cell, or a month/day completed by the year heading above it.
+
+        A cell with no date span whose digit look-alikes make one ("1/il") is read that way and flagged.
+        """
         start, end = _span(words) if words else (0, 0)
         inside = [ev for ev in self.evidence if ev.start >= start and ev.end <= end]
         full = next((ev for ev in inside if ev.label == "DATE"), None)
         if full is not None:
-            return parse_date(full.text), Found(full.start, full.end, full.rule, full.score)
+            return parse_date(full.text), Found(full.start, full.end, full.rule, full.score), []
         partial = next((ev for ev in inside if ev.label == "MONTH_DAY"), None)
-        if partial is None or self.year is None:
-            return None, None
-        return parse_month_day(partial.text, self.year), Found(partial.start, partial.end, partial.rule, partial.score)
+        if partial is not None and self.year is not None:
+            return (parse_month_day(partial.text, self.year),
+                    Found(partial.start, partial.end, partial.rule, partial.score), [])
+        repaired = repair_digits(_text(words)) if words and partial is None else None
+        if repaired is None:
+            return None, None, []
+        date = parse_date(repaired) if repaired.count("/") == 2 or "-" in repaired else (
+            parse_month_day(repaired, self.year) if self.year is not None else None)
+        return date, Found(start, end, "log.date_lookalikes.v1", 0.9), ["log.date_repaired"]
 
     def _format(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
         """Individual or group, from the cell's words or an abbreviation the log's legend defines."""
@@ -295,8 +319,9 @@ class _SessionReader:
             start, end = _span(words)
             ev = next((e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
                        and e.start >= start and e.end <= end), None)
-            if ev is not None:
-                return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score)
+            if ev is not None:  # the cell is the option word and nothing else: a closed vocabulary read whole
+                whole = self.doc.slice(start, end).strip(" .,;:|[]_") == ev.text.strip(" .")
+                return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score, vouched=whole)
             defined = self.legend.get(_text(words).lower().rstrip("."))
             if defined:
                 return defined, Found(start, end, "log.format_legend.v1", 0.95)
@@ -333,14 +358,22 @@ def _plausible(hours: ParsedHours | None) -> bool:
     return hours is not None and PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]
 
 
-def _session_hours(text: str, minutes: bool) -> tuple[ParsedHours | None, bool]:
+def _session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[ParsedHours | None, bool]:
     """A session's duration, and whether it was read by restoring a decimal point OCR lost or turned into a colon.
 
     "15" or "1:5" in a session row is "1.5" read badly: no session lasts 15 hours, and a clock time has two
-    digits of minutes. The repaired value is kept only when it is a plausible session, and is flagged.
+    digits of minutes. In a column whose durations share one form ("1.5", or "1:30"), a cell out of that form
+    is rewritten in it. The repaired value is kept only when it is a plausible session, and is flagged.
     """
     parsed = _hours(text, minutes)
-    if _plausible(parsed) or minutes:
+    if minutes:
+        return parsed, False
+    out_of_form = form is not None and (written_form(text) != form or not _plausible(parsed))
+    if form is not None and out_of_form and (in_form := repair_in_form(text, form)) is not None:
+        repaired = _hours(in_form, minutes)
+        if _plausible(repaired):
+            return repaired, True
+    if _plausible(parsed):
         return parsed, False
     cleaned = text.strip(" .;:|()")
     for pattern, replacement in REPAIRS:
@@ -348,6 +381,27 @@ def _session_hours(text: str, minutes: bool) -> tuple[ParsedHours | None, bool]:
         if _plausible(repaired):
             return repaired, True
     return parsed, False
+
+
+def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> list[Session]:
+    """Supervisor cells whose name was read confidently elsewhere (another row, the log's named supervisor) are vouched.
+
+    Tesseract often scores a short right word (a first name) low; the same text read with confidence in another
+    place of the same log confirms it. A name read only once, or only doubtfully, keeps its own confidence.
+    """
+    confident: dict[str, int] = {}
+    cells = [s.sources[-1] if s.sources[-1].rule == "log.supervisor_cell.v1" else None for s in sessions]
+    for found in [*cells, named]:
+        if found is not None and doc.confidence(found.start, found.end) >= LOW_OCR_CONFIDENCE:
+            text = one_line(doc.slice(found.start, found.end)).strip(" |[]_")
+            confident[text] = confident.get(text, 0) + 1
+    vouched = []
+    for session, cell in zip(sessions, cells, strict=True):
+        if cell is not None and confident.get(session.value["supervisor"] or "", 0) >= 1:
+            cell = Found(cell.start, cell.end, cell.rule, cell.score, vouched=True)
+            session = replace(session, sources=[*session.sources[:-1], cell])
+        vouched.append(session)
+    return vouched
 
 
 def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN202
@@ -363,6 +417,8 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN2
     if stated is None:
         return build_item(doc, "supervision_total", "supervision_total",
                           {"stated_total": None, "rows_sum": rows_sum}, [found], ["log.total_unreadable"])
-    reasons = [] if abs(stated.hours - rows_sum) <= TOLERANCE else ["log.total_mismatch"]
+    agrees = abs(stated.hours - rows_sum) <= TOLERANCE  # a misread total would not equal the rows' sum
+    found = Found(found.start, found.end, found.rule, found.score, vouched=agrees)
     return build_item(doc, "supervision_total", "supervision_total",
-                      {"stated_total": stated.hours, "rows_sum": rows_sum}, [found], reasons)
+                      {"stated_total": stated.hours, "rows_sum": rows_sum}, [found],
+                      [] if agrees else ["log.total_mismatch"])

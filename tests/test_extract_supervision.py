@@ -185,3 +185,60 @@ def test_a_total_row_whose_figure_is_unreadable_is_an_unreadable_total() -> None
     total = extraction(doc).items[-1]
     assert total.type == "supervision_total" and total.value["stated_total"] is None
     assert total.reasons == ["log.total_unreadable"] and total.needs_review
+
+
+def test_cross_checks_vouch_for_words_tesseract_scored_low() -> None:
+    """A format cell that is the option word whole, and a name read confidently in another row, are not doubted."""
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (278, "1.5"), (348, "Zevi Pembrake")], 120)
+                 + row([(178, "Individual")], 120, confidence=0.4),
+                 row([(78, "05/29/2023"), (178, "Group"), (278, "2.0")], 140)
+                 + row([(348, "Zevi Pembrake")], 140, confidence=0.3))
+    items = extraction(doc).items
+    assert [i.value["format"] for i in items] == ["individual", "group"]
+    assert not any(i.needs_review for i in items)
+
+
+@pytest.mark.parametrize(("name", "other", "doubted"), [
+    ("Zevi Pembrake", "Zevi Pembrake", False),
+    ("Zevi Pembrake", "Ann Lee", True),  # read once, and doubtfully: nothing confirms it
+    ("Zevl Pembrake", "Zevi Pembrake", True),  # a misreading does not match the confident reading
+])
+def test_a_doubtful_name_is_vouched_only_by_the_same_name_read_confidently(name: str, other: str,
+                                                                           doubted: bool) -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, other)], 120),
+                 row([(78, "05/29/2023"), (178, "Individual"), (278, "2.0")], 140)
+                 + row([(348, name)], 140, confidence=0.3))
+    assert extraction(doc).items[1].needs_review is doubted
+
+
+def test_a_total_equal_to_the_rows_sum_is_not_doubted_for_its_ocr_confidence() -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")], 120),
+                 row([(72, "Total hours:")], 150) + row([(150, "1.5")], 150, confidence=0.4))
+    total = extraction(doc).items[-1]
+    assert total.value["stated_total"] == 1.5 and not total.needs_review
+
+
+@pytest.mark.parametrize(("durations", "garbled", "value"), [
+    (["1.5", "2.0", "1.0"], "125", 1.5),  # the point read as a digit
+    (["1.5", "2.0", "1.0"], "12.0", 1.0),  # an implausible session in the column's form
+    (["1:30", "2:00", "1:00"], "130", 1.5),  # the colon lost
+    (["1:30", "2:00", "1:00"], "13:0", 1.5),
+])
+def test_a_garbled_duration_is_read_in_the_form_of_its_column(durations: list[str], garbled: str,
+                                                              value: float) -> None:
+    rows = [row([(78, f"0{n + 1}/10/2023"), (178, "Individual"), (278, hours), (348, "Zevi Pembrake")], 120 + 20 * n)
+            for n, hours in enumerate([*durations, garbled])]
+    item = extraction(doc_of(row(CLASSIC_HEADER, 100), *rows)).items[len(durations)]
+    assert item.value["hours"] == value
+    assert "log.hours_repaired" in item.reasons and item.needs_review
+
+
+def test_a_date_cell_with_digit_look_alikes_is_read_and_flagged() -> None:
+    doc = doc_of(row(BY_YEAR_HEADER, 100), row([(72, "Sessions in 2026")], 115),
+                 row([(72, "1/il"), (142, "Individual"), (212, "2.0 hrs"), (292, "Ann Lee")], 130))
+    item = extraction(doc).items[0]
+    assert item.value["date"] == "2026-01-11"
+    assert item.reasons == ["log.date_repaired"] and item.needs_review

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.dates import ParsedDate, parse_date
-from extractors.hours import ParsedHours, parse_hours
+from extractors.dates import ParsedDate, parse_date, repair_digits
+from extractors.hours import ParsedHours, column_form, parse_hours, repair_in_form
 from extractors.nlp import compiled_patterns, find_patterns
 from extractors.vocab import Degree, degrees
 
@@ -150,3 +150,57 @@ def test_rater_endorsement_levels(text: str, level: str | None, readable: bool) 
     from extractors.forms import _level
 
     assert _level(text) == (level, readable)
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("1/il", "1/11"),  # l and i for 1
+    ("L /31", "1/31"),  # a capital L, and a space OCR put inside the date
+    ("O3/O4/2024", "03/04/2024"),
+    ("2O24-O5-1O", None),  # three look-alikes: too far from what was printed to guess
+    ("Sessions", None),
+    ("lI/ll", None),  # no real digit at all
+    ("05/14/2024", None),  # nothing to repair
+])
+def test_digit_look_alikes_in_a_date_cell(text: str, repaired: str | None) -> None:
+    assert repair_digits(text) == repaired
+
+
+@given(st.text(max_size=20))
+def test_repair_digits_returns_a_numeric_date_or_none(text: str) -> None:
+    repaired = repair_digits(text)
+    assert repaired is None or all(ch.isdigit() or ch in "/-" for ch in repaired)
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("1.5; hrs", 1.5),  # a speck read as a semicolon between the number and its unit
+    ("2.0 , hours", 2.0),
+    ("1:30", 1.5),
+])
+def test_stray_marks_between_a_number_and_its_unit(text: str, hours: float) -> None:
+    parsed = parse_hours(text)
+    assert parsed is not None and parsed.hours == hours
+
+
+@pytest.mark.parametrize(("cells", "form"), [
+    (["1.5", "2.0", "1.0 hrs", "15"], "decimal"),
+    (["1:30", "2:00", "1:00", "130"], "colon"),
+    (["1.5", "2:00", "1.0"], None),  # too few of one form
+    (["1.5", "2.0", "1.0", "1:30", "2:00", "1:00"], None),  # two forms: no single one
+])
+def test_a_duration_column_has_one_written_form(cells: list[str], form: str | None) -> None:
+    assert column_form(cells) == form
+
+
+@pytest.mark.parametrize(("text", "form", "repaired"), [
+    ("15", "decimal", "1.5"),  # the point lost
+    ("125", "decimal", "1.5"),  # the point read as a digit
+    ("22:0", "decimal", "2.0"),
+    ("1) 5", "decimal", "1.5"),
+    ("130", "colon", "1:30"),
+    ("13:0", "colon", "1:30"),
+    ("Tad", "decimal", None),  # letters: not a misread number
+    ("1234", "decimal", None),
+    ("15", "colon", None),
+])
+def test_a_garbled_duration_is_rewritten_in_its_column_form(text: str, form: str, repaired: str | None) -> None:
+    assert repair_in_form(text, form) == repaired
