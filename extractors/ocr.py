@@ -20,6 +20,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.errors import DocumentError
+from extractors.tesseract import TESSERACT
 from pipeline.models import Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # STACK.md: 6x slower with OpenMP threads on 2 cores
@@ -97,6 +98,21 @@ class PageClock:
                           "ENDORSE_OCR_PAGE_SECONDS.")
 
 
+def page_arguments(dpi: int) -> tuple[str, ...]:
+    """Tesseract's arguments for the main read of a page."""
+    return ("--psm", str(PAGE_PSM), "--dpi", str(dpi), "tsv")
+
+
+def word_arguments(dpi: int) -> tuple[str, ...]:
+    """Tesseract's arguments for re-reading words alone, each crop a line of text."""
+    return ("--psm", "7", "--dpi", str(dpi), "tsv")
+
+
+def prepare(dpi: int) -> None:
+    """Have a page's two tesseract runs load their model now, while its image is being made."""
+    TESSERACT.prepare(page_arguments(dpi), word_arguments(dpi))
+
+
 def ocr_image(image: Image.Image, dpi: int, clock: PageClock | None = None) -> tuple[list[Word], int]:
     """Words of a page image in PDF points (top-left origin), and the rotation that was undone (degrees).
 
@@ -157,19 +173,18 @@ def reread_words(gray: Image.Image, words: list[Word], dpi: int,
     On a noisy scan tesseract, reading a whole page, garbles short numbers ("1.5" read as "15", "1p)",
     "D5") with a low confidence; the word cropped alone at the same resolution mostly reads right
     (on the fixture scans: 95-96 against 11-77), but not always, so a disagreement stays doubtful.
-    Enlarging the crop made it worse. The crops go to tesseract as the pages of one TIFF: one process
-    start for the page instead of one a word, and the same readings (each TIFF page is read alone).
+    Enlarging the crop made it worse. The crops go to one tesseract run as a list of images: one process
+    for the page instead of one a word, and the same readings (each image is read alone, as a page).
     """
     if not words:
         return []
     clock = clock or Deadline().page(1)
-    crops = [_crop(gray, word, dpi) for word in words]
     with tempfile.TemporaryDirectory(prefix="endorse-ocr-") as tmp:
-        path = Path(tmp) / "words.tif"
-        crops[0].save(path, save_all=True, append_images=crops[1:], dpi=(dpi, dpi))
+        paths = [Path(tmp) / f"word-{n}.pgm" for n in range(len(words))]
+        for path, word in zip(paths, words, strict=True):
+            _crop(gray, word, dpi).save(path)
         try:
-            data = _timed(clock, pytesseract.image_to_data, str(path), config=f"--psm 7 --dpi {dpi}",
-                          output_type=pytesseract.Output.DICT)
+            data = _timed(clock, TESSERACT.run, word_arguments(dpi), paths)
         except pytesseract.TesseractError:
             return [None] * len(words)
     read: dict[int, list[tuple[str, float]]] = {}
@@ -204,12 +219,11 @@ def _reconcile(word: Word, text: str, confidence: float) -> Word:
 
 
 def _tesseract_words(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
-    """Run tesseract on a file path (PGM, no re-encoding by pytesseract) and convert its boxes to points."""
+    """Run tesseract on the page saved as PGM (no re-encoding) and convert its boxes to points."""
     with tempfile.TemporaryDirectory(prefix="endorse-ocr-") as tmp:
         path = Path(tmp) / "page.pgm"
         gray.save(path)
-        data = _timed(clock, pytesseract.image_to_data, str(path), config=f"--psm {PAGE_PSM} --dpi {dpi}",
-                      output_type=pytesseract.Output.DICT)
+        data = _timed(clock, TESSERACT.run, page_arguments(dpi), [path])
     scale = 72.0 / dpi
     words = []
     for text, conf, left, top, width, height in zip(
@@ -223,10 +237,10 @@ def _tesseract_words(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word
 
 
 def _timed(clock: PageClock, run: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """One pytesseract call with the time left to the page as its timeout; pytesseract kills tesseract then."""
+    """One tesseract run with the time left to the page as its timeout; the run kills tesseract then."""
     try:
         return run(*args, timeout=clock.seconds_left(), **kwargs)
-    except RuntimeError as exc:  # pytesseract's 'Tesseract process timeout'
+    except RuntimeError as exc:  # 'Tesseract process timeout', from pytesseract (OSD) or TESSERACT
         if "timeout" not in str(exc).lower():
             raise
         raise clock.expired() from exc
