@@ -22,6 +22,7 @@ _SAME_MONTH_RANGE = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}
 _CROSS_MONTH_RANGE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}\s*[-–]\s*({_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$", re.I)
 _SHORT_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_ISO_SPLIT = re.compile(r"^(?:19|20)\d{2}\s?-\s?\d\s?\d\s?-\s?\d\s?\d$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def _normalise(text: str) -> str:
     cross = _CROSS_MONTH_RANGE.match(cleaned)
     if cross:
         return cross.group(1)
+    if _ISO_SPLIT.match(cleaned):  # "2025-1 2-11": OCR put a space inside a digit group
+        return cleaned.replace(" ", "")
     return cleaned
 
 

@@ -277,7 +277,8 @@ def first_date(found: Found | None, evidence: list[Evidence], years_ahead: int =
 def is_range(ev: Evidence) -> bool:
     """A span such as "April 8-20, 2025": a period, never one day's date."""
     return bool(re.search(r"\d\s*[-–]\s*(?:[A-Za-z]+\.?\s+)?\d", ev.text)) and not re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}|\d{1,2}-[A-Za-z]{3,9}-\d{4}", ev.text.strip())
+        r"\d{4}\s?-[\d\s]{2,3}-[\d\s]{2,3}|\d{1,2}-[A-Za-z]{3,9}-\d{4}|[A-Za-z]+\.?\s+\d{1,2}\s*-\s*\d{4}",
+        ev.text.strip())
 
 
 def date_after(doc: DocText, phrase: str, evidence: list[Evidence], rule: str, score: float = 0.95,

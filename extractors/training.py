@@ -8,7 +8,7 @@ table gives one training a row (`training_table.py`). Every value comes from a s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
@@ -298,9 +298,27 @@ def _check_total(table: Table, readings: list[Reading]) -> None:
     label = text[:number.start()] if number else ""
     stated = hours_with_unit(number.group(1), label)[0] if number else None
     rows = [r.hours.hours for r in readings if r.hours is not None]
+    if stated is not None and len(rows) == len(readings) - 1 and len(readings) > 1:
+        _hours_from_total(readings, round(stated.hours - sum(rows), 2), stated.converted)
+        return
     if stated is None or len(rows) != len(readings) or abs(sum(rows) - stated.hours) > 0.05:
         for reading in readings:
             reading.reasons.append("training.total_mismatch")
+        return
+    for reading in readings:  # a misread figure would not add up to the total: the total vouches for each
+        reading.sources = [replace(s, vouched=True) if s.rule == "training.table.hours.v1" else s
+                           for s in reading.sources]
+
+
+def _hours_from_total(readings: list[Reading], remainder: float, converted: bool) -> None:
+    """The one row whose hours could not be read takes what the stated total leaves, flagged as worked out."""
+    unread = next(r for r in readings if r.hours is None)
+    if remainder <= 0:
+        for reading in readings:
+            reading.reasons.append("training.total_mismatch")
+        return
+    unread.hours = ParsedHours(hours=remainder, converted=converted, form="from_total")
+    unread.reasons.append("training.hours_from_total")
 
 
 def _runs(words: list[Placed], rule: str, score: float) -> list[Found]:

@@ -168,6 +168,31 @@ def test_ce_record_total_that_disagrees_flags_every_row() -> None:
     assert all("training.total_mismatch" in item.reasons and item.needs_review for item in items)
 
 
+@pytest.mark.parametrize(("garbled", "total", "hours", "reasons"), [
+    ("B30", "Total clock hours: 5.0", 3.0, ["training.hours_from_total"]),  # the one unread row: what the total leaves
+    ("LS", "Total clock hours: 2.0", None, ["training.hours_missing"]),  # nothing left over: not worked out
+])
+def test_ce_record_row_whose_hours_do_not_read_takes_what_the_total_leaves(
+        garbled: str, total: str, hours: float | None, reasons: list[str]) -> None:
+    rows = ["Continuing Education Record", "Training title | Provider | Date completed | Clock hours",
+            f"Grief and Loss | Great Lakes Institute | 2021-05-19 | {garbled}",
+            "Infant Sleep | Eastmoor Practice Network | 2021-06-02 | 2.0", total]
+    doc = doc_of(rows)
+    first = extract(doc, find_patterns(doc.text)).items[0]
+    assert first.value["hours"] == hours
+    assert set(reasons) <= set(first.reasons) and first.needs_review
+
+
+def test_ce_record_total_that_agrees_vouches_for_hours_read_with_low_ocr_confidence() -> None:
+    page = page_of([*CE_RECORD, "Total ceus: 0.9"])
+    low = [w.model_copy(update={"confidence": 0.4, "source": "ocr"}) if w.text in {"0.6", "0.3"} else w
+           for w in page.words]
+    doc = build_text("doc", [page.model_copy(update={"words": low})])
+    items = extract(doc, find_patterns(doc.text)).items
+    assert [i.value["hours"] for i in items] == [6.0, 3.0]
+    assert all(i.reasons == ["hours.converted"] for i in items)
+
+
 def test_label_value_grid_without_colons() -> None:
     rows = ["Record of Completion", "Learner | Ana Lopez", "Course | Infant Sleep and Parent Support",
             ("    | in Military Families", 10.0, 1.2), "Sponsor | Bayport Center", "Completion date | 03/04/2025",

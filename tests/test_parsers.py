@@ -24,6 +24,9 @@ from extractors.vocab import Degree, degrees
     ("March 30 - April 2, 2021", "2021-04-02"),
     ("December 31, 2026", "2026-12-31"),
     ("May 2012", "2012-05-01"),
+    ("2025-1 2-11", "2025-12-11"),
+    ("2024 -05-0 6", "2024-05-06"),
+    ("August 20-2026", "2026-08-20"),
 ])
 def test_dates_parse_from_their_span(text: str, expected: str) -> None:
     parsed = parse_date(text)
@@ -87,6 +90,9 @@ def test_non_hours_are_none(text: str) -> None:
     ("signed the 5th of May, 2012", "DATE", "5th of May, 2012", "date.day_month_name_loose.v1"),
     ("on May 5th, 2012 at noon", "DATE", "May 5th, 2012", "date.month_name_ordinal.v1"),
     ("held June 6-7, 2026 in Lansing", "DATE", "June 6-7, 2026", "date.month_name.v1"),
+    ("Completed: 2025-1 2-11", "DATE", "2025-1 2-11", "date.iso_split.v1"),  # OCR split a digit group
+    ("Dated Aug 20-2026 at", "DATE", "Aug 20-2026", "date.month_name_dash_year.v1"),  # a comma read as a dash
+    ("on March 3.2024,", "DATE", "March 3.2024", "date.month_name_dash_year.v1"),
 ])
 def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
     found = [e for e in find_patterns(text) if e.label == label]
