@@ -45,6 +45,39 @@ PROSE_WORDS = 8
 """A value cell that the layout put on a line of its own next to its label (a tilted scan)."""
 
 
+INLINE_FLAGS = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|[:=!]|<[=!]|[aiLmsux-]+(?:\)|:))")
+
+
+def ocr_tolerant(pattern: str) -> str:
+    """A label or phrase regex that also matches its words split by a stray space ("throu gh", "membershi p").
+
+    OCR (and a text layer's kerning) breaks words; an optional space goes between every two literal letters,
+    never inside an escape, a character class, a group's flags or name, or a repeat count.
+    """
+    out: list[str] = []
+    i, after_letter = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            token = pattern[i:i + 2]
+        elif ch == "[":
+            token = pattern[i:pattern.index("]", i + 2) + 1]
+        elif ch == "{":
+            token = pattern[i:pattern.index("}", i) + 1]
+        elif (flags := INLINE_FLAGS.match(pattern, i)) is not None:
+            token = flags.group()
+        else:
+            token = ch
+        if token.isalpha() and len(token) == 1:
+            out.append(" ?" + token if after_letter else token)
+            after_letter = True
+        else:
+            out.append(token)
+            after_letter = False
+        i += len(token)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class FieldHit:
     """A label found on the page and the value it labels (None when the field is blank)."""
@@ -59,7 +92,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
     cell's left edge (a wrapped table cell) are part of the value.
     """
-    pattern = re.compile(rf"^[\s|¦]*(?:{label})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)  # "|": a ruled edge
+    pattern = re.compile(rf"^[\s|¦]*(?:{ocr_tolerant(label)})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)  # "|": edge
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         captions = False
@@ -284,7 +317,7 @@ def is_range(ev: Evidence) -> bool:
 def date_after(doc: DocText, phrase: str, evidence: list[Evidence], rule: str, score: float = 0.95,
                years_ahead: int = 0) -> tuple[ParsedDate | None, Found | None]:
     """The date that directly follows a phrase (across a line break): "active through <date>", "Expires <date>"."""
-    for match in re.finditer(rf"(?i)\b(?:{phrase})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)", doc.text):
+    for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(phrase)})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)", doc.text):
         ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
         if ev is not None and not is_range(ev):
             date, source = parsed(ev, score, years_ahead)

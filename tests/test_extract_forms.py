@@ -221,6 +221,9 @@ def test_exam_window_alone_is_not_the_exam_date() -> None:
             (114, [(72, "Member"), (200, "Member ID"), (300, "Status"), (380, "Term")]),
             (128, [(72, "Rae Moss"), (200, "M-44631"), (300, "Active"), (380, "01/01/2026 - 12/31/2026")]),
             (142, [(72, "Joined: 05/02/2019")])), "2026-12-31"),  # a header row over its values
+    (lines("Georgia Alliance for Infant Mental Health", "Your membershi p is active throu gh June 30, 2027."),
+     "2027-06-30"),  # words OCR split with a stray space
+    (lines("Ohio Association for Infant Mental Health", "Member ship valid through: 12/31/2026"), "2026-12-31"),
 ])
 def test_membership_wordings(doc: DocText, expected: str) -> None:
     value = value_of(membership.extract, doc)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.dates import ParsedDate, parse_date, repair_digits
+from extractors.forms import ocr_tolerant
 from extractors.hours import ParsedHours, column_form, parse_hours, repair_in_form
 from extractors.nlp import compiled_patterns, find_patterns
 from extractors.vocab import Degree, degrees
@@ -210,3 +212,14 @@ def test_a_duration_column_has_one_written_form(cells: list[str], form: str | No
 ])
 def test_a_garbled_duration_is_rewritten_in_its_column_form(text: str, form: str, repaired: str | None) -> None:
     assert repair_in_form(text, form) == repaired
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), [
+    (r"active\s+through", "active throu gh", True),
+    (r"(?:membership\s+)?valid\s+through", "membershi p valid through", True),
+    (r"expires?(?:\s+on)?", "expi res on", True),
+    (r"(?P<label>date)\s*[a-z]{2}", "da te of", True),  # a group's name and a repeat count are left alone
+    (r"active\s+through", "actively through", False),
+])
+def test_label_patterns_tolerate_words_split_by_a_space(pattern: str, text: str, matches: bool) -> None:
+    assert bool(re.fullmatch(ocr_tolerant(pattern), text)) is matches
