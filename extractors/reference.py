@@ -42,7 +42,7 @@ LEVEL_LABEL = (r"rater(?:'s)?\s+endorsement|endorsement(?:\s+(?:level|held|statu
                r"|endorsement\s+level\s+held")
 DATE_LABEL = r"date(?:\s+signed)?|signed\s+on|date\s+of\s+(?:rating|reference)|signature\s+date"
 AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(?P<relation>[^.,;]{3,60})", re.I)
-HOLDS = re.compile(r"(?:\bI|(?<!\S)[|l])\s+(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
+HOLDS = re.compile(r"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*)(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
                    r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",
                    re.I)
 RELATION_QUESTION = (r"how\s+do\s+you\s+know|(?:your\s+)?relationship\s+to\s+(?:the\s+)?applicant"

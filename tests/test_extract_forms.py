@@ -86,6 +86,9 @@ def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> Non
     (lines("March 2, 2026", "Dear Committee,", "I have worked with Sam for years, as a colleague.",
            "I do not hold Infant Mental Health Endorsement myself.", "Kind regards,", "Lee Park"),
      {"rater": "Lee Park", "relationship": "colleague", "rater_level": None, "date": "2026-03-02"}),
+    (lines("May 4, 2026", "Dear Committee,", "I have known Kai for 3 years, as my supervisee.",
+           "[hold Endorsement as an Infant Family Specialist (Level II).", "Sincerely,", "Mo Reyes"),
+     {"rater": "Mo Reyes", "relationship": "supervisee", "rater_level": "II", "date": "2026-05-04"}),  # OCR: "I h"
 ])
 def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(reference.extract, doc) == expected
