@@ -1,5 +1,8 @@
 """Per page, words with boxes: the text layer when it is usable, OCR of a 300-dpi image when not.
 
+A scanned page with a few typed words on it (a form filled in after scanning, a stamp) has a text layer,
+but only a partial one: it is OCR'd too, and its words merged with the layer's, each word once.
+
 Pages stream: the text layer is read one page at a time, and a page that needs OCR goes to a worker
 thread at once, which makes its image, reads it and drops it; only words stay. Nothing grows with the
 page count but the words themselves.
@@ -33,6 +36,13 @@ log = logging.getLogger(__name__)
 OCR_DPI = 300
 MIN_TEXT_WORDS = 5
 MIN_READABLE_SHARE = 0.8
+SCANNED_COVER = 0.5
+"""A page whose images cover at least half of it may be a scan."""
+PARTIAL_LAYER_WORDS = 40
+"""A page that may be a scan, with fewer text-layer words than this, has a partial layer: a few typed fields,
+not the text of a whole page (the corpus's single-page documents carry 45-300 words)."""
+SAME_PLACE = 0.5
+"""An OCR word is the text layer's own when at least half of its box lies inside a text-layer word's box."""
 _PDFIUM = threading.Lock()
 """PDFium is not thread-safe, even across documents: renders are serialised (10-200 ms a page), OCR is not."""
 
@@ -45,6 +55,16 @@ class TextLayer:
     width: float
     height: float
     image_sizes: list[tuple[int, int]] = field(default_factory=list)
+    image_cover: float = 0.0
+    """The share of the page under its images (their boxes added, at most 1)."""
+
+    def needs_ocr(self) -> bool:
+        """No usable text layer, or a partial one over a scan."""
+        return not usable_text_layer(self.words) or self.partial()
+
+    def partial(self) -> bool:
+        """A page that may be a scan with only a few words in its text layer (typed fields, a stamp)."""
+        return self.image_cover >= SCANNED_COVER and len(self.words) < PARTIAL_LAYER_WORDS
 
 
 def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_pages: int | None = None,
@@ -62,7 +82,7 @@ def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_page
     with ThreadPoolExecutor(max_workers=max(1, ocr_workers)) as pool:
         try:
             for index, layer in enumerate(_text_layers(path, max_pages)):
-                if not usable_text_layer(layer.words):
+                if layer.needs_ocr():
                     check_pixels(path, index, layer, dpi, limits.max_page_pixels)
                     ocr[index] = pool.submit(ocr_pdf_page, path, index, dpi, deadline)
                 layers.append(layer)
@@ -84,8 +104,30 @@ def _page(index: int, layer: TextLayer, ocr: tuple[list[Word], int] | None) -> P
     if ocr is None:
         return Page(number=index + 1, width=layer.width, height=layer.height, words=layer.words, source="text_layer")
     words, rotation = ocr
+    if rotation == 0 and layer.words and readable_layer(layer.words):
+        words = merge_words(layer.words, words)
     return Page(number=index + 1, width=layer.width, height=layer.height, words=words, source="ocr",
                 rotation=rotation)
+
+
+def merge_words(layer: list[Word], ocr: list[Word]) -> list[Word]:
+    """The text layer's words, and the OCR words that are not already among them, in reading order.
+
+    PDFium renders visible typed words into the image, so OCR reads them again: an OCR word lying mostly
+    inside a text-layer word's box is that word, and the text layer's exact reading is kept. (On a page
+    OCR found turned, the boxes are in another frame: the OCR words alone are used; they read the typed
+    words too.)
+    """
+    kept = [word for word in ocr if not any(_inside(word.bbox, typed.bbox) >= SAME_PLACE for typed in layer)]
+    return sorted([*layer, *kept], key=lambda w: (round(w.bbox[1]), w.bbox[0]))
+
+
+def _inside(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> float:
+    """The share of `box`'s area that lies inside `other`."""
+    width = min(box[2], other[2]) - max(box[0], other[0])
+    height = min(box[3], other[3]) - max(box[1], other[1])
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    return width * height / area if width > 0 and height > 0 and area > 0 else 0.0
 
 
 def check_is_pdf(path: Path) -> None:
@@ -98,8 +140,11 @@ def check_is_pdf(path: Path) -> None:
 
 def usable_text_layer(words: list[Word]) -> bool:
     """A text layer is usable when it has a few words and most of their characters are readable."""
-    if len(words) < MIN_TEXT_WORDS:
-        return False
+    return len(words) >= MIN_TEXT_WORDS and readable_layer(words)
+
+
+def readable_layer(words: list[Word]) -> bool:
+    """Most characters of the words are real text (not PDF glyph ids, not replacement characters)."""
     text = "".join(w.text for w in words)
     if "(cid:" in text:
         return False
@@ -135,7 +180,8 @@ def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[TextLayer
                     for w in page.extract_words(use_text_flow=False, keep_blank_chars=False)
                 ]
                 sizes = [_pixel_size(image) for image in page.images]
-                layer = TextLayer(words, float(page.width), float(page.height), [s for s in sizes if s])
+                layer = TextLayer(words, float(page.width), float(page.height), [s for s in sizes if s],
+                                  _image_cover(page))
                 page.close()
                 _forget_images(pdf)
                 yield layer
@@ -146,6 +192,19 @@ def _text_layers(path: Path, max_pages: int | None = None) -> Iterator[TextLayer
         raise DocumentError(f"{path.name} could not be parsed as a PDF ({type(cause).__name__})") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
         raise DocumentError(f"{path.name} could not be parsed as a PDF ({type(exc).__name__})") from exc
+
+
+def _image_cover(page: pdfplumber.page.Page) -> float:
+    """The share of the page its images cover (boxes clipped to the page and added; at most 1)."""
+    area = float(page.width * page.height)
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    for image in page.images:
+        width = min(float(image["x1"]), float(page.width)) - max(float(image["x0"]), 0.0)
+        height = min(float(image["bottom"]), float(page.height)) - max(float(image["top"]), 0.0)
+        covered += max(width, 0.0) * max(height, 0.0)
+    return min(covered / area, 1.0)
 
 
 def _pixel_size(image: dict[str, Any]) -> tuple[int, int] | None:
