@@ -145,12 +145,14 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     """Chain words left to right into lines, each joining the line whose last word sits level with it.
 
     Following the chain word by word keeps a line together on a scan tilted by a degree or two, where the
-    two ends of a long line differ in height by more than a word.
+    two ends of a long line differ in height by more than a word. A word shorter than the page's usual word
+    (a dash, a comma) is given the usual height, so it neither starts a line of its own nor pulls others in.
     """
     rows: list[list[Word]] = []
+    typical = median(w.bbox[3] - w.bbox[1] for w in words) if words else 1.0
     for word in sorted(words, key=lambda w: (w.bbox[0], w.bbox[1])):
         centre = (word.bbox[1] + word.bbox[3]) / 2
-        height = max(word.bbox[3] - word.bbox[1], 1.0)
+        height = max(word.bbox[3] - word.bbox[1], typical, 1.0)  # a dash or a dot is as tall as its line
         best, best_distance = None, height * 0.5
         for row in rows:
             last = row[-1]

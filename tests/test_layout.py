@@ -39,3 +39,17 @@ def test_confidence_is_the_weakest_word() -> None:
     ])
     doc = build_text("abc", [page])
     assert doc.confidence(0, len("15 hours")) == 0.38
+
+
+
+def test_a_dash_on_a_tilted_scan_stays_in_its_line() -> None:
+    """A dash is a sliver one point tall; taken at its own height it started a line and split the line in two."""
+    upper = [word(t, 67 + 45 * i, 166 - 0.9 * i, width=40, height=9) for i, t in enumerate(
+        ["Thank", "you", "for", "sitting", "the", "written", "examination.", "The", "window"])]
+    dash = Word(text="-", bbox=(84, 187, 86, 188), confidence=0.93, source="ocr")
+    lower = [word("20", 68, 183, width=11, height=8), dash] + [
+        word(t, 90 + 34 * i, 182 - 0.55 * i, width=30, height=9) for i, t in enumerate(
+            ["March", "5,", "2026;", "you", "sat", "the", "examination", "on", "February"])]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=upper + lower)])
+    assert [doc.slice(line.start, line.end) for line in doc.lines][1] == \
+        "20 - March 5, 2026; you sat the examination on February"
