@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +62,12 @@ def sha256_of(path: Path) -> str:
 
 
 def extract_document(path: Path, document: str | None = None, *, ocr_workers: int = 2,
-                     max_pages: int | None = None, limits: OcrLimits | None = None) -> DocumentResult:
-    """Everything one document yields; a document that cannot be read becomes a failed result, not an error."""
+                     max_pages: int | None = None, limits: OcrLimits | None = None,
+                     pool: Executor | None = None) -> DocumentResult:
+    """Everything one document yields; a document that cannot be read becomes a failed result, not an error.
+
+    `pool`, when given, OCRs the pages of a PDF (a Dask cluster's executor); otherwise `ocr_workers` threads.
+    """
     document = document or sha256_of(path)
     try:
         if images.is_image(path):  # photos and image scans: each frame a page, read with OCR
@@ -73,7 +78,7 @@ def extract_document(path: Path, document: str | None = None, *, ocr_workers: in
             survey = preflight.survey(path, document)
             _check_page_count(path, survey, max_pages)
             pages, notes = _read_whole(path, document, survey, ocr_workers=ocr_workers, max_pages=max_pages,
-                                       limits=limits)
+                                       limits=limits, pool=pool)
     except DocumentError as exc:
         return failed_result(path, document, exc.code, str(exc))
     result = _extract_pages(path, document, pages)

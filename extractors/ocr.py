@@ -58,13 +58,27 @@ class OcrTimeout(LimitExceeded):
 
 
 class Deadline:
-    """A document's OCR time, shared by its pages (threads); each page also has its own limit inside it."""
+    """A document's OCR time, shared by its pages (threads); each page also has its own limit inside it.
+
+    It travels with a page sent to another process (a Dask worker) as the time left to the document; there
+    the document's failure is not seen, so a page stops at its own limits only.
+    """
 
     def __init__(self, limits: OcrLimits | None = None) -> None:
         self.limits = limits or OcrLimits()
         self.ends = time.monotonic() + self.limits.document_seconds
         self.stopped = threading.Event()
         """Set when the document has failed: pages still waiting or running stop at their next tesseract run."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"limits": self.limits, "left": self.ends - time.monotonic(), "stopped": self.stopped.is_set()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.limits = state["limits"]
+        self.ends = time.monotonic() + state["left"]
+        self.stopped = threading.Event()
+        if state["stopped"]:
+            self.stopped.set()
 
     def page(self, number: int) -> PageClock:
         """The clock of a page starting now."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,29 +68,36 @@ class TextLayer:
 
 
 def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_pages: int | None = None,
-               limits: OcrLimits | None = None) -> list[Page]:
+               limits: OcrLimits | None = None, pool: Executor | None = None) -> list[Page]:
     """Every page of a PDF as words; a page without a usable text layer is OCR'd in a worker thread.
 
-    A page too big to render within `limits.max_page_pixels`, or OCR running past the page's or the
-    document's time limit, fails the document (DocumentError with its code).
+    `pool` runs the OCR of pages instead of the document's own threads: a Dask cluster's executor fans
+    a document's pages out over its workers (`ocr_pdf_page` is stateless and picklable; the file must be
+    at the same path there). A page too big to render within `limits.max_page_pixels`, or OCR running
+    past the page's or the document's time limit, fails the document (DocumentError with its code).
     """
     check_is_pdf(path)
     limits = limits or OcrLimits()
     deadline = Deadline(limits)
     layers: list[TextLayer] = []
     ocr: dict[int, Future[tuple[list[Word], int]]] = {}
-    with ThreadPoolExecutor(max_workers=max(1, ocr_workers)) as pool:
-        try:
-            for index, layer in enumerate(_text_layers(path, max_pages)):
-                if layer.needs_ocr():
-                    check_pixels(path, index, layer, dpi, limits.max_page_pixels)
-                    ocr[index] = pool.submit(ocr_pdf_page, path, index, dpi, deadline)
-                layers.append(layer)
-            results = _collect(ocr)
-        except BaseException:
-            deadline.stopped.set()  # pages running stop at their next tesseract run, pages waiting never start
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    executor = pool if pool is not None else ThreadPoolExecutor(max_workers=max(1, ocr_workers))
+    try:
+        for index, layer in enumerate(_text_layers(path, max_pages)):
+            if layer.needs_ocr():
+                check_pixels(path, index, layer, dpi, limits.max_page_pixels)
+                ocr[index] = executor.submit(ocr_pdf_page, path, index, dpi, deadline)
+            layers.append(layer)
+        results = _collect(ocr)
+    except BaseException:
+        deadline.stopped.set()  # pages running stop at their next tesseract run, pages waiting never start
+        for future in ocr.values():
+            future.cancel()
+        if pool is None:
+            executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    if pool is None:
+        executor.shutdown()
     return [_page(index, layer, results.get(index)) for index, layer in enumerate(layers)]
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import socket
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -214,10 +215,11 @@ def with_shared_flag(result: DocumentResult, others: tuple[str, ...]) -> Documen
     return result.model_copy(update={"flags": [*result.flags, flag], "status": status})
 
 
-def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
+def extract(claimed: Claimed, settings: Settings, pool: Executor | None = None) -> DocumentResult:
     """Extract one claimed document from its archived copy (the intake file is never touched).
 
-    An unexpected error in an extractor fails this document only, as data, never the run.
+    An unexpected error in an extractor fails this document only, as data, never the run. `pool` OCRs its
+    pages (a Dask cluster's executor, from the intake flow's task runner); otherwise threads.
     """
     if claimed.size > settings.max_file_bytes:
         result = failed_result(claimed.archive_path, claimed.sha256, "document.too_large",
@@ -227,7 +229,7 @@ def extract(claimed: Claimed, settings: Settings) -> DocumentResult:
     else:
         try:
             result = extract_document(claimed.archive_path, claimed.sha256, ocr_workers=settings.ocr_workers,
-                                      max_pages=settings.max_pages, limits=ocr_limits(settings))
+                                      max_pages=settings.max_pages, limits=ocr_limits(settings), pool=pool)
         except Exception as exc:  # a bug in one extractor must not lose the other documents
             log.exception("extractor error on a document of candidate %s", claimed.candidate)
             result = failed_result(claimed.archive_path, claimed.sha256, "document.extractor_error",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.ocr import PAGE_PSM
 from pipeline import recipe
 from pipeline.settings import Settings
 
@@ -89,3 +90,49 @@ def test_decisions_survive_re_extraction_by_the_intake_flow_and_the_nightly_flow
     (item,) = [i for i in record.items if i.key == entry.key]
     assert not item.needs_review
     assert [row.comment for row in review.history(store, after[entry.ref])] == ["checked against the original"]
+
+
+@pytest.fixture()
+def scanned_intake(tmp_path: Path, golden: Path) -> Path:
+    folder = tmp_path / "scanned-intake" / "c301"
+    folder.mkdir(parents=True)
+    for stem in ("c001-rsc-log.scan", "c001-training-3.scan", "c001-exam"):
+        shutil.copy(golden / f"{stem}.pdf", folder / f"{stem}.pdf")
+    (folder / "candidate.yaml").write_text("category: clinical\napplied_on: 2026-10-01\n")
+    return folder.parent
+
+
+@pytest.mark.flow
+@pytest.mark.tesseract
+def test_the_intake_flow_on_a_dask_cluster_fans_pages_out_to_its_workers(
+        prefect_harness: None, scanned_intake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import Client, LocalCluster
+
+    from extractors.tesseract import run_counts
+    from flows.intake import intake_flow, task_runner
+
+    plain = recipe.process_intake(scanned_intake, Settings(home=tmp_path / "plain", stable_seconds=0))
+    before = run_counts()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        monkeypatch.setenv("ENDORSE_TASK_RUNNER", "dask")
+        monkeypatch.setenv("ENDORSE_DASK_ADDRESS", cluster.scheduler_address)
+        flowed = intake_flow.with_options(task_runner=task_runner())(str(scanned_intake), str(tmp_path / "dask"))
+        on_workers = client.run(run_counts)
+    assert flowed["results"] == plain.candidates and flowed["extracted"] == plain.extracted == 3
+    assert run_counts() == before  # no page was read in this process
+    main_reads = [runs.get(f"--psm {PAGE_PSM}", 0) for runs in on_workers.values()]
+    assert sum(main_reads) == 4  # the log's 3 pages and the certificate's 1, each read once, on the workers
+    assert all(main_reads)  # both workers read pages
+
+
+def test_the_task_runner_is_threads_unless_dask_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.intake import task_runner
+
+    monkeypatch.delenv("ENDORSE_TASK_RUNNER", raising=False)
+    assert isinstance(task_runner(), ThreadPoolTaskRunner)
+    monkeypatch.setenv("ENDORSE_TASK_RUNNER", "spark")
+    with pytest.raises(ValueError, match="threads or dask"):
+        task_runner()

@@ -127,3 +127,16 @@ def test_reading_a_page_leaves_no_image_data_cached(golden: Path) -> None:
             _forget_images(pdf)
             cached = [obj for obj, _ in pdf.doc._cached_objs.values() if getattr(obj, "attrs", {}).get("Subtype")]
             assert not [obj for obj in cached if obj.attrs["Subtype"].name == "Image"]
+
+
+def test_a_deadline_travels_to_another_process_as_the_time_left() -> None:
+    import pickle
+
+    deadline = Deadline(OcrLimits(page_seconds=60, document_seconds=100))
+    deadline.ends -= 40  # 40 s of the document's time already spent
+    copy = pickle.loads(pickle.dumps(deadline))
+    assert 59 < copy.ends - time.monotonic() <= 60 and copy.limits == deadline.limits
+    assert not copy.stopped.is_set()
+    deadline.stopped.set()
+    with pytest.raises(OcrTimeout):
+        pickle.loads(pickle.dumps(deadline)).page(1).seconds_left()
