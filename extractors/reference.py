@@ -36,11 +36,14 @@ RELATIONSHIPS = [  # first match wins: the specific wordings before the general 
     ("student", r"student"),
     ("colleague", r"colleague|peer|co-?worker"),
 ]
-RATER_LABEL = r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:rater|reference|referee)|reference(?:'s)?\s+name|referee"
-RELATION_LABEL = r"relationship(?:\s+to\s+(?:the\s+)?applicant)?"
-LEVEL_LABEL = (r"rater(?:'s)?\s+endorsement|endorsement(?:\s+(?:level|held|status))?|rater\s+level"
-               r"|endorsement\s+level\s+held")
-DATE_LABEL = r"date(?:\s+signed)?|signed\s+on|date\s+of\s+(?:rating|reference)|signature\s+date"
+RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:rater|reference|referee|evaluator)|"
+               r"(?:reference|referee|evaluator)(?:'s)?\s+name|referee|evaluator|(?:your|print(?:ed)?)\s+name")
+RELATION_LABEL = (r"(?:your\s+)?(?:relationship|connection|role)(?:\s+(?:to|with)\s+(?:the\s+)?"
+                  r"(?:applicant|candidate))?|how\s+(?:do\s+you\s+know|you\s+know)\s+(?:the\s+)?(?:applicant|candidate)")
+LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?endorsement(?:\s+(?:level|held|status))?"
+               r"|rater\s+level|endorsement\s+level\s+held")
+DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|"
+              r"date\s+of\s+(?:rating|reference|signature)|signature\s+date")
 AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(?P<relation>[^.,;]{3,60})", re.I)
 HOLDS = re.compile(r"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*)(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
                    r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",

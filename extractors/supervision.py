@@ -18,21 +18,27 @@ from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_dig
 from extractors.fields import LOW_OCR_CONFIDENCE, Extraction, Found, build_item, labelled, missing, slug
 from extractors.forms import one_line
 from extractors.hours import ParsedHours, column_form, parse_hours, repair_in_form, written_form
-from extractors.layout import DocText, Placed, page_tilt
+from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
 SUPERVISOR_LABEL = r"supervisor\s*/\s*consultant|supervisor|consultant|rs\s*/\s*c\s+provider"
 COLUMN_NAMES = {
+    "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
     "date": r"(?:session\s+)?date(?:\s+of\s+session)?",
-    "format": r"(?:session\s+)?(?:format|type|modality|setting)|individual\s*/\s*group",
-    "hours": r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)",
+    "format": (r"(?:session\s+)?(?:format|type|modality|setting)|individual\s*/\s*group"
+               r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
+    "hours": (r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)"
+              r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
     "supervisor": r"(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?(?:\s+name)?|led\s+by",
 }
+"""Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads."""
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
-YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
-TOTAL_LINE = re.compile(r"^(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
+YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
+NOT_A_SESSION = re.compile(r"^\s*[A-Za-z][A-Za-z /'-]{0,30}:|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
+"""A labelled line ("Month: July 2023", "Hours this month: 2.0") or a page footer between a log's rows: never a row."""
+TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
 """A log's total row; its value may be unreadable on a scan (the row is then an unreadable total, not nothing)."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
@@ -112,7 +118,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reader.read(row, cells, columns)
     reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
-    total = _stated_total(doc, rows, rows_sum)
+    minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours")
+    total = _stated_total(doc, rows, rows_sum, minutes_log)
     agrees = total is not None and not total.needs_review
     result.items, result.flags = [s.item(doc, hours_confirmed=agrees) for s in reader.sessions], reader.flags
     if total is not None:
@@ -142,7 +149,7 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[tuple[Row, Ce
         if heading:
             year = int(heading.group(1))
             continue
-        if TOTAL_LINE.match(text):
+        if TOTAL_LINE.match(text) or NOT_A_SESSION.search(text):
             continue
         if columns is not None:
             table.append((row, _assign(row, columns), columns, year))
@@ -183,20 +190,24 @@ def _row(page: int, group: list[Placed], slope: float) -> Row:
 
 
 def _header(row: Row) -> list[Column] | None:
-    """The columns a header row names (unnamed ones as `other`), or None when the row is not a log header."""
-    text = row.text
-    offsets, position = [], 0
-    for p in row.words:
-        offsets.append((position, position + len(p.word.text)))
-        position += len(p.word.text) + 1
+    """The columns a header row names (unnamed ones as `other`), or None when the row is not a log header.
+
+    Names are matched within each header cell (words closer than a wide gap), so two cells side by side
+    ("Session", "Hours") are never read as one name ("Session Hours").
+    """
     columns: list[Column] = []
     claimed: set[int] = set()
-    for match in HEADER.finditer(text):
-        role = match.lastgroup or ""
-        indices = [i for i, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
-        claimed.update(indices)
-        columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
-                              minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group()))))
+    for cell in _header_cells(row):
+        offsets, position = [], 0
+        for i in cell:
+            offsets.append((position, position + len(row.words[i].word.text)))
+            position += len(row.words[i].word.text) + 1
+        for match in HEADER.finditer(" ".join(row.words[i].word.text for i in cell)):
+            role = match.lastgroup or ""
+            indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
+            claimed.update(indices)
+            columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
+                                  minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group()))))
     roles = {c.role for c in columns}
     if not {"date", "hours"} <= roles or not roles & {"format", "supervisor"} or len(row.words) > 3 * len(columns):
         return None
@@ -204,6 +215,18 @@ def _header(row: Row) -> list[Column] | None:
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
             columns.append(Column("other", x0, x1))
     return sorted(columns, key=lambda c: c.x0)
+
+
+def _header_cells(row: Row) -> list[list[int]]:
+    """The header row's words (by index) grouped into cells where the horizontal gap is wide."""
+    height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in row.words)
+    cells: list[list[int]] = []
+    for i, (x0, _x1) in enumerate(row.xs):
+        if cells and x0 - row.xs[cells[-1][-1]][1] <= CELL_GAP_EM * height:
+            cells[-1].append(i)
+        else:
+            cells.append([i])
+    return cells
 
 
 def _assign(row: Row, columns: list[Column]) -> Cells:
@@ -404,8 +427,11 @@ def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> 
     return vouched
 
 
-def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN202
-    """The log's own total (its last `Total ...` row), flagged when it disagrees with the sum of its rows."""
+def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: bool = False):  # noqa: ANN202
+    """The log's own total (its last `Total ...` row), flagged when it disagrees with the sum of its rows.
+
+    A total that names no unit is in the unit of the log's duration column ("TOTAL 1410" under "Duration (min)").
+    """
     totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip())) and not SUBTOTAL.search(m["label"])]
     if not totals:
         return None
@@ -413,7 +439,9 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float):  # noqa: ANN2
     value = match["value"] or ""
     value_words = [p for p in row.words if p.word.text in value.split()] or list(row.words)
     found = Found(*_span(value_words), "log.total.v1", 0.97)
-    stated = _hours(value, bool(MINUTES_COLUMN.search(match["label"]))) if value else None
+    label = match["label"]
+    minutes = bool(MINUTES_COLUMN.search(label)) or (minutes_log and not re.search(r"(?i)\bh(?:ou)?rs?\b", label))
+    stated = _hours(value, minutes) if value else None
     if stated is None:
         return build_item(doc, "supervision_total", "supervision_total",
                           {"stated_total": None, "rows_sum": rows_sum}, [found], ["log.total_unreadable"])

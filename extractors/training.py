@@ -26,18 +26,23 @@ DATE_LABEL = (r"date\s+(?:completed|attended|earned)|(?:course\s+)?completion(?:
               r"date\s+of\s+(?:training|completion|attendance|course)|"
               r"(?:training|event|session|course|workshop)\s+dates?|dates?\s+attended|dates?\s+of\s+attendance")
 GENERIC_DATE_LABEL = r"date"
-HOURS_LABEL = (r"duration|length|(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?|hrs|"
-               r"ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
-               r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?")
+HOURS_LABEL = (r"(?:duration|length|(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?"
+               r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
+               r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
+"""An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Continuing Education Units (CEUs)"."""
 ANY_LABEL = re.compile(
     rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|name|learner|participant)"
     r"\s*:?\s*$", re.I)
 LABEL_UNITS = ((re.compile(r"ceu|continuing\s+education", re.I), "ceu"), (re.compile(r"minute", re.I), "minutes"),
                (re.compile(r"hour|hrs", re.I), "hours"))
+EVENT_WORDS = (r"webinar|course|workshop|training|program(?:me)?|session|module|seminar|conference|class|series|"
+               r"e-?learning|institute|symposium|lecture")
 TITLE_AFTER = re.compile(
     r"^\s*(?:has\s+)?(?:successfully\s+)?(?:completed|attended|participated\s+in|"
     r"for\s+(?:attending|completing|the\s+completion\s+of|completion\s+of|participating\s+in|participation\s+in)|"
-    r"in\s+recognition\s+of\s+(?:attending|completing))\s*:?\s*$", re.I)
+    r"in\s+recognition\s+of\s+(?:attending|completing))"
+    rf"(?:\s+(?:the|an?|this)(?:\s+[\w-]+){{0,3}}?\s+(?:{EVENT_WORDS}))?\s*:?\s*$", re.I)
+"""The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar"."""
 QUOTED_TITLE = re.compile(
     r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at)\s+"
     r"(?:the\s+(?:training|course|workshop|webinar|session|seminar|conference)\s+)?[\"\u201c\u201d]\s*"
@@ -46,7 +51,15 @@ SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 PROVIDER_IN_SENTENCE = re.compile(
     r"\b(?:offered|presented|sponsored|provided|hosted|delivered|conducted|organi[sz]ed)\s+by\s+"
     r"(?P<provider>[^,;]+?)(?=\s+(?:on|from|between|during)\s|[,;]|\.(?:\s|$)|$)", re.I)
-ISSUER_TITLE = re.compile(r"^\s*certificate\s+of\b", re.I)
+ISSUER_TITLE = re.compile(r"^\s*(?:certificate|statement|record|verification|letter)\s+of\b", re.I)
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:institute|center|centre|association|alliance|collaborative|university|college|academy|network|society|"
+    r"council|foundation|agency|services|partnership|consortium|clinic|hospital|school|coalition)\b", re.I)
+SPONSOR_SENTENCE = re.compile(
+    r"(?m)(?:^|(?<=[.!?] ))(?P<provider>[A-Z][\w&'.,\- ]{3,90}?)\s*(?:\([^)\n]{0,40}\)\s*)?"
+    r"(?:is\s+(?:an?\s+)?(?:approved|accredited)\b|maintains\s+responsibility\b|is\s+responsible\s+for\b)")
+"""A CE statement's sponsor sentence: "<Org> is approved to offer continuing education", "<Org> (Sponsor No. 1)
+maintains responsibility for this program"."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
 NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
@@ -72,7 +85,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One training item per certificate or letter, one per row of a CE record; gaps are flagged, never dropped."""
     table = read_table(doc)
     if table is not None and table.rows:
-        readings = [_row_reading(doc, table, row) for row in table.rows]
+        issuer = None if "provider" in table.header else (sponsor(doc) or _issuer(doc))
+        readings = [_row_reading(doc, table, row, issuer) for row in table.rows]
         _check_total(table, readings)
     else:
         readings = [_certificate_reading(doc, evidence)]
@@ -155,24 +169,41 @@ def _read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None)
         if match:
             found = Found(match.start("provider"), match.end("provider"), "training.provider_in_sentence.v1", 0.92)
     if found is None:
-        found = _issuer(doc)
+        found = _issuer(doc) or sponsor(doc)
     if found is not None:
         reading.provider = _clean(doc.slice(found.start, found.end))
         reading.sources.append(found)
 
 
 def _issuer(doc: DocText) -> Found | None:
-    """The organisation named alone above a "Certificate of ..." heading: the certificate's issuer."""
-    for index, line in enumerate(doc.lines[:3]):
-        if ISSUER_TITLE.match(doc.slice(line.start, line.end)):
-            if index != 1:
-                return None
-            top = doc.lines[0]
-            text = doc.slice(top.start, top.end)
-            if any(ch.isdigit() for ch in text) or len(text.split()) < 2:
-                return None
-            return Found(top.start, top.end, "training.provider_issuer.v1", 0.85)
+    """The organisation named alone above a "Certificate of ..." heading: the certificate's issuer.
+
+    The first line above the heading that names an organisation (an institute, a center, an association ...);
+    without one, a heading's only line above it. A logo's letters or a department line are not the issuer.
+    """
+    for index, line in enumerate(doc.lines[:6]):
+        if not ISSUER_TITLE.match(doc.slice(line.start, line.end)):
+            continue
+        above = [top for top in doc.lines[:index] if _name_line(doc.slice(top.start, top.end))]
+        named = [top for top in above if ORGANISATION_WORDS.search(doc.slice(top.start, top.end))]
+        if named:
+            return Found(named[0].start, named[0].end, "training.provider_issuer.v2", 0.9)
+        if index == 1 and above:
+            return Found(above[0].start, above[0].end, "training.provider_issuer.v1", 0.85)
+        return None
     return None
+
+
+def _name_line(text: str) -> bool:
+    return not any(ch.isdigit() for ch in text) and len(text.split()) >= 2
+
+
+def sponsor(doc: DocText) -> Found | None:
+    """The organisation a CE statement's sponsor sentence names (approved to offer, responsible for the program)."""
+    match = SPONSOR_SENTENCE.search(doc.text)
+    if match is None:
+        return None
+    return Found(match.start("provider"), match.end("provider"), "training.provider_sponsor.v1", 0.9)
 
 
 def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
@@ -263,8 +294,11 @@ def _same_size_under(upper: tuple[Placed, ...], lower: tuple[Placed, ...]) -> bo
 # --- a continuing-education record --------------------------------------------------------------------------
 
 
-def _row_reading(doc: DocText, table: Table, row: TableRow) -> Reading:
-    """One table row: each column's words, the hours unit taken from the hours column's header."""
+def _row_reading(doc: DocText, table: Table, row: TableRow, issuer: Found | None = None) -> Reading:
+    """One table row: each column's words, the hours unit taken from the hours column's header.
+
+    A table without a provider column (a provider's own statement of credit) takes the statement's issuer.
+    """
     reading = Reading()
     if row.cells.get("title"):
         reading.title = row.text("title")
@@ -272,6 +306,9 @@ def _row_reading(doc: DocText, table: Table, row: TableRow) -> Reading:
     if row.cells.get("provider"):
         reading.provider = row.text("provider")
         reading.sources.extend(_runs(row.cells["provider"], "training.table.provider.v1", 0.95))
+    elif issuer is not None:
+        reading.provider = _clean(doc.slice(issuer.start, issuer.end))
+        reading.sources.append(issuer)
     if row.cells.get("date"):
         words = row.cells["date"]
         spans = [e for e in find_patterns(row.text("date")) if e.label == "DATE"]

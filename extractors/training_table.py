@@ -64,6 +64,9 @@ class Table:
     total_line: Row | None = None
 
 
+SENTENCE_WORDS = 8
+
+
 def read_table(doc: DocText) -> Table | None:
     """The first training table in the document: a header naming title, date and hours columns, and its rows."""
     for page in sorted({p.page for p in doc.words}):
@@ -138,6 +141,8 @@ def _body(rows: list[Row], header: dict[str, list[Placed]]) -> tuple[list[TableR
     for row in rows:
         if TOTAL_LINE.match(row.text()):
             return found, row
+        if _sentence(row):  # a note under the table ("... maintains responsibility for this program.")
+            break
         assigned = _assign(row, starts)
         if "date" in assigned or "hours" in assigned:
             found.append(TableRow(cells=assigned))
@@ -175,6 +180,12 @@ def _split_at_columns(cells: list[list[Placed]], starts: list[tuple[float, str]]
                 split.append([])
             split[-1].append(word)
     return split
+
+
+def _sentence(row: Row) -> bool:
+    """A line of running text: many words and a full stop at the end, never a table row."""
+    text = row.text().rstrip()
+    return len(text.split()) > SENTENCE_WORDS and text.endswith(".")
 
 
 def _continues(row: Row, previous: Row) -> bool:

@@ -21,14 +21,18 @@ DEGREE_LABEL = re.compile(r"(?:(?:academic\s+)?degree|award|credential)(?:\s+(?:
                           r"received|title))?|awarded", re.I)
 FIELD_LABEL = re.compile(r"major|field(?:\s+of\s+study)?|program(?:\s+of\s+study)?|concentration|specialization|"
                          r"discipline|area\s+of\s+study|emphasis|plan", re.I)
-CONFERRED_LABEL = re.compile(r"(?:date\s+)?(?:conferred|awarded|granted)(?:\s+on)?|date|(?:conferral|degree|award|"
-                             r"graduation)\s+date|date\s+of\s+(?:conferral|award|graduation)", re.I)
+CONFERRED_LABEL = re.compile(r"(?:date\s+)?(?:conferred|awarded|granted)(?:\s+on)?|date|"
+                             r"(?:confer|conferral|degree|award|graduation|completion)\s+date|"
+                             r"date\s+of\s+(?:conferral|award|graduation|completion)", re.I)
 DATE_HEADER = re.compile(r".*\b(?:conferred|conferral|awarded|granted|date)\b.*", re.I)
 LABEL_CELL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./']{0,30}?)\s*:\s*")
 UNOFFICIAL = re.compile(r"\bunofficial\b|\bstudent\s+copy\b|\bnot\s+(?:an?\s+)?official\b|\bissued\s+to\s+student\b",
                         re.I)
 OFFICIAL = re.compile(r"\bofficial\b|\b(?:bears|bearing|under)\s+the\s+(?:\w+\s+)?seal\b", re.I)
 INSTITUTION = re.compile(r"\b(university|college|institute|school)\b", re.I)
+COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
+OFFICE_SUFFIX = re.compile(r"\s*[,\-\u2013]\s*(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
+                           r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)
 CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated)\b")
 CONFERRAL_LEAD = re.compile(r"(?i)\b(?:conferred|awarded|granted|earned|graduated|completed)(?:\s+on)?\s*:?\s*$")
 CONFERRAL_LINE = re.compile(r"(?i)\s*(?:(?:date\s+)?(?:conferred|awarded|granted|earned|graduated|completed)"
@@ -422,10 +426,16 @@ def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, b
 
 
 def _institution(doc: DocText) -> Found | None:
-    """The first cell near the top of page one naming a university, college, institute or school."""
-    for line in doc.lines[:6]:
+    """The first cell near the top of the record's first page naming a university, college, institute or school.
+
+    A delivery service's cover page ("This cover page is not part of the transcript") is skipped, and an office
+    after the name ("..., Office of the Registrar") is not part of it.
+    """
+    covers = {line.page for line in doc.lines if COVER_PAGE.search(doc.slice(line.start, line.end))}
+    for line in [line for line in doc.lines if line.page not in covers][:6]:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
             if INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*office\b", text, re.I):
-                return Found(start, end, "transcript.institution.v1", 0.9)
+                office = OFFICE_SUFFIX.search(text)
+                return Found(start, start + office.start() if office else end, "transcript.institution.v1", 0.9)
     return None

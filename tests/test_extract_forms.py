@@ -89,6 +89,15 @@ def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> Non
     (lines("May 4, 2026", "Dear Committee,", "I have known Kai for 3 years, as my supervisee.",
            "[hold Endorsement as an Infant Family Specialist (Level II).", "Sincerely,", "Mo Reyes"),
      {"rater": "Mo Reyes", "relationship": "supervisee", "rater_level": "II", "date": "2026-05-04"}),  # OCR: "I h"
+    (doc_of((100, [(72, "Reference name:"), (300, "Ana Bell")]),
+            (114, [(72, "Your relationship to the applicant:"), (300, "Department chair")]),
+            (128, [(72, "Your current endorsement:"), (300, "Infant Mental Health Mentor (Level IV)")]),
+            (142, [(72, "Date completed:"), (300, "Aug 23, 2026")]),
+            (170, [(80, "FOR OFFICE USE")]), (184, [(80, "Date received: Sep 15, 2026")])),
+     {"rater": "Ana Bell", "relationship": "department_chair", "rater_level": "IV", "date": "2026-08-23"}),
+    (lines("Evaluator name: Ana Bell", "Connection to the candidate: Colleague", "Endorsement status: None",
+           "Date submitted: 3/2/2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": None, "date": "2026-03-02"}),
 ])
 def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(reference.extract, doc) == expected

@@ -242,3 +242,39 @@ def test_a_date_cell_with_digit_look_alikes_is_read_and_flagged() -> None:
     item = extraction(doc).items[0]
     assert item.value["date"] == "2026-01-11"
     assert item.reasons == ["log.date_repaired"] and item.needs_review
+
+
+SPREADSHEET_HEADER = [(42, "1"), (70, "Supervisor"), (170, "Date"), (230, "Type"), (280, "Duration (min)"),
+                      (360, "Cumulative hrs")]
+
+
+def test_a_spreadsheet_log_in_minutes_with_a_running_total_column() -> None:
+    """Row numbers, a minutes column named with its unit, a cumulative column that is no session's hours,
+    a footer, and a TOTAL row in the log's own unit."""
+    doc = doc_of(row(SPREADSHEET_HEADER, 100),
+                 row([(42, "2"), (70, "Ann Lee"), (170, "9/8/25"), (230, "Grp"), (280, "120"), (360, "2.00")], 120),
+                 row([(42, "3"), (70, "Ann Lee"), (170, "10/13/25"), (230, "Indiv."), (280, "90"), (360, "3.50")], 140),
+                 row([(42, "4"), (70, "TOTAL"), (280, "210")], 160),
+                 row([(250, "Sheet1 - page 1 of 1")], 300))
+    result = extraction(doc)
+    assert [(i.value.get("hours"), i.value.get("format")) for i in result.items[:2]] == [(2.0, "group"),
+                                                                                      (1.5, "individual")]
+    assert result.items[-1].value == {"stated_total": 3.5, "rows_sum": 3.5}
+    assert result.flags == []
+
+
+def test_monthly_blocks_with_a_session_column_and_month_subtotals() -> None:
+    """'Session' and 'Hours' are two header cells (never one name 'Session Hours'); month headings and
+    'Hours this month' lines are not rows."""
+    header = [(84, "Date"), (180, "Session"), (260, "Hours"), (320, "Facilitator")]
+    doc = doc_of(row([(72, "Month: July 2023")], 90), row(header, 105),
+                 row([(84, "6 July 2023"), (180, "Group"), (260, "2:00"), (320, "Ann Lee")], 120),
+                 row([(200, "Hours this month: 2.0")], 135),
+                 row([(72, "Month: August 2023")], 155), row(header, 170),
+                 row([(84, "3 August 2023"), (180, "Individual"), (260, "1:30"), (320, "Ann Lee")], 185),
+                 row([(200, "Hours this month: 1.5")], 200), row([(72, "TOTAL HOURS: 3:30")], 220))
+    result = extraction(doc)
+    assert sessions(doc) == [
+        {"date": "2023-07-06", "hours": 2.0, "format": "group", "supervisor": "Ann Lee"},
+        {"date": "2023-08-03", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+    assert result.flags == [] and result.items[-1].value["stated_total"] == 3.5

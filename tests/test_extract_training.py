@@ -93,6 +93,35 @@ def test_attendance_wordings_and_the_issued_date_is_not_taken(
                      "converted": converted}
 
 
+WEBINAR = ["Bayport Center for Infant Care", "BCIC", "Online Learning Center", "Certificate of Completion",
+           "This certifies that", "Ana Lopez"]
+
+
+@pytest.mark.parametrize(("completed", "hours_line", "hours"), [
+    ("has successfully completed the on-demand webinar", "Contact Hours Awarded: 12.0", 12.0),
+    ("has completed the self-paced online course:", "Continuing Education Units (CEUs): 1.2", 12.0),
+    ("successfully completed the live virtual workshop", "Duration (h:mm): 1:30", 1.5),
+])
+def test_webinar_certificate_under_a_logo_and_a_department_line(completed: str, hours_line: str,
+                                                                hours: float) -> None:
+    """The issuer is the organisation line above the heading, not the logo's letters or the department."""
+    [value] = values([*WEBINAR, completed, ("Supporting Infant Sleep", 16.0),
+                      f"Date completed: 10/14/2023 | {hours_line}", "Mara Lind, Education Director"])
+    assert (value["title"], value["provider"], value["hours"], value["date"]) == (
+        "Supporting Infant Sleep", "Bayport Center for Infant Care", hours, "2023-10-14")
+
+
+@pytest.mark.parametrize("sponsor_line", [
+    "Great Lakes Institute (Sponsor No. 16053) maintains responsibility for this program.",
+    "Great Lakes Institute is approved to offer continuing education (Approval No. AP-3).",
+])
+def test_statement_of_credit_without_a_provider_column_takes_its_sponsor(sponsor_line: str) -> None:
+    rows = ["Statement of Continuing Education Credit", "Participant: | Ana Lopez", "Statement date: | 10/31/22",
+            "Course | Date | Clock Hours", "Working with Fathers | 10/19/22 | 6.0", sponsor_line]
+    [value] = values(rows)
+    assert (value["title"], value["provider"], value["hours"]) == ("Working with Fathers", "Great Lakes Institute", 6.0)
+
+
 LETTER_HEAD = ["Harborview Family Learning Collaborative", "Continuing Education Office", "January 6, 2023",
                "Dear Quilla Underhay,"]
 

@@ -129,6 +129,15 @@ WORDINGS = [
                          [(50, "SWK 153 Learning and Memory 2.0 A-"), (330, "Conferred 5/7/12")],
                          [(50, "Spring 2012 (1/14/12 - 4/27/12)")]],
                  [MSW_2012], id="degree-list-in-the-second-column"),
+    pytest.param(HEAD + lines("Degrees Awarded", "Degree: Master of Social Work", "Confer Date: 5/7/12",
+                              "Plan: Social Work"),
+                 [MSW_2012], id="confer-date-and-plan"),
+    pytest.param(HEAD + lines("Degree: Master of Social Work", "Graduation Date: May 7, 2012", "Major: Social Work"),
+                 [MSW_2012], id="graduation-date"),
+    pytest.param(lines("Ridgeline University, Office of the Registrar", "OFFICIAL TRANSCRIPT",
+                       "Degree Awarded: Master of Social Work (MSW)", "Major: Social Work",
+                       "Date Conferred: May 7, 2012"),
+                 [MSW_2012], id="the-registrar-office-is-not-the-institution"),
 ]
 
 
@@ -200,3 +209,14 @@ def test_a_degree_named_but_not_read_flags_the_document() -> None:
                                   "Doctor of Philosophy in Social Work"))
     assert degree_values(result) == [MSW_2012]
     assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
+
+
+def test_a_delivery_services_cover_page_is_not_the_transcript() -> None:
+    """An e-transcript's cover page names the sender; the institution is the record's own heading."""
+    cover = page_of([[(50, "Secure Electronic Transcript Delivery")],
+                     [(50, "Sent by"), (200, "Harbor College, Office of the Registrar")],
+                     [(50, "This cover page is not part of the transcript.")]])
+    record = page_of(HEAD + lines("Degree Awarded: Master of Social Work (MSW)", "Major: Social Work",
+                                  "Date Conferred: May 7, 2012")).model_copy(update={"number": 2})
+    doc = build_text("doc", [cover, record])
+    assert degree_values(transcript.extract(doc, find_patterns(doc.text))) == [MSW_2012]
