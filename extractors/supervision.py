@@ -22,7 +22,7 @@ from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
-SUPERVISOR_LABEL = r"supervisor\s*/\s*consultant|supervisor|consultant|rs\s*/\s*c\s+provider"
+SUPERVISOR_LABEL = r"(?:primary\s+|lead\s+)?(?:supervisor\s*/\s*consultant|supervisor|consultant)|rs\s*/\s*c\s+provider"
 COLUMN_NAMES = {
     "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
     "date": r"(?:session\s+)?date(?:\s+of\s+session)?",
@@ -354,6 +354,8 @@ class _SessionReader:
     def _supervisor(self, words: list[Placed], columns: list[Column] | None,
                     reasons: list[str]) -> tuple[str | None, Found | None]:
         """The row's supervisor cell; the log's named supervisor when the table has no such column."""
+        while len(words) > 1 and words[0].word.text.isdigit():  # a spreadsheet's row number run into the name
+            words = words[1:]
         if words:
             name = _text(words).strip(" |[]_")
             if not NAME.match(name):
@@ -409,20 +411,25 @@ def _session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[P
 def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> list[Session]:
     """Supervisor cells whose name was read confidently elsewhere (another row, the log's named supervisor) are vouched.
 
-    Tesseract often scores a short right word (a first name) low; the same text read with confidence in another
-    place of the same log confirms it. A name read only once, or only doubtfully, keeps its own confidence.
+    Tesseract often scores a short right word (a first name) low, or loses a capital; the same name read with
+    confidence in another place of the same log confirms it, in that place's spelling. A name read only once, or
+    only doubtfully, keeps its own confidence.
     """
-    confident: dict[str, int] = {}
+    confident: dict[str, str] = {}
     cells = [s.sources[-1] if s.sources[-1].rule == "log.supervisor_cell.v1" else None for s in sessions]
     for found in [*cells, named]:
         if found is not None and doc.confidence(found.start, found.end) >= LOW_OCR_CONFIDENCE:
             text = one_line(doc.slice(found.start, found.end)).strip(" |[]_")
-            confident[text] = confident.get(text, 0) + 1
+            if NAME.match(text):
+                confident.setdefault(text.casefold(), text)
     vouched = []
     for session, cell in zip(sessions, cells, strict=True):
-        if cell is not None and confident.get(session.value["supervisor"] or "", 0) >= 1:
+        spelling = confident.get((session.value["supervisor"] or "").casefold())
+        if cell is not None and spelling is not None:  # the same name; OCR may have lost a capital ("vesna")
             cell = Found(cell.start, cell.end, cell.rule, cell.score, vouched=True)
-            session = replace(session, sources=[*session.sources[:-1], cell])
+            reasons = [r for r in session.reasons if r != "log.supervisor_unclear"]
+            session = replace(session, sources=[*session.sources[:-1], cell], reasons=reasons,
+                              value={**session.value, "supervisor": spelling})
         vouched.append(session)
     return vouched
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.forms import continue_cell
+from extractors.forms import continue_cell, one_line
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence, find_patterns
@@ -169,7 +169,7 @@ def _read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None)
         if match:
             found = Found(match.start("provider"), match.end("provider"), "training.provider_in_sentence.v1", 0.92)
     if found is None:
-        found = _issuer(doc) or sponsor(doc)
+        found = _printed_twice(doc, _issuer(doc), sponsor(doc))
     if found is not None:
         reading.provider = _clean(doc.slice(found.start, found.end))
         reading.sources.append(found)
@@ -196,6 +196,15 @@ def _issuer(doc: DocText) -> Found | None:
 
 def _name_line(text: str) -> bool:
     return not any(ch.isdigit() for ch in text) and len(text.split()) >= 2
+
+
+def _printed_twice(doc: DocText, heading: Found | None, sentence: Found | None) -> Found | None:
+    """The provider from the heading or the sponsor sentence: the better-read of the two, vouched when they agree."""
+    if heading is None or sentence is None:
+        return heading or sentence
+    if one_line(doc.slice(heading.start, heading.end)) == one_line(doc.slice(sentence.start, sentence.end)):
+        return replace(heading, vouched=True)
+    return max((heading, sentence), key=lambda f: doc.confidence(f.start, f.end))
 
 
 def sponsor(doc: DocText) -> Found | None:

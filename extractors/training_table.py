@@ -65,6 +65,8 @@ class Table:
 
 
 SENTENCE_WORDS = 8
+RULE_MARKS = set("|[]_!")
+"""A scanned table's ruling read as a character: no cell's text."""
 
 
 def read_table(doc: DocText) -> Table | None:
@@ -159,7 +161,8 @@ def _assign(row: Row, starts: list[tuple[float, str]]) -> dict[str, list[Placed]
     """Each cell of the row to the column whose header starts at or left of the cell's centre."""
     assigned: dict[str, list[Placed]] = {}
     em = median(_height(p) for p in row.words)
-    for cell in _split_at_columns(cells_of(row.words), starts, em):
+    words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS] or row.words
+    for cell in _split_at_columns(cells_of(words), starts, em):
         centre = (cell[0].word.bbox[0] + cell[-1].word.bbox[2]) / 2
         column = starts[0][1]
         for start, name in starts:
@@ -183,9 +186,9 @@ def _split_at_columns(cells: list[list[Placed]], starts: list[tuple[float, str]]
 
 
 def _sentence(row: Row) -> bool:
-    """A line of running text: many words and a full stop at the end, never a table row."""
+    """A line of running text: many words and a full stop (at the end, or between two sentences), never a row."""
     text = row.text().rstrip()
-    return len(text.split()) > SENTENCE_WORDS and text.endswith(".")
+    return len(text.split()) > SENTENCE_WORDS and (text.endswith(".") or ". " in text)
 
 
 def _continues(row: Row, previous: Row) -> bool:

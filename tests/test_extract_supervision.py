@@ -278,3 +278,13 @@ def test_monthly_blocks_with_a_session_column_and_month_subtotals() -> None:
         {"date": "2023-07-06", "hours": 2.0, "format": "group", "supervisor": "Ann Lee"},
         {"date": "2023-08-03", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
     assert result.flags == [] and result.items[-1].value["stated_total"] == 3.5
+
+
+def test_a_name_ocr_lost_a_capital_or_ran_a_row_number_into_takes_the_confident_spelling() -> None:
+    doc = doc_of(row([(72, "Primary consultant: Vesna Jessamond")], 80), row(CLASSIC_HEADER, 100),
+                 row([(78, "06/10/2024"), (178, "Individual"), (278, "1.5"), (348, "vesna Jessamond")], 120),
+                 row([(78, "06/27/2024"), (178, "Individual"), (278, "1.5"), (348, "20 Vesna Jessamond")], 140),
+                 row([(78, "07/14/2024"), (178, "Individual"), (278, "1.5"), (348, "vesna Jessamund")], 160))
+    items = extraction(doc).items
+    assert [i.value["supervisor"] for i in items] == ["Vesna Jessamond", "Vesna Jessamond", "vesna Jessamund"]
+    assert [i.needs_review for i in items] == [False, False, True]  # a different name is not corrected

@@ -97,6 +97,16 @@ WEBINAR = ["Bayport Center for Infant Care", "BCIC", "Online Learning Center", "
            "This certifies that", "Ana Lopez"]
 
 
+def test_a_provider_printed_twice_is_taken_where_it_reads_better() -> None:
+    page = page_of([*WEBINAR, "has completed", ("Supporting Infant Sleep", 16.0), "Date completed: 10/14/2023",
+                    "Contact hours: 2.0", "Bayport Center for Infant Care is approved to offer continuing education."])
+    garbled = [w.model_copy(update={"text": "Baypcrt", "confidence": 0.3, "source": "ocr"}) if i == 0 else w
+               for i, w in enumerate(page.words)]  # the heading's first word misread
+    doc = build_text("doc", [page.model_copy(update={"words": garbled})])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["provider"] == "Bayport Center for Infant Care"
+
+
 @pytest.mark.parametrize(("completed", "hours_line", "hours"), [
     ("has successfully completed the on-demand webinar", "Contact Hours Awarded: 12.0", 12.0),
     ("has completed the self-paced online course:", "Continuing Education Units (CEUs): 1.2", 12.0),
@@ -117,7 +127,8 @@ def test_webinar_certificate_under_a_logo_and_a_department_line(completed: str, 
 ])
 def test_statement_of_credit_without_a_provider_column_takes_its_sponsor(sponsor_line: str) -> None:
     rows = ["Statement of Continuing Education Credit", "Participant: | Ana Lopez", "Statement date: | 10/31/22",
-            "Course | Date | Clock Hours", "Working with Fathers | 10/19/22 | 6.0", sponsor_line]
+            "Course | Date | Clock Hours | |", "Working with Fathers | 10/19/22 | 6.0 | |", f"{sponsor_line} Keep this",
+            "statement for your records."]  # a scan's ruling read as "|"; the note wraps after a full stop
     [value] = values(rows)
     assert (value["title"], value["provider"], value["hours"]) == ("Working with Fathers", "Great Lakes Institute", 6.0)
 
