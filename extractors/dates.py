@@ -22,6 +22,7 @@ _SAME_MONTH_RANGE = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}
 _CROSS_MONTH_RANGE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}\s*[-–]\s*({_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$", re.I)
 _SHORT_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_MARK_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z.] )(\d{1,2})\s*[%;]\s*(?=(?:19|20)\d{2}$)")
 _ISO_SPLIT = re.compile(r"^(?:19|20)\d{2}\s?-\s?\d\s?\d\s?-\s?\d\s?\d$")
 
 
@@ -74,7 +75,7 @@ def _normalise(text: str) -> str:
         return cross.group(1)
     if _ISO_SPLIT.match(cleaned):  # "2025-1 2-11": OCR put a space inside a digit group
         return cleaned.replace(" ", "")
-    return cleaned
+    return _MARK_BEFORE_YEAR.sub(r"\1, ", cleaned)  # "Aug 23% 2026": a comma read as another mark
 
 
 def parse_month_day(text: str, year: int) -> ParsedDate | None:

@@ -29,6 +29,8 @@ from extractors.vocab import Degree, degrees
     ("2025-1 2-11", "2025-12-11"),
     ("2024 -05-0 6", "2024-05-06"),
     ("August 20-2026", "2026-08-20"),
+    ("Aug 23% 2026", "2026-08-23"),
+    ("Aug 17,2019", "2019-08-17"),
 ])
 def test_dates_parse_from_their_span(text: str, expected: str) -> None:
     parsed = parse_date(text)
@@ -95,6 +97,8 @@ def test_non_hours_are_none(text: str) -> None:
     ("Completed: 2025-1 2-11", "DATE", "2025-1 2-11", "date.iso_split.v1"),  # OCR split a digit group
     ("Dated Aug 20-2026 at", "DATE", "Aug 20-2026", "date.month_name_dash_year.v1"),  # a comma read as a dash
     ("on March 3.2024,", "DATE", "March 3.2024", "date.month_name_dash_year.v1"),
+    ("Date of hire: Aug 17,2019", "DATE", "Aug 17,2019", "date.month_name_marked.v1"),  # no space after the comma
+    ("completed Aug 23% 2026", "DATE", "Aug 23% 2026", "date.month_name_marked.v1"),  # the comma read as a mark
 ])
 def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
     found = [e for e in find_patterns(text) if e.label == label]
