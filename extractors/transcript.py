@@ -142,7 +142,7 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in _inside(evidence, block[0][1])
                           if e.label == "DATE"), None)
     if field is not None:
-        field = Found(field.start, field.end, "transcript.field.v1", 0.97)
+        field = _without_plan_type(doc, Found(field.start, field.end, "transcript.field.v1", 0.97))
     else:
         field = _field_after(doc, head.end, block[0][1].end, "transcript.field_in_name.v1")
     return DegreeRead(head, field, conferral)
@@ -202,6 +202,8 @@ def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
     field = cells.get(columns["field"]) if "field" in columns else None
     if field is None:
         field = _field_after(doc, head.end, degree_cell.end, "transcript.field_in_name.v1")
+    else:
+        field = _without_plan_type(doc, field)
     return DegreeRead(head, field, date_cell)
 
 
@@ -362,6 +364,24 @@ def _titled(doc: DocText, start: int, end: int, rule: str) -> Found | None:
     """Capitalised words (joined by and/of/in/for) at `start`: a field named inside a sentence."""
     match = TITLE_WORDS.match(doc.slice(start, end))
     return Found(start, start + match.end(), rule, 0.9) if match else None
+
+
+PLAN_TYPE = re.compile(r"(?:^\s*(?:major|minor|concentration)\s*(?:in|:|-)\s+)|"
+                       r"(?:[\s,(-]+(?:major|minor|concentration|emphasis|track|specialization|option)\)?\s*$)", re.I)
+"""A student-records system prints a plan with its type ("Psychology Major", "Major in Social Work"): the type
+word is not the field."""
+
+
+def _without_plan_type(doc: DocText, found: Found) -> Found:
+    """The field without the plan type a records system writes before or after it."""
+    text = doc.slice(found.start, found.end)
+    start, end = 0, len(text)
+    for match in PLAN_TYPE.finditer(text):
+        if match.start() == 0 and match.end() < len(text):
+            start = match.end()
+        elif match.end() == len(text) and match.start() > start:
+            end = match.start()
+    return Found(found.start + start, found.start + end, found.rule, found.score)
 
 
 def _trimmed(doc: DocText, found: Found) -> Found:

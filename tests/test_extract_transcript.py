@@ -138,6 +138,14 @@ WORDINGS = [
                        "Degree Awarded: Master of Social Work (MSW)", "Major: Social Work",
                        "Date Conferred: May 7, 2012"),
                  [MSW_2012], id="the-registrar-office-is-not-the-institution"),
+    pytest.param(HEAD + lines("Degree: Master of Social Work", "Plan: Social Work Major", "Confer Date: 5/7/12"),
+                 [MSW_2012], id="plan-with-its-type-after"),
+    pytest.param(HEAD + lines("Degree: Master of Social Work", "Program: Major in Social Work",
+                              "Date Conferred: May 7, 2012"),
+                 [MSW_2012], id="plan-with-its-type-before"),
+    pytest.param(HEAD + [[(50, "Degree"), (250, "Plan"), (420, "Conferred")],
+                         [(50, "Master of Social Work"), (250, "Social Work (Concentration)"), (420, "5/7/12")]],
+                 [MSW_2012], id="plan-type-in-a-table-cell"),
 ]
 
 
