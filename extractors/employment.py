@@ -12,7 +12,16 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.forms import dates_in, field_value, first_date, misread_name, one_line
+from extractors.forms import (
+    dates_in,
+    field,
+    field_value,
+    first_date,
+    misread_name,
+    one_line,
+    section_field,
+    text_below,
+)
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
@@ -45,8 +54,12 @@ BROKEN_BOUNDARY_SCORE = 0.6
 UNSPANNED_DATE_SCORE = 0.75
 EMPLOYER_LABEL = r"employer(?:\s+name)?|organi[sz]ation|agency|company"
 ROLE_LABEL = r"position(?:\s+title)?|job\s+title|title|role"
-START_LABEL = r"start\s+date|date\s+of\s+hire|hire\s+date|date\s+hired|employment\s+start|start"
-END_LABEL = r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+separation|employment\s+end|end"
+START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\s+hired|employment\s+start(?:\s+date)?"
+               r"|first\s+(?:day|date)\s+(?:worked|of\s+employment)|start")
+END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination)"
+             r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|end")
+EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
+"""Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
                 r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description")
 STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a)\b", re.I)
@@ -67,9 +80,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _duties(doc: DocText) -> Found | None:
-    labelled = field_value(doc, DUTIES_LABEL, "employment.duties_field.v1", continued=True)
-    if labelled is not None:
-        return labelled
+    hit = field(doc, DUTIES_LABEL, "employment.duties_field.v1", continued=True)
+    if hit is not None and hit.value is not None:
+        return hit.value
+    if hit is not None and (below := text_below(doc, hit.label, "employment.duties_below.v1")) is not None:
+        return below
     match = DUTIES.search(doc.text)
     if match is None:
         return None
@@ -113,8 +128,10 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    employer = field_value(doc, EMPLOYER_LABEL, "employment.employer_field.v1")
-    role = field_value(doc, ROLE_LABEL, "employment.role_field.v1")
+    employer = field_value(doc, EMPLOYER_LABEL, "employment.employer_field.v1") or section_field(
+        doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
+    role = field_value(doc, ROLE_LABEL, "employment.role_field.v1") or section_field(
+        doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
     start_value = field_value(doc, START_LABEL, "employment.start_field.v1")
     end_value = field_value(doc, END_LABEL, "employment.end_field.v1")
     if employer is None or start_value is None:

@@ -45,6 +45,15 @@ PROSE_WORDS = 8
 """A value cell that the layout put on a line of its own next to its label (a tilted scan)."""
 
 
+SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
+"""What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
+RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
+LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")
+BELOW_LINES = 4
+BELOW_SCORE = 0.9
+"""A value read from the lines under a heading-like label standing alone ("JOB DESCRIPTION" over its text)."""
+
+
 INLINE_FLAGS = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|[:=!]|<[=!]|[aiLmsux-]+(?:\)|:))")
 
 
@@ -92,7 +101,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
     cell's left edge (a wrapped table cell) are part of the value.
     """
-    pattern = re.compile(rf"^[\s|¦]*(?:{ocr_tolerant(label)})\s*(?P<colon>:\s*(?P<value>.*?))?\s*$", re.I)  # "|": edge
+    pattern = re.compile(rf"^[\s|¦]*(?:{ocr_tolerant(label)})\s*(?P<colon>{SEPARATOR}\s*(?P<value>.*?))?\s*$", re.I)
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         captions = False
@@ -128,6 +137,50 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False)
     return hit.value if hit else None
 
 
+def section_field(doc: DocText, heading: str, label: str, rule: str, span: int = 4) -> Found | None:
+    """A labelled value inside a form section: `label` on one of the `span` lines under a heading standing alone.
+
+    Forms group fields under a heading ("EMPLOYER" then "NAME ..... Ridgeline Clinic", "ADDRESS ....."):
+    the section's `Name` field names the section's subject.
+    """
+    alone = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(heading)})\s*:?\s*$")
+    pattern = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(label)})\s*{SEPARATOR}\s*(?P<value>\S.*?)\s*$")
+    for index, line in enumerate(doc.lines):
+        if not alone.match(doc.slice(line.start, line.end)):
+            continue
+        for following in doc.lines[index + 1:index + 1 + span]:
+            if following.page != line.page:
+                break
+            match = pattern.match(doc.slice(following.start, following.end))
+            if match:
+                return Found(following.start + match.start("value"), following.start + match.end("value"), rule,
+                             FIELD_SCORE)
+    return None
+
+
+def text_below(doc: DocText, label: Found, rule: str) -> Found | None:
+    """The text under a label that stands alone on its line (a heading over its paragraph), up to a rule or a field.
+
+    Lines follow while they are close under the last one, on the same page, and are neither a ruled line nor
+    another labelled field.
+    """
+    line = doc.line_at(label.start)
+    if line is None or doc.slice(line.start, line.end).strip() != doc.slice(label.start, label.end).strip():
+        return None
+    index = doc.lines.index(line)
+    start = end = None
+    last = _box(doc, line.start, line.end)
+    for following in doc.lines[index + 1:index + 1 + BELOW_LINES]:
+        text = doc.slice(following.start, following.end)
+        box = _box(doc, following.start, following.end)
+        if (following.page != line.page or box is None or last is None or RULE_LINE.match(text)
+                or LABELLED_LINE.match(text) or box[1] - last[3] > (last[3] - last[1]) * 1.5):
+            break
+        start = following.start if start is None else start
+        end, last = following.end, box
+    return Found(start, end, rule, BELOW_SCORE) if start is not None and end is not None else None
+
+
 def _box(doc: DocText, start: int, end: int) -> tuple[float, float, float, float] | None:
     placed = doc.words_in(start, end)
     if not placed:
@@ -154,7 +207,8 @@ def _caption_value(doc: DocText, index: int, position: int, rule: str) -> Found 
     height = label_box[3] - label_box[1]
     for start, end in above.cell_spans():
         box = _box(doc, start, end)
-        if box is None or label_box[1] - box[3] > 2.5 * height or _is_prose(doc.slice(start, end)):
+        if (box is None or label_box[1] - box[3] > 2.5 * height or _is_prose(doc.slice(start, end))
+                or LABELLED_LINE.match(doc.slice(start, end))):  # another field's `label: value`, not a value
             continue
         over = [i for i, other in enumerate(captions) if other is not None and _overlap(box, other) > 0.2]
         if over == [position]:

@@ -30,9 +30,16 @@ COLUMN_NAMES = {
                r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
-    "supervisor": r"(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?(?:\s+name)?|led\s+by",
+    "supervisor": (r"(?:rs\s*/\s*c\s+)?(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?"
+                   r"(?:\s+name)?|led\s+by"),
+    "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
+    "group": r"group",
 }
-"""Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads."""
+"""Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
+`individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
+TICK_ROLES = ("individual", "group")
+TICK = re.compile(r"^(?:[xX✓✔☒☑■*+]|><|\[[xX]\])$")
+"""A mark in a tick column: an X, a check, a filled box (what a person or a spreadsheet puts there)."""
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
@@ -209,7 +216,8 @@ def _header(row: Row) -> list[Column] | None:
             columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
                                   minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group()))))
     roles = {c.role for c in columns}
-    if not {"date", "hours"} <= roles or not roles & {"format", "supervisor"} or len(row.words) > 3 * len(columns):
+    if not {"date", "hours"} <= roles or not roles & {"format", "supervisor", *TICK_ROLES} or (
+            len(row.words) > 3 * len(columns)):
         return None
     for i, (x0, x1) in enumerate(row.xs):
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
@@ -301,7 +309,7 @@ class _SessionReader:
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
         reasons = date_reasons + (["log.hours_repaired"] if repaired else [])
-        session_format, format_found = self._format(cells.get("format", []), reasons)
+        session_format, format_found = self._format(cells.get("format", []), reasons, cells)
         supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
             reasons.append("log.hours_implausible")
@@ -336,8 +344,11 @@ class _SessionReader:
             parse_month_day(repaired, self.year) if self.year is not None else None)
         return date, Found(start, end, "log.date_lookalikes.v1", 0.9), ["log.date_repaired"]
 
-    def _format(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
-        """Individual or group, from the cell's words or an abbreviation the log's legend defines."""
+    def _format(self, words: list[Placed], reasons: list[str], cells: Cells | None = None,
+                ) -> tuple[str | None, Found | None]:
+        """Individual or group, from the cell's words, an abbreviation the log's legend defines, or a tick column."""
+        if not words and cells is not None and any(role in cells for role in TICK_ROLES):
+            return self._ticked(cells, reasons)
         if words:
             start, end = _span(words)
             ev = next((e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
@@ -349,6 +360,16 @@ class _SessionReader:
             if defined:
                 return defined, Found(start, end, "log.format_legend.v1", 0.95)
         reasons.append("log.format_missing" if not words else "log.format_unreadable")
+        return None, None
+
+    def _ticked(self, cells: Cells, reasons: list[str]) -> tuple[str | None, Found | None]:
+        """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question."""
+        marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
+        if len(marked) == 1:
+            role, words = next(iter(marked.items()))
+            if all(TICK.match(p.word.text) for p in words):
+                return role, Found(*_span(words), "log.format_tick.v1", 0.93)
+        reasons.append("log.format_unreadable" if marked else "log.format_missing")
         return None, None
 
     def _supervisor(self, words: list[Placed], columns: list[Column] | None,

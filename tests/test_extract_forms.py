@@ -273,6 +273,21 @@ def test_membership_wordings(doc: DocText, expected: str) -> None:
            "This memo is provided at the employee's request."),
      {"employer": "State Office of Early Childhood Policy", "role": "Program Manager", "start": "2012-01-04",
       "end": None, "duties": "supervising a team of home visitors and overseeing program quality"}),
+    # a verification report: dotted leaders, fields grouped under section headings, the duties under their heading
+    (lines("EMPLOYMENT VERIFICATION REPORT", "REPORT DATE: 2026-09-20", "EMPLOYER",
+           "NAME ............... Riverbend Family Services", "ADDRESS ............ 12 Elm Street", "EMPLOYEE",
+           "NAME ............... Bo Lee", "POSITION", "JOB TITLE .......... Program Manager",
+           "HIRE DATE .......... 03/03/2015", "LAST DAY WORKED .... N/A - CURRENTLY EMPLOYED", "JOB DESCRIPTION",
+           "supervising a team of home visitors and overseeing", "program quality", "=" * 30,
+           "VERIFIED BY: Ann Lee, Director of Human Resources"),
+     {"employer": "Riverbend Family Services", "role": "Program Manager", "start": "2015-03-03", "end": None,
+      "duties": "supervising a team of home visitors and overseeing program quality"}),
+    (lines("EMPLOYER", "LEGAL NAME ......... Riverbend Family Services", "POSITION",
+           "TITLE .............. Therapist", "DATE OF HIRE ....... 2011-08-03",
+           "LAST DATE OF EMPLOYMENT ... 2019-01-31",
+           "POSITION DESCRIPTION", "home visiting with infants and their parents"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting with infants and their parents"}),
 ])
 def test_employment_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(employment.extract, doc) == expected

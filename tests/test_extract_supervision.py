@@ -46,6 +46,8 @@ def extraction(doc: DocText) -> supervision.Extraction:
 
 CLASSIC_HEADER = [(78, "Date"), (178, "Format"), (278, "Hours"), (348, "Supervisor")]
 EXPORT_HEADER = [(62, "DATE"), (130, "FORMAT"), (210, "DURATION"), (255, "SUPERVISOR")]
+TICK_HEADER = [(40, "#"), (70, "Session date"), (130, "Individual"), (180, "Group"), (200, "Duration (h:mm)"),
+               (260, "RS/C provider"), (360, "Initials")]
 BY_YEAR_HEADER = [(72, "Date"), (142, "Format"), (212, "Hours"), (292, "Led by")]
 
 
@@ -63,10 +65,25 @@ BY_YEAR_HEADER = [(72, "Date"), (142, "Format"), (212, "Hours"), (292, "Led by")
     ([(40, "#"), (70, "Supervisor"), (170, "Session date"), (260, "Minutes"), (320, "Type"), (380, "Notes")],
      [(40, "3"), (70, "Ann Lee"), (170, "2024-03-04"), (265, "90"), (320, "Individual"), (380, "Talked 12/2")],
      {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}),
+    # the type ticked under an Individual or a Group column; an "RS/C provider" column
+    (TICK_HEADER, [(40, "4"), (70, "2024-03-04"), (140, "X"), (200, "1:30"), (260, "Ann Lee"), (360, "AL")],
+     {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}),
+    (TICK_HEADER, [(40, "5"), (70, "03/18/2024"), (182, "X"), (200, "2:00"), (260, "Bo Stellwood"), (360, "BS")],
+     {"date": "2024-03-18", "hours": 2.0, "format": "group", "supervisor": "Bo Stellwood"}),
 ])
 def test_a_row_is_read_by_its_header_columns(header: list[tuple[float, str]], cells: list[tuple[float, str]],
                                              expected: dict[str, object]) -> None:
     assert sessions(doc_of(row(header, 100), row(cells, 120))) == [expected]
+
+
+@pytest.mark.parametrize(("individual", "group", "reason"), [("X", "X", "log.format_unreadable"),
+                                                            ("", "", "log.format_missing"),
+                                                            ("Yes", "", "log.format_unreadable")])
+def test_a_row_ticked_twice_nowhere_or_not_with_a_mark_is_flagged(individual: str, group: str, reason: str) -> None:
+    cells = [(40, "4"), (70, "2024-03-04"), (140, individual), (182, group), (200, "1:30"), (260, "Ann Lee")]
+    result = extraction(doc_of(row(TICK_HEADER, 100), row([c for c in cells if c[1]], 120)))
+    session = next(i for i in result.items if i.type == "supervision_session")
+    assert session.value["format"] is None and reason in session.reasons and session.needs_review
 
 
 def test_month_day_rows_take_the_year_of_their_heading_and_abbreviations_their_legend() -> None:
