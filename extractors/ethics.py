@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import field, field_value, first_date, one_line
+from extractors.forms import captions_over_values, field, field_value, first_date, one_line
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
 SIGNATURE_LABEL = (r"(?:applicant(?:'s)?\s+|candidate(?:'s)?\s+)?signature"
                    r"(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?|signed\s+by")
-NAME_LABEL = r"printed\s+name|print(?:ed)?\s+name|name\s*\(print(?:ed)?\)|name"
+NAME_LABEL = (r"printed\s+name|print(?:ed)?\s+name|name\s*\((?:please\s+)?print(?:ed)?\)"
+              r"|name\s+of\s+(?:the\s+)?(?:applicant|candidate|signer)(?:\s*\((?:please\s+)?print(?:ed)?\))?|name")
 DATE_LABEL = r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+signature"
 E_SIGNED = re.compile(r"(?i)\b(?:electronically|digitally)\s+signed\s+by\s+(?P<name>[A-Z][^\n]*?)\s+on\s+")
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
@@ -71,9 +72,11 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 
 
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
-    line = field(doc, SIGNATURE_LABEL, "signature.line.v2")
-    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2")
-    dated, date_found = first_date(field_value(doc, DATE_LABEL, "signature.date.v2"), evidence)
+    """The signature form, its captions read over or under their values as the whole block shows."""
+    above = captions_over_values(doc)
+    line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
+    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above)
+    dated, date_found = first_date(field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above), evidence)
     reasons: list[str] = []
     signed: bool | None = None
     mark = ""

@@ -22,7 +22,9 @@ RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|s
 DATE_LABEL = (r"exam(?:ination)?\s+date|date\s+of\s+(?:the\s+)?exam(?:ination)?|test\s+date|date\s+tested"
               r"|date\s+taken|date\s+sat|testing\s+date|date\s+of\s+testing")
 TAKEN = (r"(?:sat|took|completed|taken|wrote)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?exam(?:ination)?(?:\s+was\s+taken)?"
-         r"(?:\s+on)?|date\s+taken|exam(?:ination)?\s+(?:was\s+)?taken(?:\s+on)?")
+         r"(?:\s+on)?|date\s+taken|exam(?:ination)?\s+(?:was\s+)?taken(?:\s+on)?"
+         r"|exam(?:ination)?\b[^.?!]{0,80}?,?\s+(?:taken|sat|written)\s+on")
+"""The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too."""
 NEGATIVE = re.compile(r"(?i)not|fail|unsuccess")
 SENTENCE_PASS = re.compile(
     r"(?i)\byou\s+(?:have\s+)?(?P<word>(?:not\s+)?passed|did\s+not\s+pass|failed|were\s+(?:not\s+|un)?successful)")

@@ -32,7 +32,8 @@ PERSON_NAME = re.compile(r"^\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-zA-Z'\-]+(?:\s
 SALUTATION = re.compile(r"^\s*(?:dear|to\s+whom|to\s+the|re\s*:)", re.I)
 CAPTION = re.compile(
     r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
-    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|\(|\)|/|-)\s*)+:?\s*$")
+    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|\(|\)|/|-)"
+    r"\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
 FIELD_SCORE = 0.97
@@ -45,10 +46,13 @@ PROSE_WORDS = 8
 """A value cell that the layout put on a line of its own next to its label (a tilted scan)."""
 
 
+QUESTION_NUMBER = r"(?:q(?:uestion)?\s*)?\d{1,2}[.)]\s+"
+"""A questionnaire's numbering in front of a question ("1. Your full name", "Q4) ...")."""
 SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
 """What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
 RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
 LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")
+NEXT_QUESTION = re.compile(rf"(?i)^\s*{QUESTION_NUMBER}\S|.*\?\s*$")
 BELOW_LINES = 4
 BELOW_SCORE = 0.9
 """A value read from the lines under a heading-like label standing alone ("JOB DESCRIPTION" over its text)."""
@@ -95,32 +99,25 @@ class FieldHit:
     value: Found | None
 
 
-def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> FieldHit | None:
+def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
+          captions_above: bool = False) -> FieldHit | None:
     """The first field whose label matches: `Label: value`, a label cell and the cell after it, or a caption under it.
 
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
-    cell's left edge (a wrapped table cell) are part of the value.
+    cell's left edge (a wrapped table cell) are part of the value. A caption row reads the value above it,
+    or the one under it when the form puts its captions over their values (`captions_above`, see
+    `captions_over_values`).
     """
-    pattern = re.compile(rf"^[\s|¦]*(?:{ocr_tolerant(label)})\s*(?P<colon>{SEPARATOR}\s*(?P<value>.*?))?\s*$", re.I)
+    pattern = re.compile(rf"^[\s|¦]*(?P<number>{QUESTION_NUMBER})?(?:{ocr_tolerant(label)})(?P<asked>\s*\?)?"
+                         rf"\s*(?P<colon>{SEPARATOR}\s*(?P<value>.*?))?\s*$", re.I)
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
-        captions = False
         for position, (start, end) in enumerate(cells):
             match = pattern.match(doc.slice(start, end))
             if not match:
                 continue
             found_label = Found(start + match.start(), start + match.end(), rule, FIELD_SCORE)
-            value: Found | None = None
-            if match.group("value"):
-                value = Found(start + match.start("value"), start + match.end("value"), rule, FIELD_SCORE)
-            elif position + 1 < len(cells) and not CAPTION.match(doc.slice(*cells[position + 1])):
-                value = Found(cells[position + 1][0], cells[position + 1][1], rule, FIELD_SCORE)
-            elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
-                pass
-            elif not match.group("colon") and (captions := all(CAPTION.match(doc.slice(*cell)) for cell in cells)):
-                value = _caption_value(doc, index, position, rule)
-            if value is None and not match.group("colon") and len(cells) > 1 and not captions:
-                value = _under_header(doc, index, position, rule)
+            value = _value_of(doc, index, position, match, found_label, captions_above)
             if value is not None and continued:
                 value = continue_cell(doc, index, value)
                 if match.group("value"):
@@ -131,9 +128,33 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Fi
     return None
 
 
-def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False) -> Found | None:
+def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], label: Found,
+              captions_above: bool) -> Found | None:
+    """The value a matched label cell labels: after its colon or leader, the next cell, a neighbour or caption line."""
+    cells = doc.lines[index].cell_spans()
+    start, end = cells[position]
+    rule = label.rule
+    captions = False
+    value: Found | None = None
+    if match.group("value"):
+        value = Found(start + match.start("value"), start + match.end("value"), rule, FIELD_SCORE)
+    elif position + 1 < len(cells) and not CAPTION.match(doc.slice(*cells[position + 1])):
+        value = Found(cells[position + 1][0], cells[position + 1][1], rule, FIELD_SCORE)
+    elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
+        pass
+    elif not match.group("colon") and (captions := all(CAPTION.match(doc.slice(*cell)) for cell in cells)):
+        value = (_under_header if captions_above else _caption_value)(doc, index, position, rule)
+    if value is None and not match.group("colon") and len(cells) > 1 and not captions:
+        value = _under_header(doc, index, position, rule)
+    if value is None and not match.group("colon") and (match.group("number") or match.group("asked")):
+        value = text_below(doc, label, rule)  # a questionnaire: the answer under its question
+    return value
+
+
+def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,
+                captions_above: bool = False) -> Found | None:
     """Only the value of `field` (None when the label is missing or the field blank)."""
-    hit = field(doc, label, rule, continued=continued)
+    hit = field(doc, label, rule, continued=continued, captions_above=captions_above)
     return hit.value if hit else None
 
 
@@ -174,7 +195,8 @@ def text_below(doc: DocText, label: Found, rule: str) -> Found | None:
         text = doc.slice(following.start, following.end)
         box = _box(doc, following.start, following.end)
         if (following.page != line.page or box is None or last is None or RULE_LINE.match(text)
-                or LABELLED_LINE.match(text) or box[1] - last[3] > (last[3] - last[1]) * 1.5):
+                or LABELLED_LINE.match(text) or NEXT_QUESTION.match(text)
+                or box[1] - last[3] > (last[3] - last[1]) * 1.5):
             break
         start = following.start if start is None else start
         end, last = following.end, box
@@ -214,6 +236,39 @@ def _caption_value(doc: DocText, index: int, position: int, rule: str) -> Found 
         if over == [position]:
             return Found(start, end, rule, UNDERNEATH_SCORE)
     return None
+
+
+def captions_over_values(doc: DocText) -> bool:
+    """Whether the form's caption rows sit over their values rather than under them.
+
+    A signature block alternates caption rows and value lines; which way they pair shows at its ends: the
+    first caption row under a paragraph (nothing above it can be its value) and the last one with a value
+    line close under it. Anything else (or no caption rows) reads the usual way, captions under the lines.
+    """
+    rows = [i for i, line in enumerate(doc.lines)
+            if all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
+    if not rows:
+        return False
+    return _heads_a_block(doc, rows[0]) and _value_under(doc, rows[-1])
+
+
+def _heads_a_block(doc: DocText, index: int) -> bool:
+    """A caption row with no value line above it: the first line of its page, or under a paragraph."""
+    if index == 0 or doc.lines[index - 1].page != doc.lines[index].page:
+        return True
+    above = doc.lines[index - 1]
+    return _is_prose(doc.slice(above.start, above.end))
+
+
+def _value_under(doc: DocText, index: int) -> bool:
+    """A caption row with a short value line close under it (not another caption, not prose)."""
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    box, under = _box(doc, line.start, line.end), _box(doc, below.start, below.end)
+    text = doc.slice(below.start, below.end)
+    return (box is not None and under is not None and under[1] - box[3] <= 2.5 * (box[3] - box[1])
+            and not CAPTION.match(text) and not _is_prose(text))
 
 
 def _under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:

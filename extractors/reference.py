@@ -37,11 +37,13 @@ RELATIONSHIPS = [  # first match wins: the specific wordings before the general 
     ("colleague", r"colleague|peer|co-?worker"),
 ]
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:rater|reference|referee|evaluator)|"
-               r"(?:reference|referee|evaluator)(?:'s)?\s+name|referee|evaluator|(?:your|print(?:ed)?)\s+name")
+               r"(?:reference|referee|evaluator)(?:'s)?\s+name|referee|evaluator|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name")
 RELATION_LABEL = (r"(?:your\s+)?(?:relationship|connection|role)(?:\s+(?:to|with)\s+(?:the\s+)?"
                   r"(?:applicant|candidate))?|how\s+(?:do\s+you\s+know|you\s+know)\s+(?:the\s+)?(?:applicant|candidate)")
 LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?endorsement(?:\s+(?:level|held|status))?"
-               r"|rater\s+level|endorsement\s+level\s+held")
+               r"|rater\s+level|endorsement\s+level\s+held"
+               r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement\??(?:\s*if\s+so,?\s+(?:at\s+)?(?:which|what)"
+               r"\s+level)?")
 DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|"
               r"date\s+of\s+(?:rating|reference|signature)|signature\s+date")
 AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(?P<relation>[^.,;]{3,60})", re.I)

@@ -98,6 +98,17 @@ def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> Non
     (lines("Evaluator name: Ana Bell", "Connection to the candidate: Colleague", "Endorsement status: None",
            "Date submitted: 3/2/2026"),
      {"rater": "Ana Bell", "relationship": "colleague", "rater_level": None, "date": "2026-03-02"}),
+    # a portal's questionnaire: numbered questions, each answer on the line under it
+    (lines("Applicant: Bo Lee Response ID: 076275", "1. Your full name", "Quilla Lowenthal",
+           "2. How do you know the applicant?", "I am the chair of the applicant's department.",
+           "3. How many years have you known the applicant?", "2",
+           "4. Do you hold Infant Mental Health Endorsement? If so, at which level?",
+           "Yes - Level III, Infant Mental Health Specialist", "Typed name: Quilla Lowenthal",
+           "Date completed: Aug 16, 2026"),
+     {"rater": "Quilla Lowenthal", "relationship": "department_chair", "rater_level": "III", "date": "2026-08-16"}),
+    (lines("Q1) Your name", "Amara Pembrake", "Q2) How do you know the applicant?", "I was the applicant's student.",
+           "Q3) Do you currently hold an endorsement?", "No", "Date submitted: 2026-05-27"),
+     {"rater": "Amara Pembrake", "relationship": "student", "rater_level": None, "date": "2026-05-27"}),
 ])
 def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(reference.extract, doc) == expected
@@ -182,6 +193,15 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
             (128, [(72, "Rae Moss")]), (142, [(72, "Printed name"), (330, "For office use")]),
             (156, [(72, "7/5/26"), (330, "6/26/26")]), (170, [(72, "Date"), (330, "Date form issued")])),
      {"signer": "Rae Moss", "date": "2026-07-05", "signed": False}),  # the prose above is not a signature
+    # captions over their values (the block starts under the prose and ends with a value)
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(72, "Rae Moss"), (336, "Jun 27, 2026")]),
+            (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Rae Moss")])),
+     {"signer": "Rae Moss", "date": "2026-06-27", "signed": True}),
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(336, "09/09/2026")]),
+            (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Talia Moss")])),
+     {"signer": "Talia Moss", "date": "2026-09-09", "signed": False}),
 ])
 def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(ethics.extract, doc) == expected
@@ -206,6 +226,9 @@ def test_signature_without_a_signature_line_is_flagged() -> None:
      {"passed": False, "date": "2026-03-02"}),
     (doc_of((100, [(72, "Test date"), (228, "10/21/2026")]), (114, [(72, "Report date"), (228, "11/22/2026")]),
             (128, [(72, "Outcome"), (228, "Fail")])), {"passed": False, "date": "2026-10-21"}),
+    (lines("Your Level IV written examination for Infant Mental Health Endorsement,",
+           "taken on July 15, 2025 during the July 9-22, 2025 testing window, has now been scored.",
+           "EXAMINATION STATUS: PASSED"), {"passed": True, "date": "2025-07-15"}),
 ])
 def test_exam_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, doc) == expected
