@@ -24,9 +24,13 @@ PROVIDER_LABEL = (r"(?:training\s+|approved\s+|ce\s+)?provider|presented\s+by|sp
                   r"sponsoring\s+organi[sz]ation|provider\s+organi[sz]ation|training\s+organi[sz]ation|hosted\s+by")
 DATE_LABEL = (r"date\s+(?:completed|attended|earned)|(?:course\s+)?completion(?:\s+date)?|completed(?:\s+on)?|"
               r"date\s+of\s+(?:training|completion|attendance|course)|"
-              r"(?:training|event|session|course|workshop)\s+dates?|dates?\s+attended|dates?\s+of\s+attendance")
+              r"(?:training|event|session|course|workshop|activity)\s+dates?|date(?:s|\(s\))?\s+(?:attended|of\s+attendance)")
 GENERIC_DATE_LABEL = r"date"
-HOURS_LABEL = (r"(?:duration|length|(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?"
+TYPE_STEP = 0.75
+"""Points of type size between a label and its value that tell them apart (a 9-point label, a 10-point value)."""
+TYPE_APART_SCORE = 0.93
+HOURS_LABEL = (r"(?:duration|length|time\s+(?:attended|spent|completed)|"
+               r"(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
                r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Continuing Education Units (CEUs)"."""
@@ -118,10 +122,12 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
 def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False) -> tuple[Found | None, str]:
     """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell.
 
-    With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole.
+    With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole. A label set in
+    smaller (or larger) type than its value needs no colon.
     """
     inline = re.compile(rf"^\s*(?P<label>{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
     alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
+    typed = re.compile(rf"^\s*(?P<label>{label})\s+(?P<value>\S.*?)\s*$", re.I)
     for number, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for index, (start, end) in enumerate(cells):
@@ -133,7 +139,24 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False)
             if match and index + 1 < len(cells) and not ANY_LABEL.match(doc.slice(*cells[index + 1])):
                 value = Found(*cells[index + 1], rule, 0.95)
                 return (continue_cell(doc, number, value) if continued else value), match["label"]
+            match = typed.match(text)
+            if match and _set_apart(doc, start + match.start("label"), start + match.end("label"), start + match.end()):
+                value = Found(start + match.start("value"), start + match.end("value"), rule, TYPE_APART_SCORE)
+                return (continue_cell(doc, number, value) if continued else value), match["label"]
     return None, ""
+
+
+def _set_apart(doc: DocText, start: int, label_end: int, end: int) -> bool:
+    """A label printed in other type than the value right after it, with no colon ("Activity title  Infant ...").
+
+    Only a text layer's type sizes are exact; OCR boxes follow the letters' shapes, so a scan never reads this way.
+    """
+    label = doc.words_in(start, label_end)
+    value = [p for p in doc.words_in(label_end, end) if p.start >= label_end]
+    if not label or not value or any(p.word.source != "text_layer" for p in [*label, *value]):
+        return False
+    sizes = [{round(p.word.bbox[3] - p.word.bbox[1], 1) for p in words} for words in (label, value)]
+    return len(sizes[0]) == 1 and len(sizes[1]) == 1 and abs(sizes[0].pop() - sizes[1].pop()) >= TYPE_STEP
 
 
 def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:

@@ -243,6 +243,40 @@ def test_label_value_grid_without_colons() -> None:
                      "date": "2025-03-04", "provider": "Bayport Center", "relevant": True, "converted": True}
 
 
+def form_of(rows: list[tuple[str, str]], label_size: float, source: str = "text_layer") -> DocText:
+    """A verification form: each row a label in `label_size` type and its value in 10-point type a space after it."""
+    words: list[Word] = []
+    for number, (label, value) in enumerate(rows):
+        top, x = 60.0 + 30 * number, 72.0
+        for token, size in [(t, label_size) for t in label.split()] + [(t, 10.0) for t in value.split()]:
+            width = len(token) * size * CHAR_WIDTH
+            words.append(Word(text=token, bbox=(x, top, x + width, top + size), confidence=0.96, source=source))
+            x += width + 10.0 * 0.4
+    page = Page(number=1, width=612, height=792, source="text_layer" if source == "text_layer" else "ocr",
+                words=words)
+    return build_text("doc", [page])
+
+
+VERIFICATION_FORM = [("", "Continuing Education Verification Form"), ("Participant name", "Ana Lopez"),
+                     ("Activity title", "Cultural Humility in Infant-Family Practice"),
+                     ("Sponsoring organization", "Millbrook Early Learning Alliance"),
+                     ("Date(s) attended", "February 17-20, 2024"), ("Time attended (h:mm)", "6:30")]
+
+
+def test_labels_set_in_smaller_type_need_no_colon() -> None:
+    doc = form_of(VERIFICATION_FORM, 9.0)
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value == {"title": "Cultural Humility in Infant-Family Practice", "hours": 6.5, "date": "2024-02-20",
+                          "provider": "Millbrook Early Learning Alliance", "relevant": True, "converted": True}
+
+
+@pytest.mark.parametrize(("label_size", "source"), [(10.0, "text_layer"), (9.0, "ocr")])
+def test_a_label_in_the_same_type_or_on_a_scan_is_not_read_without_a_colon(label_size: float, source: str) -> None:
+    doc = form_of(VERIFICATION_FORM, label_size, source)
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["title"] is None and "training.title_missing" in item.reasons and item.needs_review
+
+
 @pytest.mark.parametrize(("rows", "reason"), [
     ([*CLASSIC[:4], "Fire Safety for Staff", "Provider: County Office", "Date Completed: May 1, 2023",
       "6.0 clock hours"], "training.relevance_unclear"),
