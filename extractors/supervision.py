@@ -38,8 +38,11 @@ COLUMN_NAMES = {
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
-TICK = re.compile(r"^(?:[xX✓✔☒☑■*+]|><|\[[xX]\])$")
-"""A mark in a tick column: an X, a check, a filled box (what a person or a spreadsheet puts there)."""
+HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
+                 "minutes", "format", "modality")
+"""Long column names a scanned header word may be one letter off."""
+TICK = re.compile(r"^(?:[xX]{1,2}|[✓✔☒☑■*+]|><|\[[xX]\])$")
+"""A mark in a tick column: an X (which OCR often reads doubled, "Xx"), a check, a filled box."""
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
@@ -206,10 +209,11 @@ def _header(row: Row) -> list[Column] | None:
     claimed: set[int] = set()
     for cell in _header_cells(row):
         offsets, position = [], 0
-        for i in cell:
-            offsets.append((position, position + len(row.words[i].word.text)))
-            position += len(row.words[i].word.text) + 1
-        for match in HEADER.finditer(" ".join(row.words[i].word.text for i in cell)):
+        texts = [_heading_word(row.words[i]) for i in cell]
+        for text in texts:
+            offsets.append((position, position + len(text)))
+            position += len(text) + 1
+        for match in HEADER.finditer(" ".join(texts)):
             role = match.lastgroup or ""
             indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
             claimed.update(indices)
@@ -223,6 +227,28 @@ def _header(row: Row) -> list[Column] | None:
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
             columns.append(Column("other", x0, x1))
     return sorted(columns, key=lambda c: c.x0)
+
+
+def _heading_word(p: Placed) -> str:
+    """A scanned header word one letter off a column name ("puration", "Supervlsor") read as that name.
+
+    Only long words (six letters or more), so a short word never turns into another; the row must still name
+    a date, a duration and a type or supervisor column to be a header.
+    """
+    text = p.word.text
+    if p.word.source != "ocr" or len(text) < 6 or not text.isalpha():
+        return text
+    return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Equal but for one letter changed, dropped or added."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _header_cells(row: Row) -> list[list[int]]:
@@ -367,8 +393,8 @@ class _SessionReader:
         marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
         if len(marked) == 1:
             role, words = next(iter(marked.items()))
-            if all(TICK.match(p.word.text) for p in words):
-                return role, Found(*_span(words), "log.format_tick.v1", 0.93)
+            if all(TICK.match(p.word.text) for p in words):  # the column says which; the glyph only that it is a mark
+                return role, Found(*_span(words), "log.format_tick.v1", 0.93, vouched=True)
         reasons.append("log.format_unreadable" if marked else "log.format_missing")
         return None, None
 

@@ -76,6 +76,22 @@ def test_a_row_is_read_by_its_header_columns(header: list[tuple[float, str]], ce
     assert sessions(doc_of(row(header, 100), row(cells, 120))) == [expected]
 
 
+@pytest.mark.parametrize(("duration", "mark", "expected"), [
+    ("Duration", "Xx", "individual"),  # OCR often reads an X twice
+    ("puration", "X", "individual"),  # a scanned header word one letter off its name
+    ("Durat1on", "x", None),  # not letters: no header, the rows are not read by its columns
+])
+def test_scanned_ticks_and_header_words(duration: str, mark: str, expected: str | None) -> None:
+    header = [(40, "#"), (70, "Session date"), (130, "Individual"), (180, "Group"), (200, duration),
+              (260, "RS/C provider")]
+    result = extraction(doc_of(row(header, 100), row([(40, "4"), (70, "2024-03-04"), (140, mark), (200, "1:30"),
+                                                       (260, "Ann Lee")], 120, confidence=0.4)))
+    found = [i for i in result.items if i.type == "supervision_session"]
+    assert [i.value["format"] for i in found] == ([expected] if expected else [])
+    if expected is None:
+        assert "log.no_sessions" in [f.code for f in result.flags]
+
+
 @pytest.mark.parametrize(("individual", "group", "reason"), [("X", "X", "log.format_unreadable"),
                                                             ("", "", "log.format_missing"),
                                                             ("Yes", "", "log.format_unreadable")])
