@@ -253,11 +253,16 @@ def captions_over_values(doc: DocText) -> bool:
 
 
 def _heads_a_block(doc: DocText, index: int) -> bool:
-    """A caption row with no value line above it: the first line of its page, or under a paragraph."""
-    if index == 0 or doc.lines[index - 1].page != doc.lines[index].page:
+    """A caption row with no value line above it: the first line of its page, or under a paragraph.
+
+    Specks a scan reads as letters ("g  y": no two letters or digits together) are not a line.
+    """
+    above = index - 1
+    while above >= 0 and not re.search(r"\w\w", doc.slice(doc.lines[above].start, doc.lines[above].end)):
+        above -= 1
+    if above < 0 or doc.lines[above].page != doc.lines[index].page:
         return True
-    above = doc.lines[index - 1]
-    return _is_prose(doc.slice(above.start, above.end))
+    return _is_prose(doc.slice(doc.lines[above].start, doc.lines[above].end))
 
 
 def _value_under(doc: DocText, index: int) -> bool:

@@ -202,6 +202,10 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
             (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(336, "09/09/2026")]),
             (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Talia Moss")])),
      {"signer": "Talia Moss", "date": "2026-09-09", "signed": False}),
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]), (107, [(90, "g"), (300, "y")]),
+            (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(72, "Rae Moss"), (336, "01/01/2026")]),
+            (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Rae Moss")])),
+     {"signer": "Rae Moss", "date": "2026-01-01", "signed": True}),  # a scan's specks are not a value line
 ])
 def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(ethics.extract, doc) == expected
