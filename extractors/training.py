@@ -123,11 +123,12 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False)
     """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell.
 
     With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole. A label set in
-    smaller (or larger) type than its value needs no colon.
+    smaller (or larger) type than its value needs no colon, when no label of the document has one (`_colonless`).
     """
     inline = re.compile(rf"^\s*(?P<label>{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
     alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
     typed = re.compile(rf"^\s*(?P<label>{label})\s+(?P<value>\S.*?)\s*$", re.I)
+    fallback: tuple[Found, str] | None = None
     for number, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for index, (start, end) in enumerate(cells):
@@ -140,10 +141,42 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False)
                 value = Found(*cells[index + 1], rule, 0.95)
                 return (continue_cell(doc, number, value) if continued else value), match["label"]
             match = typed.match(text)
-            if match and _set_apart(doc, start + match.start("label"), start + match.end("label"), start + match.end()):
-                value = Found(start + match.start("value"), start + match.end("value"), rule, TYPE_APART_SCORE)
-                return (continue_cell(doc, number, value) if continued else value), match["label"]
-    return None, ""
+            if match and fallback is None:
+                fallback = _colonless(doc, start, match, rule)
+    return fallback if fallback is not None else (None, "")
+
+
+def _colonless(doc: DocText, start: int, match: re.Match[str], rule: str) -> tuple[Found, str] | None:
+    """A label and its value with no colon between them, read only where the form shows that is its way.
+
+    On a text layer, a label in other type than its value is sure. On a scan, where OCR boxes cannot tell type
+    sizes, a value that starts like a value (a capital or a digit) on a form whose lines start with several
+    different labels is read, but at a score a person checks: a misread label ("Activity tile") could have split
+    the wrong way.
+    """
+    label_end, end = start + match.end("label"), start + match.end()
+    value = Found(start + match.start("value"), start + match.end("value"), rule, TYPE_APART_SCORE)
+    if _set_apart(doc, start + match.start("label"), label_end, end):
+        return value, match["label"]
+    if (re.match(r"[A-Z0-9]", match["value"]) and all(p.word.source == "ocr" for p in doc.words_in(start, end))
+            and _label_column(doc)):
+        return replace(value, score=COLONLESS_SCAN_SCORE), match["label"]
+    return None
+
+
+LEADING_LABEL = re.compile(rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{HOURS_LABEL})\s+[A-Z0-9(]", re.I)
+LABEL_COLUMN_LINES = 3
+COLONLESS_SCAN_SCORE = 0.8
+
+
+def _label_column(doc: DocText) -> bool:
+    """A form whose lines start with its labels and no colon: at least three lines led by different known labels."""
+    labels = set()
+    for line in doc.lines:
+        text = doc.slice(line.start, line.end)
+        if ":" not in text and (match := LEADING_LABEL.match(text)):
+            labels.add(" ".join(match.group().lower().split()[:-1]))
+    return len(labels) >= LABEL_COLUMN_LINES
 
 
 def _set_apart(doc: DocText, start: int, label_end: int, end: int) -> bool:
