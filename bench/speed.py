@@ -25,9 +25,9 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import pytesseract.pytesseract as tesseract_runner  # noqa: E402
 
 from extractors.document import extract_document  # noqa: E402
-from extractors.ocr import PAGE_PSM  # noqa: E402
+from extractors.ocr import page_arguments, word_arguments  # noqa: E402
 from extractors.pagetext import page_image, render_page  # noqa: E402
-from extractors.tesseract import TESSERACT  # noqa: E402
+from extractors.tesseract import run_counts, run_key  # noqa: E402
 from fixtures.generate import generate  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str]] = []
@@ -63,7 +63,7 @@ def text_pages_per_second(text_pdfs: list[Path]) -> None:
 
 
 TRIES = 3
-BASELINE = ["tesseract", "PAGE.pgm", "-", "--psm", str(PAGE_PSM), "--dpi", "300", "tsv"]
+BASELINE = ["tesseract", "PAGE.pgm", "-", *page_arguments(300)]
 """The pipeline's main read of a page, alone: the same image (its 300-dpi grayscale PGM), psm, dpi and output."""
 
 
@@ -73,7 +73,7 @@ class TesseractRuns:
     def __init__(self) -> None:
         self.counts = {"main": 0, "re-read": 0, "OSD": 0}
         self.real = tesseract_runner.run_tesseract
-        self.before = dict(TESSERACT.runs)
+        self.before = run_counts()
 
     def __enter__(self) -> TesseractRuns:
         def counting(input_filename, output_filename_base, extension, lang, config="", *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
@@ -85,8 +85,9 @@ class TesseractRuns:
 
     def __exit__(self, *exc: object) -> None:
         tesseract_runner.run_tesseract = self.real
-        for kind, key in (("main", f"--psm {PAGE_PSM}"), ("re-read", "--psm 7")):
-            self.counts[kind] += TESSERACT.runs.get(key, 0) - self.before.get(key, 0)
+        after = run_counts()
+        for kind, key in (("main", run_key(page_arguments(300))), ("re-read", run_key(word_arguments(300)))):
+            self.counts[kind] += after.get(key, 0) - self.before.get(key, 0)
 
     def __str__(self) -> str:
         return ", ".join(f"{n} {kind}" for kind, n in self.counts.items())

@@ -48,7 +48,7 @@ class Tesseracts:
         self._lock = threading.Lock()
         self._owner = os.getpid()
         self.runs: dict[str, int] = {}
-        """Runs by their first argument after the input ('--psm 4' and so on), for bench/speed.py."""
+        """Runs by `run_key` of their arguments, for bench/speed.py and tests."""
 
     def prepare(self, *arguments: Arguments) -> None:
         """Start a process for each of these argument lists unless one is already waiting."""
@@ -70,8 +70,7 @@ class Tesseracts:
         """
         process = self._take(args) or _start(args)
         self.prepare(args)
-        key = " ".join(args[:2])
-        self.runs[key] = self.runs.get(key, 0) + 1
+        self.runs[run_key(args)] = self.runs.get(run_key(args), 0) + 1
         listing = "".join(f"{image}\n" for image in images).encode()
         try:
             out, err = process.communicate(listing, timeout=timeout)
@@ -126,6 +125,11 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 TESSERACT = Tesseracts()
 """The process's runs; its spares are stopped at exit."""
 atexit.register(TESSERACT.close)
+
+
+def run_key(args: Arguments) -> str:
+    """How `Tesseracts.runs` counts a run: by its first option ('--psm 4', '--psm 7')."""
+    return " ".join(args[:2])
 
 
 def run_counts() -> dict[str, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.ocr import PAGE_PSM
+from extractors.ocr import page_arguments
 from pipeline import recipe
 from pipeline.settings import Settings
 
@@ -108,7 +108,7 @@ def test_the_intake_flow_on_a_dask_cluster_fans_pages_out_to_its_workers(
         prefect_harness: None, scanned_intake: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from distributed import Client, LocalCluster
 
-    from extractors.tesseract import run_counts
+    from extractors.tesseract import run_counts, run_key
     from flows.intake import intake_flow, task_runner
 
     plain = recipe.process_intake(scanned_intake, Settings(home=tmp_path / "plain", stable_seconds=0))
@@ -121,7 +121,7 @@ def test_the_intake_flow_on_a_dask_cluster_fans_pages_out_to_its_workers(
         on_workers = client.run(run_counts)
     assert flowed["results"] == plain.candidates and flowed["extracted"] == plain.extracted == 3
     assert run_counts() == before  # no page was read in this process
-    main_reads = [runs.get(f"--psm {PAGE_PSM}", 0) for runs in on_workers.values()]
+    main_reads = [runs.get(run_key(page_arguments(300)), 0) for runs in on_workers.values()]
     assert sum(main_reads) == 4  # the log's 3 pages and the certificate's 1, each read once, on the workers
     assert all(main_reads)  # both workers read pages
 
