@@ -16,6 +16,7 @@ import yaml
 from fixtures import scan, vocab
 from fixtures.generate import all_documents, generate, scan_specs
 from fixtures.layouts import HELD_OUT, LAYOUTS
+from fixtures.layouts_v4 import length, ordinal
 from pipeline.models import DocumentKind
 
 KINDS = {kind.value for kind in DocumentKind} - {"unknown"}
@@ -175,15 +176,15 @@ def test_classic_text_pdfs_show_every_expected_item_under_the_classic_labels(cor
 def _dates(iso: str | None) -> set[str]:
     """Every spelling a document may give `iso` in, a range's last day included."""
     if iso is None:
-        return {"present", "Current", "CURRENTLY", "today", "since"}
+        return {"present", "Current", "CURRENTLY", "today", "since", "Still employed"}
     day = dt.date.fromisoformat(iso)
     spelled = {style(day) for style in vocab.DATE_STYLES.values()}
-    return spelled | {vocab.month_day(day), f"-{day.day}, {day.year}"}
+    return spelled | {vocab.month_day(day), f"-{day.day}, {day.year}", ordinal(day)}
 
 
 def _hours(hours: float) -> set[str]:
     return {f"{hours:.1f}", f"{hours:g}", f"{int(hours)}:{round(hours % 1 * 60):02d}", str(round(hours * 60)),
-            f"{hours / 10:.1f}", f"{int(hours)} hour"}
+            f"{hours / 10:.1f}", f"{int(hours)} hour", length(hours)}
 
 
 def _values_shown(item: dict) -> list[set[str]]:
