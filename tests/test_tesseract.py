@@ -1,8 +1,9 @@
-"""Tesseract runs started ahead: the same readings as pytesseract, spares used, killed, bounded, owned."""
+"""Tesseracts kept running between runs: the same readings as pytesseract, processes reused, killed, bounded, owned."""
 
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytesseract
@@ -29,19 +30,35 @@ def line(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def runs() -> Tesseracts:
-    tesseracts = Tesseracts(max_spares=2)
+    tesseracts = Tesseracts(max_idle=2)
     yield tesseracts
     tesseracts.close()
 
 
-def test_a_prepared_run_reads_what_pytesseract_reads(runs: Tesseracts, line: Path) -> None:
+def test_a_prepared_run_reads_what_pytesseract_reads_and_its_process_serves_the_next(runs: Tesseracts,
+                                                                                    line: Path) -> None:
     runs.prepare(ARGS)
-    spare = runs._spares[0][1]
+    process = runs._idle[0][1].popen
     data = runs.run(ARGS, [line], timeout=60)
     alone = pytesseract.image_to_data(str(line), config="--psm 7 --dpi 300", output_type=pytesseract.Output.DICT)
-    assert spare.returncode == 0  # the run was served by the process started ahead
     assert data["text"] == alone["text"] and data["conf"] == alone["conf"] and data["left"] == alone["left"]
     assert "6.0" in data["text"]
+    assert runs.run(ARGS, [line], timeout=60) == data
+    assert [entry[1].popen for entry in runs._idle] == [process] and process.poll() is None  # one process, still up
+
+
+def test_without_stdbuf_each_run_has_a_process_of_its_own_and_reads_the_same(line: Path) -> None:
+    streaming, one_shot = Tesseracts(), Tesseracts()
+    one_shot.streaming = False
+    try:
+        first = one_shot.run(ARGS, [line], timeout=60)
+        used = [entry[1].popen for entry in one_shot._idle]  # the spare started for the next run
+        assert one_shot.run(ARGS, [line, line], timeout=60)["page_num"][-1] == 2
+        assert used[0].returncode == 0  # it read its list and exited
+        assert first == streaming.run(ARGS, [line], timeout=60)
+    finally:
+        streaming.close()
+        one_shot.close()
 
 
 def test_a_list_of_images_reads_each_as_its_own_page(runs: Tesseracts, line: Path, tmp_path: Path) -> None:
@@ -54,29 +71,58 @@ def test_a_list_of_images_reads_each_as_its_own_page(runs: Tesseracts, line: Pat
     assert [t for p, t in words if p == 1] == [t for p, t in words if p == 3] and (1, "6.0") in words
 
 
-def test_every_run_leaves_one_spare_for_the_next_and_spares_are_bounded(runs: Tesseracts, line: Path) -> None:
+def test_idle_processes_are_bounded_and_stopped_on_close(runs: Tesseracts, line: Path) -> None:
     runs.run(ARGS, [line], timeout=60)
-    assert [key for key, _ in runs._spares] == [ARGS]
+    assert [key for key, _ in runs._idle] == [ARGS]
     runs.prepare(ARGS, ("--psm", "6", "tsv"), ("--psm", "4", "tsv"))
-    assert len(runs._spares) == 2
-    assert runs._spares[-1][0] == ("--psm", "4", "tsv")
-    processes = [process for _, process in runs._spares]
+    assert [key for key, _ in runs._idle] == [("--psm", "6", "tsv"), ("--psm", "4", "tsv")]  # the oldest went
+    processes = [process.popen for _, process in runs._idle]
     runs.close()
-    assert runs._spares == [] and all(process.returncode is not None for process in processes)
+    assert runs._idle == [] and all(process.returncode is not None for process in processes)
+
+
+def test_a_process_is_replaced_after_its_runs(line: Path) -> None:
+    runs = Tesseracts(max_runs=2)
+    try:
+        runs.run(ARGS, [line], timeout=60)
+        first = runs._idle[0][1].popen
+        runs.run(ARGS, [line], timeout=60)
+        assert runs._idle == [] and first.returncode is not None
+        runs.run(ARGS, [line], timeout=60)
+        assert runs._idle[0][1].popen is not first
+    finally:
+        runs.close()
+
+
+def test_two_threads_read_at_once_each_with_a_process(runs: Tesseracts, line: Path, tmp_path: Path) -> None:
+    blank = tmp_path / "blank.pgm"
+    Image.new("L", (300, 80), 255).save(blank)
+    jobs = [[line], [blank], [line, blank], [blank, line]] * 3
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda images: runs.run(ARGS, images, timeout=60), jobs))
+    for images, data in zip(jobs, results, strict=True):
+        sure = {page for page, conf in zip(data["page_num"], data["conf"], strict=True) if conf > 50}
+        assert sure == {n for n, image in enumerate(images, 1) if image == line}
+    assert len(runs._idle) == 2 and runs.runs == {"--psm 7": len(jobs)}
 
 
 def test_a_run_past_its_timeout_is_killed(runs: Tesseracts, line: Path) -> None:
     runs.prepare(ARGS)
-    spare = runs._spares[0][1]
+    process = runs._idle[0][1].popen
     with pytest.raises(TesseractTimeout, match="timeout"):
         runs.run(ARGS, [line] * 200, timeout=0.3)
-    assert spare.returncode is not None  # killed, not left reading
+    assert process.returncode is not None and runs._idle == []  # killed, not left reading
+    assert "6.0" in runs.run(ARGS, [line], timeout=60)["text"]  # the next run has a new process
 
 
-def test_a_failed_run_raises_pytesseracts_error(runs: Tesseracts, tmp_path: Path) -> None:
+def test_a_failed_run_raises_pytesseracts_error_and_the_next_run_reads(runs: Tesseracts, line: Path,
+                                                                        tmp_path: Path) -> None:
+    runs.run(ARGS, [line], timeout=60)
     with pytest.raises(pytesseract.TesseractError) as caught:
         runs.run(ARGS, [tmp_path / "no-such-image.pgm"], timeout=60)
     assert caught.value.status == 1 and "cannot be read" in caught.value.message
+    assert "Page" not in caught.value.message  # only this run's errors, not the earlier pages' progress lines
+    assert "6.0" in runs.run(ARGS, [line], timeout=60)["text"]
 
 
 def test_a_missing_binary_is_pytesseracts_not_found(runs: Tesseracts, line: Path,
@@ -88,18 +134,18 @@ def test_a_missing_binary_is_pytesseracts_not_found(runs: Tesseracts, line: Path
 
 def _close_in_child(runs: Tesseracts, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     runs.close()
-    answer.put(len(runs._spares))
+    answer.put(len(runs._idle))
 
 
-def test_a_forked_child_leaves_its_parents_spares_alone(runs: Tesseracts, line: Path) -> None:
+def test_a_forked_child_leaves_its_parents_processes_alone(runs: Tesseracts, line: Path) -> None:
     runs.prepare(ARGS)
-    spare = runs._spares[0][1]
+    process = runs._idle[0][1].popen
     context = multiprocessing.get_context("fork")
     answer = context.Queue()
     child = context.Process(target=_close_in_child, args=(runs, answer))
     child.start()
     child.join(30)
     assert answer.get(timeout=5) == 0
-    assert spare.poll() is None  # still waiting for the parent's next page
+    assert process.poll() is None  # still waiting for the parent's next page
     assert runs.run(ARGS, [line], timeout=60)["text"]
-    assert spare.returncode == 0
+    assert runs._idle[0][1].popen is process
