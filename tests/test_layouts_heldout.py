@@ -1,7 +1,9 @@
-"""The second held-out layouts: every expected value printed readably, the right pages, clean pages.
+"""The second held-out layouts, tune layouts `holdout-v2` now: every expected value printed readably, the right
+pages, clean pages.
 
-Documents come from the corpus's own builders with the held-out seed: the held-out documents `corpus.bulk`
-makes today, and more built the way it builds them, in every date spelling and every hours spelling.
+Documents come from the corpus's own builders: the `holdout-v2` tune documents `corpus.bulk` makes today
+(t015-t018, with the spellings they had as the held-out set), and more built the way it builds them, in every
+date spelling and every hours spelling.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from fixtures import corpus, vocab
 from fixtures.content import Document
 from fixtures.corpus import HELD_OUT_SEED_OFFSET, LOG_HOURS, TRAINING_HOURS
 from fixtures.documents import RELATIONSHIPS, Builder, _hours_line, _log_hours
-from fixtures.layouts import HELD_OUT, LAYOUTS
+from fixtures.layouts import HOLDOUT_V2, LAYOUTS
 from fixtures.layouts_heldout import DESCRIPTIONS, HELD_OUT_2, _credit, shifted, spelled
 
 SEED = 7 + HELD_OUT_SEED_OFFSET
@@ -103,13 +105,13 @@ def _transcripts(i: int, style: str) -> list[Document]:
             degrees.append(b.degree(abbreviation, field, year, conferred, courses_per_term=1 + n))
             year = conferred.year + december
         docs.append(b.transcript(f"h9{i}{n}", b.people.name(), degrees, official=n == 0, style=style,
-                                 layout=HELD_OUT))
+                                 layout=HOLDOUT_V2))
     return docs
 
 
 def _trainings(i: int, style: str) -> list[Document]:
     b = _builder(f"training:{style}")
-    return [b.training(f"h9{i}{n}", n, b.people.name(), layout=HELD_OUT, hours_style=hours, year=2021 + i % 5,
+    return [b.training(f"h9{i}{n}", n, b.people.name(), layout=HOLDOUT_V2, hours_style=hours, year=2021 + i % 5,
                        date_style=style, ranged=n == 1)
             for n, hours in enumerate(vocab.HOURS_STYLES) if n % len(STYLES) == i or n == i % 2]
 
@@ -118,7 +120,7 @@ def _log(i: int, style: str) -> list[Document]:
     b = _builder(f"log:{style}")
     hours = ["minutes", "colon", "decimal", "hrs"][i % 4]
     return [b.supervision_log(f"h9{i}{n}", b.people.name(), b.people.name(), dt.date(2024, 1 + i, 10), rows,
-                              layout=HELD_OUT, hours_style=hours, date_style=style, total_off=1.5 * n,
+                              layout=HOLDOUT_V2, hours_style=hours, date_style=style, total_off=1.5 * n,
                               min_total=0.0) for n, rows in enumerate((10, 16 + 2 * i))]
 
 
@@ -127,27 +129,27 @@ def _forms(i: int, style: str) -> list[Document]:
     relationship, level = list(RELATIONSHIPS)[i % 6], ["IV", "III", "II", None][i % 4]
     role, duties = vocab.ROLES_AND_DUTIES[i % 6]
     return [
-        b.reference("h900", 1, name, relationship, level, day + dt.timedelta(days=40 * i), layout=HELD_OUT,
+        b.reference("h900", 1, name, relationship, level, day + dt.timedelta(days=40 * i), layout=HOLDOUT_V2,
                     date_style=style),
-        b.ethics("h900", name, day, style, layout=HELD_OUT, signed=i % 2 == 0),
-        b.exam("h900", name, day - dt.timedelta(days=30 * i), i % 3 != 1, style, layout=HELD_OUT),
+        b.ethics("h900", name, day, style, layout=HOLDOUT_V2, signed=i % 2 == 0),
+        b.exam("h900", name, day - dt.timedelta(days=30 * i), i % 3 != 1, style, layout=HOLDOUT_V2),
         b.membership("h900", name, vocab.IMH_ASSOCIATIONS[i % 3], dt.date(2026 + i % 2, 6 * (1 + i % 2), 30),
-                     layout=HELD_OUT, date_style=style),
+                     layout=HOLDOUT_V2, date_style=style),
         b.employment("h900", 1, name, vocab.MORE_EMPLOYERS[i % 5], role, dt.date(2012 + i, 1 + i, 3 + i),
-                     None if i % 2 else dt.date(2018 + i, 12 - i, 20), duties, day, layout=HELD_OUT,
+                     None if i % 2 else dt.date(2018 + i, 12 - i, 20), duties, day, layout=HOLDOUT_V2,
                      date_style=style),
     ]
 
 
 @cache
-def _corpus_held_out() -> list[Document]:
-    return [doc for candidate in corpus.bulk(7, "held_out") for doc in candidate.documents if doc.layout == HELD_OUT]
+def _corpus_v2() -> list[Document]:
+    return [doc for candidate in corpus.bulk(7, "tune") for doc in candidate.documents if doc.layout == HOLDOUT_V2]
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
     folder = tmp_path_factory.mktemp("held-out-2")
-    result = [_draw(doc, folder) for doc in _corpus_held_out()]
+    result = [_draw(doc, folder) for doc in _corpus_v2()]
     for i, style in enumerate(STYLES):
         for make in (_transcripts, _trainings, _log, _forms):
             result += [_draw(doc, folder, style) for doc in make(i, style)]
@@ -271,7 +273,7 @@ def test_log_header_on_every_page_and_the_total_on_the_last(drawn: list[Drawn]) 
 def test_a_signed_agreement_shows_a_signature_the_unsigned_twin_lacks(tmp_path: Path) -> None:
     counts = []
     for signed in (True, False):
-        doc = _builder("signature").ethics("h900", "Wren Ellery", dt.date(2026, 4, 2), "us", layout=HELD_OUT,
+        doc = _builder("signature").ethics("h900", "Wren Ellery", dt.date(2026, 4, 2), "us", layout=HOLDOUT_V2,
                                            signed=signed)
         counts.append(_draw(doc, tmp_path, f"signed-{signed}").text.count("Wren Ellery"))
     assert counts[0] == counts[1] + 1
@@ -311,9 +313,9 @@ def test_the_hours_phrase_survives_every_layouts_hours_line(layout: str, hours_s
     assert shown == phrase or (shown.split()[0] == phrase.split()[0] and "contact" in shown)
 
 
-def test_held_out_spellings_of_today_are_all_covered() -> None:
-    assert set(TRAINING_HOURS[HELD_OUT]) <= set(vocab.HOURS_STYLES)
-    assert set(LOG_HOURS[HELD_OUT]) <= {"minutes", "colon", "decimal", "hrs"}
+def test_the_v2_spellings_are_all_covered() -> None:
+    assert set(TRAINING_HOURS[HOLDOUT_V2]) <= set(vocab.HOURS_STYLES)
+    assert set(LOG_HOURS[HOLDOUT_V2]) <= {"minutes", "colon", "decimal", "hrs"}
 
 
 def test_every_kind_has_a_layout_and_a_general_description() -> None:
