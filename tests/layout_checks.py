@@ -101,6 +101,14 @@ def pages(pdf: Path) -> tuple[int, str, list[str]]:
             " ".join(line.split()) for text in texts for line in text.splitlines()]
 
 
+def check_degree(doc: Document, value: dict, text: str, names: tuple[str, ...]) -> None:
+    """The degree's institution, field and printed conferral date are in the text, and one of `names` (the
+    spellings of the degree's name the set may print)."""
+    printed = next(d for d in doc.content.shown if d.field == value["field"])  # type: ignore[union-attr]
+    assert value["institution"] in text and value["field"] in text and printed.conferred in text
+    assert any(name in text for name in names), names
+
+
 def check_every_value_printed(layouts: LayoutSet, kind: str, layout: str, tmp_path: Path) -> None:
     """Each document renders to as many pages as its PDF has, and every item of its truth is printed; a log's
     sessions are checked by their index among the document's sessions."""

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from layout_checks import LayoutSet, check_every_value_printed, check_header_repeated, check_registered
+from layout_checks import LayoutSet, check_degree, check_every_value_printed, check_header_repeated, check_registered
 
 from fixtures import vocab
 from fixtures.content import Document
@@ -65,14 +65,11 @@ def _check_session(doc: Document, value: dict, index: int, lines: list[str]) -> 
 
 
 def _check_item(doc: Document, item: dict, styles: tuple[str, str], text: str, lines: list[str]) -> None:
-    """`styles`: the (hours style, date style) the builder was given."""
     hours_style, date_style = styles
     value, shown = item["value"], doc.content
     match item["type"]:
         case "degree":
-            printed = next(d for d in shown.shown if d.field == value["field"])  # type: ignore[union-attr]
-            assert value["institution"] in text and value["field"] in text and printed.conferred in text
-            assert value["name"] in text
+            check_degree(doc, value, text, (value["name"],))
         case "training":
             _check_training(doc, value, hours_style, text)
         case "supervision_session":
