@@ -9,35 +9,56 @@ Each degree's date comes from its own context only, so birth, printed and term d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors.fields import Extraction, Found, build_item, date_in, missing, slug
+from extractors.forms import ocr_tolerant
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 from extractors.vocab import degrees
 from pipeline.models import Item
 
-DEGREE_LABEL = re.compile(r"(?:(?:academic\s+)?degree|award|credential)(?:\s+(?:awarded|conferred|granted|earned|"
-                          r"received|title))?|awarded", re.I)
-FIELD_LABEL = re.compile(r"major|field(?:\s+of\s+study)?|program(?:\s+of\s+study)?|concentration|specialization|"
-                         r"discipline|area\s+of\s+study|emphasis|plan", re.I)
-CONFERRED_LABEL = re.compile(r"(?:date\s+)?(?:conferred|awarded|granted)(?:\s+on)?|date|"
-                             r"(?:confer|conferral|degree|award|graduation|completion)\s+date|"
-                             r"date\s+of\s+(?:conferral|award|graduation|completion)", re.I)
-DATE_HEADER = re.compile(r".*\b(?:conferred|conferral|awarded|granted|date)\b.*", re.I)
+DEGREE_LABEL = re.compile(r"(?:(?:academic|conferred|awarded|earned)\s+)?"
+                          r"(?:degree|award|credential|diploma|qualification)s?"
+                          r"(?:\s+(?:awarded|conferred|granted|earned|received|title|name|type|held))?|awarded|"
+                          r"(?:title|name)\s+of\s+(?:the\s+)?(?:degree|award)", re.I)
+FIELD_LABEL = re.compile(r"(?:primary\s+|first\s+)?major(?:\s+field)?(?:\s+of\s+study)?s?|"
+                         r"field(?:\s+of\s+study)?|(?:academic\s+)?program(?:\s+of\s+study|\s+name)?|"
+                         r"course\s+of\s+study|concentration|speciali[sz]ation|discipline|"
+                         r"(?:area|subject)(?:\s+of\s+(?:study|concentration|specialization))?|emphasis|"
+                         r"(?:academic\s+)?plan", re.I)
+DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
+"""A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
+CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",
+                             "graduation", "graduated", "completion", "completed", "earned", "degree"})
+"""Words a conferral date's label is made of ("Date Conferred", "Degree Date", "Graduation Date", "Date of Award")."""
+DATE_WORDS = frozenset({"date", "dt", "year", "on", "of", "the"})
+CONFERRAL_CUES = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "granted", "graduation",
+                            "graduated", "completion", "completed", "earned", "date", "dt", "year"})
+"""A conferral label has one of these; any other word ("birth", "printed", "issued", "entered", "expected") makes it
+another date's label."""
 LABEL_CELL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./']{0,30}?)\s*:\s*")
-UNOFFICIAL = re.compile(r"\bunofficial\b|\bstudent\s+copy\b|\bnot\s+(?:an?\s+)?official\b|\bissued\s+to\s+student\b",
-                        re.I)
+UNOFFICIAL = re.compile(r"\bunofficial\b|\b(?:student|advising|personal|informational)\s+copy\b|"
+                        r"\bnot\s+(?:an?\s+)?official\b|\bissued\s+to\s+(?:the\s+)?student\b|"
+                        r"\bcopy\s+for\s+(?:the\s+)?student\b|\bfor\s+advising\s+(?:purposes\s+)?only\b|"
+                        r"\bnot\s+for\s+(?:official|external)\s+use\b", re.I)
 OFFICIAL = re.compile(r"\bofficial\b|\b(?:bears|bearing|under)\s+the\s+(?:\w+\s+)?seal\b", re.I)
-INSTITUTION = re.compile(r"\b(university|college|institute|school)\b", re.I)
+INSTITUTION = re.compile(r"\b(university|college|institute|school|academy|seminary|conservatory|polytechnic)\b",
+                         re.I)
+INSTITUTION_LABEL = re.compile(r"(?:(?:awarding|granting|degree[\s-]granting)\s+)?(?:institution|school|college|"
+                               r"university)(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:institution|school)", re.I)
+RECORD_TITLE = re.compile(r"^\s*(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript|record)\s*"
+                          r"(?:of|from|[-\u2013:|])\s*|"
+                          r"\s*[-\u2013:|]?\s*(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript|record)\b.*$", re.I)
+"""A heading's document title around the institution ("Ridgeline University Official Transcript")."""
 COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
 OFFICE_SUFFIX = re.compile(r"\s*[,\-\u2013]\s*(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
                            r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)
-CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated)\b")
-CONFERRAL_LEAD = re.compile(r"(?i)\b(?:conferred|awarded|granted|earned|graduated|completed)(?:\s+on)?\s*:?\s*$")
-CONFERRAL_LINE = re.compile(r"(?i)\s*(?:(?:date\s+)?(?:conferred|awarded|granted|earned|graduated|completed)"
-                            r"(?:\s+on)?\s*:?)?\s*")
-DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed)\s+(?:the\s+)?$", re.I)
+CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated|fulfilled|"
+                            r"satisfied|admitted\s+to)\b")
+DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed|effective|as\s+of)\s+"
+                       r"(?:the\s+)?$", re.I)
 FIELD_LEAD = re.compile(r"^[\s)]*(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
 MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)\s+in\s+", re.I)
 TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
@@ -58,6 +79,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """Every degree on the transcript, from labelled blocks, a degree table or letter sentences."""
     result = Extraction(official=officialness(doc.text))
     institution = _institution(doc)
+    evidence = sorted(evidence + _loose_degrees(doc, evidence), key=lambda e: e.start)
     degree_ev = [e for e in evidence if e.label == "DEGREE"]
     reads, used = _labelled_degrees(doc, degree_ev, evidence)
     table_reads, table_used = _table_degrees(doc, degree_ev, evidence)
@@ -90,21 +112,89 @@ def officialness(text: str) -> bool | None:
     return True if OFFICIAL.search(text) else None
 
 
+def is_conferral_label(label: str, *, worded: bool = False) -> bool:
+    """Whether a label or column header names a conferral date, by its words (a bracketed format aside).
+
+    `worded`: a date word alone ("Date", "Year") is not enough; the label must say conferred, awarded, ...
+    """
+    words = set(re.findall(r"[a-z]+", re.sub(r"\(.*?\)", " ", label.lower())))
+    cues = CONFERRAL_CUES - DATE_WORDS if worded else CONFERRAL_CUES
+    return bool(words & cues) and words <= CONFERRAL_WORDS | DATE_WORDS
+
+
+LOOSE_LEVEL = {"Master": r"Master(?:'?s)?", "Bachelor": r"Bachelor(?:'?s)?", "Doctor": r"Doctor(?:ate)?"}
+"""How writers bend a degree's level word: "Masters of", "Master's of", "Doctorate of"."""
+
+
+@lru_cache(maxsize=1)
+def _loose_names() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each vocabulary name spelled loosely: the level word bent, "in" for its "of", a word split by a stray space."""
+    loose = []
+    for degree in degrees().degrees:
+        for name in degree.names:
+            level, *rest = name.split()
+            if level not in LOOSE_LEVEL or not rest or rest[0] != "of":
+                continue
+            words = r"[^\S\n]+".join(ocr_tolerant(re.escape(word)) for word in rest[1:])
+            loose.append((degree.abbreviation,
+                          re.compile(rf"(?i)\b{LOOSE_LEVEL[level]}[^\S\n]+(?:of|in)[^\S\n]+{words}\b")))
+    return tuple(loose)
+
+
+def _loose_degrees(doc: DocText, evidence: list[Evidence]) -> list[Evidence]:
+    """Degree names the vocabulary's exact spelling missed, at a lower score (the reading is less certain)."""
+    taken = [(e.start, e.end) for e in evidence if e.label == "DEGREE"]
+    found: list[Evidence] = []
+    for abbreviation, pattern in _loose_names():
+        for match in pattern.finditer(doc.text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(Evidence("DEGREE", f"degree.name.{abbreviation}.loose.v1", 0.88, match.start(),
+                                      match.end(), match.group()))
+                taken.append((match.start(), match.end()))
+    return found
+
+
 # --- labelled blocks -------------------------------------------------------------------------------------
 
 
+def ends_with_conferral_label(text: str) -> bool:
+    """Whether text ends in a conferral label, colon or not ("..., conferred", "... Degree Date:")."""
+    words = re.findall(r"[A-Za-z]+", re.split(r"[,;(\-\u2013|]", text)[-1])
+    return any(is_conferral_label(" ".join(words[-n:]), worded=True) for n in range(1, min(len(words), 4) + 1))
+
+
+def _conferral_line(lead: str) -> bool:
+    """Whether the text before a date in its cell is nothing, or only a conferral label."""
+    return not lead.strip() or is_conferral_label(lead.strip().rstrip(":"), worded=True)
+
+
 def _segments(doc: DocText, line: Line) -> list[tuple[str, Found]]:
-    """A line's `Label: value` pairs; a value runs over the following unlabelled cells."""
+    """A line's `Label: value` pairs; a value runs over the following unlabelled cells.
+
+    A cell that is a transcript label without a colon ("Degree Awarded", "Conferral Date") labels the cells after
+    it, unless the next cell is a label too (a table's header row).
+    """
     segments: list[tuple[str, Found]] = []
-    for start, end in line.cell_spans():
-        match = LABEL_CELL.match(doc.slice(start, end))
+    cells = [(start, end, doc.slice(start, end)) for start, end in line.cell_spans()]
+    for number, (start, end, text) in enumerate(cells):
+        match = LABEL_CELL.match(text)
+        following = cells[number + 1][2] if number + 1 < len(cells) else ""
         if match:
             value_start = start + match.end()
             segments.append((match.group("label").strip(), Found(value_start, end, "transcript.label.v1", 0.97)))
+        elif _bare_label(text) and following and not _bare_label(following) and not LABEL_CELL.match(following):
+            segments.append((text.strip(), Found(end, end, "transcript.label_cell.v1", 0.93)))
         elif segments:
             label, found = segments[-1]
             segments[-1] = (label, Found(found.start, end, found.rule, found.score))
     return [(label, _trimmed(doc, found)) for label, found in segments]
+
+
+def _bare_label(text: str) -> bool:
+    """A cell that is only a degree, field or conferral label (a bare "Date" names too many dates to count)."""
+    label = text.strip()
+    return (bool(DEGREE_LABEL.fullmatch(label) or FIELD_LABEL.fullmatch(label) or is_conferral_label(label))
+            and label.lower() != "date")
 
 
 def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
@@ -117,7 +207,9 @@ def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
     for index, line in enumerate(doc.lines):
         for label, value in _segments(doc, line):
             is_date = not _has(degree_ev, value) and any(e.label == "DATE" for e in _inside(evidence, value))
-            if DEGREE_LABEL.fullmatch(label) and value.end > value.start and not is_date:
+            bare = value.rule == "transcript.label_cell.v1"  # a colonless label cell heads only a degree it names
+            if DEGREE_LABEL.fullmatch(label) and value.end > value.start and not is_date and (
+                    not bare or _has(degree_ev, value)):
                 if block:
                     reads.append(_block_read(doc, block, degree_ev, evidence))
                 block, head_line = [("degree", value)], index
@@ -135,9 +227,9 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     """The degree, field and conferral of one labelled block (the first of each label)."""
     head = block[0][1]
     mentions = [e for e in degree_ev if head.start <= e.start < head.end]
-    head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", 0.97)
+    head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", head.score)
     field = next((v for label, v in block[1:] if FIELD_LABEL.fullmatch(label)), None)
-    conferral = next((v for label, v in block[1:] if CONFERRED_LABEL.fullmatch(label)), None)
+    conferral = next((v for label, v in block[1:] if is_conferral_label(label)), None)
     if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in _inside(evidence, block[0][1])
                           if e.label == "DATE"), None)
@@ -175,11 +267,11 @@ def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
     names = [doc.slice(s, e).strip() for s, e in line.cell_spans()]
     columns: dict[str, int] = {}
     for number, name in enumerate(names):
-        if re.fullmatch(r"degrees?|degree\s+(?:awarded|earned|title)|awards?|credentials?", name, re.I):
+        if DEGREE_LABEL.fullmatch(name) and DEGREE_NOUN.search(name):
             columns.setdefault("degree", number)
         elif FIELD_LABEL.fullmatch(name) or re.fullmatch(r"(?:academic\s+)?(?:program|major|field)s?", name, re.I):
             columns.setdefault("field", number)
-        elif DATE_HEADER.fullmatch(name):
+        elif is_conferral_label(name):
             columns.setdefault("date", number)
     return columns if len(names) >= 2 and {"degree", "date"} <= set(columns) else None
 
@@ -304,7 +396,8 @@ def _listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evid
         cell = _cell_at(doc, start)
         if abbreviation_only or cell is None or doc.slice(cell[0], start).strip():
             continue
-        conferral = _conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
+        conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
+                     or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
         if conferral is None:
             continue
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
@@ -321,7 +414,7 @@ def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:
 def _conferral_in(doc: DocText, evidence: list[Evidence], start: int, end: int) -> Found | None:
     """A date in the range led by a conferral word ("..., conferred May 10, 2014")."""
     for ev in evidence:
-        if ev.label == "DATE" and start <= ev.start and ev.end <= end and CONFERRAL_LEAD.search(
+        if ev.label == "DATE" and start <= ev.start and ev.end <= end and ends_with_conferral_label(
                 doc.slice(start, ev.start)):
             return Found(ev.start, ev.end, "transcript.list_date.v1", 0.93)
     return None
@@ -339,9 +432,45 @@ def _conferral_below(doc: DocText, evidence: list[Evidence], cell: tuple[int, in
             if min(x1, c1) - max(x0, c0) <= 0.3 * min(x1 - x0, c1 - c0):
                 continue
             dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
-            if dates and CONFERRAL_LINE.fullmatch(doc.slice(start, dates[0].start)):
+            if dates and _conferral_line(doc.slice(start, dates[0].start)):
                 return Found(dates[0].start, dates[0].end, "transcript.list_date.v1", 0.93)
     return None
+
+
+def _conferral_atop_next_column(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                                cell: tuple[int, int]) -> Found | None:
+    """A conferral line at the head of the next column, for a degree at the foot of its own: the list ran on.
+
+    Only when nothing follows the degree in its column, and the conferral line (led by its word: "Conferred ...")
+    has no degree over it in its own column; the topmost such line right of the degree, above it on the page.
+    """
+    index = _line_index(doc, cell[0])
+    page = doc.lines[index].page
+    x0, x1 = _x_range(doc, *cell)
+    if any(_overlapping(doc, line, x0, x1) for line in doc.lines[index + 1:] if line.page == page):
+        return None
+    for number, line in enumerate(doc.lines[:index]):
+        for start, end in line.cell_spans() if line.page == page else []:
+            dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+            lead = doc.slice(start, dates[0].start) if dates else ""
+            if (not dates or not lead.strip() or not _conferral_line(lead)
+                    or _x_range(doc, start, end)[0] <= x1):
+                continue
+            above = [cell_ for line_ in doc.lines[max(number - 2, 0):number] if line_.page == page
+                     for cell_ in _overlapping(doc, line_, *_x_range(doc, start, end))]
+            if not any(_has(degree_ev, Found(s_, e_, "", 0.0)) for s_, e_ in above):
+                return Found(dates[0].start, dates[0].end, "transcript.list_next_column.v1", 0.85)
+    return None
+
+
+def _overlapping(doc: DocText, line: Line, x0: float, x1: float) -> list[tuple[int, int]]:
+    """The cells of a line that share most of their width with the range x0-x1 (the same column)."""
+    cells = []
+    for start, end in line.cell_spans():
+        c0, c1 = _x_range(doc, start, end)
+        if min(x1, c1) - max(x0, c0) > 0.3 * min(x1 - x0, c1 - c0):
+            cells.append((start, end))
+    return cells
 
 
 # --- values ----------------------------------------------------------------------------------------------
@@ -415,6 +544,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     if rule == "degree.unrecognised.v1":
         reasons.append("degree.unrecognised")
     conferred, conferred_found = date_in(doc, read.conferral, evidence)
+    if conferred_found is not None and read.conferral is not None:  # the date's span, scored by the rule that chose it
+        conferred_found = replace(conferred_found, score=min(conferred_found.score, read.conferral.score))
     checks = {"degree.conferral_date_missing": conferred is None,
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,
@@ -449,13 +580,31 @@ def _institution(doc: DocText) -> Found | None:
     """The first cell near the top of the record's first page naming a university, college, institute or school.
 
     A delivery service's cover page ("This cover page is not part of the transcript") is skipped, and an office
-    after the name ("..., Office of the Registrar") is not part of it.
+    after the name ("..., Office of the Registrar") or the record's title ("... Official Transcript") is not part
+    of it; a street address ("12 University Ave") is not a name. Without such a heading, an `Institution:` field.
     """
     covers = {line.page for line in doc.lines if COVER_PAGE.search(doc.slice(line.start, line.end))}
-    for line in [line for line in doc.lines if line.page not in covers][:6]:
+    record = [line for line in doc.lines if line.page not in covers]
+    for line in record[:6]:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
-            if INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*office\b", text, re.I):
-                office = OFFICE_SUFFIX.search(text)
-                return Found(start, start + office.start() if office else end, "transcript.institution.v1", 0.9)
+            if (INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*(?:office\b|\d)", text, re.I)):
+                return _name_only(doc, start, end, "transcript.institution.v1", 0.9)
+    for line in record:
+        for label, value in _segments(doc, line):
+            if INSTITUTION_LABEL.fullmatch(label) and INSTITUTION.search(doc.slice(value.start, value.end)):
+                return _name_only(doc, value.start, value.end, "transcript.institution_field.v1", 0.93)
     return None
+
+
+def _name_only(doc: DocText, start: int, end: int, rule: str, score: float) -> Found:
+    """An institution's cell without the office or the record title written beside the name."""
+    text = doc.slice(start, end)
+    office = OFFICE_SUFFIX.search(text)
+    text = text[:office.start()] if office else text
+    for title in RECORD_TITLE.finditer(text):
+        if title.end() < len(text) and title.start() == 0 and INSTITUTION.search(text[title.end():]):
+            start, text = start + title.end(), text[title.end():]
+        elif title.start() > 0 and INSTITUTION.search(text[:title.start()]):
+            text = text[:title.start()]
+    return Found(start, start + len(text), rule, score)

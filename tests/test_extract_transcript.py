@@ -146,6 +146,51 @@ WORDINGS = [
     pytest.param(HEAD + [[(50, "Degree"), (250, "Plan"), (420, "Conferred")],
                          [(50, "Master of Social Work"), (250, "Social Work (Concentration)"), (420, "5/7/12")]],
                  [MSW_2012], id="plan-type-in-a-table-cell"),
+    pytest.param(HEAD + [[(50, "Degree Awarded"), (250, "Master of Social Work")],
+                         [(50, "Major"), (250, "Social Work")], [(50, "Date Conferred"), (250, "05/07/2012")]],
+                 [MSW_2012], id="labels-in-their-own-cells-without-colons"),
+    pytest.param(HEAD + [[(50, "Qualification"), (250, "Master of Social Work")],
+                         [(50, "Field of Study"), (250, "Social Work")], [(50, "Date Printed"), (250, "02/05/2026")],
+                         [(50, "Degree Date"), (250, "05/07/2012")]],
+                 [MSW_2012], id="qualification-and-degree-date-past-a-printed-date"),
+    pytest.param(HEAD + [[(50, "DEGREE CONFERRED"), (250, "Master of Social Work"), (420, "May 7, 2012")],
+                         [(50, "MAJOR"), (250, "Social Work")]],
+                 [MSW_2012], id="a-label-cell-over-a-degree-and-its-date"),
+    pytest.param(HEAD + [[(50, "Degree"), (200, "Major"), (330, "Awarded"), (450, "Honors")],
+                         [(50, "Master of Social Work"), (200, "Social Work"), (330, "5/7/12"), (450, "Cum Laude")]],
+                 [MSW_2012], id="table-awarded-column-beside-honors"),
+    pytest.param(HEAD + lines("Title of Degree: Master of Social Work", "Area of Study: Social Work",
+                              "Date of Award: May 7, 2012"),
+                 [MSW_2012], id="title-of-degree-and-date-of-award"),
+    pytest.param(HEAD + lines("Degree: Master of Social Work", "Course of Study: Social Work",
+                              "Date Degree Conferred: 05/07/2012"),
+                 [MSW_2012], id="course-of-study-and-date-degree-conferred"),
+    pytest.param(HEAD + [[(50, "Degree Awarded"), (250, "Major"), (380, "Date Entered"), (480, "Awarded")],
+                         [(50, "Master of Social Work"), (250, "Social Work"), (380, "08/28/2010"),
+                          (480, "05/07/2012")]],
+                 [MSW_2012], id="table-entry-date-column-is-not-the-conferral"),
+    pytest.param(HEAD + [[(50, "Diploma"), (250, "Discipline"), (420, "Graduation Date (MM/DD/YYYY)")],
+                         [(50, "MSW"), (250, "Social Work"), (420, "05/07/2012")]],
+                 [MSW_2012], id="table-diploma-discipline-graduation-date"),
+    pytest.param(HEAD + lines("Degree: Masters of Social Work", "Major: Social Work", "Conferred: 05/07/2012"),
+                 [MSW_2012], id="masters-of"),
+    pytest.param(lines("Ridgeline University", "This is to certify that Wren Dunmore has fulfilled all requirements",
+                       "for the degree of Master of Social Work in Social Work, conferred effective May 7, 2012."),
+                 [MSW_2012], id="letter-requirements-fulfilled-effective"),
+    pytest.param(HEAD + [[(50, "Fall 2004 (8/28/04 - 12/7/04)"), (330, "Conferred 5/2/05")],
+                         [(50, "PSY 175 Psychology of Families 3.0 A"), (330, "Master of Social Work in Social Work")],
+                         [(50, "Spring 2005 (1/12/05 - 4/25/05)"), (330, "Conferred 5/7/12")],
+                         [(50, "Degrees Earned")], [(50, "Bachelor of Arts in Psychology (B.A.)")]],
+                 [MSW_2012, {"abbreviation": "BA", "name": "Bachelor of Arts", "field": "Psychology",
+                             "institution": "Ridgeline University", "conferred": "2005-05-02"}],
+                 id="degree-list-running-on-into-the-next-column"),
+    pytest.param(lines("OFFICIAL ACADEMIC TRANSCRIPT", "Office of the Registrar", "1200 University Avenue, Northfield",
+                       "Institution: Ridgeline University", "Degree: Master of Social Work", "Major: Social Work",
+                       "Date Conferred: May 7, 2012"),
+                 [MSW_2012], id="an-address-is-not-the-institution-a-field-names-it"),
+    pytest.param(lines("Ridgeline University Official Transcript", "Degree: Master of Social Work",
+                       "Major: Social Work", "Date Conferred: May 7, 2012"),
+                 [MSW_2012], id="the-record-title-beside-the-institution"),
 ]
 
 
@@ -157,7 +202,9 @@ def test_wording(rows: list[list[tuple[float, str]]], expected: list[dict[str, o
 
 
 @pytest.mark.parametrize("marker", ["UNOFFICIAL TRANSCRIPT - STUDENT COPY", "This copy is not official.",
-                                    "UNOFFICIAL VERIFICATION - STUDENT COPY"])
+                                    "UNOFFICIAL VERIFICATION - STUDENT COPY", "ADVISING COPY",
+                                    "Academic record - for advising purposes only", "Copy for the student",
+                                    "Not for official use"])
 def test_unofficial_copies_are_marked(marker: str) -> None:
     result = extract(lines("Ridgeline University", marker, "Degree Awarded: Master of Arts (MA)",
                            "Major: Counseling", "Date Conferred: May 5, 2010"))
@@ -217,6 +264,19 @@ def test_a_degree_named_but_not_read_flags_the_document() -> None:
                                   "Doctor of Philosophy in Social Work"))
     assert degree_values(result) == [MSW_2012]
     assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
+
+
+@pytest.mark.parametrize(("spelling", "abbreviation"), [
+    ("Doctor of Philoso phy", "PhD"), ("Master's of Social Work", "MSW"), ("Master in Social Work", "MSW"),
+    ("Doctorate of Philosophy", "PhD"), ("Bachelors of Arts", "BA"),
+])
+def test_a_degree_name_spelled_loosely_is_read_at_a_lower_confidence(spelling: str, abbreviation: str) -> None:
+    """A stray space (OCR) or a bent level word is still the degree; the loose reading scores under an exact one."""
+    result = extract(HEAD + lines(f"Degree: {spelling}", "Major: Social Work", "Date Conferred: May 7, 2012"))
+    [item] = result.items
+    assert item.value["abbreviation"] == abbreviation
+    exact = extract(HEAD + lines("Degree: Master of Social Work", "Major: Social Work", "Date Conferred: May 7, 2012"))
+    assert 0.8 <= item.confidence < exact.items[0].confidence
 
 
 def test_a_delivery_services_cover_page_is_not_the_transcript() -> None:
