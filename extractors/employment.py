@@ -18,11 +18,12 @@ from extractors.forms import (
     field_value,
     first_date,
     misread_name,
+    ocr_tolerant,
     one_line,
     section_field,
     text_below,
 )
-from extractors.layout import DocText
+from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
@@ -51,6 +52,9 @@ BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
 """After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
 (a misread or mis-ordered scan line), so the duties text may be cut short."""
 BROKEN_BOUNDARY_SCORE = 0.6
+SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
+                         "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
+"""Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
 UNSPANNED_DATE_SCORE = 0.75
 EMPLOYER_LABEL = r"employer(?:\s+name)?|organi[sz]ation|agency|company"
 ROLE_LABEL = r"position(?:\s+title)?|job\s+title|title|role"
@@ -63,6 +67,15 @@ EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
                 r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description")
 STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a)\b", re.I)
+STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|employee)\s+status|status"
+"""A yes/no field for "still there": a yes (or "active", "current") means the period runs to the present."""
+STILL_YES = re.compile(r"^\s*(?:yes|y|active|current(?:ly)?(?:\s+employed)?|employed)\s*$", re.I)
+OTHER_COLUMNS = (r"employee(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?address|phone|telephone|e-?mail"
+                 r"|department|location|supervisor|salary|pay\s+rate|(?:hours|fte)(?:\s+per\s+week)?"
+                 r"|verification\s+id|ssn|employee\s+id")
+"""Column names a verification grid shows beside the ones read, so its header rows are seen as such."""
+COLUMN_SCORE = 0.93
+"""A value read from under its column name in a header row (geometry, not a colon)."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -84,12 +97,35 @@ def _duties(doc: DocText) -> Found | None:
     if hit is not None and hit.value is not None:
         return hit.value
     if hit is not None and (below := text_below(doc, hit.label, "employment.duties_below.v1")) is not None:
-        return below
+        return _first_paragraph(doc, below)
     match = DUTIES.search(doc.text)
     if match is None:
         return None
     score = 0.95 if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
     return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
+
+
+def _first_paragraph(doc: DocText, block: Found) -> Found:
+    """The text under a heading up to a paragraph of its own (a footer a scan set close under the duties).
+
+    A new paragraph: a line starting with a capital after a line that ended no sentence, in a block ending in a
+    full stop.
+    """
+    lines = [line for line in doc.lines if block.start <= line.start < block.end]
+    whole = doc.slice(block.start, block.end).rstrip()
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if (doc.slice(line.start, line.end)[:1].isupper() and whole.endswith(".")
+                and not doc.slice(previous.start, previous.end).rstrip().endswith((".", ";", ":", ","))):
+            return Found(block.start, previous.end, block.rule, block.score)
+    return block
+
+
+def _split_word(doc: DocText, found: Found) -> bool:
+    """OCR'd running text with a word broken by a stray space ("communi ty"): a one- or two-letter non-word."""
+    if not any(p.word.source == "ocr" for p in doc.words_in(found.start, found.end)):
+        return False
+    return any(re.fullmatch(r"[a-z]{1,2}", word) and word not in SHORT_WORDS
+               for word in re.findall(r"[A-Za-z]+", doc.slice(found.start, found.end)))
 
 
 def _date_of(doc: DocText, start: int, end: int, evidence: list[Evidence], rule: str,
@@ -128,19 +164,23 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    employer = field_value(doc, EMPLOYER_LABEL, "employment.employer_field.v1") or section_field(
+    columns = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, OTHER_COLUMNS))
+    employer = _labelled(doc, EMPLOYER_LABEL, columns, "employment.employer_field.v1") or section_field(
         doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
-    role = field_value(doc, ROLE_LABEL, "employment.role_field.v1") or section_field(
+    role = _labelled(doc, ROLE_LABEL, columns, "employment.role_field.v1") or section_field(
         doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
-    start_value = field_value(doc, START_LABEL, "employment.start_field.v1")
-    end_value = field_value(doc, END_LABEL, "employment.end_field.v1")
+    start_value = _labelled(doc, START_LABEL, columns, "employment.start_field.v1")
+    end_value = _labelled(doc, END_LABEL, columns, "employment.end_field.v1")
+    still = _labelled(doc, STILL_LABEL, columns, "employment.still_employed.v1")
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(start_value, evidence)
     sources = [s for s in (employer, role, start_found) if s is not None]
     reasons = [] if role else ["employment.role_missing"]
     end = None
-    if end_value is None:
+    if end_value is None and still is not None and STILL_YES.match(doc.slice(still.start, still.end)):
+        sources.append(still)
+    elif end_value is None:
         reasons.append("employment.end_unreadable")
     elif not STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
         end, end_found = first_date(end_value, evidence)
@@ -153,6 +193,59 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
                  start, end, duties, sources, reasons)
 
 
+def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
+    """A form value: under its name in a grid's header row, else beside or after its label."""
+    return column_value(doc, label, columns, rule) or field_value(doc, label, rule)
+
+
+def column_value(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
+    """The value under its column name in a header row: a grid of names over values, or a results table.
+
+    A header row names two or more known `columns` (a regex) and holds no digit; its value is the cell of the
+    next line (close under it, same page) lying under the label's cell, unless that cell names a column too.
+    """
+    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
+    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(columns)})\s*:?\s*$")
+    for index, line in enumerate(doc.lines[:-1]):
+        texts = [doc.slice(*cell) for cell in line.cell_spans()]
+        named = [i for i, text in enumerate(texts) if whole.match(text)]
+        if (not named or sum(bool(column.match(text)) for text in texts) < 2
+                or any(ch.isdigit() for text in texts for ch in text)):
+            continue
+        cell = _cell_under(doc, line, named[0], doc.lines[index + 1])
+        if cell is not None and not column.match(doc.slice(*cell)):
+            return Found(*cell, rule, COLUMN_SCORE)
+    return None
+
+
+def _cell_under(doc: DocText, header: Line, position: int, below: Line) -> tuple[int, int] | None:
+    """The cell of the line below that overlaps this header cell more than any other header cell."""
+    boxes = [_box(doc, *cell) for cell in header.cell_spans()]
+    own = boxes[position]
+    under = _box(doc, below.start, below.end)
+    if own is None or under is None or below.page != header.page or under[1] - own[3] > 2.5 * (own[3] - own[1]):
+        return None
+    for cell in below.cell_spans():
+        box = _box(doc, *cell)
+        shares = [_overlap(box, other) if box and other else 0.0 for other in boxes]
+        if box is not None and shares[position] > 0.2 and shares[position] == max(shares):
+            return cell
+    return None
+
+
+def _box(doc: DocText, start: int, end: int) -> tuple[float, float, float, float] | None:
+    boxes = [placed.word.bbox for placed in doc.words_in(start, end)]
+    if not boxes:
+        return None
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Horizontal overlap as a share of the narrower box."""
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return max(shared, 0.0) / max(min(a[2] - a[0], b[2] - b[0]), 1.0)
+
+
 def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | None, end: ParsedDate | None,
           duties: Found | None, sources: list[Found], reasons: list[str]) -> Item:
     if sources and misread_name(doc, sources[0]):  # the employer's range comes first
@@ -162,7 +255,7 @@ def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | Non
     if duties is None:
         reasons.append("employment.duties_missing")
     else:
-        if duties.score <= BROKEN_BOUNDARY_SCORE:
+        if duties.score <= BROKEN_BOUNDARY_SCORE or _split_word(doc, duties):
             reasons.append("employment.duties_unclear")
         sources.append(duties)
     value: dict[str, Any] = {

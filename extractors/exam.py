@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 
 from extractors.dates import ParsedDate
+from extractors.employment import column_value
 from extractors.fields import Extraction, Found, build_item
 from extractors.forms import date_after, dates_in, field_value, is_range, parsed
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
-PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met)\b", re.I)
-FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+passed|unsuccessful|unsatisfactory|not\s+met|no\s+pass)\b",
+PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b)\b",
                   re.I)
-RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)"
-DATE_LABEL = (r"exam(?:ination)?\s+date|date\s+of\s+(?:the\s+)?exam(?:ination)?|test\s+date|date\s+tested"
-              r"|date\s+taken|date\s+sat|testing\s+date|date\s+of\s+testing")
+FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
+                  r"|unsatisfactory|no\s+pass|below\s+(?:the\s+)?pass(?:ing)?\b)\b", re.I)
+RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)|pass\s*/\s*fail"
+SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
+"""What a score report calls the occasion the exam was taken: its date is the exam date."""
+DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)")
+COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
+           r"|(?:passing|cut)\s+score|candidate|location|site|attempt|level")
+"""Column names of a results table, so its header row is seen as one."""
 TAKEN = (r"(?:sat|took|completed|taken|wrote)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?exam(?:ination)?(?:\s+was\s+taken)?"
          r"(?:\s+on)?|date\s+taken|exam(?:ination)?\s+(?:was\s+)?taken(?:\s+on)?"
          r"|exam(?:ination)?\b[^.?!]{0,80}?,?\s+(?:taken|sat|written)\s+on")
@@ -48,7 +54,8 @@ def _verdict(text: str) -> bool | None:
 
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
-    found = field_value(doc, RESULT_LABEL, "exam.result.v2")
+    found = column_value(doc, RESULT_LABEL, COLUMNS, "exam.result_column.v1") or field_value(
+        doc, RESULT_LABEL, "exam.result.v2")
     if found is not None:
         verdict = _verdict(doc.slice(found.start, found.end))
         if verdict is not None:
@@ -62,7 +69,8 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
     """The labelled exam date (never a range), else the date after "sat the examination on"."""
-    found = field_value(doc, DATE_LABEL, "exam.date.v2")
+    found = column_value(doc, DATE_LABEL, COLUMNS, "exam.date_column.v1") or field_value(
+        doc, DATE_LABEL, "exam.date.v2")
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:

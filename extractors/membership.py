@@ -24,14 +24,23 @@ from extractors.forms import (
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
-ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|academy|council)\b", re.I)
-THROUGH_LABEL = (r"(?:membership\s+)?(?:valid|active|good|paid)\s+(?:through|thru|until)|expires(?:\s+on)?"
-                 r"|expiration(?:\s+date)?|expiry(?:\s+date)?|exp\.?\s+date|(?:membership\s+)?end\s+date")
-THROUGH_PHRASE = (r"(?:valid|active|current|good|paid(?:\s+up)?|in\s+good\s+standing)\s+(?:through|thru|until)"
-                  r"|expires(?:\s+on)?|expiration\s+date|expiring(?:\s+on)?")
+ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|academy|council|institute|federation"
+                          r"|foundation|guild|league|collaborative|consortium|AIMH)\b", re.I)
+ORGANISATION_LABEL = (r"organi[sz]ation(?:\s+name)?|association|issuing\s+(?:organi[sz]ation|body)|issued\s+by"
+                      r"|member\s+of|professional\s+(?:association|organi[sz]ation)")
+UNTIL = r"(?:through|thru|until|till|to)"
+THROUGH_LABEL = (rf"(?:membership\s+)?(?:valid|active|good|paid(?:\s+up)?|current|dues\s+paid|member)\s+{UNTIL}"
+                 r"|(?:membership\s+)?expires(?:\s+on)?|(?:membership\s+)?(?:expiration|expiry|exp\.?)(?:\s+date)?"
+                 r"|(?:membership\s+)?(?:end|ending|term\s+end)\s+date|(?:membership\s+|term\s+)?ends")
+"""How a form or card names the expiry: valid / active / paid / member through, expires, expiration, end date."""
+THROUGH_PHRASE = (rf"(?:valid|active|current|good|paid(?:\s+up)?|in\s+good\s+standing|renewed|runs|continues)\s+{UNTIL}"
+                  r"|(?:will\s+)?expires?(?:\s+on)?|expiration\s+date|expiring(?:\s+on)?"
+                  r"|(?:valid|active|current|membership\s+runs)\s+from\s+[^.\n]{4,30}?\s+(?:to|through|thru|until|-|–)")
+"""The words right before the expiry in a sentence; after "valid from <date> to", the term's end."""
 EXPIRY_YEARS_AHEAD = 10
 """A membership runs a year or a few; "6/30/27" on a card is 2027, not 1927."""
-TERM_LABEL = r"(?:membership\s+)?(?:term|period)|member(?:ship)?\s+dates|coverage"
+TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage|valid(?:ity)?(?:\s+dates)?"
+              r"|dates?\s+valid|effective\s+dates?")
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -51,7 +60,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 def _organisation(doc: DocText) -> Found | None:
     """A labelled organisation, else the first heading line that names an association."""
-    labelled = field_value(doc, r"organi[sz]ation|association|issuing\s+organi[sz]ation", "membership.organisation.v2")
+    labelled = field_value(doc, ORGANISATION_LABEL, "membership.organisation.v3")
     if labelled is not None and ORGANISATION.search(doc.slice(labelled.start, labelled.end)):
         return labelled
     for line in doc.lines[:8]:
@@ -64,7 +73,7 @@ def _organisation(doc: DocText) -> Found | None:
 
 def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
     """A labelled expiry date, else the end of a labelled term, else the date after "active through"."""
-    through = field_value(doc, THROUGH_LABEL, "membership.valid_through.v2")
+    through = field_value(doc, THROUGH_LABEL, "membership.valid_through.v3")
     if through is not None:
         dated, found = first_date(through, evidence, EXPIRY_YEARS_AHEAD)
         if dated is not None:
@@ -74,5 +83,5 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
         spans = dates_in(term, evidence)
         if len(spans) >= 2 or (len(spans) == 1 and is_range(spans[0])):
             return parsed(spans[-1], 0.97, EXPIRY_YEARS_AHEAD)
-    return date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v1", 0.96,
+    return date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v2", 0.96,
                       EXPIRY_YEARS_AHEAD)

@@ -1,0 +1,139 @@
+"""Exam results, memberships and employment verifications: wordings and layouts beyond the tune documents' own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors import employment, exam, membership
+from extractors.layout import DocText, build_text
+from extractors.nlp import find_patterns
+from pipeline.models import Page, Word
+from tests.test_extract_forms import doc_of, lines, value_of
+
+
+def grid(*rows: tuple[str, ...]) -> DocText:
+    """A two- or more-column grid: one row of cells a line, the columns 180 points apart."""
+    return doc_of(*[(100.0 + 16 * i, [(72.0 + 180 * j, cell) for j, cell in enumerate(row)])
+                    for i, row in enumerate(rows)])
+
+
+# --- values under their column names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    # names over values, two pairs a row; a yes under "Still employed" means the period runs to the present
+    (grid(("Employment Verification Report",), ("Employee", "Employer"), ("Bo Lee", "Riverbend Family Services"),
+          ("Job Title", "Hire Date"), ("Program Manager", "November 8, 2010"),
+          ("Still employed", "Employer address"), ("Yes", "12 Elm Street, Northfield"),
+          ("Job Description",), ("supervising a team of home visitors",)),
+     {"employer": "Riverbend Family Services", "role": "Program Manager", "start": "2010-11-08", "end": None,
+      "duties": "supervising a team of home visitors"}),
+    (grid(("Employee Name", "Employer Name"), ("Bo Lee", "Harbor Point Center"),
+          ("Position", "Date of Hire"), ("Reflective Supervisor", "2017-09-22"),
+          ("Separation Date", "Department"), ("2022-03-25", "Infant Services"),
+          ("Job Description",), ("leading reflective practice groups",)),
+     {"employer": "Harbor Point Center", "role": "Reflective Supervisor", "start": "2017-09-22", "end": "2022-03-25",
+      "duties": "leading reflective practice groups"}),
+    # one header row over one row of values
+    (grid(("Employer", "Job title", "Start date", "End date"),
+          ("Eastmoor Health", "Therapist", "03/03/2015", "Current"), ("Duties: home visiting",)),
+     {"employer": "Eastmoor Health", "role": "Therapist", "start": "2015-03-03", "end": None,
+      "duties": "home visiting"}),
+])
+def test_employment_grids(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(employment.extract, doc) == expected
+
+
+def test_employment_still_employed_no_without_an_end_is_flagged() -> None:
+    doc = grid(("Employee", "Employer"), ("Bo Lee", "Riverbend Family Services"), ("Job Title", "Hire Date"),
+               ("Program Manager", "November 8, 2010"), ("Still employed", "Employer address"),
+               ("No", "12 Elm Street"), ("Job Description",), ("home visiting",))
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    # a results table under a printed timestamp; the appointment is the sitting
+    (grid(("03/21/2025, 9:18 AM", "Candidate Portal"), ("Testing window", "February 10-22, 2025"),
+          ("Exam", "Appointment Date", "Status", "Score"),
+          ("IMH Exam (Level IV)", "02/15/2025", "Not passed", "62 / 70")),
+     {"passed": False, "date": "2025-02-15"}),
+    (grid(("Examination", "Session Date", "Result"), ("Level III written", "Oct 16, 2026", "Passed")),
+     {"passed": True, "date": "2026-10-16"}),
+    (grid(("Test", "Date Administered", "Pass/Fail", "Scaled score"), ("Level IV", "2025-01-15", "Pass", "76")),
+     {"passed": True, "date": "2025-01-15"}),
+])
+def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
+    assert value_of(exam.extract, doc) == expected
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Sitting date: 4/9/2025", "Result: Achieved"), {"passed": True, "date": "2025-04-09"}),
+    (("Date of appointment: April 9, 2025", "Outcome: Not achieved"), {"passed": False, "date": "2025-04-09"}),
+    (("Administration date: 2025-04-09", "Status: Below passing standard"), {"passed": False, "date": "2025-04-09"}),
+    (("Date administered: 2025-04-09", "Pass/Fail: Not successful"), {"passed": False, "date": "2025-04-09"}),
+    (("Attempt date: 2025-04-09", "Result: Above passing standard"), {"passed": True, "date": "2025-04-09"}),
+])
+def test_exam_label_synonyms(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
+    assert value_of(exam.extract, lines(*texts)) == expected
+
+
+# --- membership: expiry and organisation synonyms ------------------------------------------------------------
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Texas Institute for Infant Mental Health", "Member through: 12/31/2026"), "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Dues paid to: June 30, 2027"), "2027-06-30"),
+    (("Ohio Association for Infant Mental Health", "Member since: 2019-04-02",
+      "Membership expiration date: 2026-12-31"), "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Membership ends: 09/30/2026"), "2026-09-30"),
+    (("Ohio Association for Infant Mental Health", "Membership year: 01/01/2026 - 12/31/2026"), "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Valid: Jan 1, 2026 to Dec 31, 2026"), "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Joined March 3, 2019.",
+      "Your membership is valid from January 1, 2026 to December 31, 2026."), "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Your membership will expire on 6/30/2027."), "2027-06-30"),
+    (("Ohio Association for Infant Mental Health", "Your membership was renewed through August 31, 2026."),
+     "2026-08-31"),
+])
+def test_membership_expiry_synonyms(texts: tuple[str, ...], expected: str) -> None:
+    value = value_of(membership.extract, lines(*texts))
+    assert value["valid_through"] == expected and value["organization"].endswith("Infant Mental Health")
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("MEMBERSHIP CARD", "Member of: Texas Federation for Infant Mental Health", "Valid through: 12/31/2026"),
+     "Texas Federation for Infant Mental Health"),
+    (("Rocky Mountain Infant Mental Health Collaborative", "Valid through: 12/31/2026"),
+     "Rocky Mountain Infant Mental Health Collaborative"),
+    (("Issued by: Georgia Institute of Infant Mental Health", "Valid through: 12/31/2026"),
+     "Georgia Institute of Infant Mental Health"),
+])
+def test_membership_organisation_synonyms(texts: tuple[str, ...], expected: str) -> None:
+    assert value_of(membership.extract, lines(*texts))["organization"] == expected
+
+
+# --- employment duties under their heading -------------------------------------------------------------------
+
+def test_employment_duties_stop_before_a_footer_set_close_under_them() -> None:
+    doc = lines("Employer: Riverbend Family Services", "Job title: Therapist", "Start date: 2011-08-03",
+                "End date: Current", "Job Description", "home visiting with infants and their parents",
+                "Provided by Riverbend Family Services at the employee's request. Contact: Ann Lee.")
+    assert value_of(employment.extract, doc)["duties"] == "home visiting with infants and their parents"
+
+
+@pytest.mark.parametrize(("duties", "unclear"), [
+    ("consultation to communi ty partners", True),
+    ("consultation to community partners as needed", False),
+])
+def test_employment_ocr_duties_with_a_split_word_are_flagged(duties: str, unclear: bool) -> None:
+    words = []
+    for row, text in enumerate(("Employer: Riverbend Family Services", "Job title: Therapist",
+                                "Start date: 2011-08-03", "End date: Current", f"Duties: {duties}")):
+        x = 72.0
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
+                              confidence=0.95, source="ocr"))
+            x += 6 * (len(token) + 1)
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert ("employment.duties_unclear" in item.reasons) is unclear
