@@ -22,11 +22,16 @@ from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
+OPTION_ABBREVIATIONS = {"individual": r"i|ind|indiv|individual", "group": r"g|grp|group"}
+"""How a log abbreviates the two session types, in a format column's header or its cells."""
+_OPTION = "|".join(OPTION_ABBREVIATIONS.values())
+FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
+"""A format column's header naming the two types by their abbreviations ("I/G"): its cells may be the initials."""
 SUPERVISOR_LABEL = r"(?:primary\s+|lead\s+)?(?:supervisor\s*/\s*consultant|supervisor|consultant)|rs\s*/\s*c\s+provider"
 COLUMN_NAMES = {
     "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
     "date": r"(?:session\s+)?date(?:\s+of\s+session)?",
-    "format": (r"(?:session\s+)?(?:format|type|modality|setting)|individual\s*/\s*group"
+    "format": (rf"(?:session\s+|supervision\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
                r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
@@ -36,6 +41,7 @@ COLUMN_NAMES = {
     "group": r"group",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
+A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
 HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
@@ -83,9 +89,12 @@ class Column:
     x0: float
     x1: float
     minutes: bool = False
+    name: str = ""
 
 
 Cells = dict[str, list[Placed]]
+TableRow = tuple[Row, Cells, list[Column] | None, int | None]
+"""A row that may be a session: its cells, the header columns (of its table) it sits under, its year heading."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +128,10 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     result = Extraction()
     rows = visual_rows(doc)
     default_supervisor = labelled(doc, SUPERVISOR_LABEL, "log.supervisor.v1")
-    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in LEGEND.findall(doc.text)}
-    reader = _SessionReader(doc, evidence, default_supervisor, legend)
     table = _table_rows(rows, evidence)
+    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in LEGEND.findall(doc.text)}
+    legend = _header_legend([c for _, _, columns, _ in table for c in columns or []]) | legend
+    reader = _SessionReader(doc, evidence, default_supervisor, legend)
     reader.hours_form = column_form([_text(cells.get("hours", [])) for _, cells, _, _ in table])
     for row, cells, columns, year in table:
         reader.year = year
@@ -143,9 +153,13 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     return result
 
 
-def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[tuple[Row, Cells, list[Column] | None, int | None]]:
-    """The rows that may be sessions, each with its cells, the header it sits under and the year heading above it."""
-    table: list[tuple[Row, Cells, list[Column] | None, int | None]] = []
+def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[TableRow]:
+    """The rows that may be sessions, each with its cells, the header it sits under and the year heading above it.
+
+    Under a header that names its columns twice (two tables side by side), the left table's rows come first.
+    """
+    table: list[TableRow] = []
+    section: list[list[TableRow]] = []
     columns: list[Column] | None = None
     year: int | None = None
     header_seen = any(_header(row) for row in rows)
@@ -153,7 +167,8 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[tuple[Row, Ce
         text = row.text.strip()
         header = _header(row)
         if header:
-            columns = header
+            table += [entry for block in section for entry in block]
+            columns, section = header, [[] for _ in _blocks(header)]
             continue
         heading = YEAR_HEADING.match(text)
         if heading:
@@ -162,10 +177,28 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[tuple[Row, Ce
         if TOTAL_LINE.match(text) or NOT_A_SESSION.search(text):
             continue
         if columns is not None:
-            table.append((row, _assign(row, columns), columns, year))
+            for block, entries, cells in zip(_blocks(columns), section, _assign(row, columns), strict=True):
+                entries.append((row, cells, block, year))
         elif not header_seen:
             table.append((row, _cells_by_content(row, evidence), None, year))
-    return table
+    return table + [entry for block in section for entry in block]
+
+
+def _header_legend(columns: list[Column]) -> dict[str, str]:
+    """The options' initials, when a format column is named by its two options ("I/G", "Individual or group")."""
+    if any(c.role == "format" and re.fullmatch(FORMAT_PAIR, c.name, re.I) for c in columns):
+        return {option[0]: option for option in OPTION_ABBREVIATIONS}
+    return {}
+
+
+def _blocks(columns: list[Column]) -> list[list[Column]]:
+    """The header's columns as one block per table: a role named again starts the next table to the right."""
+    blocks: list[list[Column]] = [[]]
+    for column in columns:
+        if column.role != "other" and any(c.role == column.role for c in blocks[-1]):
+            blocks.append([])
+        blocks[-1].append(column)
+    return blocks
 
 
 def visual_rows(doc: DocText) -> list[Row]:
@@ -218,7 +251,8 @@ def _header(row: Row) -> list[Column] | None:
             indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
             claimed.update(indices)
             columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
-                                  minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group()))))
+                                  minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group())),
+                                  name=match.group()))
     roles = {c.role for c in columns}
     if not {"date", "hours"} <= roles or not roles & {"format", "supervisor", *TICK_ROLES} or (
             len(row.words) > 3 * len(columns)):
@@ -263,16 +297,22 @@ def _header_cells(row: Row) -> list[list[int]]:
     return cells
 
 
-def _assign(row: Row, columns: list[Column]) -> Cells:
-    """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most."""
-    cells: Cells = {}
+def _assign(row: Row, columns: list[Column]) -> list[Cells]:
+    """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most.
+
+    One set of cells per block of columns (per table, when tables stand side by side under one header row).
+    """
+    blocks = _blocks(columns)
+    block_of = {id(c): n for n, block in enumerate(blocks) for c in block}
+    cells: list[Cells] = [{} for _ in blocks]
     edges = [c.x0 for c in columns[1:]]
     for p, (x0, x1) in zip(row.words, row.xs, strict=True):
         if set(p.word.text) <= RULE_MARKS:
             continue
         spans = zip([float("-inf"), *edges], [*edges, float("inf")], strict=True)
         overlaps = [min(x1, hi) - max(x0, lo) for lo, hi in spans]
-        cells.setdefault(columns[overlaps.index(max(overlaps))].role, []).append(p)
+        column = columns[overlaps.index(max(overlaps))]
+        cells[block_of[id(column)]].setdefault(column.role, []).append(p)
     return cells
 
 

@@ -102,6 +102,45 @@ def test_a_row_ticked_twice_nowhere_or_not_with_a_mark_is_flagged(individual: st
     assert session.value["format"] is None and reason in session.reasons and session.needs_review
 
 
+@pytest.mark.parametrize(("name", "mark", "expected"), [
+    ("I/G", "I", "individual"),  # the header's letters are the log's legend
+    ("I/G", "G", "group"),
+    ("Ind/Grp", "Grp", "group"),
+    ("Individual or group", "G", "group"),
+    ("G/I", "I", "individual"),
+    ("Fmt", "Ind", "individual"),  # format abbreviated, or named as the mode
+    ("Ind. or Grp.", "G", "group"),
+    ("Mode", "Individual", "individual"),
+    ("I/G", "X", None),  # a letter the header does not spell is a person's question
+])
+def test_a_format_column_named_by_its_options_or_a_synonym(name: str, mark: str, expected: str | None) -> None:
+    header = [(40, "#"), (60, "Date"), (130, "Start"), (170, "End"), (210, "Duration (hrs)"), (290, name),
+              (400, "Consultant")]
+    cells = [(40, "4"), (60, "12/23/2024"), (130, "1:00 PM"), (170, "3:00 PM"), (210, "2.0"), (290, mark),
+             (400, "Perrin Zellinger")]
+    result = extraction(doc_of(row(header, 100), row(cells, 120)))
+    session = next(i for i in result.items if i.type == "supervision_session")
+    assert session.value == {"date": "2024-12-23", "hours": 2.0, "format": expected, "supervisor": "Perrin Zellinger"}
+    assert session.needs_review is (expected is None)
+
+
+def test_two_tables_side_by_side_under_one_header_row_read_left_table_first() -> None:
+    half = [(40, "Date"), (110, "Fmt"), (140, "Length"), (180, "Consultant")]
+    doc = doc_of(row(half + [(x + 250, name) for x, name in half], 100),
+                 row([(40, "Mar 16, 2025"), (110, "Ind"), (140, "1h 00m"), (180, "Ann Lee"),
+                      (290, "Oct 15, 2025"), (360, "Grp"), (390, "2h 00m"), (430, "Bo Stellwood")], 120),
+                 row([(40, "Apr 6, 2025"), (110, "Ind"), (140, "1h 30m"), (180, "Ann Lee")], 140),
+                 row([(40, "Total: 4h 30m")], 160))
+    result = extraction(doc)
+    assert [i.value for i in result.items] == [
+        {"date": "2025-03-16", "hours": 1.0, "format": "individual", "supervisor": "Ann Lee"},
+        {"date": "2025-04-06", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"},
+        {"date": "2025-10-15", "hours": 2.0, "format": "group", "supervisor": "Bo Stellwood"},
+        {"stated_total": 4.5, "rows_sum": 4.5},
+    ]
+    assert not result.flags and not any(i.needs_review for i in result.items)
+
+
 def test_month_day_rows_take_the_year_of_their_heading_and_abbreviations_their_legend() -> None:
     doc = doc_of(
         row([(72, "Consultant: Orrin Underhay")], 60),
@@ -189,6 +228,8 @@ def test_without_a_header_rows_led_by_a_date_are_read_by_content() -> None:
     "c001-rsc-log", "t001-rsc-log",  # classic: ruled table, header on every page, Total hours:
     "t002-rsc-log", "t005-rsc-log",  # export: fixed width, TOTAL DURATION (t002 mis-totals)
     "t003-rsc-log", "t006-rsc-log",  # by-year: month/day rows under year headings (t006 mis-totals)
+    "t019-rsc-log",  # contact record: an I/G column of initials, start and end times beside the duration
+    "t020-rsc-log",  # sign-in sheet: two tables side by side under one header row, 1h 30m (mis-totals)
 ])
 def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> None:
     expected = json.loads((golden / f"{stem}.expected.json").read_text())
@@ -196,7 +237,7 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
     outcome = compare(result, expected)
     assert outcome.problems == [] and outcome.extra == 0
     total = next(i for i in result.items if i.type == "supervision_total")
-    assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log"})
+    assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log", "t020-rsc-log"})
 
 
 @pytest.mark.parametrize(("text", "minutes", "hours"), [
