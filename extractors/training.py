@@ -16,24 +16,40 @@ from extractors.forms import continue_cell, one_line
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence, find_patterns
-from extractors.training_table import Table, TableRow, read_table
+from extractors.training_table import Table, TableRow, caption_row, read_table, value_under
 
-TITLE_LABEL = (r"title|(?:course|training|workshop|session|event|program|activity)(?:\s+(?:title|name))?|"
-               r"(?:title|name)\s+of\s+(?:course|training|workshop|program|activity)")
-PROVIDER_LABEL = (r"(?:training\s+|approved\s+|ce\s+)?provider|presented\s+by|sponsored\s+by|offered\s+by|sponsor|"
-                  r"sponsoring\s+organi[sz]ation|provider\s+organi[sz]ation|training\s+organi[sz]ation|hosted\s+by")
-DATE_LABEL = (r"date\s+(?:completed|attended|earned)|(?:course\s+)?completion(?:\s+date)?|completed(?:\s+on)?|"
-              r"date\s+of\s+(?:training|completion|attendance|course)|"
-              r"(?:training|event|session|course|workshop|activity)\s+dates?|date(?:s|\(s\))?\s+(?:attended|of\s+attendance)")
+EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|webinar|seminar|conference|class|"
+         r"module|lecture)")
+"""What a certificate calls the training it names: its labels say "<event> title", "Date(s) of <event>" ..."""
+TITLE_WORD = r"tit?le"
+"""'Title', or the 'tile' OCR reads when it loses the second t of a small-type label."""
+TITLE_LABEL = (rf"(?:{TITLE_WORD}|name|topic)\s+of\s+(?:the\s+)?{EVENT}|{EVENT}(?:\s+(?:{TITLE_WORD}|name|topic))?|"
+               rf"{TITLE_WORD}")
+"""A title's label, longest wording first so that a label without a colon is never cut short ("Title | of ...")."""
+PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+organi[sz]ation)|"
+                  r"(?:sponsoring|provider|training|hosting|host)\s+organi[sz]ation|"
+                  rf"(?:(?:{EVENT}|approved|ce|continuing\s+education)\s+)?(?:provider|sponsor)(?:\s+name)?|"
+                  r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed)\s+by")
+"""A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by" ..."""
+DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course\s+)?completion(?:\s+date)?|"
+              r"completed(?:\s+on)?|attended\s+on|held\s+on|"
+              rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance|participation)|"
+              rf"{EVENT}\s+dates?")
+"""A completion date's label: "Date completed", "Completed on", "Date(s) of activity", "Workshop dates" ...
+Never a date the certificate was printed, issued or expires on."""
 GENERIC_DATE_LABEL = r"date"
 TYPE_STEP = 0.75
 """Points of type size between a label and its value that tell them apart (a 9-point label, a 10-point value)."""
 TYPE_APART_SCORE = 0.93
-HOURS_LABEL = (r"(?:duration|length|time\s+(?:attended|spent|completed)|"
-               r"(?:(?:clock|contact|credit|training|total|ce)\s+)?hours(?:\s+(?:awarded|earned))?"
+UNDER_CAPTION_SCORE = 0.93
+"""A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
+HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
+               rf"length\s+of\s+(?:the\s+)?{EVENT}|"
+               r"(?:(?:clock|contact|credit|training|total|ce|instructional|approved)\s+)?hours(?:\s+(?:awarded|earned))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
                r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
-"""An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Continuing Education Units (CEUs)"."""
+"""An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
+"Continuing Education Units (CEUs)"."""
 ANY_LABEL = re.compile(
     rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|name|learner|participant)"
     r"\s*:?\s*$", re.I)
@@ -55,7 +71,9 @@ SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 PROVIDER_IN_SENTENCE = re.compile(
     r"\b(?:offered|presented|sponsored|provided|hosted|delivered|conducted|organi[sz]ed)\s+by\s+"
     r"(?P<provider>[^,;]+?)(?=\s+(?:on|from|between|during)\s|[,;]|\.(?:\s|$)|$)", re.I)
-ISSUER_TITLE = re.compile(r"^\s*(?:certificate|statement|record|verification|letter)\s+of\b", re.I)
+ISSUER_TITLE = re.compile(r"^\s*(?:(?:certificate|statement|record|verification|letter)\s+of\b|"
+                          r"(?:[\w-]+\s+){0,3}certificate\s*$)", re.I)
+"""A certificate's heading: "Certificate of Completion", "Verification of Training", "CE Certificate"."""
 ORGANISATION_WORDS = re.compile(
     r"\b(?:institute|center|centre|association|alliance|collaborative|university|college|academy|network|society|"
     r"council|foundation|agency|services|partnership|consortium|clinic|hospital|school|coalition)\b", re.I)
@@ -64,6 +82,10 @@ SPONSOR_SENTENCE = re.compile(
     r"(?:is\s+(?:an?\s+)?(?:approved|accredited)\b|maintains\s+responsibility\b|is\s+responsible\s+for\b)")
 """A CE statement's sponsor sentence: "<Org> is approved to offer continuing education", "<Org> (Sponsor No. 1)
 maintains responsibility for this program"."""
+HOURS_QUALIFIER = re.compile(
+    r"(?i)(?<=\d)\s+(?:ce|credit|continuing\s+education|instructional|approved|professional\s+development)"
+    r"(?:\s+(?:contact|clock))?\s+(?=(?:hours?|hrs?)\b)")
+"""What kind of hours a value says they are ("3 CE hours", "3.5 credit hours"): hours all the same."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
 NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
@@ -107,8 +129,9 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     """The one training a certificate or a letter states."""
     reading = Reading()
     sentence = _quoted_statement(doc)
-    title = (field_value(doc, TITLE_LABEL, "training.title.v1", continued=True)[0]
-             or (sentence[0] if sentence else None) or _title_after(doc))
+    title = (field_value(doc, TITLE_LABEL, "training.title.v1", continued=True, colonless=False)[0]
+             or (sentence[0] if sentence else None) or _title_after(doc)
+             or field_value(doc, TITLE_LABEL, "training.title.v1", continued=True)[0])
     if title is not None:
         reading.title = _clean(doc.slice(title.start, title.end))
         reading.sources.append(title)
@@ -119,11 +142,15 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     return reading
 
 
-def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False) -> tuple[Found | None, str]:
+def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,
+                colonless: bool = True) -> tuple[Found | None, str]:
     """The value a label gives, and the label as written: `Label: value` in a line or cell, or a grid's next cell.
 
-    With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole. A label set in
-    smaller (or larger) type than its value needs no colon, when no label of the document has one (`_colonless`).
+    With `continued`, a grid cell wrapped onto the next lines at its left edge is read whole. A row of captions
+    reads each value from the row under it (`caption_row`). A label set in
+    smaller (or larger) type than its value needs no colon, when no label of the document has one (`_colonless`);
+    without `colonless`, only a colon or a grid says where a value starts. A cell that is a label as a whole
+    ("Session length") is never split into a label and a value.
     """
     inline = re.compile(rf"^\s*(?P<label>{label})\s*:\s*(?P<value>\S.*?)\s*$", re.I)
     alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
@@ -137,13 +164,20 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False)
             if match:
                 return Found(start + match.start("value"), start + match.end("value"), rule, 0.97), match["label"]
             match = alone.match(text)
-            if match and index + 1 < len(cells) and not ANY_LABEL.match(doc.slice(*cells[index + 1])):
+            if match and caption_row(doc, number, _is_label):
+                if (under := value_under(doc, number, (start, end))) is not None:
+                    return Found(*under, rule, UNDER_CAPTION_SCORE), match["label"]
+            elif match and index + 1 < len(cells) and not ANY_LABEL.match(doc.slice(*cells[index + 1])):
                 value = Found(*cells[index + 1], rule, 0.95)
                 return (continue_cell(doc, number, value) if continued else value), match["label"]
             match = typed.match(text)
-            if match and fallback is None:
+            if match and colonless and fallback is None and not ANY_LABEL.match(text):
                 fallback = _colonless(doc, start, match, rule)
     return fallback if fallback is not None else (None, "")
+
+
+def _is_label(text: str) -> bool:
+    return bool(ANY_LABEL.match(text))
 
 
 def _colonless(doc: DocText, start: int, match: re.Match[str], rule: str) -> tuple[Found, str] | None:
@@ -170,11 +204,16 @@ COLONLESS_SCAN_SCORE = 0.8
 
 
 def _label_column(doc: DocText) -> bool:
-    """A form whose lines start with its labels and no colon: at least three lines led by different known labels."""
+    """A form whose lines start with its labels and no colon: at least three lines led by different known labels.
+
+    The label and its value share the line's first cell; a row of captions ("DATE(S) OF ACTIVITY  SESSION LENGTH")
+    is a cell a label.
+    """
     labels = set()
     for line in doc.lines:
         text = doc.slice(line.start, line.end)
-        if ":" not in text and (match := LEADING_LABEL.match(text)):
+        first = doc.slice(*line.cell_spans()[0])
+        if ":" not in text and (match := LEADING_LABEL.match(first)):
             labels.add(" ".join(match.group().lower().split()[:-1]))
     return len(labels) >= LABEL_COLUMN_LINES
 
@@ -224,6 +263,11 @@ def _read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None)
         match = PROVIDER_IN_SENTENCE.search(doc.text.replace("\n", " "), *tail)
         if match:
             found = Found(match.start("provider"), match.end("provider"), "training.provider_in_sentence.v1", 0.92)
+    if found is None and (found := _named_by(doc)) is not None:
+        issuer = _issuer(doc)
+        if issuer is not None and one_line(doc.slice(issuer.start, issuer.end)) == one_line(doc.slice(found.start,
+                                                                                                     found.end)):
+            found = replace(found, vouched=True)  # the letterhead names it too
     if found is None:
         found = _printed_twice(doc, _issuer(doc), sponsor(doc))
     if found is not None:
@@ -231,21 +275,37 @@ def _read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None)
         reading.sources.append(found)
 
 
+def _named_by(doc: DocText) -> Found | None:
+    """An organisation a line says the training was given by ("Presented by the Center for ...", "offered by ...").
+
+    Only an organisation's name counts: "Presented by Dr. Ana Lopez" names the presenter, not the provider.
+    """
+    for line in doc.lines:
+        match = PROVIDER_IN_SENTENCE.search(doc.slice(line.start, line.end))
+        if match is None or not ORGANISATION_WORDS.search(match["provider"]):
+            continue
+        article = len(match["provider"]) - len(re.sub(r"(?i)^the\s+", "", match["provider"]))
+        start = line.start + match.start("provider") + article
+        return Found(start, line.start + match.end("provider"), "training.provider_named_by.v1", 0.9)
+    return None
+
+
 def _issuer(doc: DocText) -> Found | None:
     """The organisation named alone above a "Certificate of ..." heading: the certificate's issuer.
 
-    The first line above the heading that names an organisation (an institute, a center, an association ...);
-    without one, a heading's only line above it. A logo's letters or a department line are not the issuer.
+    The first cell above the heading that names an organisation (an institute, a center, an association ...),
+    beside a letterhead's telephone number too; without one, a heading's only line above it. A logo's letters or
+    a department line are not the issuer.
     """
     for index, line in enumerate(doc.lines[:6]):
         if not ISSUER_TITLE.match(doc.slice(line.start, line.end)):
             continue
-        above = [top for top in doc.lines[:index] if _name_line(doc.slice(top.start, top.end))]
-        named = [top for top in above if ORGANISATION_WORDS.search(doc.slice(top.start, top.end))]
+        above = [cell for top in doc.lines[:index] for cell in top.cell_spans() if _name_line(doc.slice(*cell))]
+        named = [cell for cell in above if ORGANISATION_WORDS.search(doc.slice(*cell))]
         if named:
-            return Found(named[0].start, named[0].end, "training.provider_issuer.v2", 0.9)
-        if index == 1 and above:
-            return Found(above[0].start, above[0].end, "training.provider_issuer.v1", 0.85)
+            return Found(*named[0], "training.provider_issuer.v2", 0.9)
+        if index == 1 and len(above) == 1:
+            return Found(*above[0], "training.provider_issuer.v1", 0.85)
         return None
     return None
 
@@ -319,6 +379,7 @@ def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, ev
 
 def hours_with_unit(value: str, label: str) -> tuple[ParsedHours | None, list[str]]:
     """Hours from a labelled value; a bare number takes its unit from the label ("CEUs: 0.6"), or is flagged."""
+    value = HOURS_QUALIFIER.sub(" ", value)
     parsed = parse_hours(value)
     if parsed is None or parsed.form != "bare":
         return parsed, []

@@ -7,10 +7,11 @@ the line chainer split apart still reads as rows; each word joins the column who
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
-from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
+from extractors.layout import CELL_GAP_EM, DocText, Line, Placed, page_tilt, union
 
 COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
     "title": re.compile(r"^(?:(?:training|course|workshop|session|event|program)\s+)?(?:title|name)$|"
@@ -85,9 +86,10 @@ def page_rows(doc: DocText, page: int) -> list[Row]:
     """The page's words grouped into rows by their height once the page's tilt is taken out."""
     slope = page_tilt(doc, page)
     placed = sorted((p for p in doc.words if p.page == page), key=lambda p: _level(p, slope))
+    typical = median([_height(p) for p in placed if _worded(p)] or [1.0])
     rows: list[Row] = []
     for p in placed:
-        level, height = _level(p, slope), _height(p)
+        level, height = _level(p, slope), _height(p) if _worded(p) else typical  # a dash's box is only its ink
         if rows and abs(level - rows[-1].y) <= 0.5 * min(height, rows[-1].height):
             row = rows[-1]
             row.y = (row.y * len(row.words) + level) / (len(row.words) + 1)
@@ -197,9 +199,63 @@ def _continues(row: Row, previous: Row) -> bool:
     return pitch <= CONTINUATION_PITCH * max(row.height, previous.height) and not row.text().rstrip().endswith(".")
 
 
+# --- a caption row over one row of values ---------------------------------------------------------------------
+
+CAPTION_GAP = 2.5
+"""A value row starts within this many caption heights under its caption row."""
+
+
+def caption_row(doc: DocText, number: int, is_label: Callable[[str], bool]) -> bool:
+    """A row of column captions over one row of values, a certificate's strip of particulars.
+
+    ("DATE(S) OF ACTIVITY  CE CREDITS  FORMAT" over "June 6, 2024  3 CE hours  Live virtual"): two or more cells
+    are known labels, no cell has a colon or a digit (a value would), and the line right under it has two or
+    more cells, none of them a label (a grid of label-value pairs has its next labels under its labels).
+    """
+    texts = [doc.slice(*cell) for cell in doc.lines[number].cell_spans()]
+    if sum(map(is_label, texts)) < 2 or any(re.search(r"[:\d]", text) for text in texts):
+        return False
+    below = _line_under(doc, number)
+    return below is not None and len(below.cells) >= 2 and not any(is_label(doc.slice(*c)) for c in below.cells)
+
+
+def value_under(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[int, int] | None:
+    """The words of the line under a caption row that stand in this caption's column, as a table row's would.
+
+    A value that ran on into the next column (a scan's cells merged: "May 1, 2025 | 180 minutes") is split at
+    that column's left edge, and a ruling mark is no value.
+    """
+    below = _line_under(doc, number)
+    if below is None:
+        return None
+    starts = sorted((_cell_box(doc, cell)[0], str(position))
+                    for position, cell in enumerate(doc.lines[number].cell_spans()))
+    mine = str(doc.lines[number].cell_spans().index(caption))
+    words = _assign(Row(words=list(below.words), y=0.0, height=0.0), starts).get(mine)
+    return (min(p.start for p in words), max(p.end for p in words)) if words else None
+
+
+def _line_under(doc: DocText, number: int) -> Line | None:
+    """The next line when it starts on the same page within a few caption heights of this one."""
+    if number + 1 >= len(doc.lines) or doc.lines[number + 1].page != doc.lines[number].page:
+        return None
+    line, below = doc.lines[number], doc.lines[number + 1]
+    box, under = _cell_box(doc, (line.start, line.end)), _cell_box(doc, (below.start, below.end))
+    return below if under[1] - box[3] <= CAPTION_GAP * (box[3] - box[1]) else None
+
+
+def _cell_box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
+    return union(p.word.bbox for p in doc.words_in(*cell))
+
+
 def _level(p: Placed, slope: float) -> float:
     box = p.word.bbox
     return (box[1] + box[3]) / 2 - slope * (box[0] + box[2]) / 2
+
+
+def _worded(p: Placed) -> bool:
+    """A word with a letter or a digit; a mark ("-", "|") is as tall as its ink, not as its line."""
+    return any(ch.isalnum() for ch in p.word.text)
 
 
 def _height(p: Placed) -> float:

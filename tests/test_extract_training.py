@@ -201,6 +201,20 @@ def test_ce_record_headings_set_close_and_a_provider_running_up_to_the_date() ->
                           "provider": "Bayport Center for Infant Care", "relevant": True, "converted": False}
 
 
+def test_ce_record_row_with_a_dash_on_a_tilted_scan_stays_one_row() -> None:
+    """A dash's box is a sliver of ink; it must not set the height that decides which words share its row."""
+    boxes = [("Course", 81, 215, 113, 222), ("Date", 351, 220, 371, 227), ("Minutes", 471, 222, 506, 230),
+             ("Infant", 81, 239, 104, 246), ("and", 107, 240, 122, 247), ("Early", 126, 240, 146, 249),
+             ("Childhood", 150, 240, 191, 248), ("Social-Emotional", 195, 241, 265, 249),
+             ("Development", 269, 242, 324, 253), ("February", 350, 245, 384, 253), ("27", 386, 246, 396, 252),
+             ("-", 398, 249, 400, 250), ("March", 404, 246, 426, 252), ("2,", 429, 246, 436, 254),
+             ("2025", 439, 246, 457, 253), ("|", 463, 244, 467, 255), ("180", 471, 246, 485, 253)]  # as OCR read them
+    words = [Word(text=text, bbox=box, confidence=0.9, source="ocr") for text, *box in boxes]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["title"] == "Infant and Early Childhood Social-Emotional Development"
+
+
 def test_ce_record_total_that_disagrees_flags_every_row() -> None:
     doc = doc_of([*CE_RECORD, "Total ceus: 1.2"])
     items = extract(doc, find_patterns(doc.text)).items
@@ -243,6 +257,85 @@ def test_label_value_grid_without_colons() -> None:
                      "date": "2025-03-04", "provider": "Bayport Center", "relevant": True, "converted": True}
 
 
+PARTICULARS = ["Tel. (555) 009-1055 | Harborview Family Learning Collaborative",
+               ("Continuing Education Certificate", 20.0), "Awarded to", "Ana Lopez", "for participation in",
+               ("Observing Parent-Infant Interaction", 14.0)]
+
+
+@pytest.mark.parametrize(("captions", "values_row", "date", "hours"), [
+    ("DATE(S) OF ACTIVITY | CE CREDITS | FORMAT", "September 8-11, 2022 | 3 CE hours | Live", "2022-09-11", 3.0),
+    ("DATES OF EVENT | CONTACT HOURS | LOCATION", "06/15/2026 | 1.5 CEUs | Online", "2026-06-15", 15.0),
+    ("Workshop date | Session length | Delivery", "January 7, 2023 | 2h 30m | In person", "2023-01-07", 2.5),
+    ("Date of training | Length of training | Format", "Aug 29 - Sep 1, 2025 | 180 minutes | Live", "2025-09-01", 3.0),
+])
+def test_a_strip_of_captions_over_their_values(captions: str, values_row: str, date: str, hours: float) -> None:
+    """A certificate's particulars under column captions, the provider in a "Presented by" line and the letterhead."""
+    [value] = values([*PARTICULARS, captions, values_row, "", "Presented by Harborview Family Learning Collaborative",
+                      "Mara Lind, Program Coordinator", "Program ID 2022-4164 | Certificate printed October 12, 2022"])
+    assert (value["title"], value["date"], value["hours"], value["provider"]) == (
+        "Observing Parent-Infant Interaction", date, hours, "Harborview Family Learning Collaborative")
+
+
+def test_values_run_together_under_captions_are_split_at_the_column_edge() -> None:
+    """A scan's line chainer made one cell of two values ("August 29 - September 1, 2025 180 minutes"): each
+    caption takes the words standing in its column."""
+    doc = forms_doc_of((100, [(50, "Continuing Education Certificate")]), (120, [(50, "for participation in")]),
+                       (140, [(50, "Dyadic Developmental Assessment")]),
+                       (170, [(50, "DATE(S) OF ACTIVITY"), (226, "SESSION LENGTH"), (400, "FORMAT")]),
+                       (186, [(50, "August 29 - September 1, 2025"), (226, "180 minutes"), (400, "Live virtual")]))
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert (item.value["date"], item.value["hours"]) == ("2025-09-01", 3.0)
+
+
+def test_a_grid_of_label_value_pairs_is_not_a_caption_row() -> None:
+    """Labels under labels: each label's value is the cell beside it, not the one under it."""
+    rows = ["Record of Completion", "Course | Infant Sleep | Sponsor | Bayport Center",
+            "Completion date | 03/04/2025 | Credit | 0.6 CEU"]
+    [value] = values(rows)
+    assert (value["title"], value["provider"], value["date"], value["hours"]) == (
+        "Infant Sleep", "Bayport Center", "2025-03-04", 6.0)
+
+
+@pytest.mark.parametrize(("lines", "provider"), [
+    (["Presented by Harborview Family Learning Collaborative"], "Harborview Family Learning Collaborative"),
+    (["This workshop was offered by the Great Lakes Institute on May 5, 2024."], "Great Lakes Institute"),
+    (["Presented by Dr. Mara Lind, PhD"], "Millbrook Early Learning Alliance"),  # a presenter: the letterhead wins
+])
+def test_the_provider_a_line_names_after_presented_by(lines: list[str], provider: str) -> None:
+    rows = ["Tel. (555) 007-2478 | Millbrook Early Learning Alliance", "Continuing Education Certificate",
+            "Awarded to", "Ana Lopez", "for participation in", ("Observing Parent-Infant Interaction", 14.0),
+            "Completion date: May 5, 2024", "Contact hours: 3.0", *lines]
+    [value] = values(rows)
+    assert value["provider"] == provider
+
+
+@pytest.mark.parametrize(("rows", "field", "expected"), [
+    (["Training Sponsor | Great Lakes Institute"], "provider", "Great Lakes Institute"),
+    (["CE provider name: Great Lakes Institute"], "provider", "Great Lakes Institute"),
+    (["Sponsoring organization: Great Lakes Institute"], "provider", "Great Lakes Institute"),
+    (["Session Length | 90 min"], "hours", 1.5),
+    (["Credit | 3.5 credit hours"], "hours", 3.5),
+    (["CE credits: 6 CE contact hours"], "hours", 6.0),
+    (["Instructional hours: 4"], "hours", 4.0),
+    (["Length of program: 2 hours 30 minutes"], "hours", 2.5),
+    (["Completed on | May 30 - June 1, 2025"], "date", "2025-06-01"),
+    (["Date(s) of activity: September 8-11, 2022"], "date", "2022-09-11"),
+    (["Date of participation: 10/14/2023"], "date", "2023-10-14"),
+    (["Seminar dates: Dec 30, 2025 - Jan 2, 2026"], "date", "2026-01-02"),
+])
+def test_labels_in_other_words(rows: list[str], field: str, expected: object) -> None:
+    """Each value read from its label (not from a pattern found anywhere on the page)."""
+    base = {"provider": "Training Sponsor | Prairie Institute", "hours": "Hours Earned | 12.00",
+            "date": "Completed on | May 6th, 2021"}
+    grid = [rows[0] if name == field else line for name, line in base.items()]
+    doc = doc_of(["Verification of Training", "Participant | Ana Lopez", "Training | Co-Parenting and the Young Child",
+                  *grid, "Approval expiration | July 2, 2026", "Record printed July 2, 2025 - page 1 of 1"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value[field] == expected
+    rule = {"provider": "training.provider.v1", "hours": "training.hours_labelled.v1"}.get(field)  # a date: its span
+    assert rule is None or rule in {source.rule for source in item.provenance}
+
+
 def form_of(rows: list[tuple[str, str]], label_size: float, source: str = "text_layer") -> DocText:
     """A verification form: each row a label in `label_size` type and its value in 10-point type a space after it."""
     words: list[Word] = []
@@ -278,15 +371,25 @@ def test_a_label_in_the_same_type_on_a_text_layer_is_not_read_without_a_colon() 
 
 def test_a_scanned_colonless_form_is_read_and_checked_by_a_person() -> None:
     """On a scan type sizes say nothing; a column of labels does, but a misread label could split wrongly."""
-    misread = [*VERIFICATION_FORM[:2], ("Activity tile", "Observing Parent-Infant Interaction"), *VERIFICATION_FORM[3:]]
+    misread = [*VERIFICATION_FORM[:2], ("Activity titie", "Observing Parent-Infant Interaction"),
+               *VERIFICATION_FORM[3:]]
     doc = form_of(misread, 9.0, "ocr")
     [item] = extract(doc, find_patterns(doc.text)).items
-    assert item.value["title"] is None  # "Activity" + "tile Observing ...": a value never starts in lower case
+    assert item.value["title"] is None  # "Activity" + "titie Observing ...": a value never starts in lower case
     assert item.value["provider"] == "Millbrook Early Learning Alliance" and item.value["date"] == "2024-02-20"
     assert item.needs_review
     doc = form_of(VERIFICATION_FORM, 9.0, "ocr")
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["title"] == "Cultural Humility in Infant-Family Practice" and item.needs_review
+
+
+@pytest.mark.parametrize("label", ["Activity tile", "Course tile", "Tile of activity"])
+def test_a_scanned_title_label_missing_a_letter_is_still_the_title_label(label: str) -> None:
+    """OCR often reads a small-type "title" as "tile"; the value is read, and a person checks it."""
+    misread = [*VERIFICATION_FORM[:2], (label, "Observing Parent-Infant Interaction"), *VERIFICATION_FORM[3:]]
+    doc = form_of(misread, 9.0, "ocr")
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["title"] == "Observing Parent-Infant Interaction" and item.needs_review
 
 
 @pytest.mark.parametrize(("rows", "reason"), [
