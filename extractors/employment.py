@@ -32,20 +32,27 @@ DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\
 PRESENT = r"present|current(?:ly)?|today|now|date"
 MISREAD = r"[^.\n]{1,25}?(?=\.|\n|$)"
 """An end the sentence gives but that does not read as a date (a scan's misread): kept, so the item is flagged."""
+PERIOD = (rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
+          rf"(?P<end>{PRESENT}|{DATE_TEXT})|since\s+(?P<since>{DATE_TEXT}))")
+"""A period in a sentence: from D to D (or to the present), between D and D, since D."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
-    ("employment.sentence.v2", re.compile(
+    ("employment.sentence.v3", re.compile(
         rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+"
         rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
-        rf"(?:from\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|-|–)\s*(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
+        rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
+        rf"(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
         rf"|since\s+(?P<since>{DATE_TEXT}))", re.I)),
     ("employment.joined.v1", re.compile(
         rf"joined\s+(?P<employer>[^,.]+?)\s+on\s+(?P<start>{DATE_TEXT}),?\s+as\s+(?:an?\s+)?(?P<role>[^.]+?)\s+and\s+"
         rf"(?:(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until\s+(?P<end>{DATE_TEXT})"
         rf"|(?P<current>continues|remains|is\s+still)\b)", re.I)),
-    ("employment.served.v1", re.compile(
-        rf"(?:has\s+)?(?:served|worked|been\s+employed)\s+as\s+(?:an?\s+)?(?P<role>[^,.]+?)\s+(?:at|with|for|in)\s+"
-        rf"(?P<employer>[^,.]+?)\s+(?:from\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|-|–)\s*"
-        rf"(?P<end>{PRESENT}|{DATE_TEXT})|since\s+(?P<since>{DATE_TEXT}))", re.I)),
+    ("employment.served.v2", re.compile(
+        rf"(?:has\s+)?(?:served|worked|been\s+employed|(?:is|was)\s+(?:currently\s+)?employed)\s+as\s+(?:an?\s+)?"
+        rf"(?P<role>[^,.]+?)\s+(?:at|with|for|in|by)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}", re.I)),
+    ("employment.dates_then_role.v1", re.compile(  # "employed by X from D to D as Y", "worked at X since D as Y"
+        rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD},?\s+"
+        rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^,.;]+?)(?=\s*[.,;]|\s+(?:and|where)\b)",
+        re.I)),
 ]
 DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:include|included|includes)d?\s+(?P<duties>[^.]+)\.", re.I)
 BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
@@ -62,6 +69,10 @@ START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\
                r"|first\s+(?:day|date)\s+(?:worked|of\s+employment)|start")
 END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination)"
              r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|end")
+PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
+                r"|employed\s+from")
+"""A field giving the whole period ("Dates of employment: 08/03/2011 - Present"): its first date starts it."""
+PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
@@ -164,7 +175,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    columns = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, OTHER_COLUMNS))
+    columns = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, PERIOD_LABEL,
+                        OTHER_COLUMNS))
     employer = _labelled(doc, EMPLOYER_LABEL, columns, "employment.employer_field.v1") or section_field(
         doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
     role = _labelled(doc, ROLE_LABEL, columns, "employment.role_field.v1") or section_field(
@@ -172,6 +184,8 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
     start_value = _labelled(doc, START_LABEL, columns, "employment.start_field.v1")
     end_value = _labelled(doc, END_LABEL, columns, "employment.end_field.v1")
     still = _labelled(doc, STILL_LABEL, columns, "employment.still_employed.v1")
+    if start_value is None and (period := _labelled(doc, PERIOD_LABEL, columns, "employment.period_field.v1")):
+        start_value, end_value = _split_period(doc, period, evidence)
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(start_value, evidence)
@@ -191,6 +205,17 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
         sources.append(end_value)
     return _item(doc, doc.slice(employer.start, employer.end), doc.slice(role.start, role.end) if role else None,
                  start, end, duties, sources, reasons)
+
+
+def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:
+    """A labelled period's start (its first date) and end (what follows it: a date, "Present", or nothing)."""
+    spans = dates_in(period, evidence)
+    if not spans:
+        return None, None
+    gap = PERIOD_GAP.match(doc.text, spans[0].end, period.end)
+    rest = gap.end() if gap else spans[0].end
+    end = Found(rest, period.end, period.rule, period.score) if rest < period.end else None
+    return Found(spans[0].start, spans[0].end, period.rule, period.score), end
 
 
 def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None:

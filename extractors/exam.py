@@ -27,13 +27,22 @@ DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|candidate|location|site|attempt|level")
 """Column names of a results table, so its header row is seen as one."""
-TAKEN = (r"(?:sat|took|completed|taken|wrote)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?exam(?:ination)?(?:\s+was\s+taken)?"
-         r"(?:\s+on)?|date\s+taken|exam(?:ination)?\s+(?:was\s+)?taken(?:\s+on)?"
-         r"|exam(?:ination)?\b[^.?!]{0,80}?,?\s+(?:taken|sat|written)\s+on")
-"""The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too."""
-NEGATIVE = re.compile(r"(?i)not|fail|unsuccess")
+DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
+         rf"exam(?:ination)?(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
+         r"|exam(?:ination)?\s+(?:was\s+)?(?:taken|held|administered|given|sat|written)(?:\s+on)?"
+         r"|exam(?:ination)?\b[^.?!]{0,80}?,?\s+(?:taken|sat|written|held|administered|given)\s+on")
+"""The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too.
+"passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen."""
+NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 SENTENCE_PASS = re.compile(
-    r"(?i)\byou\s+(?:have\s+)?(?P<word>(?:not\s+)?passed|did\s+not\s+pass|failed|were\s+(?:not\s+|un)?successful)")
+    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
+    r"|\byour\s+(?:scaled\s+|total\s+)?score(?:\s+of\s+\d+(?:\s*/\s*\d+)?)?\s+)"
+    r"(?P<word>(?:not\s+)?(?:successfully\s+)?pass(?:ed|ing)|did\s+not\s+(?:pass|achieve\s+a\s+pass|meet\s+the\s+pass)"
+    r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:met|meets|exceeded|exceeds)\s+the\s+pass"
+    r"|is\s+(?:above|below)\s+the\s+pass|does\s+not\s+meet\s+the\s+pass|fell\s+(?:short|below))")
+"""A letter's verdict: "you (have) passed", "the candidate did not achieve a passing score", "congratulations on
+passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -64,7 +73,7 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     if not verdicts or len({v for v, _ in verdicts}) > 1:
         return None, found
     verdict, match = verdicts[0]
-    return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v1", 0.93)
+    return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v2", 0.93)
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
@@ -75,4 +84,4 @@ def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Fo
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:
             return parsed(spans[0])
-    return date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v1", 0.95)
+    return date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v2", 0.95)

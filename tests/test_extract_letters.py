@@ -137,3 +137,66 @@ def test_employment_ocr_duties_with_a_split_word_are_flagged(duties: str, unclea
     doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert ("employment.duties_unclear" in item.reasons) is unclear
+
+
+# --- employment: periods in sentences and labelled as a whole ------------------------------------------------
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Bo Lee was employed by Riverbend Family Services from March 3, 2015 to June 30, 2019 as a Home Visitor.",
+      "Duties included home visiting."),
+     {"employer": "Riverbend Family Services", "role": "Home Visitor", "start": "2015-03-03", "end": "2019-06-30",
+      "duties": "home visiting"}),
+    (("Bo Lee has worked at Riverbend Family Services since 03/03/2015 as Program Manager, where she leads a team.",
+      "Responsibilities include supervision."),
+     {"employer": "Riverbend Family Services", "role": "Program Manager", "start": "2015-03-03", "end": None,
+      "duties": "supervision"}),
+    (("Bo Lee worked for Riverbend Family Services as a Therapist between August 3, 2011 and January 31, 2019.",
+      "Duties included home visiting."),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
+    (("Bo Lee is currently employed as Clinical Director at Harbor Point Center since 2017-09-22.",
+      "Duties include directing clinical services."),
+     {"employer": "Harbor Point Center", "role": "Clinical Director", "start": "2017-09-22", "end": None,
+      "duties": "directing clinical services"}),
+    (("Employee: Bo Lee", "Employer: Riverbend Family Services", "Position: Therapist",
+      "Dates of employment: 08/03/2011 - Present", "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": None,
+      "duties": "home visiting"}),
+    (("Employer: Riverbend Family Services", "Position: Therapist", "Employment dates: 08/03/2011 to 01/31/2019",
+      "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
+    (("Employer: Riverbend Family Services", "Position: Therapist",
+      "Period of employment: August 3, 2011 - January 31, 2019", "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
+])
+def test_employment_period_wordings(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
+    assert value_of(employment.extract, lines(*texts)) == expected
+
+
+def test_employment_labelled_period_without_an_end_is_flagged() -> None:
+    doc = lines("Employer: Riverbend Family Services", "Position: Therapist", "Dates of employment: 08/03/2011 -",
+                "Duties: home visiting")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["start"] == "2011-08-03" and "employment.end_unreadable" in item.reasons
+
+
+# --- exam: a results letter's other wordings -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("May 2, 2025", "Dear Bo Lee,", "Congratulations on passing the Level IV examination, held on April 9, 2025."),
+     {"passed": True, "date": "2025-04-09"}),
+    (("May 2, 2025", "The candidate did not achieve a passing score.", "The examination was administered on 4/9/2025."),
+     {"passed": False, "date": "2025-04-09"}),
+    (("May 2, 2025", "You passed the Level III written examination on April 9, 2025."),
+     {"passed": True, "date": "2025-04-09"}),
+    (("May 2, 2025", "Your score of 62 is below the passing standard of 70.",
+      "You attempted the examination on 2025-04-09."), {"passed": False, "date": "2025-04-09"}),
+    (("May 2, 2025", "Your scaled score of 76 meets the passing standard.", "Exam held on: 04/09/2025"),
+     {"passed": True, "date": "2025-04-09"}),
+    (("May 2, 2025", "We are pleased to tell you that you have successfully passed the examination you sat on",
+      "April 9, 2025."), {"passed": True, "date": "2025-04-09"}),
+])
+def test_exam_letter_wordings(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
+    assert value_of(exam.extract, lines(*texts)) == expected
