@@ -24,11 +24,11 @@ EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|web
 TITLE_WORD = r"tit?le"
 """'Title', or the 'tile' OCR reads when it loses the second t of a small-type label."""
 TITLE_LABEL = (rf"(?:{TITLE_WORD}|name|topic)\s+of\s+(?:the\s+)?{EVENT}|{EVENT}(?:\s+(?:{TITLE_WORD}|name|topic))?|"
-               rf"{TITLE_WORD}")
+               rf"{TITLE_WORD}|topic")
 """A title's label, longest wording first so that a label without a colon is never cut short ("Title | of ...")."""
 PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+organi[sz]ation)|"
                   r"(?:sponsoring|provider|training|hosting|host)\s+organi[sz]ation|"
-                  rf"(?:(?:{EVENT}|approved|ce|continuing\s+education)\s+)?(?:provider|sponsor)(?:\s+name)?|"
+                  rf"(?:(?:{EVENT}|approved|accredited|ce|continuing\s+education)\s+)?(?:provider|sponsor)(?:\s+name)?|"
                   r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed)\s+by")
 """A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by" ..."""
 DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course\s+)?completion(?:\s+date)?|"
@@ -37,15 +37,16 @@ DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course
               rf"{EVENT}\s+dates?")
 """A completion date's label: "Date completed", "Completed on", "Date(s) of activity", "Workshop dates" ...
 Never a date the certificate was printed, issued or expires on."""
-GENERIC_DATE_LABEL = r"date"
+GENERIC_DATE_LABEL = r"date(?:s|\(s\))?"
 TYPE_STEP = 0.75
 """Points of type size between a label and its value that tell them apart (a 9-point label, a 10-point value)."""
 TYPE_APART_SCORE = 0.93
 UNDER_CAPTION_SCORE = 0.93
 """A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
 HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
-               rf"length\s+of\s+(?:the\s+)?{EVENT}|"
-               r"(?:(?:clock|contact|credit|training|total|ce|instructional|approved)\s+)?hours(?:\s+(?:awarded|earned))?"
+               rf"length\s+of\s+(?:the\s+)?{EVENT}|number\s+of\s+(?:(?:clock|contact|ce|credit)\s+)?hours|"
+               r"(?:(?:total|approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
+               r"(?:\s+(?:awarded|earned|completed|attended|of\s+(?:credit|instruction|training)))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
                r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
@@ -58,9 +59,9 @@ LABEL_UNITS = ((re.compile(r"ceu|continuing\s+education", re.I), "ceu"), (re.com
 EVENT_WORDS = (r"webinar|course|workshop|training|program(?:me)?|session|module|seminar|conference|class|series|"
                r"e-?learning|institute|symposium|lecture")
 TITLE_AFTER = re.compile(
-    r"^\s*(?:has\s+)?(?:successfully\s+)?(?:completed|attended|participated\s+in|"
-    r"for\s+(?:attending|completing|the\s+completion\s+of|completion\s+of|participating\s+in|participation\s+in)|"
-    r"in\s+recognition\s+of\s+(?:attending|completing))"
+    r"^\s*(?:has\s+)?(?:successfully\s+|satisfactorily\s+)?(?:completed|attended|participated\s+in|finished|"
+    r"(?:for|upon|in\s+recognition\s+of)\s+(?:(?:successfully|satisfactorily)\s+)?(?:attending|completing|finishing|"
+    r"(?:the\s+)?(?:successful\s+)?completion\s+of|participating\s+in|participation\s+in|attendance\s+at))"
     rf"(?:\s+(?:the|an?|this)(?:\s+[\w-]+){{0,3}}?\s+(?:{EVENT_WORDS}))?\s*:?\s*$", re.I)
 """The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar"."""
 QUOTED_TITLE = re.compile(
@@ -86,6 +87,8 @@ HOURS_QUALIFIER = re.compile(
     r"(?i)(?<=\d)\s+(?:ce|credit|continuing\s+education|instructional|approved|professional\s+development)"
     r"(?:\s+(?:contact|clock))?\s+(?=(?:hours?|hrs?)\b)")
 """What kind of hours a value says they are ("3 CE hours", "3.5 credit hours"): hours all the same."""
+SPELLED_OUT = re.compile(r"(?i)\b(?:[a-z]+[\s-]+){0,3}[a-z]+\s*\((?P<number>\d{1,3}(?:\.\d{1,2})?)\)(?=\s*[a-z])")
+"""A number written out and then in figures, as legal-minded providers do: "Six and one-half (6.5) hours"."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
 NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
@@ -379,14 +382,26 @@ def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, ev
 
 def hours_with_unit(value: str, label: str) -> tuple[ParsedHours | None, list[str]]:
     """Hours from a labelled value; a bare number takes its unit from the label ("CEUs: 0.6"), or is flagged."""
-    value = HOURS_QUALIFIER.sub(" ", value)
+    value = SPELLED_OUT.sub(r"\g<number>", HOURS_QUALIFIER.sub(" ", value))
     parsed = parse_hours(value)
-    if parsed is None or parsed.form != "bare":
+    if parsed is None:
+        return _stated_twice(value)
+    if parsed.form != "bare":
         return parsed, []
     unit = next((name for pattern, name in LABEL_UNITS if pattern.search(label)), None)
     if unit is None:
         return parsed, ["hours.unit_unclear"]
     return parse_hours(f"{value} {unit}"), []
+
+
+def _stated_twice(value: str) -> tuple[ParsedHours | None, list[str]]:
+    """A value giving the time in two units ("3.0 contact hours (0.3 CEUs)"): the clock hours when both agree."""
+    amounts = [parsed for e in find_patterns(value) if e.label == "HOURS" and (parsed := parse_hours(e.text))]
+    if len(amounts) < 2:
+        return None, []
+    if max(a.hours for a in amounts) - min(a.hours for a in amounts) > 0.05:
+        return amounts[0], ["training.hours_ambiguous"]
+    return min(amounts, key=lambda a: a.converted), []
 
 
 def _take_hours(reading: Reading, parsed: tuple[ParsedHours | None, list[str]], source: Found) -> None:

@@ -309,9 +309,40 @@ def test_the_provider_a_line_names_after_presented_by(lines: list[str], provider
     assert value["provider"] == provider
 
 
+@pytest.mark.parametrize(("hours_line", "hours", "reasons"), [
+    ("Contact hours: 3.0 Contact Hours (0.3 CEUs)", 3.0, []),  # the same time in two units: the clock hours
+    ("Hours: 0.6 CEUs (6 contact hours)", 6.0, []),
+    ("Hours: 3 hours (0.6 CEU)", 3.0, ["training.hours_ambiguous"]),  # two units that disagree
+    ("Credit hours: Six and one-half (6.5) clock hours", 6.5, []),
+    ("Duration: Ninety (90) minutes", 1.5, ["hours.converted"]),
+    ("Number of hours: 4", 4.0, []),
+    ("Total contact hours: 7.5", 7.5, []),
+    ("Hours of instruction: 2", 2.0, []),
+])
+def test_hours_written_out_or_in_two_units(hours_line: str, hours: float, reasons: list[str]) -> None:
+    doc = doc_of([*ATTENDANCE, "Completion date: July 18, 2022", hours_line, "Zevi Dunmore, Training Coordinator"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["hours"] == hours
+    assert set(reasons) <= set(item.reasons) and "training.hours_missing" not in item.reasons
+
+
+@pytest.mark.parametrize("completed", [
+    "for successfully completing", "upon successful completion of", "has satisfactorily completed the course",
+    "in recognition of attendance at", "for the successful completion of the training",
+])
+def test_the_title_under_other_completion_wordings(completed: str) -> None:
+    [value] = values(["Millbrook Early Learning Alliance", "Certificate of Completion", "is awarded to", "Ana Lopez",
+                      completed, ("Reflective Consultation for Early Intervention Providers", 16.0),
+                      "Completion date: July 18, 2022", "Contact hours: 3"])
+    assert value["title"] == "Reflective Consultation for Early Intervention Providers"
+
+
 @pytest.mark.parametrize(("rows", "field", "expected"), [
+    (["Topic: Infant Sleep and Parent Support"], "title", "Infant Sleep and Parent Support"),
+    (["Title of the workshop | Infant Sleep and Parent Support"], "title", "Infant Sleep and Parent Support"),
     (["Training Sponsor | Great Lakes Institute"], "provider", "Great Lakes Institute"),
     (["CE provider name: Great Lakes Institute"], "provider", "Great Lakes Institute"),
+    (["Accredited provider: Great Lakes Institute"], "provider", "Great Lakes Institute"),
     (["Sponsoring organization: Great Lakes Institute"], "provider", "Great Lakes Institute"),
     (["Session Length | 90 min"], "hours", 1.5),
     (["Credit | 3.5 credit hours"], "hours", 3.5),
@@ -322,14 +353,15 @@ def test_the_provider_a_line_names_after_presented_by(lines: list[str], provider
     (["Date(s) of activity: September 8-11, 2022"], "date", "2022-09-11"),
     (["Date of participation: 10/14/2023"], "date", "2023-10-14"),
     (["Seminar dates: Dec 30, 2025 - Jan 2, 2026"], "date", "2026-01-02"),
+    (["Date(s) | Dec 30, 2025 - Jan 2, 2026"], "date", "2026-01-02"),
 ])
 def test_labels_in_other_words(rows: list[str], field: str, expected: object) -> None:
     """Each value read from its label (not from a pattern found anywhere on the page)."""
-    base = {"provider": "Training Sponsor | Prairie Institute", "hours": "Hours Earned | 12.00",
-            "date": "Completed on | May 6th, 2021"}
+    base = {"title": "Training | Co-Parenting and the Young Child", "provider": "Training Sponsor | Prairie Institute",
+            "hours": "Hours Earned | 12.00", "date": "Completed on | May 6th, 2021"}
     grid = [rows[0] if name == field else line for name, line in base.items()]
-    doc = doc_of(["Verification of Training", "Participant | Ana Lopez", "Training | Co-Parenting and the Young Child",
-                  *grid, "Approval expiration | July 2, 2026", "Record printed July 2, 2025 - page 1 of 1"])
+    doc = doc_of(["Verification of Training", "Participant | Ana Lopez", *grid, "Approval expiration | July 2, 2026",
+                  "Record printed July 2, 2025 - page 1 of 1"])
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value[field] == expected
     rule = {"provider": "training.provider.v1", "hours": "training.hours_labelled.v1"}.get(field)  # a date: its span
