@@ -62,6 +62,8 @@ DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|compl
 FIELD_LEAD = re.compile(r"^[\s)]*(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
 MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)\s+in\s+", re.I)
 TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
+HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
+                     r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|of|her|his|their)\s+$")
 
 
@@ -116,8 +118,9 @@ def is_conferral_label(label: str, *, worded: bool = False) -> bool:
     """Whether a label or column header names a conferral date, by its words (a bracketed format aside).
 
     `worded`: a date word alone ("Date", "Year") is not enough; the label must say conferred, awarded, ...
+    A long word one letter off a label word is that word (a scan's "Conterred").
     """
-    words = set(re.findall(r"[a-z]+", re.sub(r"\(.*?\)", " ", label.lower())))
+    words = {_label_word(w) for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", " ", label.lower()))}
     cues = CONFERRAL_CUES - DATE_WORDS if worded else CONFERRAL_CUES
     return bool(words & cues) and words <= CONFERRAL_WORDS | DATE_WORDS
 
@@ -155,6 +158,15 @@ def _loose_degrees(doc: DocText, evidence: list[Evidence]) -> list[Evidence]:
 
 
 # --- labelled blocks -------------------------------------------------------------------------------------
+
+
+def _label_word(word: str) -> str:
+    """The conferral label word a word of six letters or more is one letter off from, else the word itself."""
+    if len(word) < 6 or word in CONFERRAL_WORDS:
+        return word
+    near = [known for known in CONFERRAL_WORDS if len(known) == len(word)
+            and sum(a != b for a, b in zip(known, word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else word
 
 
 def ends_with_conferral_label(text: str) -> bool:
@@ -197,12 +209,23 @@ def _bare_label(text: str) -> bool:
             and label.lower() != "date")
 
 
+BEFORE_SCORE = 0.9
+"""A label read before its degree's own label pairs by nearness alone: a little less sure than one after it."""
+
+
 def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
                       evidence: list[Evidence]) -> tuple[list[DegreeRead], set[int]]:
-    """Degrees from `Degree:` labels, each with the field and conferral labels that follow within its block."""
+    """Degrees from `Degree:` labels, each with the field and conferral labels of its block.
+
+    A block is the head's line and up to four lines after it; a conferral or field label on the two lines before
+    the head that no earlier block took ("Graduated: 6/1/90" over "Degree: B.A.") belongs to it too, after the
+    block's own labels.
+    """
     reads: list[DegreeRead] = []
     used: set[int] = set()
     block: list[tuple[str, Found]] = []
+    before: list[tuple[int, str, Found]] = []
+    earlier: list[tuple[str, Found]] = []
     head_line = -1
     for index, line in enumerate(doc.lines):
         for label, value in _segments(doc, line):
@@ -211,14 +234,18 @@ def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
             if DEGREE_LABEL.fullmatch(label) and value.end > value.start and not is_date and (
                     not bare or _has(degree_ev, value)):
                 if block:
-                    reads.append(_block_read(doc, block, degree_ev, evidence))
-                block, head_line = [("degree", value)], index
-                used.add(index)
+                    reads.append(_block_read(doc, block + earlier, degree_ev, evidence))
+                near = [(n, lab, v) for n, lab, v in before if index - n <= 2 and doc.lines[n].page == line.page]
+                block, head_line, before = [("degree", value)], index, []
+                earlier = [(lab, replace(v, score=min(v.score, BEFORE_SCORE))) for _n, lab, v in near]
+                used |= {n for n, _lab, _v in near} | {index}
             elif block and index - head_line <= 4:
                 block.append(("date" if DEGREE_LABEL.fullmatch(label) else label, value))
                 used.add(index)
+            elif is_conferral_label(label, worded=True) or FIELD_LABEL.fullmatch(label):
+                before.append((index, label, value))
     if block:
-        reads.append(_block_read(doc, block, degree_ev, evidence))
+        reads.append(_block_read(doc, block + earlier, degree_ev, evidence))
     return reads, used
 
 
@@ -234,7 +261,7 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in _inside(evidence, block[0][1])
                           if e.label == "DATE"), None)
     if field is not None:
-        field = _without_plan_type(doc, Found(field.start, field.end, "transcript.field.v1", 0.97))
+        field = _field_value(doc, degree_ev, Found(field.start, field.end, "transcript.field.v1", field.score))
     else:
         field = _field_after(doc, head.end, block[0][1].end, "transcript.field_in_name.v1")
     return DegreeRead(head, field, conferral)
@@ -273,6 +300,8 @@ def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
             columns.setdefault("field", number)
         elif is_conferral_label(name):
             columns.setdefault("date", number)
+    if "degree" not in columns and "field" in columns:  # "Program | Award Date": the program names the degree
+        columns["degree"] = columns.pop("field")
     return columns if len(names) >= 2 and {"degree", "date"} <= set(columns) else None
 
 
@@ -295,7 +324,7 @@ def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
     if field is None:
         field = _field_after(doc, head.end, degree_cell.end, "transcript.field_in_name.v1")
     else:
-        field = _without_plan_type(doc, field)
+        field = _field_value(doc, degree_ev, field)
     return DegreeRead(head, field, date_cell)
 
 
@@ -398,12 +427,56 @@ def _listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evid
             continue
         conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
                      or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
+        row = _section_row(doc, evidence, degree_ev, cell) if conferral is None else None
+        if row is not None:
+            conferral = row.conferral
         if conferral is None:
             continue
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
-        field = _field_after(doc, end, limit, "transcript.list_field.v1")
+        field = _field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
         reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral))
     return reads
+
+
+SECTION_ROW_SCORE = 0.88
+"""A row under a degrees heading says nothing of its date but where it stands: less sure than a labelled date."""
+
+
+def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                 cell: tuple[int, int]) -> DegreeRead | None:
+    """A degree row under a "Degrees Awarded" heading with no column header: its date (and field) in later cells.
+
+    "Master of Social Work | Social Work | 05/07/2012": the first later cell holding a date, alone or after a
+    conferral word, is the conferral; a cell of words between them is the field. Every line between the heading
+    and the row names a degree too, so a course list under the section is never read this way.
+    """
+    index = _line_index(doc, cell[0])
+    if not _under_degree_heading(doc, degree_ev, index):
+        return None
+    field = None
+    for start, end in [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]:
+        dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+        if dates and _conferral_line(doc.slice(start, dates[0].start)):
+            conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+            return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
+        text = doc.slice(start, end)
+        if field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not _bare_label(text):
+            field = _trimmed(doc, Found(start, end, "transcript.section_field.v1", SECTION_ROW_SCORE))
+    return None
+
+
+def _under_degree_heading(doc: DocText, degree_ev: list[Evidence], index: int) -> bool:
+    """Whether a line follows a degrees heading ("Degrees Awarded", "DEGREE(S) CONFERRED"), only degree rows between."""
+    for above in range(index - 1, max(index - 5, -1), -1):
+        line = doc.lines[above]
+        text = re.sub(r"[():]|\(s\)", "", doc.slice(line.start, line.end)).strip()
+        if line.page != doc.lines[index].page:
+            return False
+        if DEGREE_LABEL.fullmatch(text) and DEGREE_NOUN.search(text) and len(line.cell_spans()) == 1:
+            return True
+        if not _has(degree_ev, Found(line.start, line.end, "", 0.0)):
+            return False
+    return False
 
 
 def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:
@@ -501,6 +574,18 @@ PLAN_TYPE = re.compile(r"(?:^\s*(?:major|minor|concentration)\s*(?:in|:|-)\s+)|"
 word is not the field."""
 
 
+def _field_value(doc: DocText, degree_ev: list[Evidence], found: Found) -> Found | None:
+    """A field label's value without its plan type; only the field inside a degree name it holds (or None).
+
+    "Program: Master of Arts in Counseling" gives "Counseling"; "Program: Master of Social Work" gives no field
+    (the degree is not its field, and a person should look).
+    """
+    inside = [e for e in degree_ev if found.start <= e.start < found.end]
+    if inside:
+        return _field_after(doc, inside[-1].end, found.end, found.rule)
+    return _without_plan_type(doc, found)
+
+
 def _without_plan_type(doc: DocText, found: Found) -> Found:
     """The field without the plan type a records system writes before or after it."""
     text = doc.slice(found.start, found.end)
@@ -546,6 +631,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     conferred, conferred_found = date_in(doc, read.conferral, evidence)
     if conferred_found is not None and read.conferral is not None:  # the date's span, scored by the rule that chose it
         conferred_found = replace(conferred_found, score=min(conferred_found.score, read.conferral.score))
+    if read.field is not None and HONOURS.fullmatch(doc.slice(read.field.start, read.field.end)):
+        read = replace(read, field=None)  # "Bachelor of Arts, cum laude": a distinction, not the field
     checks = {"degree.conferral_date_missing": conferred is None,
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,

@@ -159,6 +159,27 @@ WORDINGS = [
     pytest.param(HEAD + [[(50, "Degree"), (200, "Major"), (330, "Awarded"), (450, "Honors")],
                          [(50, "Master of Social Work"), (200, "Social Work"), (330, "5/7/12"), (450, "Cum Laude")]],
                  [MSW_2012], id="table-awarded-column-beside-honors"),
+    pytest.param(HEAD + lines("Name: Wren Dunmore", "Date of Birth: 3/3/87", "Entered: 8/28/08",
+                              "Graduated: 5/7/12", "Degree: M.S.W.", "Major: Social Work"),
+                 [MSW_2012], id="a-record-card-graduated-over-the-degree"),
+    pytest.param(HEAD + [[(50, "Conferred: 5/7/12"), (300, "Degree: Master of Social Work")],
+                         [(50, "Major: Social Work")]],
+                 [MSW_2012], id="conferral-left-of-the-degree-on-its-line"),
+    pytest.param(HEAD + [[(50, "DEGREES AWARDED")],
+                         [(50, "Bachelor of Arts"), (250, "Psychology"), (420, "05/02/2005")],
+                         [(50, "Master of Social Work"), (250, "Social Work"), (420, "05/07/2012")]],
+                 [{"abbreviation": "BA", "name": "Bachelor of Arts", "field": "Psychology",
+                   "institution": "Ridgeline University", "conferred": "2005-05-02"}, MSW_2012],
+                 id="rows-under-a-degrees-heading-without-a-header"),
+    pytest.param(HEAD + [[(50, "Degree(s) Conferred")], [(50, "Master of Social Work in Social Work"),
+                                                        (420, "Conferred 5/7/12")]],
+                 [MSW_2012], id="a-degree-row-with-its-conferral-in-a-later-cell"),
+    pytest.param(HEAD + [[(50, "Program"), (250, "Award Date")], [(50, "Master of Social Work in Social Work"),
+                                                                  (250, "05/07/2012")]],
+                 [MSW_2012], id="table-program-column-names-the-degree"),
+    pytest.param(HEAD + lines("Degree: MSW", "Program: Master of Social Work in Social Work",
+                              "Date Conterred: May 7, 2012"),
+                 [MSW_2012], id="program-holding-the-degree-name-and-a-scan-misread-label"),
     pytest.param(HEAD + lines("Title of Degree: Master of Social Work", "Area of Study: Social Work",
                               "Date of Award: May 7, 2012"),
                  [MSW_2012], id="title-of-degree-and-date-of-award"),
@@ -241,6 +262,38 @@ def test_disagreeing_name_and_abbreviation_are_flagged() -> None:
     result = extract(HEAD + lines("Degree Awarded: Master of Arts (MSW)", "Major: Social Work",
                                   "Date Conferred: May 7, 2012"))
     assert "degree.name_abbreviation_disagree" in result.items[0].reasons
+
+
+def test_a_degree_row_after_a_course_line_is_not_a_section_row() -> None:
+    """Only rows right under a degrees heading (or under other degree rows) take an unlabelled date beside them."""
+    result = extract(HEAD + [[(50, "Degrees")], [(50, "SWK 601 Practice I"), (250, "3.0 A")],
+                             [(50, "Master of Social Work"), (420, "08/25/2010")]])
+    assert result.items == []
+    assert [flag.code for flag in result.flags] == ["transcript.no_degree"]
+
+
+@pytest.mark.parametrize("value", ["Master of Social Work, magna cum laude", "Master of Social Work, With Honors"])
+def test_a_distinction_is_not_the_field(value: str) -> None:
+    result = extract(HEAD + lines(f"Degree: {value}", "Date Conferred: May 7, 2012"))
+    [item] = result.items
+    assert item.value["field"] is None
+    assert "degree.field_missing" in item.reasons
+
+
+def test_a_program_naming_only_the_degree_gives_no_field() -> None:
+    """'Program: Master of Social Work' says which degree, not its field: no field read, and a person looks."""
+    result = extract(HEAD + lines("Degree: MSW", "Program: Master of Social Work", "Date Conferred: May 7, 2012"))
+    [item] = result.items
+    assert item.value["field"] is None
+    assert "degree.field_missing" in item.reasons
+
+
+def test_a_bare_date_over_a_degree_is_not_its_conferral() -> None:
+    """A label read before the degree must name a conferral: a bare 'Date' there is the page's (printed, signed)."""
+    result = extract(HEAD + lines("Date: 02/05/2026", "Degree: M.S.W.", "Major: Social Work"))
+    [item] = result.items
+    assert item.value["conferred"] is None
+    assert "degree.conferral_date_missing" in item.reasons
 
 
 def test_a_month_only_conferral_date_is_flagged() -> None:
