@@ -47,7 +47,9 @@ SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "
         rf"(?:(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until\s+(?P<end>{DATE_TEXT})"
         rf"|(?P<current>continues|remains|is\s+still)\b)", re.I)),
     ("employment.served.v2", re.compile(
-        rf"(?:has\s+)?(?:served|worked|been\s+employed|(?:is|was)\s+(?:currently\s+)?employed)\s+as\s+(?:an?\s+)?"
+        rf"(?:(?:has\s+)?(?:served|worked|been\s+employed|(?:is|was)\s+(?:currently\s+)?employed)\s+as"
+        rf"|has\s+been(?!\s+(?:an?\s+)?(?:employed|working|with|at|in|valued|member|part|employee|staff)\b))"
+        rf"\s+(?:an?\s+)?"
         rf"(?P<role>[^,.]+?)\s+(?:at|with|for|in|by)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}", re.I)),
     ("employment.dates_then_role.v1", re.compile(  # "employed by X from D to D as Y", "worked at X since D as Y"
         rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD},?\s+"
@@ -63,12 +65,17 @@ SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go
                          "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
 """Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
 UNSPANNED_DATE_SCORE = 0.75
-EMPLOYER_LABEL = r"employer(?:\s+name)?|organi[sz]ation|agency|company"
-ROLE_LABEL = r"position(?:\s+title)?|job\s+title|title|role"
+EMPLOYER_LABEL = (r"employer(?:\s+name)?|organi[sz]ation|agency|company|employing\s+(?:agency|organi[sz]ation)"
+                  r"|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
+ROLE_LABEL = (r"position(?:\s+(?:title|held))?|job\s+title(?:\s*/\s*position)?|(?:job\s+|working\s+)?title|role"
+              r"|occupation|job\s+classification|classification|designation")
 START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\s+hired|employment\s+start(?:\s+date)?"
-               r"|first\s+(?:day|date)\s+(?:worked|of\s+employment)|start")
-END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination)"
-             r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|end")
+               r"|first\s+(?:day|date)\s+(?:worked|of\s+employment)|date\s+(?:started|employed)"
+               r"|employed\s+since|commencement\s+date|date\s+of\s+commencement|start")
+END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination|departure)"
+             r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|date\s+(?:left|ended)"
+             r"|(?:resignation|leaving|departure)\s+date|end")
+"""Label vocabularies: how HR forms name the employer, the role, the first and the last day."""
 PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
                 r"|employed\s+from")
 """A field giving the whole period ("Dates of employment: 08/03/2011 - Present"): its first date starts it."""

@@ -170,9 +170,31 @@ def test_employment_ocr_duties_with_a_split_word_are_flagged(duties: str, unclea
       "Period of employment: August 3, 2011 - January 31, 2019", "Duties: home visiting"),
      {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
       "duties": "home visiting"}),
+    (("Bo Lee has been a Reflective Supervisor with Harbor Point Center since March 3, 2017.",
+      "Duties include supervision."),
+     {"employer": "Harbor Point Center", "role": "Reflective Supervisor", "start": "2017-03-03", "end": None,
+      "duties": "supervision"}),
+    # label synonyms
+    (("Name of employer: Riverbend Family Services", "Position held: Therapist", "Date started: 2011-08-03",
+      "Date left: 2019-01-31", "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
+    (("Employing agency: Riverbend Family Services", "Occupation: Therapist", "Employed since: 2011-08-03",
+      "Employment status: Active", "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": None,
+      "duties": "home visiting"}),
+    (("Organization: Riverbend Family Services", "Job Title/Position: Therapist", "Commencement date: 2011-08-03",
+      "Resignation date: 2019-01-31", "Duties: home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
 ])
 def test_employment_period_wordings(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
     assert value_of(employment.extract, lines(*texts)) == expected
+
+
+def test_employment_praise_is_not_a_role() -> None:
+    doc = lines("Bo Lee has been a valued member of the staff at Riverbend since March 3, 2015.")
+    assert [f.code for f in employment.extract(doc, find_patterns(doc.text)).flags] == ["employment.no_period"]
 
 
 def test_employment_labelled_period_without_an_end_is_flagged() -> None:
