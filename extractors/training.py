@@ -16,11 +16,8 @@ from extractors.forms import continue_cell, one_line
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence, find_patterns
-from extractors.training_table import Table, TableRow, caption_row, read_table, value_under
+from extractors.training_table import EVENT, Table, TableRow, caption_row, read_table, value_under
 
-EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|webinar|seminar|conference|class|"
-         r"module|lecture)")
-"""What a certificate calls the training it names: its labels say "<event> title", "Date(s) of <event>" ..."""
 TITLE_WORD = r"tit?le"
 """'Title', or the 'tile' OCR reads when it loses the second t of a small-type label."""
 TITLE_LABEL = (rf"(?:{TITLE_WORD}|name|topic)\s+of\s+(?:the\s+)?{EVENT}|{EVENT}(?:\s+(?:{TITLE_WORD}|name|topic))?|"

@@ -13,18 +13,28 @@ from statistics import median
 
 from extractors.layout import CELL_GAP_EM, DocText, Line, Placed, page_tilt, union
 
+EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|webinar|seminar|conference|class|"
+         r"module|lecture)")
+"""What a certificate or a record calls a training: its labels say "<event> title", "Date(s) of <event>" ..."""
 COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
-    "title": re.compile(r"^(?:(?:training|course|workshop|session|event|program)\s+)?(?:title|name)$|"
-                        r"^(?:training|course|workshop|session)$", re.I),
-    "provider": re.compile(r"^(?:provider|sponsor|sponsored\s+by|offered\s+by|presenter|organi[sz]ation|"
-                           r"training\s+provider|presented\s+by)$", re.I),
-    "date": re.compile(r"^(?:date\s+completed|completion\s+date|date\s+of\s+(?:training|completion)|"
-                       r"date\s+attended|completed(?:\s+on)?|dates?)$", re.I),
-    "hours": re.compile(r"^(?:(?:clock|contact|credit|training)\s+hours|hours|hrs|ceus?|minutes|credits?|"
-                        r"continuing\s+education\s+units?)(?:\s*\(.*\))?$", re.I),
+    "title": re.compile(rf"^(?:{EVENT}\s+)?(?:title|name|topic)$|^{EVENT}$|^(?:title|name)\s+of\s+(?:the\s+)?{EVENT}$",
+                        re.I),
+    "provider": re.compile(rf"^(?:(?:{EVENT}|approved|accredited|ce)\s+)?(?:provider|sponsor)(?:\s+name)?$|"
+                           r"^(?:sponsored|offered|presented|provided|hosted)\s+by$|^presenter$|"
+                           r"^(?:(?:sponsoring|provider|training)\s+)?organi[sz]ation$", re.I),
+    "date": re.compile(rf"^(?:date(?:s|\(s\))?(?:\s+(?:completed|attended|earned|held))?|(?:course\s+)?completion"
+                       rf"(?:\s+date)?|date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance)|"
+                       rf"{EVENT}\s+dates?|completed(?:\s+on)?|attended(?:\s+on)?)$", re.I),
+    "hours": re.compile(rf"^(?:(?:(?:clock|contact|credit|training|ce|instructional)\s+)?(?:hours|hrs\.?)"
+                        r"(?:\s+(?:earned|awarded|completed))?|ceus?(?:\s+(?:earned|awarded))?|minutes|"
+                        r"(?:ce\s+)?credits?(?:\s+(?:earned|awarded|hours))?|continuing\s+education\s+(?:units?|hours)|"
+                        rf"duration|length|{EVENT}\s+(?:length|duration)|length\s+of\s+(?:the\s+)?{EVENT})"
+                        r"(?:\s*\(.*\))?$", re.I),
 }
+"""A CE record's column names. A running total ("Total hours", "Cumulative") names no column of its own."""
 REQUIRED = ("title", "date", "hours")
 TOTAL_LINE = re.compile(r"^\s*total\b", re.I)
+PAGE_FOOTER = re.compile(r"(?i)^\s*(?:-\s*)?page\s+\d+(?:\s*(?:of|/)\s*\d+)?\b")
 HEADER_WORDS = 4
 """The longest column name, in words."""
 EDGE_EM = 0.3
@@ -71,15 +81,27 @@ RULE_MARKS = set("|[]_!")
 
 
 def read_table(doc: DocText) -> Table | None:
-    """The first training table in the document: a header naming title, date and hours columns, and its rows."""
+    """The document's training table: a header naming title, date and hours columns, and the rows under it.
+
+    A record that runs over pages repeats its header on each; the rows under every repetition join the table,
+    up to its total line.
+    """
+    table: Table | None = None
     for page in sorted({p.page for p in doc.words}):
         rows = page_rows(doc, page)
-        for index, row in enumerate(rows):
-            header = _header(row)
-            if header is not None:
-                table_rows, total = _body(rows[index + 1:], header)
-                return Table(header=header, rows=table_rows, page=page, total_line=total)
-    return None
+        headed = next(((i, header) for i, row in enumerate(rows) if (header := _header(row)) is not None), None)
+        if headed is None:
+            continue
+        index, header = headed
+        table_rows, total = _body(rows[index + 1:], header)
+        if table is None:
+            table = Table(header=header, rows=table_rows, page=page, total_line=total)
+        else:
+            table.rows.extend(table_rows)
+            table.total_line = total
+        if total is not None:
+            break
+    return table
 
 
 def page_rows(doc: DocText, page: int) -> list[Row]:
@@ -118,7 +140,8 @@ def _header(row: Row) -> dict[str, list[Placed]] | None:
     """The row's column names when it names at least a title, a date and an hours column.
 
     Names are matched on the words, longest first, so two headings set close together ("Date completed
-    Clock hours", one cell to the gap rule) are still two columns.
+    Clock hours", one cell to the gap rule) are still two columns. Column names make most of a header's words:
+    a sentence that happens to say "activity", "attended" and "credit" is no header.
     """
     header: dict[str, list[Placed]] = {}
     for cell in cells_of(row.words):
@@ -134,7 +157,8 @@ def _header(row: Row) -> dict[str, list[Placed]] | None:
                     break
             else:
                 start += 1
-    return header if all(c in header for c in REQUIRED) else None
+    named = sum(len(words) for words in header.values())
+    return header if all(c in header for c in REQUIRED) and 2 * named >= len(row.words) else None
 
 
 def _body(rows: list[Row], header: dict[str, list[Placed]]) -> tuple[list[TableRow], Row | None]:
@@ -145,7 +169,7 @@ def _body(rows: list[Row], header: dict[str, list[Placed]]) -> tuple[list[TableR
     for row in rows:
         if TOTAL_LINE.match(row.text()):
             return found, row
-        if _sentence(row):  # a note under the table ("... maintains responsibility for this program.")
+        if _sentence(row) or PAGE_FOOTER.match(row.text()):  # a note under the table, a page's footer
             break
         assigned = _assign(row, starts)
         if "date" in assigned or "hours" in assigned:

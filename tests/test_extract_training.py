@@ -215,6 +215,42 @@ def test_ce_record_row_with_a_dash_on_a_tilted_scan_stays_one_row() -> None:
     assert item.value["title"] == "Infant and Early Childhood Social-Emotional Development"
 
 
+@pytest.mark.parametrize("header", [
+    "Course title | Sponsor | Completion date | CE hours",
+    "Activity | Provider name | Date(s) | Credit hours",
+    "Topic | Offered by | Session date | Hours earned",
+    "Program topic | Provided by | Completion | Hours awarded",
+    "Workshop | Accredited provider | Event dates | Instructional hours",
+])
+def test_ce_record_columns_named_in_other_words(header: str) -> None:
+    rows = ["Continuing Education Record", header, "Supporting Infant Sleep | Eastmoor Practice Network | 1/24/24 | 6",
+            "Dyadic Developmental Assessment | Great Lakes Institute | 2/17/24 | 3", "Total hours: 9"]
+    assert [(v["title"], v["provider"], v["date"], v["hours"]) for v in values(rows)] == [
+        ("Supporting Infant Sleep", "Eastmoor Practice Network", "2024-01-24", 6.0),
+        ("Dyadic Developmental Assessment", "Great Lakes Institute", "2024-02-17", 3.0)]
+
+
+def test_a_sentence_naming_an_activity_attended_for_credit_is_not_a_table_header() -> None:
+    rows = ["Continuing Education Verification Form", "Activity title: Supporting Infant Sleep",
+            "Date(s) attended: 01/09/2026", "Time attended (h:mm): 1:30",
+            "I attest that the participant attended the whole activity and has been awarded the credit shown."]
+    [value] = values(rows)
+    assert (value["title"], value["date"], value["hours"]) == ("Supporting Infant Sleep", "2026-01-09", 1.5)
+
+
+def test_ce_record_over_two_pages_with_its_header_repeated() -> None:
+    first = page_of(["Continuing Education Record", "Training title | Provider | Date completed | Clock hours",
+                     "Supporting Infant Sleep | Eastmoor Practice Network | 1/24/24 | 6.0", "Page 1 of 2"])
+    second = page_of(["Training title | Provider | Date completed | Clock hours",
+                      "Dyadic Developmental Assessment | Great Lakes Institute | 2/17/24 | 3.0",
+                      "Total clock hours: 9.0", "Page 2 of 2"]).model_copy(update={"number": 2})
+    doc = build_text("doc", [first, second])
+    items = extract(doc, find_patterns(doc.text)).items
+    assert [(i.value["title"], i.value["hours"]) for i in items] == [
+        ("Supporting Infant Sleep", 6.0), ("Dyadic Developmental Assessment", 3.0)]
+    assert not any("training.total_mismatch" in i.reasons for i in items)
+
+
 def test_ce_record_total_that_disagrees_flags_every_row() -> None:
     doc = doc_of([*CE_RECORD, "Total ceus: 1.2"])
     items = extract(doc, find_patterns(doc.text)).items
