@@ -114,6 +114,16 @@ def officialness(text: str) -> bool | None:
     return True if OFFICIAL.search(text) else None
 
 
+def is_degree_label(label: str) -> bool:
+    """Whether a label names the degree; one of the names joined by a slash is enough ("Degree/Certificate")."""
+    return any(DEGREE_LABEL.fullmatch(part.strip()) for part in label.split("/"))
+
+
+def is_field_label(label: str) -> bool:
+    """Whether a label names the field of study; one of the names joined by a slash is enough ("Major/Program")."""
+    return any(FIELD_LABEL.fullmatch(part.strip()) for part in label.split("/"))
+
+
 def is_conferral_label(label: str, *, worded: bool = False) -> bool:
     """Whether a label or column header names a conferral date, by its words (a bracketed format aside).
 
@@ -205,7 +215,7 @@ def _segments(doc: DocText, line: Line) -> list[tuple[str, Found]]:
 def _bare_label(text: str) -> bool:
     """A cell that is only a degree, field or conferral label (a bare "Date" names too many dates to count)."""
     label = text.strip()
-    return (bool(DEGREE_LABEL.fullmatch(label) or FIELD_LABEL.fullmatch(label) or is_conferral_label(label))
+    return (bool(is_degree_label(label) or is_field_label(label) or is_conferral_label(label))
             and label.lower() != "date")
 
 
@@ -231,7 +241,7 @@ def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
         for label, value in _segments(doc, line):
             is_date = not _has(degree_ev, value) and any(e.label == "DATE" for e in _inside(evidence, value))
             bare = value.rule == "transcript.label_cell.v1"  # a colonless label cell heads only a degree it names
-            if DEGREE_LABEL.fullmatch(label) and value.end > value.start and not is_date and (
+            if is_degree_label(label) and value.end > value.start and not is_date and (
                     not bare or _has(degree_ev, value)):
                 if block:
                     reads.append(_block_read(doc, block + earlier, degree_ev, evidence))
@@ -240,9 +250,9 @@ def _labelled_degrees(doc: DocText, degree_ev: list[Evidence],
                 earlier = [(lab, replace(v, score=min(v.score, BEFORE_SCORE))) for _n, lab, v in near]
                 used |= {n for n, _lab, _v in near} | {index}
             elif block and index - head_line <= 4:
-                block.append(("date" if DEGREE_LABEL.fullmatch(label) else label, value))
+                block.append(("date" if is_degree_label(label) else label, value))
                 used.add(index)
-            elif is_conferral_label(label, worded=True) or FIELD_LABEL.fullmatch(label):
+            elif is_conferral_label(label, worded=True) or is_field_label(label):
                 before.append((index, label, value))
     if block:
         reads.append(_block_read(doc, block + earlier, degree_ev, evidence))
@@ -255,7 +265,7 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     head = block[0][1]
     mentions = [e for e in degree_ev if head.start <= e.start < head.end]
     head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", head.score)
-    field = next((v for label, v in block[1:] if FIELD_LABEL.fullmatch(label)), None)
+    field = next((v for label, v in block[1:] if is_field_label(label)), None)
     conferral = next((v for label, v in block[1:] if is_conferral_label(label)), None)
     if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in _inside(evidence, block[0][1])
@@ -294,9 +304,9 @@ def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
     names = [doc.slice(s, e).strip() for s, e in line.cell_spans()]
     columns: dict[str, int] = {}
     for number, name in enumerate(names):
-        if DEGREE_LABEL.fullmatch(name) and DEGREE_NOUN.search(name):
+        if is_degree_label(name) and DEGREE_NOUN.search(name):
             columns.setdefault("degree", number)
-        elif FIELD_LABEL.fullmatch(name) or re.fullmatch(r"(?:academic\s+)?(?:program|major|field)s?", name, re.I):
+        elif is_field_label(name) or re.fullmatch(r"(?:academic\s+)?(?:program|major|field)s?", name, re.I):
             columns.setdefault("field", number)
         elif is_conferral_label(name):
             columns.setdefault("date", number)
@@ -423,11 +433,12 @@ def _listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evid
     reads = []
     for start, end, abbreviation_only in _mentions(doc, degree_ev):
         cell = _cell_at(doc, start)
-        if abbreviation_only or cell is None or doc.slice(cell[0], start).strip():
+        if cell is None or doc.slice(cell[0], start).strip() or (abbreviation_only and not _under_degree_heading(
+                doc, degree_ev, _line_index(doc, cell[0]))):
             continue
         conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
                      or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
-        row = _section_row(doc, evidence, degree_ev, cell) if conferral is None else None
+        row = _section_row(doc, evidence, degree_ev, cell, end) if conferral is None else None
         if row is not None:
             conferral = row.conferral
         if conferral is None:
@@ -443,16 +454,21 @@ SECTION_ROW_SCORE = 0.88
 
 
 def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
-                 cell: tuple[int, int]) -> DegreeRead | None:
-    """A degree row under a "Degrees Awarded" heading with no column header: its date (and field) in later cells.
+                 cell: tuple[int, int], mention_end: int) -> DegreeRead | None:
+    """A degree row under a "Degrees Awarded" heading with no column header: its date (and field) beside it.
 
-    "Master of Social Work | Social Work | 05/07/2012": the first later cell holding a date, alone or after a
-    conferral word, is the conferral; a cell of words between them is the field. Every line between the heading
-    and the row names a degree too, so a course list under the section is never read this way.
+    "Master of Social Work | Social Work | 05/07/2012" or "M.S.W., Social Work, 05/07/2012": the first date after
+    the degree in its cell, else the first later cell holding a date alone or after a conferral word, is the
+    conferral; a cell of words between them is the field. Every line between the heading and the row names a
+    degree too, so a course list under the section is never read this way.
     """
     index = _line_index(doc, cell[0])
     if not _under_degree_heading(doc, degree_ev, index):
         return None
+    in_cell = [e for e in evidence if e.label == "DATE" and mention_end <= e.start and e.end <= cell[1]]
+    if in_cell:
+        conferral = Found(in_cell[0].start, in_cell[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+        return DegreeRead(Found(cell[0], cell[1], "", 0.0), None, conferral)
     field = None
     for start, end in [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]:
         dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]

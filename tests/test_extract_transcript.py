@@ -180,6 +180,13 @@ WORDINGS = [
     pytest.param(HEAD + lines("Degree: MSW", "Program: Master of Social Work in Social Work",
                               "Date Conterred: May 7, 2012"),
                  [MSW_2012], id="program-holding-the-degree-name-and-a-scan-misread-label"),
+    pytest.param(HEAD + lines("DEGREES CONFERRED", "M.S.W., Social Work, 05/07/2012"),
+                 [MSW_2012], id="an-abbreviation-row-under-a-degrees-heading"),
+    pytest.param(HEAD + lines("Degrees Awarded", "Master of Social Work, Social Work, May 7, 2012"),
+                 [MSW_2012], id="a-degree-its-field-and-date-in-one-cell-under-a-heading"),
+    pytest.param(HEAD + [[(50, "Degree Earned"), (220, "Major/Program"), (400, "Date Awarded")],
+                         [(50, "Master of Social Work"), (220, "Social Work"), (400, "May 7, 2012")]],
+                 [MSW_2012], id="a-header-naming-two-labels-with-a-slash"),
     pytest.param(HEAD + lines("Title of Degree: Master of Social Work", "Area of Study: Social Work",
                               "Date of Award: May 7, 2012"),
                  [MSW_2012], id="title-of-degree-and-date-of-award"),
@@ -286,6 +293,12 @@ def test_a_program_naming_only_the_degree_gives_no_field() -> None:
     [item] = result.items
     assert item.value["field"] is None
     assert "degree.field_missing" in item.reasons
+
+
+def test_a_course_code_row_is_not_a_degree_row() -> None:
+    """An abbreviation alone is a degree only under a degrees heading: 'MSW 601' in a course list is a course."""
+    result = extract(HEAD + lines("Courses", "MSW 601, Practice I, 05/07/2012"))
+    assert result.items == []
 
 
 def test_a_bare_date_over_a_degree_is_not_its_conferral() -> None:
