@@ -37,10 +37,13 @@ COLUMN_NAMES = {
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
     "supervisor": (r"(?:rs\s*/\s*c\s+)?(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?"
                    r"(?:\s+name)?|led\s+by"),
+    "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
+    "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
     "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
     "group": r"group",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
+A session's start and end times check its duration, or give it when the log has no duration column.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
@@ -61,11 +64,20 @@ SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*=\s*(individual|group)\b", re.I)
 NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
 RULE_MARKS = set("|[]_!")
+STROKE = re.compile(r"^[|l1!\]\[]$")
+"""A lone vertical stroke: a table's rule, or on a scan an initial I (under a format column's name, not at its edge)."""
+STROKE_PAIR = re.compile(r"^(?:[|l1!]/|V)G\.?$")
+"""A scanned "I/G" header whose I was read as another stroke, or whose "I/" ran together into a V."""
 TOLERANCE = 0.05
 PLAUSIBLE_SESSION_HOURS = (0.25, 4.0)
 """A session outside this range is more likely a misread ("1.5" read as "15") than a real session."""
-REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$"), r"\1.\2")]
-"""Lost decimal points: "1:5" and "15" (or "150") for "1.5"."""
+REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$"), r"\1.\2"),
+           (re.compile(r"^[lIt!](\s*h\s*[0-5]\d\s*m)$"), r"1\1")]
+"""Lost decimal points: "1:5" and "15" (or "150") for "1.5"; a 1 read as a letter before its h: "th 30m", "lh 00m"."""
+CLOCK_TIME = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s*(?:([ap])\.?\s*m\.?)?$", re.I)
+"""A time of day in a start or end cell: "3:30 PM", "10.30 a.m.", "15:30"."""
+HOURS_DOUBTS = ("log.hours_repaired", "log.hours_from_times", "log.hours_disagree_times")
+"""Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
 ROW_GAP = 0.45
 """Words whose deskewed centres differ by more than this many word heights are on different rows."""
 
@@ -116,7 +128,7 @@ class Session:
         if not hours_confirmed:
             return build_item(doc, "supervision_session", self.key, self.value,
                               [self.sources[0], self.hours_found, *self.sources[1:]], self.reasons)
-        reasons = [r for r in self.reasons if r != "log.hours_repaired"]
+        reasons = [r for r in self.reasons if r not in HOURS_DOUBTS]
         item = build_item(doc, "supervision_session", self.key, self.value, self.sources, reasons)
         item.provenance.insert(1, doc.provenance(self.hours_found.start, self.hours_found.end,
                                                  self.hours_found.rule))
@@ -253,9 +265,7 @@ def _header(row: Row) -> list[Column] | None:
             columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
                                   minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group())),
                                   name=match.group()))
-    roles = {c.role for c in columns}
-    if not {"date", "hours"} <= roles or not roles & {"format", "supervisor", *TICK_ROLES} or (
-            len(row.words) > 3 * len(columns)):
+    if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
         return None
     for i, (x0, x1) in enumerate(row.xs):
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
@@ -263,13 +273,22 @@ def _header(row: Row) -> list[Column] | None:
     return sorted(columns, key=lambda c: c.x0)
 
 
+def _names_a_log(columns: list[Column]) -> bool:
+    """A log header names a date, a duration (or start and end times), and a session type or supervisor."""
+    roles = {c.role for c in columns}
+    timed = "hours" in roles or {"start", "end"} <= roles
+    return "date" in roles and timed and bool(roles & {"format", "supervisor", *TICK_ROLES})
+
+
 def _heading_word(p: Placed) -> str:
-    """A scanned header word one letter off a column name ("puration", "Supervlsor") read as that name.
+    """A scanned header word one letter off a column name ("puration", "Supervlsor") read as that name, or "I/G".
 
     Only long words (six letters or more), so a short word never turns into another; the row must still name
     a date, a duration and a type or supervisor column to be a header.
     """
     text = p.word.text
+    if p.word.source == "ocr" and STROKE_PAIR.match(text):
+        return "I/G"
     if p.word.source != "ocr" or len(text) < 6 or not text.isalpha():
         return text
     return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
@@ -300,18 +319,20 @@ def _header_cells(row: Row) -> list[list[int]]:
 def _assign(row: Row, columns: list[Column]) -> list[Cells]:
     """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most.
 
-    One set of cells per block of columns (per table, when tables stand side by side under one header row).
+    One set of cells per block of columns (per table, when tables stand side by side under one header row). A rule
+    mark is no word, unless it is a stroke standing under a format column's name: there it is an initial I.
     """
     blocks = _blocks(columns)
     block_of = {id(c): n for n, block in enumerate(blocks) for c in block}
     cells: list[Cells] = [{} for _ in blocks]
     edges = [c.x0 for c in columns[1:]]
     for p, (x0, x1) in zip(row.words, row.xs, strict=True):
-        if set(p.word.text) <= RULE_MARKS:
-            continue
         spans = zip([float("-inf"), *edges], [*edges, float("inf")], strict=True)
         overlaps = [min(x1, hi) - max(x0, lo) for lo, hi in spans]
         column = columns[overlaps.index(max(overlaps))]
+        under_name = column.role == "format" and column.x0 <= (x0 + x1) / 2 <= column.x1
+        if set(p.word.text) <= RULE_MARKS and not (under_name and STROKE.match(p.word.text)):
+            continue
         cells[block_of[id(column)]].setdefault(column.role, []).append(p)
     return cells
 
@@ -369,12 +390,12 @@ class _SessionReader:
             return
         date, date_found, date_reasons = self._date(date_words)
         minutes = any(c.minutes for c in columns or [] if c.role == "hours")
-        hours, repaired = _session_hours(_text(hours_words), minutes, self.hours_form) if hours_words else (None, False)
-        if date is None or date_found is None or hours is None:
+        hours, hours_found, hours_reasons = self._duration(cells, minutes)
+        if date is None or date_found is None or hours is None or hours_found is None:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
-        reasons = date_reasons + (["log.hours_repaired"] if repaired else [])
+        reasons = date_reasons + hours_reasons
         session_format, format_found = self._format(cells.get("format", []), reasons, cells)
         supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
@@ -386,8 +407,26 @@ class _SessionReader:
         base = f"supervision_session:{value['date']}:{session_format}:{slug(supervisor or 'unknown')}"
         self.seen[base] = self.seen.get(base, 0) + 1
         sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
-        hours_found = Found(*_span(hours_words), "log.hours_cell.v1", 0.96)
         self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
+
+    def _duration(self, cells: Cells, minutes: bool) -> tuple[ParsedHours | None, Found | None, list[str]]:
+        """The hours cell, checked against the row's start and end times when the log has them.
+
+        Times that span the cell's duration vouch for it (and for a restored decimal point). A cell that is missing,
+        does not read, reads implausibly or only by a repair gives way to the times' span; a readable cell the times
+        contradict is kept (a break may explain it). Both are flagged unless the log's total confirms the rows.
+        """
+        words = cells.get("hours", [])
+        hours, repaired = _session_hours(_text(words), minutes, self.hours_form) if words else (None, False)
+        found = Found(*_span(words), "log.hours_cell.v1", 0.96) if words else None
+        timed = _time_span(cells)
+        if timed is None:
+            return hours, found, ["log.hours_repaired"] if repaired else []
+        if hours is not None and found is not None and abs(hours.hours - timed[0].hours) <= TOLERANCE:
+            return hours, replace(found, vouched=True), []
+        if hours is None or repaired or not _plausible(hours):
+            return *timed, ["log.hours_from_times"]
+        return hours, found, ["log.hours_disagree_times"]
 
     def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
         """A full date in the date cell, or a month/day completed by the year heading above it.
@@ -423,8 +462,11 @@ class _SessionReader:
                 whole = self.doc.slice(start, end).strip(" .,;:|[]_") == ev.text.strip(" .")
                 return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score, vouched=whole)
             defined = self.legend.get(_text(words).lower().rstrip("."))
-            if defined:
-                return defined, Found(start, end, "log.format_legend.v1", 0.95)
+            if defined:  # the cell is one of the legend's abbreviations, read whole
+                return defined, Found(start, end, "log.format_legend.v1", 0.95, vouched=True)
+            if STROKE.match(_text(words)) and self.legend.get("i") == "individual":
+                reasons.append("log.format_repaired")
+                return "individual", Found(start, end, "log.format_stroke_initial.v1", 0.85)
         reasons.append("log.format_missing" if not words else "log.format_unreadable")
         return None, None
 
@@ -493,6 +535,27 @@ def _session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[P
         if _plausible(repaired):
             return repaired, True
     return parsed, False
+
+
+def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
+    """The hours from a row's start to its end time, when both read and the span is a plausible session."""
+    start_words, end_words = cells.get("start", []), cells.get("end", [])
+    start, end = _clock_time(_text(start_words)), _clock_time(_text(end_words))
+    if start is None or end is None:
+        return None
+    hours = ParsedHours(hours=round((end - start) / 60, 2), converted=False, form="times")
+    if not _plausible(hours):
+        return None
+    return hours, Found(*_span(start_words + end_words), "log.hours_from_times.v1", 0.9)
+
+
+def _clock_time(text: str) -> int | None:
+    """Minutes after midnight of a time of day, 12- or 24-hour."""
+    match = CLOCK_TIME.match(text.strip())
+    if match is None or int(match[1]) > 23:
+        return None
+    hour = int(match[1]) % 12 + (12 if match[3].lower() == "p" else 0) if match[3] else int(match[1])
+    return hour * 60 + int(match[2])
 
 
 def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> list[Session]:

@@ -51,6 +51,18 @@ TICK_HEADER = [(40, "#"), (70, "Session date"), (130, "Individual"), (180, "Grou
 BY_YEAR_HEADER = [(72, "Date"), (142, "Format"), (212, "Hours"), (292, "Led by")]
 
 
+def contact_header(format_name: str = "I/G") -> list[tuple[float, str]]:
+    """A contact record's header: start and end times beside the duration, a format column of initials."""
+    return [(40, "#"), (60, "Date"), (130, "Start"), (170, "End"), (210, "Duration (hrs)"), (290, format_name),
+            (400, "Consultant")]
+
+
+def contact_row(start: str = "1:00 PM", end: str = "3:00 PM", hours: str = "2.0", mark: str = "G",
+                mark_x: float = 290) -> list[tuple[float, str]]:
+    return [(40, "4"), (60, "12/23/2024"), (130, start), (170, end), (210, hours), (mark_x, mark),
+            (400, "Perrin Zellinger")]
+
+
 @pytest.mark.parametrize(("header", "cells", "expected"), [
     (CLASSIC_HEADER, [(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")],
      {"date": "2023-04-21", "hours": 1.5, "format": "individual", "supervisor": "Zevi Pembrake"}),
@@ -114,14 +126,53 @@ def test_a_row_ticked_twice_nowhere_or_not_with_a_mark_is_flagged(individual: st
     ("I/G", "X", None),  # a letter the header does not spell is a person's question
 ])
 def test_a_format_column_named_by_its_options_or_a_synonym(name: str, mark: str, expected: str | None) -> None:
-    header = [(40, "#"), (60, "Date"), (130, "Start"), (170, "End"), (210, "Duration (hrs)"), (290, name),
-              (400, "Consultant")]
-    cells = [(40, "4"), (60, "12/23/2024"), (130, "1:00 PM"), (170, "3:00 PM"), (210, "2.0"), (290, mark),
-             (400, "Perrin Zellinger")]
-    result = extraction(doc_of(row(header, 100), row(cells, 120)))
+    result = extraction(doc_of(row(contact_header(name), 100), row(contact_row(mark=mark), 120)))
     session = next(i for i in result.items if i.type == "supervision_session")
     assert session.value == {"date": "2024-12-23", "hours": 2.0, "format": expected, "supervisor": "Perrin Zellinger"}
     assert session.needs_review is (expected is None)
+
+
+@pytest.mark.parametrize(("header", "mark", "mark_x", "expected", "reasons"), [
+    ("VG", "I", 290, "individual", []),  # OCR ran "I/" into a V
+    ("|/G", "I", 290, "individual", []),
+    ("I/G", "|", 291, "individual", ["log.format_repaired"]),  # the I read as a stroke, under the column's name
+    ("I/G", "l", 291, "individual", ["log.format_repaired"]),
+    ("I/G", "|", 284, None, ["log.format_missing"]),  # a stroke at the column's edge is its rule
+])
+def test_a_scanned_initials_column(header: str, mark: str, mark_x: float, expected: str | None,
+                                   reasons: list[str]) -> None:
+    doc = doc_of(row(contact_header(header), 100), row(contact_row(hours="2.0", mark=mark, mark_x=mark_x), 120))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["format"] == expected
+    assert [r for r in session.reasons if r.startswith("log.")] == reasons
+
+
+@pytest.mark.parametrize(("start", "end", "hours", "value", "reasons"), [
+    ("3:30 PM", "4:30 PM", "1.0", 1.0, []),
+    ("1:30 PM", "3:00 PM", "1:5", 1.5, []),  # times confirm a restored decimal point
+    ("8:30 AM", "9:30 AM", "ness", 1.0, ["log.hours_from_times"]),  # a garbled cell gives way to the times
+    ("8:00 AM", "9:30 AM", "1035", 1.5, ["log.hours_from_times"]),
+    ("13:00", "15:00", "1.0", 1.0, ["log.hours_disagree_times"]),  # a break may explain it; a person decides
+    ("10.30 a.m.", "12:30 PM", "2.0", 2.0, []),
+])
+def test_start_and_end_times_check_the_duration(start: str, end: str, hours: str, value: float,
+                                                reasons: list[str]) -> None:
+    doc = doc_of(row(contact_header(), 100), row(contact_row(start, end, hours), 120))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["hours"] == value
+    assert session.reasons == reasons and session.needs_review is bool(reasons)
+
+
+@pytest.mark.parametrize(("total", "doubted"), [(None, True), ("Total hours: 3.5", False)])
+def test_a_log_without_a_duration_column_takes_its_times(total: str | None, doubted: bool) -> None:
+    header = [(60, "Date"), (130, "Time in"), (190, "Time out"), (250, "Type"), (320, "Supervisor")]
+    rows = [row([(60, "03/04/2024"), (130, "9:00 AM"), (190, "10:30 AM"), (250, "Individual"), (320, "Ann Lee")],
+                120),
+            row([(60, "03/18/2024"), (130, "1:00 PM"), (190, "3:00 PM"), (250, "Group"), (320, "Ann Lee")], 140)]
+    result = extraction(doc_of(row(header, 100), *rows, *([row([(60, total)], 160)] if total else [])))
+    found = [i for i in result.items if i.type == "supervision_session"]
+    assert [i.value["hours"] for i in found] == [1.5, 2.0]
+    assert all(i.needs_review is doubted for i in found)
 
 
 def test_two_tables_side_by_side_under_one_header_row_read_left_table_first() -> None:
@@ -191,6 +242,8 @@ def test_a_row_that_starts_like_a_session_but_does_not_read_is_a_document_flag()
 @pytest.mark.parametrize(("hours", "value", "reasons"), [
     ("15", 1.5, ["log.hours_repaired"]),
     ("1:5", 1.5, ["log.hours_repaired"]),
+    ("th 30m", 1.5, ["log.hours_repaired"]),
+    ("lh 00m", 1.0, ["log.hours_repaired"]),
     ("25.0", 25.0, ["log.hours_implausible"]),
 ])
 def test_a_doubtful_duration_is_repaired_or_flagged(hours: str, value: float, reasons: list[str]) -> None:
