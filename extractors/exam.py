@@ -27,6 +27,9 @@ DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|candidate|location|site|attempt|level")
 """Column names of a results table, so its header row is seen as one."""
+TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
+                    r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
+"""A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
          rf"exam(?:ination)?(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
@@ -58,6 +61,10 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _verdict(text: str) -> bool | None:
+    """A result value's verdict; for tick boxes ("[X] Pass  [ ] Fail"), the one option ticked."""
+    ticked = {not NEGATIVE.search(m.group("option")) for m in TICKED.finditer(text)}
+    if ticked:
+        return ticked.pop() if len(ticked) == 1 else None
     return False if FAIL.match(text) else True if PASS.match(text) else None
 
 

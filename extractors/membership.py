@@ -26,6 +26,15 @@ from extractors.nlp import Evidence
 
 ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|academy|council|institute|federation"
                           r"|foundation|guild|league|collaborative|consortium|AIMH)\b", re.I)
+ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)*[A-Z][\w'’&-]*)*")
+"""A proper name: capitalised words, with connectors between them."""
+LEAD_WORDS = re.compile(r"(?:(?:Welcome|Dear|Your|Thank|Thanks|Congratulations|To|The|From)\s+)+")
+SENTENCE = re.compile(r"[.!?]\s*$|,\s|^\s*(?:Welcome|Dear|Your|Thank|Congratulations)\b")
+"""A line that is a sentence, not a heading: only from one is a name cut out (a heading is the name, as read)."""
+BEFORE_NAME = re.compile(r"(?:^|[,!:;(]|\b(?:to|the|of|in|your|our|with|from|by|at|and|for|a|an|join|joining))\s*$")
+"""What may stand before a name in a sentence; any other lower-case word may be a misread part of the name."""
+NAME_IN_LINE_SCORE = 0.85
+"""An organisation cut out of a sentence: where the name starts and ends is a guess."""
 ORGANISATION_LABEL = (r"organi[sz]ation(?:\s+name)?|association|issuing\s+(?:organi[sz]ation|body)|issued\s+by"
                       r"|member\s+of|professional\s+(?:association|organi[sz]ation)")
 UNTIL = r"(?:through|thru|until|till|to)"
@@ -66,8 +75,24 @@ def _organisation(doc: DocText) -> Found | None:
     for line in doc.lines[:8]:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
-            if ORGANISATION.search(text) and not re.search(r"(?i)\b(member(ship)?\s+in|renewing|dear)\b", text):
+            if not ORGANISATION.search(text) or re.search(r"(?i)\b(member(ship)?\s+in|renewing|dear)\b", text):
+                continue
+            name = _name_in(text) if SENTENCE.search(text) else None
+            if name is None:
                 return Found(start, end, "membership.organisation_line.v2", 0.93)
+            return Found(start + name[0], start + name[1], "membership.organisation_in_line.v1", NAME_IN_LINE_SCORE)
+    return None
+
+
+def _name_in(text: str) -> tuple[int, int] | None:
+    """Where a sentence names an organisation ("Welcome to the Ohio Association for ...!"), within the line.
+
+    The run of capitalised words (and connectors) around the association word, without a leading greeting word.
+    """
+    for match in ORGANISATION_NAME.finditer(text):
+        if ORGANISATION.search(match.group()) and BEFORE_NAME.search(text[:match.start()]):
+            lead = LEAD_WORDS.match(match.group())
+            return match.start() + (lead.end() if lead else 0), match.end()
     return None
 
 

@@ -222,3 +222,45 @@ def test_employment_labelled_period_without_an_end_is_flagged() -> None:
 ])
 def test_exam_letter_wordings(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, lines(*texts)) == expected
+
+
+@pytest.mark.parametrize(("result", "passed"), [
+    ("Result: [X] Pass   [ ] Fail", True),
+    ("Result: [ ] Pass   [X] Fail", False),
+    ("Result: ☐ Pass ☒ Fail", False),
+    ("Result: [X] Pass   [X] Fail", None),  # both ticked: unclear, flagged
+    ("Result: [ ] Pass   [ ] Fail", None),  # none ticked
+])
+def test_exam_result_by_tick_box(result: str, passed: bool | None) -> None:
+    doc = lines("Exam date: 04/09/2025", result)
+    item = exam.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["passed"] is passed and ("exam.result_unclear" in item.reasons) is (passed is None)
+
+
+@pytest.mark.parametrize(("texts", "expected", "score"), [
+    (("Welcome to the Michigan Association for Infant Mental Health!", "Valid through 12/31/2026."),
+     "Michigan Association for Infant Mental Health", 0.85),
+    (("Welcome, Bo Lee! Your Ohio Association for Infant Mental Health card is below.", "Expires 6/30/27"),
+     "Ohio Association for Infant Mental Health", 0.85),
+    (("Michigan Association for Infant Mental Health", "Valid through 12/31/2026."),
+     "Michigan Association for Infant Mental Health", 0.9),
+])
+def test_membership_organisation_inside_a_sentence(texts: tuple[str, ...], expected: str, score: float) -> None:
+    doc = lines(*texts)
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] == expected and item.confidence >= score and not item.needs_review
+
+
+def test_membership_name_with_a_misread_word_is_not_cut_short() -> None:
+    """A lower-case word before the association word may be the name's own (OCR's 'state'): the whole line, flagged."""
+    words = []
+    for row, text in enumerate(("Welcome to the Lakeshore state Association for Infant Mental Health!",
+                                "Valid through 12/31/2026.")):
+        x = 72.0
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
+                              confidence=0.95, source="ocr"))
+            x += 6 * (len(token) + 1)
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] != "Association for Infant Mental Health" and item.needs_review
