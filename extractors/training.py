@@ -86,6 +86,9 @@ HOURS_QUALIFIER = re.compile(
 """What kind of hours a value says they are ("3 CE hours", "3.5 credit hours"): hours all the same."""
 SPELLED_OUT = re.compile(r"(?i)\b(?:[a-z]+[\s-]+){0,3}[a-z]+\s*\((?P<number>\d{1,3}(?:\.\d{1,2})?)\)(?=\s*[a-z])")
 """A number written out and then in figures, as legal-minded providers do: "Six and one-half (6.5) hours"."""
+WHEN_LINE = re.compile(r"(?i)^\s*(?:(?:held|presented|conducted|completed|given|offered|delivered)\s+)?on\s+|"
+                       r"^\s*(?:held|presented|conducted)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
+"""The start of a line under a title saying when: "on June 5, 2024", "held on ...", "presented May 1-2, 2023"."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
 NOT_HOURS_LINE = re.compile(r"=|^\s*total\b", re.I)
 RELEVANT = re.compile(
@@ -138,6 +141,8 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     tail = (sentence[0].end, sentence[1]) if sentence else None
     _read_provider(doc, reading, tail)
     _read_date(doc, reading, tail)
+    if reading.date is None and tail is None and title is not None:
+        _date_under_title(doc, reading, title)
     _read_hours(doc, reading, tail, evidence)
     return reading
 
@@ -343,6 +348,28 @@ def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> 
     reading.reasons.extend(reasons)
     if source is not None:
         reading.sources.append(source)
+
+
+def _date_under_title(doc: DocText, reading: Reading, title: Found) -> None:
+    """A certificate with no date label that says when under the title: "on June 5, 2024", "held May 1-2, 2023".
+
+    Only the two lines right under the title count, and only after "on" or "held"; a reading a shade less sure
+    than a labelled one.
+    """
+    line = doc.line_at(title.end)
+    if line is None:
+        return
+    index = doc.lines.index(line)
+    for under in doc.lines[index + 1:index + 3]:
+        match = WHEN_LINE.match(doc.slice(under.start, under.end))
+        if under.page != line.page or match is None:
+            continue
+        date, source, reasons = completion_date(doc, under.start + match.end(), under.end)
+        if source is not None:
+            reading.date = date
+            reading.reasons.extend(reasons)
+            reading.sources.append(Found(source.start, source.end, "training.date_under_title.v1", 0.85))
+            return
 
 
 def completion_date(doc: DocText, start: int, end: int) -> tuple[ParsedDate | None, Found | None, list[str]]:

@@ -373,6 +373,25 @@ def test_the_title_under_other_completion_wordings(completed: str) -> None:
     assert value["title"] == "Reflective Consultation for Early Intervention Providers"
 
 
+@pytest.mark.parametrize(("when", "date"), [
+    ("on June 5, 2024", "2024-06-05"),
+    ("held on May 1-2, 2023 in Columbus, Ohio", "2023-05-02"),
+    ("presented March 30 - April 2, 2021", "2021-04-02"),
+    ("Conducted on 11/24/2021 by the Great Lakes Institute", "2021-11-24"),
+])
+def test_a_date_said_under_the_title_without_a_label(when: str, date: str) -> None:
+    doc = doc_of([*ATTENDANCE, when, "Contact hours: 3", "Certificate No. 2022-1485 | Issued August 18, 2022"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["date"] == date
+    assert "training.date_under_title.v1" in {source.rule for source in item.provenance}
+
+
+def test_an_issued_date_under_the_title_is_not_the_completion_date() -> None:
+    doc = doc_of([*ATTENDANCE, "Issued August 18, 2022", "Contact hours: 3"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["date"] is None and "training.date_missing" in item.reasons
+
+
 @pytest.mark.parametrize(("rows", "field", "expected"), [
     (["Topic: Infant Sleep and Parent Support"], "title", "Infant Sleep and Parent Support"),
     (["Title of the workshop | Infant Sleep and Parent Support"], "title", "Infant Sleep and Parent Support"),
