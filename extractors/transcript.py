@@ -59,8 +59,9 @@ CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|com
                             r"satisfied|admitted\s+to)\b")
 DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed|effective|as\s+of)\s+"
                        r"(?:the\s+)?$", re.I)
-FIELD_LEAD = re.compile(r"^[\s)]*(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
-MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)\s+in\s+", re.I)
+FIELD_LEAD = re.compile(r"^[\s)]*(?:degree\s+(?=in\b))?(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
+"""What joins a field to its degree's name: "in", a comma, a colon, a bracket or a dash ("MSW degree in ...")."""
+MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)(?:\s+in|\s*:)?\s+", re.I)
 TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
