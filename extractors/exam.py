@@ -30,6 +30,7 @@ COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
 """A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
+RESULT_COLUMN_RULE = "exam.result_column.v1"
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
          rf"exam(?:ination)?(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
@@ -55,9 +56,19 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reasons = [] if passed is not None else ["exam.result_unclear"]
     if dated is None:
         reasons.append("exam.date_missing")
+    if result_found is not None and result_found.rule == RESULT_COLUMN_RULE and _another_attempt(doc, result_found):
+        reasons.append("exam.several_attempts")
     value = {"passed": passed, "date": dated.iso() if dated else None}
     sources = [s for s in (result_found, date_found) if s is not None]
     return Extraction(items=[build_item(doc, "exam", "exam", value, sources, reasons)])
+
+
+def _another_attempt(doc: DocText, result: Found) -> bool:
+    """A results table with a further row of results under the one read: which attempt counts is for a person."""
+    line = doc.line_at(result.start)
+    index = doc.lines.index(line) if line is not None else len(doc.lines)
+    following = doc.lines[index + 1:index + 2]
+    return any(_verdict(doc.slice(*cell)) is not None for row in following for cell in row.cell_spans())
 
 
 def _verdict(text: str) -> bool | None:
@@ -70,7 +81,7 @@ def _verdict(text: str) -> bool | None:
 
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
-    found = column_value(doc, RESULT_LABEL, COLUMNS, "exam.result_column.v1") or field_value(
+    found = column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE) or field_value(
         doc, RESULT_LABEL, "exam.result.v2")
     if found is not None:
         verdict = _verdict(doc.slice(found.start, found.end))

@@ -264,3 +264,10 @@ def test_membership_name_with_a_misread_word_is_not_cut_short() -> None:
     doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["organization"] != "Association for Infant Mental Health" and item.needs_review
+
+
+def test_exam_results_table_with_several_attempts_is_flagged() -> None:
+    doc = grid(("Exam", "Appointment Date", "Status"), ("Level IV", "02/15/2025", "Not passed"),
+               ("Level IV", "06/10/2025", "Passed"))
+    item = exam.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value == {"passed": False, "date": "2025-02-15"} and "exam.several_attempts" in item.reasons
