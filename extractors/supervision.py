@@ -30,13 +30,15 @@ FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
 SUPERVISOR_LABEL = r"(?:primary\s+|lead\s+)?(?:supervisor\s*/\s*consultant|supervisor|consultant)|rs\s*/\s*c\s+provider"
 COLUMN_NAMES = {
     "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
-    "date": r"(?:session\s+)?date(?:\s+of\s+session)?",
+    "date": (r"(?:(?:session|meeting|contact|supervision|consultation)\s+)?date"
+             r"(?:\s+of\s+(?:session|meeting|contact|supervision|consultation))?"),
     "format": (rf"(?:session\s+|supervision\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
                r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
-    "hours": (r"(?:clock\s+|contact\s+|session\s+)?(?:hours|hrs\.?|duration|length|minutes|mins\.?)"
+    "hours": (r"(?:clock\s+|contact\s+|session\s+|no\.?\s+of\s+)?"
+              r"(?:hours|hrs\.?|duration|length|minutes|mins\.?|time\s+spent|time(?=\s*\())"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
-    "supervisor": (r"(?:rs\s*/\s*c\s+)?(?:supervisor|consultant|facilitator|provider)(?:\s*/\s*consultant)?"
-                   r"(?:\s+name)?|led\s+by"),
+    "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+)?(?:supervisor|consultant|facilitator|provider)"
+                   r"(?:\s*/\s*consultant)?(?:'s)?(?:\s+name)?|(?:led|supervised|conducted|facilitated)\s+by"),
     "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
     "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
     "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
@@ -61,7 +63,9 @@ TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>[^:\d]*?
 """A log's total row; its value may be unreadable on a scan (the row is then an unreadable total, not nothing)."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
-LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*=\s*(individual|group)\b", re.I)
+LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
+LEGEND_AFTER = re.compile(r"\b(individual|group)\s*\(([A-Za-z][\w.]{0,6})\)", re.I)
+"""A log's legend for its format abbreviations: "I = Individual", "G - group", "Individual (I)"."""
 NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
 RULE_MARKS = set("|[]_!")
 STROKE = re.compile(r"^[|l1!\]\[]$")
@@ -141,7 +145,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     rows = visual_rows(doc)
     default_supervisor = labelled(doc, SUPERVISOR_LABEL, "log.supervisor.v1")
     table = _table_rows(rows, evidence)
-    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in LEGEND.findall(doc.text)}
+    pairs = LEGEND.findall(doc.text) + [(abbr, full) for full, abbr in LEGEND_AFTER.findall(doc.text)]
+    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in pairs}
     legend = _header_legend([c for _, _, columns, _ in table for c in columns or []]) | legend
     reader = _SessionReader(doc, evidence, default_supervisor, legend)
     reader.hours_form = column_form([_text(cells.get("hours", [])) for _, cells, _, _ in table])
@@ -204,13 +209,16 @@ def _header_legend(columns: list[Column]) -> dict[str, str]:
 
 
 def _blocks(columns: list[Column]) -> list[list[Column]]:
-    """The header's columns as one block per table: a role named again starts the next table to the right."""
+    """The header's columns as one block per table: a role named again starts the next table to the right.
+
+    Only when every block names a whole log ("Type of session" names a format twice, but is one column).
+    """
     blocks: list[list[Column]] = [[]]
     for column in columns:
         if column.role != "other" and any(c.role == column.role for c in blocks[-1]):
             blocks.append([])
         blocks[-1].append(column)
-    return blocks
+    return blocks if all(_names_a_log(block) for block in blocks) else [columns]
 
 
 def visual_rows(doc: DocText) -> list[Row]:

@@ -175,6 +175,27 @@ def test_a_log_without_a_duration_column_takes_its_times(total: str | None, doub
     assert all(i.needs_review is doubted for i in found)
 
 
+@pytest.mark.parametrize(("date", "hours", "supervisor", "format_name"), [
+    ("Date of supervision", "No. of hours", "Supervisor's name", "Type of session"),
+    ("Meeting date", "Time (hrs)", "Name of supervisor", "Format"),
+    ("Contact date", "Time spent", "Supervised by", "Type"),
+    ("Date of consultation", "Hours", "Reflective consultant", "Setting"),
+])
+def test_header_names_a_next_log_might_use(date: str, hours: str, supervisor: str, format_name: str) -> None:
+    header = [(60, date), (170, hours), (260, supervisor), (390, format_name)]
+    cells = [(60, "03/04/2024"), (170, "1.5"), (260, "Ann Lee"), (390, "Individual")]
+    assert sessions(doc_of(row(header, 100), row(cells, 120))) == [
+        {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+
+
+@pytest.mark.parametrize("legend", ["Key: I - Individual, G - Group", "I: individual; G: group",
+                                    "Individual (I) or Group (G)"])
+def test_a_legend_written_another_way(legend: str) -> None:
+    doc = doc_of(row([(60, legend)], 80), row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "G"), (278, "1.5"), (348, "Zevi Pembrake")], 120))
+    assert sessions(doc)[0]["format"] == "group"
+
+
 def test_two_tables_side_by_side_under_one_header_row_read_left_table_first() -> None:
     half = [(40, "Date"), (110, "Fmt"), (140, "Length"), (180, "Consultant")]
     doc = doc_of(row(half + [(x + 250, name) for x, name in half], 100),
