@@ -62,8 +62,10 @@ TITLE_AFTER = re.compile(
     rf"(?:\s+(?:the|an?|this)(?:\s+[\w-]+){{0,3}}?\s+(?:{EVENT_WORDS}))?\s*:?\s*$", re.I)
 """The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar"."""
 QUOTED_TITLE = re.compile(
-    r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at)\s+"
-    r"(?:the\s+(?:training|course|workshop|webinar|session|seminar|conference)\s+)?[\"\u201c\u201d]\s*"
+    r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at|participation\s+in|"
+    r"(?:en)?titled|called)\s+"
+    r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:training|course|workshop|webinar|session|seminar|conference|program)"
+    r"\s+(?:(?:en)?titled\s+)?)?[\"\u201c\u201d]\s*"
     r"(?P<title>[^\"\u201c\u201d]{3,200}?)[\s,.]*[\"\u201c\u201d]", re.I)
 SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 PROVIDER_IN_SENTENCE = re.compile(

@@ -159,6 +159,19 @@ def test_letter_sentence_wrapped_over_lines(body: list[str], date: str, hours: f
                      "converted": converted}
 
 
+@pytest.mark.parametrize("sentence", [
+    'This letter confirms that Quilla Underhay completed a two-day training entitled "Toddler Behavior in the',
+    'This letter confirms that Quilla Underhay attended the online course titled "Toddler Behavior in the',
+    'We thank Quilla Underhay for her participation in "Toddler Behavior in the',
+])
+def test_letter_naming_the_title_in_quotes_after_other_words(sentence: str) -> None:
+    body = [sentence, 'Context of Relationships", offered by Harborview Family Learning Collaborative on 01/16/2023,',
+            "for a total of 2.0 clock hours."]
+    [value] = values([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    assert (value["title"], value["date"], value["hours"]) == (
+        "Toddler Behavior in the Context of Relationships", "2023-01-16", 2.0)
+
+
 CE_RECORD = [
     "Ohio Association for Infant Mental Health", "Continuing Education Record",
     "Participant: Soren Dunmore | Member ID: CE-37798", "Date printed: 11/9/25",
