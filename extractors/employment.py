@@ -84,7 +84,9 @@ EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
                 r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description")
-STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a)\b", re.I)
+STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a|ongoing|active"
+                            r"|not\s+applicable|to\s+(?:date|present))\b", re.I)
+"""An end field saying the period has not ended (the fields of forms: "Current", "Ongoing", "Active", "N/A")."""
 STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|employee)\s+status|status"
 """A yes/no field for "still there": a yes (or "active", "current") means the period runs to the present."""
 STILL_YES = re.compile(r"^\s*(?:yes|y|active|current(?:ly)?(?:\s+employed)?|employed)\s*$", re.I)

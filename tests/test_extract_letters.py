@@ -192,6 +192,14 @@ def test_employment_period_wordings(texts: tuple[str, ...], expected: dict[str, 
     assert value_of(employment.extract, lines(*texts)) == expected
 
 
+@pytest.mark.parametrize("ongoing", ["Ongoing", "Active", "Not applicable", "To date"])
+def test_employment_end_field_saying_still_there(ongoing: str) -> None:
+    doc = lines("Employer: Riverbend Family Services", "Position: Therapist", "Start date: 2011-08-03",
+                f"End date: {ongoing}", "Duties: home visiting")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["end"] is None and not item.needs_review
+
+
 def test_employment_praise_is_not_a_role() -> None:
     doc = lines("Bo Lee has been a valued member of the staff at Riverbend since March 3, 2015.")
     assert [f.code for f in employment.extract(doc, find_patterns(doc.text)).flags] == ["employment.no_period"]
