@@ -1,0 +1,105 @@
+"""Transcripts: the label vocabularies (degree, field, conferral date) and the `Label: value` pairs of a line.
+
+Labels decide which of a transcript's many dates is the conferral: a conferral label is made only of conferral
+and date words, so "Date of Birth" or "Date Printed" never qualifies. Kept apart from the readers so that every
+reader (block, table, list) asks the same question the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import Found
+from extractors.layout import DocText, Line
+from extractors.transcript_values import trimmed
+
+DEGREE_LABEL = re.compile(r"(?:(?:academic|conferred|awarded|earned)\s+)?"
+                          r"(?:degree|award|credential|diploma|qualification)s?"
+                          r"(?:\s+(?:awarded|conferred|granted|earned|received|title|name|type|held))?|awarded|"
+                          r"(?:title|name)\s+of\s+(?:the\s+)?(?:degree|award)", re.I)
+FIELD_LABEL = re.compile(r"(?:primary\s+|first\s+)?major(?:\s+field)?(?:\s+of\s+study)?s?|"
+                         r"field(?:\s+of\s+study)?|(?:academic\s+)?program(?:\s+of\s+study|\s+name)?|"
+                         r"course\s+of\s+study|concentration|speciali[sz]ation|discipline|"
+                         r"(?:area|subject)(?:\s+of\s+(?:study|concentration|specialization))?|emphasis|"
+                         r"(?:academic\s+)?plan", re.I)
+DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
+"""A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
+CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",
+                             "graduation", "graduated", "completion", "completed", "earned", "degree"})
+"""Words a conferral date's label is made of ("Date Conferred", "Degree Date", "Graduation Date", "Date of Award")."""
+DATE_WORDS = frozenset({"date", "dt", "year", "on", "of", "the"})
+CONFERRAL_CUES = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "granted", "graduation",
+                            "graduated", "completion", "completed", "earned", "date", "dt", "year"})
+"""A conferral label has one of these; any other word ("birth", "printed", "issued", "entered", "expected") makes it
+another date's label."""
+LABEL_CELL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./']{0,30}?)\s*:\s*")
+
+
+def is_degree_label(label: str) -> bool:
+    """Whether a label names the degree; one of the names joined by a slash is enough ("Degree/Certificate")."""
+    return any(DEGREE_LABEL.fullmatch(part.strip()) for part in label.split("/"))
+
+
+def is_field_label(label: str) -> bool:
+    """Whether a label names the field of study; one of the names joined by a slash is enough ("Major/Program")."""
+    return any(FIELD_LABEL.fullmatch(part.strip()) for part in label.split("/"))
+
+
+def is_conferral_label(label: str, *, worded: bool = False) -> bool:
+    """Whether a label or column header names a conferral date, by its words (a bracketed format aside).
+
+    `worded`: a date word alone ("Date", "Year") is not enough; the label must say conferred, awarded, ...
+    A long word one letter off a label word is that word (a scan's "Conterred").
+    """
+    words = {_label_word(w) for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", " ", label.lower()))}
+    cues = CONFERRAL_CUES - DATE_WORDS if worded else CONFERRAL_CUES
+    return bool(words & cues) and words <= CONFERRAL_WORDS | DATE_WORDS
+
+
+def _label_word(word: str) -> str:
+    """The conferral label word a word of six letters or more is one letter off from, else the word itself."""
+    if len(word) < 6 or word in CONFERRAL_WORDS:
+        return word
+    near = [known for known in CONFERRAL_WORDS if len(known) == len(word)
+            and sum(a != b for a, b in zip(known, word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else word
+
+
+def ends_with_conferral_label(text: str) -> bool:
+    """Whether text ends in a conferral label, colon or not ("..., conferred", "... Degree Date:")."""
+    words = re.findall(r"[A-Za-z]+", re.split(r"[,;(\-\u2013|]", text)[-1])
+    return any(is_conferral_label(" ".join(words[-n:]), worded=True) for n in range(1, min(len(words), 4) + 1))
+
+
+def conferral_line(lead: str) -> bool:
+    """Whether the text before a date in its cell is nothing, or only a conferral label."""
+    return not lead.strip() or is_conferral_label(lead.strip().rstrip(":"), worded=True)
+
+
+def label_segments(doc: DocText, line: Line) -> list[tuple[str, Found]]:
+    """A line's `Label: value` pairs; a value runs over the following unlabelled cells.
+
+    A cell that is a transcript label without a colon ("Degree Awarded", "Conferral Date") labels the cells after
+    it, unless the next cell is a label too (a table's header row).
+    """
+    segments: list[tuple[str, Found]] = []
+    cells = [(start, end, doc.slice(start, end)) for start, end in line.cell_spans()]
+    for number, (start, end, text) in enumerate(cells):
+        match = LABEL_CELL.match(text)
+        following = cells[number + 1][2] if number + 1 < len(cells) else ""
+        if match:
+            value_start = start + match.end()
+            segments.append((match.group("label").strip(), Found(value_start, end, "transcript.label.v1", 0.97)))
+        elif bare_label(text) and following and not bare_label(following) and not LABEL_CELL.match(following):
+            segments.append((text.strip(), Found(end, end, "transcript.label_cell.v1", 0.93)))
+        elif segments:
+            label, found = segments[-1]
+            segments[-1] = (label, Found(found.start, end, found.rule, found.score))
+    return [(label, trimmed(doc, found)) for label, found in segments]
+
+
+def bare_label(text: str) -> bool:
+    """A cell that is only a degree, field or conferral label (a bare "Date" names too many dates to count)."""
+    label = text.strip()
+    return (bool(is_degree_label(label) or is_field_label(label) or is_conferral_label(label))
+            and label.lower() != "date")

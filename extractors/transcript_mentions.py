@@ -1,0 +1,240 @@
+"""Transcripts: degrees read from their mention alone, without a label or a table header.
+
+A letter's sentence ("The degree of ... was conferred on ...") or a registrar's list ("Master of Education" over
+"Conferred 12/22/10"): the date is taken only when a conferral word or a degrees heading vouches for it, so a
+term date or a date of birth beside a degree's name is never read as its conferral.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import Found
+from extractors.layout import DocText, Line
+from extractors.nlp import Evidence
+from extractors.transcript_labels import (
+    DEGREE_LABEL,
+    DEGREE_NOUN,
+    bare_label,
+    conferral_line,
+    ends_with_conferral_label,
+)
+from extractors.transcript_values import (
+    DegreeRead,
+    field_after,
+    holds_degree,
+    line_index,
+    titled_field,
+    trimmed,
+    x_range,
+)
+
+CONFERRAL_VERB = re.compile(r"\b(?:conferred|awarded|granted|earned|received|completed|graduated|fulfilled|"
+                            r"satisfied|admitted\s+to)\b")
+DATE_LEAD = re.compile(r"\b(?:on|conferred|awarded|granted|earned|received|completed|effective|as\s+of)\s+"
+                       r"(?:the\s+)?$", re.I)
+MAJOR_PHRASE = re.compile(r"\b(?:major(?:ing)?|concentration|specialization|emphasis)(?:\s+in|\s*:)?\s+", re.I)
+ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|of|her|his|their)\s+$")
+
+
+def sentence_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evidence]) -> list[DegreeRead]:
+    """Degrees named in a letter's sentences that say they were conferred, each with the date "on" it."""
+    reads: list[DegreeRead] = []
+    mentions = degree_mentions(doc, degree_ev)
+    for number, (start, end, abbreviation_only) in enumerate(mentions):
+        first, last = _sentence(doc, start, evidence)
+        if not _in_prose(doc, start) or not CONFERRAL_VERB.search(doc.slice(first, last)):
+            continue
+        after = mentions[number + 1][0] if number + 1 < len(mentions) else last
+        before = mentions[number - 1][1] if number else first
+        conferral = _sentence_date(doc, evidence, max(first, before), start, end, min(last, after))
+        if abbreviation_only and (conferral is None or not (ARTICLE_BEFORE.search(doc.slice(first, start))
+                                                            or re.match(r"\s+degree\b", doc.slice(end, last)))):
+            continue
+        limit = min([last, after] + [e.start for e in evidence if e.label == "DATE" and e.start >= end])
+        field = field_after(doc, end, limit, "transcript.sentence_field.v1", titled=True)
+        major = MAJOR_PHRASE.search(doc.slice(end, min(last, after)))
+        if field is None and major:
+            field = titled_field(doc, end + major.end(), min(last, after), "transcript.sentence_major.v1")
+        reads.append(DegreeRead(Found(start, end, "transcript.sentence.v1", 0.93), field, conferral))
+    return reads
+
+
+def _in_prose(doc: DocText, offset: int) -> bool:
+    """Whether an offset sits on a line of running text (one cell), not in a table row."""
+    line = doc.line_at(offset)
+    return line is not None and len(line.cell_spans()) == 1
+
+
+def degree_mentions(doc: DocText, degree_ev: list[Evidence]) -> list[tuple[int, int, bool]]:
+    """Degree evidence grouped into mentions ("Bachelor of Science (BS)" is one): start, end, abbreviation only."""
+    mentions: list[tuple[int, int, bool]] = []
+    for ev in degree_ev:
+        short = ".abbreviation." in ev.rule
+        if mentions and re.fullmatch(r"[\s()]*", doc.slice(mentions[-1][1], ev.start)):
+            start, _end, was_short = mentions[-1]
+            mentions[-1] = (start, ev.end, was_short and short)
+        else:
+            mentions.append((ev.start, ev.end, short))
+    return mentions
+
+
+def _sentence(doc: DocText, offset: int, evidence: list[Evidence]) -> tuple[int, int]:
+    """The sentence around an offset, bounded by a full stop (not in a degree or date), a line-end colon or a gap."""
+    protected = [(e.start, e.end) for e in evidence if e.label in ("DEGREE", "DATE")]
+    boundaries = [m.end() for m in re.finditer(r"[.!?](?=\s|$)|:\n|\n\n", doc.text)
+                  if not any(s <= m.start() < e for s, e in protected)]
+    first = max((b for b in boundaries if b <= offset), default=0)
+    last = min((b for b in boundaries if b > offset), default=len(doc.text))
+    return first, last
+
+
+def _sentence_date(doc: DocText, evidence: list[Evidence], lower: int, start: int, end: int,
+                   upper: int) -> Found | None:
+    """The conferral date of a mention: a date led by "on" (or a conferral verb), after it, else before it."""
+    dates = [e for e in evidence if e.label == "DATE" and lower <= e.start and e.end <= upper
+             and DATE_LEAD.search(doc.slice(max(lower, e.start - 30), e.start))]
+    chosen = next((e for e in dates if e.start >= end), None) or next(
+        (e for e in reversed(dates) if e.end <= start), None)
+    return Found(chosen.start, chosen.end, "transcript.sentence_date.v1", 0.93) if chosen else None
+
+
+def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evidence]) -> list[DegreeRead]:
+    """Degrees listed one a cell, the conferral beside or just below: a registrar's "Degrees Earned" section.
+
+    "Master of Education in Early Childhood Education" over "Conferred 12/22/10", in any column.
+
+    Only a full degree name that starts its cell counts (never an abbreviation alone, never a course title's
+    words), and only with a conferral date found there, so a term date or a date of birth is never taken.
+    """
+    reads = []
+    for start, end, abbreviation_only in degree_mentions(doc, degree_ev):
+        cell = _cell_at(doc, start)
+        if cell is None or doc.slice(cell[0], start).strip() or (abbreviation_only and not _under_degree_heading(
+                doc, degree_ev, line_index(doc, cell[0]))):
+            continue
+        conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
+                     or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
+        row = _section_row(doc, evidence, degree_ev, cell, end) if conferral is None else None
+        if row is not None:
+            conferral = row.conferral
+        if conferral is None:
+            continue
+        limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
+        field = field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
+        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral))
+    return reads
+
+
+SECTION_ROW_SCORE = 0.88
+"""A row under a degrees heading says nothing of its date but where it stands: less sure than a labelled date."""
+
+
+def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                 cell: tuple[int, int], mention_end: int) -> DegreeRead | None:
+    """A degree row under a "Degrees Awarded" heading with no column header: its date (and field) beside it.
+
+    "Master of Social Work | Social Work | 05/07/2012" or "M.S.W., Social Work, 05/07/2012": the first date after
+    the degree in its cell, else the first later cell holding a date alone or after a conferral word, is the
+    conferral; a cell of words between them is the field. Every line between the heading and the row names a
+    degree too, so a course list under the section is never read this way.
+    """
+    index = line_index(doc, cell[0])
+    if not _under_degree_heading(doc, degree_ev, index):
+        return None
+    in_cell = [e for e in evidence if e.label == "DATE" and mention_end <= e.start and e.end <= cell[1]]
+    if in_cell:
+        conferral = Found(in_cell[0].start, in_cell[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+        return DegreeRead(Found(cell[0], cell[1], "", 0.0), None, conferral)
+    field = None
+    for start, end in [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]:
+        dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+        if dates and conferral_line(doc.slice(start, dates[0].start)):
+            conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+            return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
+        text = doc.slice(start, end)
+        if field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text):
+            field = trimmed(doc, Found(start, end, "transcript.section_field.v1", SECTION_ROW_SCORE))
+    return None
+
+
+def _under_degree_heading(doc: DocText, degree_ev: list[Evidence], index: int) -> bool:
+    """Whether a line follows a degrees heading ("Degrees Awarded", "DEGREE(S) CONFERRED"), only degree rows between."""
+    for above in range(index - 1, max(index - 5, -1), -1):
+        line = doc.lines[above]
+        text = re.sub(r"[():]|\(s\)", "", doc.slice(line.start, line.end)).strip()
+        if line.page != doc.lines[index].page:
+            return False
+        if DEGREE_LABEL.fullmatch(text) and DEGREE_NOUN.search(text) and len(line.cell_spans()) == 1:
+            return True
+        if not holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
+            return False
+    return False
+
+
+def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:
+    """The cell of its line that holds an offset."""
+    line = doc.line_at(offset)
+    return next(((s, e) for s, e in line.cell_spans() if s <= offset < e), None) if line else None
+
+
+def _conferral_in(doc: DocText, evidence: list[Evidence], start: int, end: int) -> Found | None:
+    """A date in the range led by a conferral word ("..., conferred May 10, 2014")."""
+    for ev in evidence:
+        if ev.label == "DATE" and start <= ev.start and ev.end <= end and ends_with_conferral_label(
+                doc.slice(start, ev.start)):
+            return Found(ev.start, ev.end, "transcript.list_date.v1", 0.93)
+    return None
+
+
+def _conferral_below(doc: DocText, evidence: list[Evidence], cell: tuple[int, int]) -> Found | None:
+    """The date of the cell under a degree's cell (same column, within two lines) that is a conferral line."""
+    index = line_index(doc, cell[0])
+    x0, x1 = x_range(doc, *cell)
+    for line in doc.lines[index + 1:index + 3]:
+        if line.page != doc.lines[index].page:
+            break
+        for start, end in line.cell_spans():
+            c0, c1 = x_range(doc, start, end)
+            if min(x1, c1) - max(x0, c0) <= 0.3 * min(x1 - x0, c1 - c0):
+                continue
+            dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+            if dates and conferral_line(doc.slice(start, dates[0].start)):
+                return Found(dates[0].start, dates[0].end, "transcript.list_date.v1", 0.93)
+    return None
+
+
+def _conferral_atop_next_column(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                                cell: tuple[int, int]) -> Found | None:
+    """A conferral line at the head of the next column, for a degree at the foot of its own: the list ran on.
+
+    Only when nothing follows the degree in its column, and the conferral line (led by its word: "Conferred ...")
+    has no degree over it in its own column; the topmost such line right of the degree, above it on the page.
+    """
+    index = line_index(doc, cell[0])
+    page = doc.lines[index].page
+    x0, x1 = x_range(doc, *cell)
+    if any(_overlapping(doc, line, x0, x1) for line in doc.lines[index + 1:] if line.page == page):
+        return None
+    for number, line in enumerate(doc.lines[:index]):
+        for start, end in line.cell_spans() if line.page == page else []:
+            dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+            lead = doc.slice(start, dates[0].start) if dates else ""
+            if (not dates or not lead.strip() or not conferral_line(lead)
+                    or x_range(doc, start, end)[0] <= x1):
+                continue
+            above = [cell_ for line_ in doc.lines[max(number - 2, 0):number] if line_.page == page
+                     for cell_ in _overlapping(doc, line_, *x_range(doc, start, end))]
+            if not any(holds_degree(degree_ev, Found(s_, e_, "", 0.0)) for s_, e_ in above):
+                return Found(dates[0].start, dates[0].end, "transcript.list_next_column.v1", 0.85)
+    return None
+
+
+def _overlapping(doc: DocText, line: Line, x0: float, x1: float) -> list[tuple[int, int]]:
+    """The cells of a line that share most of their width with the range x0-x1 (the same column)."""
+    cells = []
+    for start, end in line.cell_spans():
+        c0, c1 = x_range(doc, start, end)
+        if min(x1, c1) - max(x0, c0) > 0.3 * min(x1 - x0, c1 - c0):
+            cells.append((start, end))
+    return cells

@@ -1,0 +1,105 @@
+"""Transcripts: what every degree reader shares, the `DegreeRead` and the ranges and fields it is built from.
+
+A reader (labelled block, table, list or sentence) finds a degree's mention, then its field and conferral ranges;
+the field is read the same way whatever the context: written after the degree's name ("Master of Arts in
+Counseling"), or a field label's value without the plan type a records system adds ("Psychology Major").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.fields import Found
+from extractors.layout import DocText
+from extractors.nlp import Evidence
+
+FIELD_LEAD = re.compile(r"^[\s)]*(?:degree\s+(?=in\b))?(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
+"""What joins a field to its degree's name: "in", a comma, a colon, a bracket or a dash ("MSW degree in ...")."""
+TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
+PLAN_TYPE = re.compile(r"(?:^\s*(?:major|minor|concentration)\s*(?:in|:|-)\s+)|"
+                       r"(?:[\s,(-]+(?:major|minor|concentration|emphasis|track|specialization|option)\)?\s*$)", re.I)
+"""A student-records system prints a plan with its type ("Psychology Major", "Major in Social Work"): the type
+word is not the field."""
+
+
+@dataclass
+class DegreeRead:
+    """Where one degree was read: its mention, the field and conferral ranges, and the rule that found them."""
+
+    head: Found
+    field: Found | None
+    conferral: Found | None
+    reasons: tuple[str, ...] = ()
+
+
+def field_after(doc: DocText, start: int, end: int, rule: str, *, titled: bool = False) -> Found | None:
+    """A field written into the degree's name ("Master of Arts in Counseling", "MSW - Social Work")."""
+    lead = FIELD_LEAD.match(doc.slice(start, end))
+    if lead is None:
+        return None
+    if titled:
+        return titled_field(doc, start + lead.end(), end, rule)
+    value = re.match(r"[^\d()]*", doc.slice(start + lead.end(), end))
+    found = Found(start + lead.end(), start + lead.end() + (value.end() if value else 0), rule, 0.9)
+    found = trimmed(doc, found)
+    return found if re.search(r"[A-Za-z]{3}", doc.slice(found.start, found.end)) else None
+
+
+def titled_field(doc: DocText, start: int, end: int, rule: str) -> Found | None:
+    """Capitalised words (joined by and/of/in/for) at `start`: a field named inside a sentence."""
+    match = TITLE_WORDS.match(doc.slice(start, end))
+    return Found(start, start + match.end(), rule, 0.9) if match else None
+
+
+def field_value(doc: DocText, degree_ev: list[Evidence], found: Found) -> Found | None:
+    """A field label's value without its plan type; only the field inside a degree name it holds (or None).
+
+    "Program: Master of Arts in Counseling" gives "Counseling"; "Program: Master of Social Work" gives no field
+    (the degree is not its field, and a person should look).
+    """
+    inside = [e for e in degree_ev if found.start <= e.start < found.end]
+    if inside:
+        return field_after(doc, inside[-1].end, found.end, found.rule)
+    return _without_plan_type(doc, found)
+
+
+def _without_plan_type(doc: DocText, found: Found) -> Found:
+    """The field without the plan type a records system writes before or after it."""
+    text = doc.slice(found.start, found.end)
+    start, end = 0, len(text)
+    for match in PLAN_TYPE.finditer(text):
+        if match.start() == 0 and match.end() < len(text):
+            start = match.end()
+        elif match.end() == len(text) and match.start() > start:
+            end = match.start()
+    return Found(found.start + start, found.start + end, found.rule, found.score)
+
+
+def trimmed(doc: DocText, found: Found) -> Found:
+    """The same range without surrounding spaces and punctuation."""
+    text = doc.slice(found.start, found.end)
+    left = len(text) - len(text.lstrip(" \n,;:-"))
+    right = len(text.rstrip(" \n,;:-"))
+    return Found(found.start + left, found.start + max(left, right), found.rule, found.score)
+
+
+def evidence_inside(evidence: list[Evidence], found: Found) -> list[Evidence]:
+    """The evidence wholly inside a range."""
+    return [e for e in evidence if found.start <= e.start and e.end <= found.end]
+
+
+def holds_degree(degree_ev: list[Evidence], found: Found) -> bool:
+    """Whether a range holds degree evidence."""
+    return any(found.start <= e.start < found.end for e in degree_ev)
+
+
+def line_index(doc: DocText, offset: int) -> int:
+    """The index of the line holding an offset, -1 if none."""
+    return next((n for n, line in enumerate(doc.lines) if line.start <= offset <= line.end), -1)
+
+
+def x_range(doc: DocText, start: int, end: int) -> tuple[float, float]:
+    """The left and right edges of the words in a range."""
+    placed = doc.words_in(start, end)
+    return min(p.word.bbox[0] for p in placed), max(p.word.bbox[2] for p in placed)
