@@ -14,12 +14,20 @@ from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
-SIGNATURE_LABEL = (r"(?:applicant(?:'s)?\s+|candidate(?:'s)?\s+)?signature"
-                   r"(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?|signed\s+by")
+SIGNER = r"(?:applicant|candidate|member|endorsee|signer|professional)"
+SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
+                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed\s+by")
+"""The signature line, whoever the form calls the signer and however the signature is made."""
 NAME_LABEL = (r"printed\s+name|print(?:ed)?\s+name|name\s*\((?:please\s+)?print(?:ed)?\)"
-              r"|name\s+of\s+(?:the\s+)?(?:applicant|candidate|signer)(?:\s*\((?:please\s+)?print(?:ed)?\))?|name")
-DATE_LABEL = r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+signature"
-E_SIGNED = re.compile(r"(?i)\b(?:electronically|digitally)\s+signed\s+by\s+(?P<name>[A-Z][^\n]*?)\s+on\s+")
+              rf"|name\s+of\s+(?:the\s+)?{SIGNER}(?:\s*\((?:please\s+)?print(?:ed)?\))?"
+              rf"|(?:(?:full|typed|legal|{SIGNER}(?:'s)?)\s+)?name")
+DATE_LABEL = (r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+(?:signature|signing|agreement)"
+              r"|signing\s+date|today'?s\s+date|dated")
+E_SIGNED_BY = (r"(?i)\b(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally)|e-?signed)"
+               r"\s+by\s*:?\s+(?P<name>[A-Z][^\n]*?)")
+E_SIGNED = [re.compile(E_SIGNED_BY + before_date) for before_date in (
+    r"\s+at\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?on\s+", r"\s+on\s+", r",\s*")]
+"""An e-signature statement, the date after the name: "by X at 10:14 AM on <date>", "by X on <date>", "by X, <date>"."""
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
@@ -36,9 +44,10 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 def _electronic(doc: DocText, evidence: list[Evidence]) -> Item | None:
     """"Electronically signed by <name> on <date>", checked against a signature certificate's Signer/Signed rows."""
-    match = E_SIGNED.search(doc.text)
-    if match is None:
+    matches = [m for pattern in E_SIGNED if (m := pattern.search(doc.text))]
+    if not matches:
         return None
+    match = next((m for m in matches if any(e.label == "DATE" and e.start == m.end() for e in evidence)), matches[0])
     ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
     name, agree = _better_agreeing(doc, Found(match.start("name"), match.end("name"), "signature.electronic.v1", 0.96),
                                    field_value(doc, r"signer(?:\s+name)?", "signature.certificate_signer.v1"))

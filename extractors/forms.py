@@ -23,7 +23,7 @@ LEVEL_BY_TITLE = [  # the Endorsement titles; a plain "Specialist" is II or III,
 ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 COUNTED_LEVELS = {"II", "III", "IV"}
 """DESIGN.md's `rater_level` vocabulary; a Level I rater is read (not a flag) but has no counted level."""
-NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+endorsed|no)\b", re.I)
+NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+applicable|not\s+(?:currently\s+|yet\s+)?endorsed|no)\b", re.I)
 STAMP_WORDS = re.compile(r"^(received|stamped|filed|logged|recd\.?|rec'd)$", re.I)
 CLOSINGS = re.compile(r"^\s*(?:yours\s+)?(?:sincerely|truly|respectfully|faithfully)|^\s*(?:kind|warm|best)\s+regards"
                       r"|^\s*regards|^\s*with\s+(?:thanks|appreciation)", re.I)
@@ -32,7 +32,8 @@ PERSON_NAME = re.compile(r"^\s*(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][a-zA-Z'\-]+(?:\s
 SALUTATION = re.compile(r"^\s*(?:dear|to\s+whom|to\s+the|re\s*:)", re.I)
 CAPTION = re.compile(
     r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
-    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|\(|\)|/|-)"
+    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|person"
+    r"|completing|completed|this|reference|referee|evaluator|recommender|\(|\)|/|-)"
     r"\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
@@ -148,7 +149,25 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         value = _under_header(doc, index, position, rule)
     if value is None and not match.group("colon") and (match.group("number") or match.group("asked")):
         value = text_below(doc, label, rule)  # a questionnaire: the answer under its question
+    if value is None and match.group("colon") and len(cells) == 1:
+        value = _line_under(doc, index, rule)  # "Rater name:" ending its line, the value printed under it
     return value
+
+
+def _line_under(doc: DocText, index: int, rule: str) -> Found | None:
+    """The one short line close under a `Label:` that ends its line, not starting left of it nor labelled itself."""
+    if index + 1 >= len(doc.lines):
+        return None
+    line, below = doc.lines[index], doc.lines[index + 1]
+    box, under = _box(doc, line.start, line.end), _box(doc, below.start, below.end)
+    text = doc.slice(below.start, below.end)
+    if below.page != line.page or box is None or under is None or len(below.cell_spans()) != 1:
+        return None
+    height = max(box[3] - box[1], under[3] - under[1])
+    if (under[1] - box[3] > 1.5 * height or under[0] < box[0] - 3.0 or RULE_LINE.match(text)
+            or LABELLED_LINE.match(text) or NEXT_QUESTION.match(text) or CAPTION.match(text) or _is_prose(text)):
+        return None
+    return Found(below.start, below.end, rule, UNDERNEATH_SCORE)
 
 
 def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,
@@ -226,10 +245,12 @@ def _caption_value(doc: DocText, index: int, position: int, rule: str) -> Found 
     label_box = captions[position]
     if above.page != line.page or label_box is None:
         return None
-    height = label_box[3] - label_box[1]
     for start, end in above.cell_spans():
         box = _box(doc, start, end)
-        if (box is None or label_box[1] - box[3] > 2.5 * height or _is_prose(doc.slice(start, end))
+        if box is None:
+            continue
+        height = max(label_box[3] - label_box[1], box[3] - box[1])  # OCR boxes hug the glyphs: "Date" has no descender
+        if (label_box[1] - box[3] > 2.5 * height or _is_prose(doc.slice(start, end))
                 or LABELLED_LINE.match(doc.slice(start, end))):  # another field's `label: value`, not a value
             continue
         over = [i for i, other in enumerate(captions) if other is not None and _overlap(box, other) > 0.2]
@@ -340,6 +361,12 @@ def continue_cell(doc: DocText, index: int, value: Found) -> Found:
 
 CHECK_MARK = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[xX✓✔☒☑■](?=\s))\s*(?P<choice>\S.*?)\s*$")
 EMPTY_BOX = re.compile(r"^\s*(?:\[\s*\]|\(\s*\)|[☐□])\s*")
+BOX = r"\[\s*(?:[xX✓✔]\s*)?\]|\(\s*(?:[xX✓✔]\s*)?\)|[☐□☒☑■]"
+BOXED_OPTION = re.compile(rf"(?:^|(?<=\s))(?P<box>{BOX})\s*(?P<choice>\S.*?)\s*(?=(?:{BOX})|$)")
+"""One option of a line that offers several, each behind its own box ("[ ] Colleague  [X] Student")."""
+TICKED_BOX = re.compile(r"[xX✓✔☒☑■]")
+INSTRUCTION = re.compile(r"(?i)\((?:please\s+)?(?:check|tick|select|choose|circle|mark)\b")
+"""A question's answering instruction ("(check one)", "(tick all that apply)"): a question line, never an option."""
 OPTIONS_MAX = 12
 TICK_SCORE = 0.93
 """A choice read from a tick mark in front of it (a mark is a small glyph, often misread on a scan)."""
@@ -356,29 +383,43 @@ class Ticked:
 def ticked_options(doc: DocText, question: str, rule: str) -> Ticked | None:
     """The options ticked under a question ("How do you know the applicant? (check one)"), one option a line.
 
-    The options are the short lines after the question, up to the next question or labelled field; a
-    ticked one starts with a mark (X, a check, a filled box).
+    The options are the short lines after the question (numbered or not), up to the next question or labelled
+    field; a ticked one starts with a mark (X, a check, a filled box). A line may offer several options in a
+    grid, each behind its own box, and the question's own line may carry them after the question.
     """
-    pattern = re.compile(rf"(?i)^\s*(?:{question})\b")
+    pattern = re.compile(rf"(?i)^\s*(?:{QUESTION_NUMBER})?(?:{question})\b")
     for index, line in enumerate(doc.lines):
-        if not pattern.match(doc.slice(line.start, line.end)):
+        asked = pattern.match(doc.slice(line.start, line.end))
+        if not asked:
             continue
-        choices = []
+        inline = list(BOXED_OPTION.finditer(doc.slice(line.start, line.end), asked.end()))
+        choices = [Found(line.start + m.start("choice"), line.start + m.end("choice"), rule, TICK_SCORE)
+                   for m in inline if len(inline) >= 2 and TICKED_BOX.search(m.group("box"))]
         for option in doc.lines[index + 1:index + 1 + OPTIONS_MAX]:
             text = doc.slice(option.start, option.end)
-            if option.page != line.page or _ends_options(text):
+            boxed = _boxed_options(text)
+            if option.page != line.page or (len(boxed) < 2 and _ends_options(text)):
                 break
-            if mark := CHECK_MARK.match(text):
+            if len(boxed) >= 2:
+                choices += [Found(option.start + m.start("choice"), option.start + m.end("choice"), rule, TICK_SCORE)
+                            for m in boxed if TICKED_BOX.search(m.group("box"))]
+            elif mark := CHECK_MARK.match(text):
                 choices.append(Found(option.start + mark.start("choice"), option.start + mark.end("choice"),
                                      rule, TICK_SCORE))
         return Ticked(Found(line.start, line.end, rule, TICK_SCORE), choices)
     return None
 
 
+def _boxed_options(text: str) -> list[re.Match[str]]:
+    """The boxed options of a line, when the whole line is made of them (text before the first box is not)."""
+    options = list(BOXED_OPTION.finditer(text))
+    return options if options and not text[:options[0].start()].strip() else []
+
+
 def _ends_options(text: str) -> bool:
     """A line that is not one option of a list: another question, a labelled field, or prose."""
     bare = EMPTY_BOX.sub("", text)
-    return (text.rstrip().endswith("?") or "(check" in text.lower() or ":" in bare
+    return (text.rstrip().endswith("?") or bool(INSTRUCTION.search(text)) or ":" in bare
             or len(bare.split()) > 8)
 
 

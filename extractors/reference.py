@@ -12,9 +12,11 @@ from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item, slug
 from extractors.forms import (
     ARABIC,
+    COUNTED_LEVELS,
     LEVEL,
     LEVEL_BY_TITLE,
     NO_ENDORSEMENT,
+    PERSON_NAME,
     closing_name,
     field_value,
     first_date,
@@ -29,30 +31,52 @@ from extractors.layout import DocText
 from extractors.nlp import Evidence
 
 RELATIONSHIPS = [  # first match wins: the specific wordings before the general "supervisor"
-    ("supervisee", r"supervisee|consultee"),
+    ("supervisee", r"supervisee|consultee|direct\s+report"),
     ("rsc_provider", r"rs/?c\b|reflective\s+(?:supervisor|supervision|consultant|consultation)|consultant"),
-    ("department_chair", r"\bchair"),
+    ("department_chair", r"\bchair|head\s+of\s+(?:the\s+|her\s+|his\s+|their\s+)?department|department\s+head"),
     ("program_supervisor", r"program\s+supervisor|supervisor|director|manager"),
-    ("student", r"student"),
-    ("colleague", r"colleague|peer|co-?worker"),
+    ("student", r"student|\bintern\b|trainee"),
+    ("colleague", r"colleague|peer|co-?worker|team\s*mate"),
 ]
-RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:rater|reference|referee|evaluator)|"
-               r"(?:reference|referee|evaluator)(?:'s)?\s+name|referee|evaluator|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name")
-RELATION_LABEL = (r"(?:your\s+)?(?:relationship|connection|role)(?:\s+(?:to|with)\s+(?:the\s+)?"
-                  r"(?:applicant|candidate))?|how\s+(?:do\s+you\s+know|you\s+know)\s+(?:the\s+)?(?:applicant|candidate)")
-LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?endorsement(?:\s+(?:level|held|status))?"
-               r"|rater\s+level|endorsement\s+level\s+held"
+RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)|"
+               r"(?:reference|referee|evaluator|recommender)(?:'s)?\s+name|referee|evaluator|recommender"
+               r"|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name|(?:completed|submitted|provided)\s+by"
+               r"|name\s+of\s+(?:the\s+)?person\s+(?:completing|filling\s+(?:in|out)|submitting)"
+               r"(?:\s+(?:this|the)\s+(?:form|reference|rating))?")
+"""Who rated: the rater, referee, evaluator or recommender by any name, or the person completing the form."""
+RELATION_LABEL = (r"(?:(?:the\s+)?nature\s+of\s+(?:the\s+|your\s+)?|your\s+)?(?:professional\s+)?"
+                  r"(?:relationship|connection|role|capacity)(?:\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate))?"
+                  r"|how\s+(?:(?:do|did)\s+you\s+know|you\s+know)\s+(?:the\s+)?(?:applicant|candidate)"
+                  r"|in\s+what\s+capacity\s+(?:do|did|have)\s+you\s+(?:known?|work(?:ed)?\s+with)\s+(?:the\s+)?"
+                  r"(?:applicant|candidate)")
+"""How the rater knows the applicant: relationship, connection, role or capacity, as a label or a question."""
+LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?:endorsement|imh-?e®?)"
+               r"(?:\s+(?:level|held|status|category))?"
+               r"|rater\s+level|endorsement\s+level\s+held|level\s+of\s+endorsement(?:\s+held)?"
                r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement\??(?:\s*if\s+so,?\s+(?:at\s+)?(?:which|what)"
                r"\s+level)?")
-DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|"
-              r"date\s+of\s+(?:rating|reference|signature)|signature\s+date")
-AS_RELATION = re.compile(r"\bas\s+(?:my|her|his|their|the\s+applicant's|an?)\s+(?P<relation>[^.,;]{3,60})", re.I)
+DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date|"
+              r"date\s+of\s+(?:rating|reference|signature|completion|submission)|signature\s+date")
+POSSESSIVE = r"(?:my|her|his|their|the\s+(?:applicant|candidate)['’]s|[A-Z][a-z]+['’]s)"
+AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\s+been)\s+{POSSESSIVE})"
+                         r"\s+(?P<relation>[^.,;]{3,60})", re.I)
+"""A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student"."""
+SIGNED_LABEL = r"(?:(?:rater|reference|referee|evaluator|recommender)(?:'s)?\s+)?signature|signed(?:\s+by)?"
+TYPED_SIGNATURE = re.compile(r"^\s*/s/\s*")
+BARE_LEVEL = re.compile(r"^\s*(IV|III|II|I|[1-4])\s*$", re.I)
+"""A level field's value that is the numeral alone."""
 HOLDS = re.compile(r"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*)(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
                    r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",
                    re.I)
-RELATION_QUESTION = (r"how\s+do\s+you\s+know|(?:your\s+)?relationship\s+to\s+(?:the\s+)?applicant"
-                     r"|in\s+what\s+capacity")
-LEVEL_QUESTION = r"your\s+(?:own\s+)?endorsement|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
+RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|role)"
+                     r"|how\s+are\s+you\s+(?:connected|related)"
+                     r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?(?:relationship|connection)"
+                     r"\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate)")
+"""A question asking how the rater knows the applicant, with its options under it."""
+LEVEL_QUESTION = (r"your\s+(?:own\s+)?endorsement|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
+                  r"|(?:which|what)\s+(?:level\s+of\s+)?endorsement(?:\s+level)?\s+(?:do|have)\s+you"
+                  r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement")
+"""A question asking for the rater's own endorsement (never the applicant's), however it is put."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -60,7 +84,8 @@ TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\)
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
-    rater = field_value(doc, RATER_LABEL, "reference.rater.v2") or closing_name(doc, "reference.letter_signer.v1")
+    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2") or closing_name(doc, "reference.letter_signer.v1")
+             or _signed_name(doc))
     relationship, relation_found = _relationship_field(doc)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
@@ -88,6 +113,19 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     sources = [s for s in (rater, relation_found, level_found, date_found) if s is not None]
     item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
     return Extraction(items=[item])
+
+
+def _signed_name(doc: DocText) -> Found | None:
+    """A form that prints no name field: the typed signature ("Signature: /s/ Ana Bell, LCSW") names the rater."""
+    found = field_value(doc, SIGNED_LABEL, "reference.signature_name.v1")
+    if found is None:
+        return None
+    text = doc.slice(found.start, found.end)
+    mark = TYPED_SIGNATURE.match(text)
+    if mark is None or not PERSON_NAME.match(text[mark.end():]):
+        return None
+    name = text[mark.end():].split(",")[0].rstrip()
+    return Found(found.start + mark.end(), found.start + mark.end() + len(name), found.rule, 0.9)
 
 
 def relationship_code(text: str) -> str | None:
@@ -154,12 +192,18 @@ def _level_field(doc: DocText) -> tuple[str | None, bool, Found | None, list[str
             return None, False, options.question, []
         choice = options.choices[0]
         return _decisive(doc, choice.start, doc.slice(choice.start, choice.end), choice)
-    text = doc.slice(found.start, found.end)
+    return _ticked_or_decisive(doc, found.start, doc.slice(found.start, found.end), found)
+
+
+def _ticked_or_decisive(doc: DocText, offset: int, text: str, found: Found,
+                        ) -> tuple[str | None, bool, Found, list[str]]:
+    """A text offering boxed options is decided by the ticked one (none ticked: unreadable); any other by itself."""
     ticked = TICKED.search(text)
     if ticked is None and UNTICKED.search(text):
         return None, False, found, []
-    offset = found.start + (ticked.start("choice") if ticked else 0)
-    return _decisive(doc, offset, ticked.group("choice") if ticked else text, found)
+    if ticked is None:
+        return _decisive(doc, offset, text, found)
+    return _decisive(doc, offset + ticked.start("choice"), ticked.group("choice"), found)
 
 
 def _level_in_letter(doc: DocText) -> tuple[str | None, bool, Found | None, list[str]]:
@@ -172,7 +216,7 @@ def _level_in_letter(doc: DocText) -> tuple[str | None, bool, Found | None, list
         found = Found(start + holds.start(), start + holds.end(), "reference.letter_level.v1", 0.93)
         if holds.group("negation"):
             return None, True, found, []
-        return _decisive(doc, start + holds.end(), sentence[holds.end():], found)
+        return _ticked_or_decisive(doc, start + holds.end(), sentence[holds.end():], found)
     return None, False, None, []
 
 
@@ -188,6 +232,10 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
     none = NO_ENDORSEMENT.match(text)
     if none:
         return None, True, span(none.start(1), none.end(1)), []
+    bare = BARE_LEVEL.match(text)
+    if bare:  # "Endorsement level: III": the label says what the numeral is
+        numeral = ARABIC.get(bare.group(1), bare.group(1).upper())
+        return (numeral if numeral in COUNTED_LEVELS else None), True, span(*bare.span(1)), []
     explicit = list(LEVEL.finditer(text))
     if len({ARABIC.get(m.group(1), m.group(1).upper()) for m in explicit}) > 1:  # a list of levels, none ticked
         return None, False, found, []

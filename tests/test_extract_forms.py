@@ -109,6 +109,26 @@ def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> Non
     (lines("Q1) Your name", "Amara Pembrake", "Q2) How do you know the applicant?", "I was the applicant's student.",
            "Q3) Do you currently hold an endorsement?", "No", "Date submitted: 2026-05-27"),
      {"rater": "Amara Pembrake", "relationship": "student", "rater_level": None, "date": "2026-05-27"}),
+    (lines("May 4, 2026", "Dear Committee,", "I have been Kai's reflective supervisor since 2019.",
+           "I do not hold Endorsement.", "Respectfully,", "Mo Reyes"),
+     {"rater": "Mo Reyes", "relationship": "rsc_provider", "rater_level": None, "date": "2026-05-04"}),
+    (lines("Relationship: Colleague", "Endorsement: Level IV", "Signature: /s/ Ana Bell, LCSW", "Date: 05/20/2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": "IV", "date": "2026-05-20"}),
+    (lines("Rater: Ana Bell", "Relationship: Colleague", "Endorsement level: III", "Date: 05/20/2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": "III", "date": "2026-05-20"}),
+    (lines("Rater name:", "Ana Bell", "Relationship to applicant:", "Colleague", "Endorsement held:", "Level III",
+           "Date:", "05/20/2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": "III", "date": "2026-05-20"}),  # values under
+    # other names for the same four fields
+    (lines("Recommender's name: Ana Bell", "Nature of relationship: Colleague",
+           "Level of endorsement held: Infant Family Specialist (Level II)", "Today's date: 05/20/2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": "II", "date": "2026-05-20"}),
+    (lines("Name of the evaluator: Ana Bell", "Capacity: Program supervisor", "IMH-E® level: Level 3",
+           "Date of completion: 2026-05-20"),
+     {"rater": "Ana Bell", "relationship": "program_supervisor", "rater_level": "III", "date": "2026-05-20"}),
+    (lines("Submitted by: Ana Bell", "In what capacity have you known the applicant?", "As a colleague on her team",
+           "Endorsement category: None", "Date of submission: May 20, 2026"),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": None, "date": "2026-05-20"}),
 ])
 def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(reference.extract, doc) == expected
@@ -125,6 +145,11 @@ def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     ("Program supervisor  RS/C provider  Colleague", None),  # a list with nothing ticked is not an answer
     ("[ ] Program supervisor [X] RS/C provider [ ] Colleague", "rsc_provider"),
     ("[ ] Program supervisor", None),
+    ("Head of the department", "department_chair"),
+    ("her direct report", "supervisee"),
+    ("Intern", "student"),
+    ("Teammate", "colleague"),
+    ("Internship supervisor", "program_supervisor"),  # "intern" only as a word
 ])
 def test_relationship_codes(text: str, code: str | None) -> None:
     assert reference.relationship_code(text) == code
@@ -160,6 +185,68 @@ def test_reference_tick_lists_under_a_question(ticks: dict[str, str], relationsh
     assert (item.value["relationship"], item.value["rater_level"], item.value["date"]) == (
         relationship, level, "2026-03-17")
     assert item.reasons == reasons and item.needs_review is bool(reasons)
+
+
+GRID = [(100, [(72, "1. How do you know the applicant? (tick one)")]),
+        (114, [(76, "[ ] Program supervisor"), (240, "[ ] RS/C provider"), (400, "[ ] Supervisee")]),
+        (128, [(76, "[ ] Colleague"), (240, "{student}"), (400, "{chair}")]),
+        (142, [(72, "2. Which endorsement do you hold? (tick one)")]),
+        (156, [(76, "[ ] Infant Mental Health Mentor (Level IV)"), (360, "{specialist}")]),
+        (170, [(76, "{associate}"), (360, "[ ] None")]),
+        (190, [(72, "Direct Service Skills"), (360, "1 2 (3) 4 5")])]
+
+
+@pytest.mark.parametrize(("fill", "relationship", "level"), [
+    ({"student": "[X] Student", "chair": "[ ] Department chair",
+      "specialist": "[X] Infant Family Specialist (Level II)", "associate": "[ ] Infant Family Associate (Level I)"},
+     "student", "II"),
+    ({"student": "[ ] Student", "chair": "☒ Department chair",
+      "specialist": "[ ] Infant Family Specialist (Level II)", "associate": "[x] Infant Family Associate (Level I)"},
+     "department_chair", None),
+])
+def test_reference_tick_boxes_in_a_grid_under_numbered_questions(fill: dict[str, str], relationship: str,
+                                                                 level: str | None) -> None:
+    """Several options a line, each behind its box, under a numbered question with its instruction."""
+    rows = [(top, [(x, text.format_map(fill)) for x, text in cells]) for top, cells in GRID]
+    value = value_of(reference.extract, doc_of(*rows, (220, [(72, "Vesna Moss"), (300, "May 20, 2026")]),
+                                               (234, [(72, "Name of person completing this form"), (300, "Date")])))
+    assert value == {"rater": "Vesna Moss", "relationship": relationship, "rater_level": level, "date": "2026-05-20"}
+
+
+@pytest.mark.parametrize(("question", "answer", "key", "expected"), [
+    ("In what capacity have you known the applicant? (select one)", "X Colleague", "relationship", "colleague"),
+    ("What is the nature of your relationship with the candidate?", "[x] Supervisee", "relationship", "supervisee"),
+    ("How are you connected to the applicant? (check one)", "✓ Program supervisor", "relationship",
+     "program_supervisor"),
+    ("What level of endorsement do you hold? (circle one)", "X Infant Mental Health Mentor", "rater_level", "IV"),
+    ("Q2) Do you currently hold Infant Mental Health Endorsement®?", "[X] Level III", "rater_level", "III"),
+])
+def test_reference_questions_by_other_wordings(question: str, answer: str, key: str, expected: str) -> None:
+    doc = lines("Completed by: Ana Bell", question, "[ ] Department chair", answer, "Date: 05/20/2026")
+    value = value_of(reference.extract, doc)
+    assert (value["rater"], value[key], value["date"]) == ("Ana Bell", expected, "2026-05-20")
+
+
+def test_reference_narrative_with_tick_boxes() -> None:
+    """Boxes on the question's own line, and in a sentence of the letter ("I hold ... [X] Level III")."""
+    doc = lines("Reference for Bo Lee, written by Ana Bell", "How do you know the applicant? [ ] Program supervisor",
+                "[X] Colleague [ ] Student", "I have known Bo for six years.",
+                "I currently hold: [ ] Level II [X] Level III [ ] Level IV Endorsement.", "Date: 05/20/2026",
+                "Sincerely,", "Ana Bell")
+    assert value_of(reference.extract, doc) == {"rater": "Ana Bell", "relationship": "colleague",
+                                                "rater_level": "III", "date": "2026-05-20"}
+    doc = lines("How do you know the applicant? [ ] Program supervisor [X] Supervisee [ ] Student",
+                "I hold Infant Mental Health Endorsement: [ ] Level II [ ] Level III [ ] Level IV",
+                "Date: 05/20/2026", "Sincerely,", "Ana Bell")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["relationship"] == "supervisee" and "reference.level_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize("held", ["Not applicable", "Not currently endorsed", "Not yet endorsed", "N/A"])
+def test_reference_rater_not_endorsed_is_read_not_flagged(held: str) -> None:
+    doc = lines("Rater: Ana Bell", "Relationship: Colleague", f"Endorsement held: {held}", "Date: 05/20/2026")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["rater_level"] is None and not item.needs_review
 
 
 def test_reference_stamp_date_is_never_the_rating_date() -> None:
@@ -206,9 +293,47 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
             (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(72, "Rae Moss"), (336, "01/01/2026")]),
             (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Rae Moss")])),
      {"signer": "Rae Moss", "date": "2026-01-01", "signed": True}),  # a scan's specks are not a value line
+    # other names for the signer, the signature and the date
+    (lines("Member signature: /s/ Rae Moss", "Full name: Rae Moss", "Date of signing: 06/05/2026"),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
+    (lines("Typed signature: Rae Moss", "Dated: 06/05/2026"),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
+    (lines("Endorsee's signature: ________", "Applicant name: Rae Moss", "Today's date: 06/05/2026"),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": False}),
+    (lines("Signed electronically by Rae Moss on 04-MAY-2026"),
+     {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
+    (lines("E-signed by: Rae Moss on May 4, 2026"), {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
+    (lines("Digitally signed by Rae Moss at 10:14 AM EST on 05/04/2026"),
+     {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
+    (lines("Electronically signed by Rae Moss, May 4, 2026 10:14"),
+     {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
 ])
 def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(ethics.extract, doc) == expected
+
+
+def test_signature_block_captions_in_tight_ocr_boxes() -> None:
+    """OCR boxes hug the glyphs: a caption "Date" (no descender) is short, and its value line still pairs with it."""
+    def ocr(text: str, box: tuple[float, float, float, float]) -> Word:
+        return Word(text=text, bbox=box, confidence=0.95, source="ocr")
+
+    words = [ocr("this", (72, 80, 90, 89)), ocr("agreement", (94, 80, 150, 89)), ocr("binds", (154, 80, 180, 89)),
+             ocr("me", (184, 80, 196, 89)), ocr("for", (200, 80, 214, 89)), ocr("as", (218, 80, 228, 89)),
+             ocr("long", (232, 80, 254, 89)), ocr("as", (258, 80, 268, 89)), ocr("I", (272, 80, 276, 89)),
+             ocr("hold", (280, 80, 302, 89)), ocr("it.", (306, 80, 320, 89)),
+             ocr("Rae", (72, 111, 96, 120)), ocr("Moss", (100, 111, 130, 120)), ocr("05/21/2026", (372, 111, 436, 120)),
+             ocr("Signature", (72, 133, 114, 138)), ocr("of", (118, 133, 126, 138)),
+             ocr("applicant", (130, 133, 172, 140)), ocr("Date", (372, 133, 391, 138)),
+             ocr("Rae", (72, 171, 96, 180)), ocr("Moss", (100, 171, 130, 180)),
+             ocr("Printed", (72, 192, 106, 199)), ocr("name", (110, 192, 134, 198))]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-05-21", "signed": True}
+
+
+def test_blank_labelled_signature_takes_no_line_under_it() -> None:
+    """A `Label:` with nothing after it takes the line under it only when that line is a value, never a field."""
+    doc = lines("Signature:", "Printed name: Rae Moss", "Date signed:", "06/05/2026")
+    assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-06-05", "signed": False}
 
 
 def test_signature_without_a_signature_line_is_flagged() -> None:
