@@ -1,0 +1,241 @@
+"""An RS/C log's table: its words regrouped into deskewed rows, its header's columns, each row's cells.
+
+A log's header row names its columns (Date, Format, Hours or Duration, Supervisor or Led by, in any order and
+among others); each later row's words go to the column whose span they share most. This is the table's geometry
+and vocabulary, apart from reading the cells (`extractors.log_rows`) and the kind's entry point
+(`extractors.supervision`), so a header name or a cell boundary can be changed without reading session logic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
+
+OPTION_ABBREVIATIONS = {"individual": r"i|ind|indiv|individual", "group": r"g|grp|group"}
+"""How a log abbreviates the two session types, in a format column's header or its cells."""
+_OPTION = "|".join(OPTION_ABBREVIATIONS.values())
+FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
+"""A format column's header naming the two types by their abbreviations ("I/G"): its cells may be the initials."""
+COLUMN_NAMES = {
+    "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
+    "date": (r"(?:(?:session|meeting|contact|supervision|consultation)\s+)?date"
+             r"(?:\s+of\s+(?:session|meeting|contact|supervision|consultation))?"),
+    "format": (rf"(?:session\s+|supervision\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
+               r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
+    "hours": (r"(?:clock\s+|contact\s+|session\s+|no\.?\s+of\s+)?"
+              r"(?:hours|hrs\.?|duration|length|minutes|mins\.?|time\s+spent|time(?=\s*\())"
+              r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
+    "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+)?(?:supervisor|consultant|facilitator|provider)"
+                   r"(?:\s*/\s*consultant)?(?:'s)?(?:\s+name)?|(?:led|supervised|conducted|facilitated)\s+by"),
+    "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
+    "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
+    "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
+    "group": r"group",
+}
+"""Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
+A session's start and end times check its duration, or give it when the log has no duration column.
+A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
+`individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
+TICK_ROLES = ("individual", "group")
+HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
+                 "minutes", "format", "modality")
+"""Long column names a scanned header word may be one letter off."""
+HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
+MINUTES_COLUMN = re.compile(r"\bmin", re.I)
+LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
+LEGEND_AFTER = re.compile(r"\b(individual|group)\s*\(([A-Za-z][\w.]{0,6})\)", re.I)
+"""A log's legend for its format abbreviations: "I = Individual", "G - group", "Individual (I)"."""
+RULE_MARKS = set("|[]_!")
+STROKE = re.compile(r"^[|l1!\]\[]$")
+"""A lone vertical stroke: a table's rule, or on a scan an initial I (under a format column's name, not at its edge)."""
+STROKE_PAIR = re.compile(r"^(?:[|l1!]/|V)G\.?$")
+"""A scanned "I/G" header whose I was read as another stroke, or whose "I/" ran together into a V."""
+ROW_GAP = 0.45
+"""Words whose deskewed centres differ by more than this many word heights are on different rows."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One visual row of a page: its words left to right, with their deskewed horizontal spans."""
+
+    page: int
+    words: tuple[Placed, ...]
+    xs: tuple[tuple[float, float], ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.word.text for p in self.words)
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str
+    x0: float
+    x1: float
+    minutes: bool = False
+    name: str = ""
+
+
+Cells = dict[str, list[Placed]]
+
+
+def visual_rows(doc: DocText) -> list[Row]:
+    """The document's words regrouped into rows after undoing each page's tilt (estimated from its lines)."""
+    rows: list[Row] = []
+    for page in sorted({p.page for p in doc.words}):
+        placed = [p for p in doc.words if p.page == page and p.word.text.strip()]
+        slope = page_tilt(doc, page)
+        height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in placed)
+
+        def level(p: Placed, s: float = slope) -> float:
+            return (p.word.bbox[1] + p.word.bbox[3]) / 2 - s * (p.word.bbox[0] + p.word.bbox[2]) / 2
+
+        group: list[Placed] = []
+        for p in sorted(placed, key=level):
+            if group and level(p) - median(level(g) for g in group) > ROW_GAP * height:
+                rows.append(_row(page, group, slope))
+                group = []
+            group.append(p)
+        if group:
+            rows.append(_row(page, group, slope))
+    return rows
+
+
+def _row(page: int, group: list[Placed], slope: float) -> Row:
+    def shifted(p: Placed) -> tuple[float, float]:
+        drift = slope * (p.word.bbox[1] + p.word.bbox[3]) / 2
+        return p.word.bbox[0] + drift, p.word.bbox[2] + drift
+
+    ordered = sorted(group, key=lambda p: shifted(p)[0])
+    return Row(page=page, words=tuple(ordered), xs=tuple(shifted(p) for p in ordered))
+
+
+def header_columns(row: Row) -> list[Column] | None:
+    """The columns a header row names (unnamed ones as `other`), or None when the row is not a log header.
+
+    Names are matched within each header cell (words closer than a wide gap), so two cells side by side
+    ("Session", "Hours") are never read as one name ("Session Hours").
+    """
+    columns: list[Column] = []
+    claimed: set[int] = set()
+    for cell in _header_cells(row):
+        offsets, position = [], 0
+        texts = [_heading_word(row.words[i]) for i in cell]
+        for text in texts:
+            offsets.append((position, position + len(text)))
+            position += len(text) + 1
+        for match in HEADER.finditer(" ".join(texts)):
+            role = match.lastgroup or ""
+            indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
+            claimed.update(indices)
+            columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
+                                  minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group())),
+                                  name=match.group()))
+    if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
+        return None
+    for i, (x0, x1) in enumerate(row.xs):
+        if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
+            columns.append(Column("other", x0, x1))
+    return sorted(columns, key=lambda c: c.x0)
+
+
+def _names_a_log(columns: list[Column]) -> bool:
+    """A log header names a date, a duration (or start and end times), and a session type or supervisor."""
+    roles = {c.role for c in columns}
+    timed = "hours" in roles or {"start", "end"} <= roles
+    return "date" in roles and timed and bool(roles & {"format", "supervisor", *TICK_ROLES})
+
+
+def _heading_word(p: Placed) -> str:
+    """A scanned header word one letter off a column name ("puration", "Supervlsor") read as that name, or "I/G".
+
+    Only long words (six letters or more), so a short word never turns into another; the row must still name
+    a date, a duration and a type or supervisor column to be a header.
+    """
+    text = p.word.text
+    if p.word.source == "ocr" and STROKE_PAIR.match(text):
+        return "I/G"
+    if p.word.source != "ocr" or len(text) < 6 or not text.isalpha():
+        return text
+    return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Equal but for one letter changed, dropped or added."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _header_cells(row: Row) -> list[list[int]]:
+    """The header row's words (by index) grouped into cells where the horizontal gap is wide."""
+    height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in row.words)
+    cells: list[list[int]] = []
+    for i, (x0, _x1) in enumerate(row.xs):
+        if cells and x0 - row.xs[cells[-1][-1]][1] <= CELL_GAP_EM * height:
+            cells[-1].append(i)
+        else:
+            cells.append([i])
+    return cells
+
+
+def table_blocks(columns: list[Column]) -> list[list[Column]]:
+    """The header's columns as one block per table: a role named again starts the next table to the right.
+
+    Only when every block names a whole log ("Type of session" names a format twice, but is one column).
+    """
+    blocks: list[list[Column]] = [[]]
+    for column in columns:
+        if column.role != "other" and any(c.role == column.role for c in blocks[-1]):
+            blocks.append([])
+        blocks[-1].append(column)
+    return blocks if all(_names_a_log(block) for block in blocks) else [columns]
+
+
+def assign_cells(row: Row, columns: list[Column]) -> list[Cells]:
+    """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most.
+
+    One set of cells per block of columns (per table, when tables stand side by side under one header row). A rule
+    mark is no word, unless it is a stroke standing under a format column's name: there it is an initial I.
+    """
+    blocks = table_blocks(columns)
+    block_of = {id(c): n for n, block in enumerate(blocks) for c in block}
+    cells: list[Cells] = [{} for _ in blocks]
+    edges = [c.x0 for c in columns[1:]]
+    for p, (x0, x1) in zip(row.words, row.xs, strict=True):
+        spans = zip([float("-inf"), *edges], [*edges, float("inf")], strict=True)
+        overlaps = [min(x1, hi) - max(x0, lo) for lo, hi in spans]
+        column = columns[overlaps.index(max(overlaps))]
+        under_name = column.role == "format" and column.x0 <= (x0 + x1) / 2 <= column.x1
+        if set(p.word.text) <= RULE_MARKS and not (under_name and STROKE.match(p.word.text)):
+            continue
+        cells[block_of[id(column)]].setdefault(column.role, []).append(p)
+    return cells
+
+
+def format_legend(text: str, columns: list[Column]) -> dict[str, str]:
+    """A log's format abbreviations: those its legend writes out, over the initials an "I/G" header implies."""
+    pairs = LEGEND.findall(text) + [(abbr, full) for full, abbr in LEGEND_AFTER.findall(text)]
+    legend = {abbr.lower().rstrip("."): full.lower() for abbr, full in pairs}
+    return _header_legend(columns) | legend
+
+
+def _header_legend(columns: list[Column]) -> dict[str, str]:
+    """The options' initials, when a format column is named by its two options ("I/G", "Individual or group")."""
+    if any(c.role == "format" and re.fullmatch(FORMAT_PAIR, c.name, re.I) for c in columns):
+        return {option[0]: option for option in OPTION_ABBREVIATIONS}
+    return {}
+
+
+def cell_text(words: list[Placed]) -> str:
+    return " ".join(p.word.text for p in words)
+
+
+def cell_span(words: list[Placed]) -> tuple[int, int]:
+    return min(p.start for p in words), max(p.end for p in words)

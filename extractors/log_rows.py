@@ -1,0 +1,252 @@
+"""Reading an RS/C log's session rows: the date, duration, format and supervisor cells of each row.
+
+A duration cell is checked against the row's start and end times, repaired when OCR lost its decimal point, and
+read as minutes under a minutes heading; a format cell may be an option word, a legend's abbreviation or a tick.
+The cells come from `extractors.log_columns`; `extractors.supervision` runs the reader over a log's rows and
+checks its stated total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_digits
+from extractors.fields import Found, build_item, missing, slug
+from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
+from extractors.layout import DocText, Placed
+from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_span, cell_text
+from extractors.nlp import Evidence
+from pipeline.models import Flag, Item
+
+TICK = re.compile(r"^(?:[xX]{1,2}|[✓✔☒☑■*+]|><|\[[xX]\])$")
+"""A mark in a tick column: an X (which OCR often reads doubled, "Xx"), a check, a filled box."""
+BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
+TOLERANCE = 0.05
+PLAUSIBLE_SESSION_HOURS = (0.25, 4.0)
+"""A session outside this range is more likely a misread ("1.5" read as "15") than a real session."""
+REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$"), r"\1.\2"),
+           (re.compile(r"^[lIt!](\s*h\s*[0-5]\d\s*m)$"), r"1\1")]
+"""Lost decimal points: "1:5" and "15" (or "150") for "1.5"; a 1 read as a letter before its h: "th 30m", "lh 00m"."""
+CLOCK_TIME = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s*(?:([ap])\.?\s*m\.?)?$", re.I)
+"""A time of day in a start or end cell: "3:30 PM", "10.30 a.m.", "15:30"."""
+HOURS_DOUBTS = ("log.hours_repaired", "log.hours_from_times", "log.hours_disagree_times")
+"""Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """A read session row, made into an item once the log's total has confirmed (or not) the rows' hours."""
+
+    key: str
+    value: dict[str, Any]
+    sources: list[Found]
+    hours_found: Found
+    reasons: list[str]
+
+    def item(self, doc: DocText, hours_confirmed: bool) -> Item:
+        """The item; when the stated total equals the rows' sum, the hours need not rest on their OCR alone.
+
+        A misread duration would break that sum, so an agreeing total vouches for every row's hours
+        (and for a restored decimal point), and the hours cell's word confidence no longer lowers the item's.
+        """
+        if not hours_confirmed:
+            return build_item(doc, "supervision_session", self.key, self.value,
+                              [self.sources[0], self.hours_found, *self.sources[1:]], self.reasons)
+        reasons = [r for r in self.reasons if r not in HOURS_DOUBTS]
+        item = build_item(doc, "supervision_session", self.key, self.value, self.sources, reasons)
+        item.provenance.insert(1, doc.provenance(self.hours_found.start, self.hours_found.end,
+                                                 self.hours_found.rule))
+        return item
+
+
+class SessionReader:
+    """Turns row cells into session items, flagging what a person must check and every row it cannot read."""
+
+    def __init__(self, doc: DocText, evidence: list[Evidence], default_supervisor: Found | None,
+                 legend: dict[str, str]) -> None:
+        self.doc, self.evidence, self.legend = doc, evidence, legend
+        self.default_supervisor = default_supervisor
+        self.year: int | None = None
+        self.hours_form: str | None = None
+        self.sessions: list[Session] = []
+        self.flags: list[Flag] = []
+        self.seen: dict[str, int] = {}
+        self.last_date: ParsedDate | None = None
+
+    def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
+        """One session from a row's cells, a document flag when the row looks like a session but does not read."""
+        date_words, hours_words = cells.get("date", []), cells.get("hours", [])
+        if not any(ch.isdigit() for ch in cell_text(date_words)) and not (
+                hours_words and parse_hours(cell_text(hours_words)) and cells.get("format")):
+            return
+        date, date_found, date_reasons = self._date(date_words)
+        minutes = any(c.minutes for c in columns or [] if c.role == "hours")
+        hours, hours_found, hours_reasons = self._duration(cells, minutes)
+        if date is None or date_found is None or hours is None or hours_found is None:
+            self.flags.append(missing(self.doc.document, "log.row_unreadable",
+                                      f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
+            return
+        reasons = date_reasons + hours_reasons
+        session_format, format_found = self._format(cells.get("format", []), reasons, cells)
+        supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
+            reasons.append("log.hours_implausible")
+        if self.last_date is not None and date.date < self.last_date.date:
+            reasons.append("log.date_out_of_order")
+        self.last_date = date
+        value = {"date": date.iso(), "hours": hours.hours, "format": session_format, "supervisor": supervisor}
+        base = f"supervision_session:{value['date']}:{session_format}:{slug(supervisor or 'unknown')}"
+        self.seen[base] = self.seen.get(base, 0) + 1
+        sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
+        self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
+
+    def _duration(self, cells: Cells, minutes: bool) -> tuple[ParsedHours | None, Found | None, list[str]]:
+        """The hours cell, checked against the row's start and end times when the log has them.
+
+        Times that span the cell's duration vouch for it (and for a restored decimal point). A cell that is missing,
+        does not read, reads implausibly or only by a repair gives way to the times' span; a readable cell the times
+        contradict is kept (a break may explain it). Both are flagged unless the log's total confirms the rows.
+        """
+        words = cells.get("hours", [])
+        hours, repaired = session_hours(cell_text(words), minutes, self.hours_form) if words else (None, False)
+        found = Found(*cell_span(words), "log.hours_cell.v1", 0.96) if words else None
+        timed = _time_span(cells)
+        if timed is None:
+            return hours, found, ["log.hours_repaired"] if repaired else []
+        if hours is not None and found is not None and abs(hours.hours - timed[0].hours) <= TOLERANCE:
+            return hours, replace(found, vouched=True), []
+        if hours is None or repaired or not _plausible(hours):
+            return *timed, ["log.hours_from_times"]
+        return hours, found, ["log.hours_disagree_times"]
+
+    def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
+        """A full date in the date cell, or a month/day completed by the year heading above it.
+
+        A cell with no date span whose digit look-alikes make one ("1/il") is read that way and flagged.
+        """
+        start, end = cell_span(words) if words else (0, 0)
+        inside = [ev for ev in self.evidence if ev.start >= start and ev.end <= end]
+        full = next((ev for ev in inside if ev.label == "DATE"), None)
+        if full is not None:
+            return parse_date(full.text), Found(full.start, full.end, full.rule, full.score), []
+        partial = next((ev for ev in inside if ev.label == "MONTH_DAY"), None)
+        if partial is not None and self.year is not None:
+            return (parse_month_day(partial.text, self.year),
+                    Found(partial.start, partial.end, partial.rule, partial.score), [])
+        repaired = repair_digits(cell_text(words)) if words and partial is None else None
+        if repaired is None:
+            return None, None, []
+        date = parse_date(repaired) if repaired.count("/") == 2 or "-" in repaired else (
+            parse_month_day(repaired, self.year) if self.year is not None else None)
+        return date, Found(start, end, "log.date_lookalikes.v1", 0.9), ["log.date_repaired"]
+
+    def _format(self, words: list[Placed], reasons: list[str], cells: Cells | None = None,
+                ) -> tuple[str | None, Found | None]:
+        """Individual or group, from the cell's words, an abbreviation the log's legend defines, or a tick column."""
+        if not words and cells is not None and any(role in cells for role in TICK_ROLES):
+            return self._ticked(cells, reasons)
+        if words:
+            start, end = cell_span(words)
+            ev = next((e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
+                       and e.start >= start and e.end <= end), None)
+            if ev is not None:  # the cell is the option word and nothing else: a closed vocabulary read whole
+                whole = self.doc.slice(start, end).strip(" .,;:|[]_") == ev.text.strip(" .")
+                return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score, vouched=whole)
+            defined = self.legend.get(cell_text(words).lower().rstrip("."))
+            if defined:  # the cell is one of the legend's abbreviations, read whole
+                return defined, Found(start, end, "log.format_legend.v1", 0.95, vouched=True)
+            if STROKE.match(cell_text(words)) and self.legend.get("i") == "individual":
+                reasons.append("log.format_repaired")
+                return "individual", Found(start, end, "log.format_stroke_initial.v1", 0.85)
+        reasons.append("log.format_missing" if not words else "log.format_unreadable")
+        return None, None
+
+    def _ticked(self, cells: Cells, reasons: list[str]) -> tuple[str | None, Found | None]:
+        """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question."""
+        marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
+        if len(marked) == 1:
+            role, words = next(iter(marked.items()))
+            if all(TICK.match(p.word.text) for p in words):  # the column says which; the glyph only that it is a mark
+                return role, Found(*cell_span(words), "log.format_tick.v1", 0.93, vouched=True)
+        reasons.append("log.format_unreadable" if marked else "log.format_missing")
+        return None, None
+
+    def _supervisor(self, words: list[Placed], columns: list[Column] | None,
+                    reasons: list[str]) -> tuple[str | None, Found | None]:
+        """The row's supervisor cell; the log's named supervisor when the table has no such column."""
+        while len(words) > 1 and words[0].word.text.isdigit():  # a spreadsheet's row number run into the name
+            words = words[1:]
+        if words:
+            name = cell_text(words).strip(" |[]_")
+            if not NAME.match(name):
+                reasons.append("log.supervisor_unclear")
+            return name, Found(*cell_span(words), "log.supervisor_cell.v1", 0.95)
+        has_column = columns is None or any(c.role == "supervisor" for c in columns)
+        if has_column or self.default_supervisor is None:
+            reasons.append("log.supervisor_missing")
+        found = self.default_supervisor
+        return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+def cell_hours(text: str, minutes: bool) -> ParsedHours | None:
+    """A duration cell; a bare number under a minutes heading is minutes (a total may be thousands of them)."""
+    bare = BARE_MINUTES.fullmatch(text.strip()) if minutes else None
+    if bare is not None:
+        return ParsedHours(hours=round(float(bare[0].replace(",", "")) / 60.0, 2), converted=True, form="minutes")
+    parsed = parse_hours(text)
+    if parsed is not None and minutes and parsed.form == "bare":
+        return ParsedHours(hours=round(parsed.hours / 60.0, 2), converted=True, form="minutes")
+    return parsed
+
+
+def _plausible(hours: ParsedHours | None) -> bool:
+    return hours is not None and PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]
+
+
+def session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[ParsedHours | None, bool]:
+    """A session's duration, and whether it was read by restoring a decimal point OCR lost or turned into a colon.
+
+    "15" or "1:5" in a session row is "1.5" read badly: no session lasts 15 hours, and a clock time has two
+    digits of minutes. In a column whose durations share one form ("1.5", or "1:30"), a cell out of that form
+    is rewritten in it. The repaired value is kept only when it is a plausible session, and is flagged.
+    """
+    parsed = cell_hours(text, minutes)
+    if minutes:
+        return parsed, False
+    out_of_form = form is not None and (written_form(text) != form or not _plausible(parsed))
+    if form is not None and out_of_form and (in_form := repair_in_form(text, form)) is not None:
+        repaired = cell_hours(in_form, minutes)
+        if _plausible(repaired):
+            return repaired, True
+    if _plausible(parsed):
+        return parsed, False
+    cleaned = text.strip(" .;:|()")
+    for pattern, replacement in REPAIRS:
+        repaired = cell_hours(pattern.sub(replacement, cleaned), minutes) if pattern.match(cleaned) else None
+        if _plausible(repaired):
+            return repaired, True
+    return parsed, False
+
+
+def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
+    """The hours from a row's start to its end time, when both read and the span is a plausible session."""
+    start_words, end_words = cells.get("start", []), cells.get("end", [])
+    start, end = _clock_time(cell_text(start_words)), _clock_time(cell_text(end_words))
+    if start is None or end is None:
+        return None
+    hours = ParsedHours(hours=round((end - start) / 60, 2), converted=False, form="times")
+    if not _plausible(hours):
+        return None
+    return hours, Found(*cell_span(start_words + end_words), "log.hours_from_times.v1", 0.9)
+
+
+def _clock_time(text: str) -> int | None:
+    """Minutes after midnight of a time of day, 12- or 24-hour."""
+    match = CLOCK_TIME.match(text.strip())
+    if match is None or int(match[1]) > 23:
+        return None
+    hour = int(match[1]) % 12 + (12 if match[3].lower() == "p" else 0) if match[3] else int(match[1])
+    return hour * 60 + int(match[2])
