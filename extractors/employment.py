@@ -13,17 +13,17 @@ from typing import Any
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.forms import (
+    column_value,
     dates_in,
     field,
     field_value,
     first_date,
     misread_name,
-    ocr_tolerant,
     one_line,
     section_field,
     text_below,
 )
-from extractors.layout import DocText, Line
+from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
@@ -94,8 +94,6 @@ OTHER_COLUMNS = (r"employee(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?addre
                  r"|department|location|supervisor|salary|pay\s+rate|(?:hours|fte)(?:\s+per\s+week)?"
                  r"|verification\s+id|ssn|employee\s+id")
 """Column names a verification grid shows beside the ones read, so its header rows are seen as such."""
-COLUMN_SCORE = 0.93
-"""A value read from under its column name in a header row (geometry, not a colon)."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -230,54 +228,6 @@ def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tupl
 def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
     """A form value: under its name in a grid's header row, else beside or after its label."""
     return column_value(doc, label, columns, rule) or field_value(doc, label, rule)
-
-
-def column_value(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
-    """The value under its column name in a header row: a grid of names over values, or a results table.
-
-    A header row names two or more known `columns` (a regex) and holds no digit; its value is the cell of the
-    next line (close under it, same page) lying under the label's cell, unless that cell names a column too.
-    """
-    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
-    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(columns)})\s*:?\s*$")
-    for index, line in enumerate(doc.lines[:-1]):
-        texts = [doc.slice(*cell) for cell in line.cell_spans()]
-        named = [i for i, text in enumerate(texts) if whole.match(text)]
-        if (not named or sum(bool(column.match(text)) for text in texts) < 2
-                or any(ch.isdigit() for text in texts for ch in text)):
-            continue
-        cell = _cell_under(doc, line, named[0], doc.lines[index + 1])
-        if cell is not None and not column.match(doc.slice(*cell)):
-            return Found(*cell, rule, COLUMN_SCORE)
-    return None
-
-
-def _cell_under(doc: DocText, header: Line, position: int, below: Line) -> tuple[int, int] | None:
-    """The cell of the line below that overlaps this header cell more than any other header cell."""
-    boxes = [_box(doc, *cell) for cell in header.cell_spans()]
-    own = boxes[position]
-    under = _box(doc, below.start, below.end)
-    if own is None or under is None or below.page != header.page or under[1] - own[3] > 2.5 * (own[3] - own[1]):
-        return None
-    for cell in below.cell_spans():
-        box = _box(doc, *cell)
-        shares = [_overlap(box, other) if box and other else 0.0 for other in boxes]
-        if box is not None and shares[position] > 0.2 and shares[position] == max(shares):
-            return cell
-    return None
-
-
-def _box(doc: DocText, start: int, end: int) -> tuple[float, float, float, float] | None:
-    boxes = [placed.word.bbox for placed in doc.words_in(start, end)]
-    if not boxes:
-        return None
-    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    """Horizontal overlap as a share of the narrower box."""
-    shared = min(a[2], b[2]) - max(a[0], b[0])
-    return max(shared, 0.0) / max(min(a[2] - a[0], b[2] - b[0]), 1.0)
 
 
 def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | None, end: ParsedDate | None,

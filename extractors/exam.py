@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from extractors.dates import ParsedDate
-from extractors.employment import column_value
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import date_after, dates_in, field_value, is_range, parsed
+from extractors.forms import column_value, date_after, dates_in, field_value, is_range, parsed
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 

@@ -1,0 +1,140 @@
+"""Values placed by a caption or a column name over or under them: signature blocks, header rows, grids.
+
+A signature block prints captions ("Signature   Date") under (or, on some forms, over) the lines they name;
+a table's header row and a verification grid's column names stand over their values. Each value is the
+cell lying under or over its caption's cell and no other; the boxes decide, never a colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import Found
+from extractors.form_layout import CAPTION, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
+from extractors.layout import DocText, Line
+
+UNDERNEATH_SCORE = 0.9
+"""A value read from the line above its label (a signature line with the caption underneath) is less certain."""
+UNDER_HEADER_SCORE = 0.93
+"""A value read from the row under a table's header cell."""
+COLUMN_SCORE = 0.93
+"""A value read from under its column name in a header row (geometry, not a colon)."""
+
+
+def caption_value(doc: DocText, index: int, position: int, rule: str) -> Found | None:
+    """A caption row (labels under lines): the value cell directly above this label and no other label."""
+    if index == 0:
+        return None
+    line, above = doc.lines[index], doc.lines[index - 1]
+    captions = [box_of(doc, *cell) for cell in line.cell_spans()]
+    label_box = captions[position]
+    if above.page != line.page or label_box is None:
+        return None
+    for start, end in above.cell_spans():
+        box = box_of(doc, start, end)
+        if box is None:
+            continue
+        height = max(label_box[3] - label_box[1], box[3] - box[1])  # OCR boxes hug the glyphs: "Date" has no descender
+        if (label_box[1] - box[3] > 2.5 * height or is_prose(doc.slice(start, end))
+                or LABELLED_LINE.match(doc.slice(start, end))):  # another field's `label: value`, not a value
+            continue
+        over = [i for i, other in enumerate(captions) if other is not None and overlap(box, other) > 0.2]
+        if over == [position]:
+            return Found(start, end, rule, UNDERNEATH_SCORE)
+    return None
+
+
+def captions_over_values(doc: DocText) -> bool:
+    """Whether the form's caption rows sit over their values rather than under them.
+
+    A signature block alternates caption rows and value lines; which way they pair shows at its ends: the
+    first caption row under a paragraph (nothing above it can be its value) and the last one with a value
+    line close under it. Anything else (or no caption rows) reads the usual way, captions under the lines.
+    """
+    rows = [i for i, line in enumerate(doc.lines)
+            if all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
+    if not rows:
+        return False
+    return _heads_a_block(doc, rows[0]) and _value_under(doc, rows[-1])
+
+
+def _heads_a_block(doc: DocText, index: int) -> bool:
+    """A caption row with no value line above it: the first line of its page, or under a paragraph.
+
+    Specks a scan reads as letters ("g  y": no two letters or digits together) are not a line.
+    """
+    above = index - 1
+    while above >= 0 and not re.search(r"\w\w", doc.slice(doc.lines[above].start, doc.lines[above].end)):
+        above -= 1
+    if above < 0 or doc.lines[above].page != doc.lines[index].page:
+        return True
+    return is_prose(doc.slice(doc.lines[above].start, doc.lines[above].end))
+
+
+def _value_under(doc: DocText, index: int) -> bool:
+    """A caption row with a short value line close under it (not another caption, not prose)."""
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    box, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    text = doc.slice(below.start, below.end)
+    return (box is not None and under is not None and under[1] - box[3] <= 2.5 * (box[3] - box[1])
+            and not CAPTION.match(text) and not is_prose(text))
+
+
+def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:
+    """A table's header row: the cell of the next line that sits under this header cell and no other."""
+    if index + 1 >= len(doc.lines):
+        return None
+    line, below = doc.lines[index], doc.lines[index + 1]
+    headers = [box_of(doc, *cell) for cell in line.cell_spans()]
+    header_box = headers[position]
+    if below.page != line.page or header_box is None:
+        return None
+    height = header_box[3] - header_box[1]
+    cells = below.cell_spans()
+    for start, end in cells:
+        box = box_of(doc, start, end)
+        if box is None or box[1] - header_box[3] > 2.5 * height or CAPTION.match(doc.slice(start, end)):
+            continue
+        over = [i for i, other in enumerate(headers) if other is not None and overlap(box, other) > 0.2]
+        if over == [position]:
+            if position == len(headers) - 1:  # the last column runs to the row's end ("1/1/26   12/31/26")
+                end = cells[-1][1]
+            return Found(start, end, rule, UNDER_HEADER_SCORE)
+    return None
+
+
+def column_value(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
+    """The value under its column name in a header row: a grid of names over values, or a results table.
+
+    A header row names two or more known `columns` (a regex) and holds no digit; its value is the cell of the
+    next line (close under it, same page) lying under the label's cell, unless that cell names a column too.
+    """
+    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
+    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(columns)})\s*:?\s*$")
+    for index, line in enumerate(doc.lines[:-1]):
+        texts = [doc.slice(*cell) for cell in line.cell_spans()]
+        named = [i for i, text in enumerate(texts) if whole.match(text)]
+        if (not named or sum(bool(column.match(text)) for text in texts) < 2
+                or any(ch.isdigit() for text in texts for ch in text)):
+            continue
+        cell = _cell_under(doc, line, named[0], doc.lines[index + 1])
+        if cell is not None and not column.match(doc.slice(*cell)):
+            return Found(*cell, rule, COLUMN_SCORE)
+    return None
+
+
+def _cell_under(doc: DocText, header: Line, position: int, below: Line) -> tuple[int, int] | None:
+    """The cell of the line below that overlaps this header cell more than any other header cell."""
+    boxes = [box_of(doc, *cell) for cell in header.cell_spans()]
+    own = boxes[position]
+    under = box_of(doc, below.start, below.end)
+    if own is None or under is None or below.page != header.page or under[1] - own[3] > 2.5 * (own[3] - own[1]):
+        return None
+    for cell in below.cell_spans():
+        box = box_of(doc, *cell)
+        shares = [overlap(box, other) if box and other else 0.0 for other in boxes]
+        if box is not None and shares[position] > 0.2 and shares[position] == max(shares):
+            return cell
+    return None

@@ -1,0 +1,80 @@
+"""What every form reader shares: OCR-tolerant label regexes, the shapes of a form's lines, and text boxes.
+
+Labelled fields (`forms.py`), caption rows and column grids (`form_captions.py`), tick-box questions
+(`form_ticks.py`) and letters (`form_letters.py`) all tell a value from a label, a question, a ruled line or
+a paragraph the same way, and place text by the same boxes; those shared pieces live here, below them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.layout import DocText
+
+QUESTION_NUMBER = r"(?:q(?:uestion)?\s*)?\d{1,2}[.)]\s+"
+"""A questionnaire's numbering in front of a question ("1. Your full name", "Q4) ...")."""
+SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
+"""What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
+RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
+LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")
+NEXT_QUESTION = re.compile(rf"(?i)^\s*{QUESTION_NUMBER}\S|.*\?\s*$")
+CAPTION = re.compile(
+    r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
+    r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|person"
+    r"|completing|completed|this|reference|referee|evaluator|recommender|\(|\)|/|-)"
+    r"\s*)+:?\s*$")
+"""A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
+BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
+PROSE_WORDS = 8
+
+INLINE_FLAGS = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|[:=!]|<[=!]|[aiLmsux-]+(?:\)|:))")
+
+
+def ocr_tolerant(pattern: str) -> str:
+    """A label or phrase regex that also matches its words split by a stray space ("throu gh", "membershi p").
+
+    OCR (and a text layer's kerning) breaks words; an optional space goes between every two literal letters,
+    never inside an escape, a character class, a group's flags or name, or a repeat count.
+    """
+    out: list[str] = []
+    i, after_letter = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            token = pattern[i:i + 2]
+        elif ch == "[":
+            token = pattern[i:pattern.index("]", i + 2) + 1]
+        elif ch == "{":
+            token = pattern[i:pattern.index("}", i) + 1]
+        elif (flags := INLINE_FLAGS.match(pattern, i)) is not None:
+            token = flags.group()
+        else:
+            token = ch
+        if token.isalpha() and len(token) == 1:
+            out.append(" ?" + token if after_letter else token)
+            after_letter = True
+        else:
+            out.append(token)
+            after_letter = False
+        i += len(token)
+    return "".join(out)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text, never a field's value (the paragraph above a signature line)."""
+    return len(text.split()) > PROSE_WORDS or (len(text.split()) > 3 and text.rstrip().endswith("."))
+
+
+def box_of(doc: DocText, start: int, end: int) -> tuple[float, float, float, float] | None:
+    """The box around the words of a text range (None when no placed word lies in it)."""
+    placed = doc.words_in(start, end)
+    if not placed:
+        return None
+    boxes = [p.word.bbox for p in placed]
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Horizontal overlap as a share of the narrower box."""
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return max(shared, 0.0) / max(min(a[2] - a[0], b[2] - b[0]), 1.0)
