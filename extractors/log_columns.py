@@ -130,6 +130,7 @@ def header_columns(row: Row) -> list[Column] | None:
         for match in HEADER.finditer(" ".join(texts)):
             role = match.lastgroup or ""
             indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
+            indices += _qualifier(row, cell, indices[-1], claimed)
             claimed.update(indices)
             columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
                                   minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group())),
@@ -140,6 +141,20 @@ def header_columns(row: Row) -> list[Column] | None:
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
             columns.append(Column("other", x0, x1))
     return sorted(columns, key=lambda c: c.x0)
+
+
+def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[int]:
+    """The words of a parenthesis right after a column's name in its header cell: part of that name.
+
+    "Provider (print)", "Hours (if group)": the parenthesis qualifies the column, it is no column of its own.
+    """
+    after = [i for i in cell if i > last and i not in claimed]
+    if not after or not row.words[after[0]].word.text.startswith("("):
+        return []
+    for n, i in enumerate(after):
+        if row.words[i].word.text.endswith(")"):
+            return after[:n + 1]
+    return []
 
 
 def _names_a_log(columns: list[Column]) -> bool:

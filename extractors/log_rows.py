@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from statistics import median
 from typing import Any
 
 from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_digits
@@ -20,6 +21,8 @@ from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
+WORD_GAP_EM = 0.8
+"""At most this many word heights between two words of one phrase: a space (0.3 em; 0.6 em in Courier)."""
 TICK = re.compile(r"^(?:[xX]{1,2}|[✓✔☒☑■*+]|><|\[[xX]\])$")
 """A mark in a tick column: an X (which OCR often reads doubled, "Xx"), a check, a filled box."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
@@ -92,6 +95,8 @@ class SessionReader:
         reasons = date_reasons + hours_reasons
         session_format, format_found = self._format(cells.get("format", []), reasons, cells)
         supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        if _cut(row, cells.get("supervisor", [])):
+            reasons.append("log.cell_split")
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
             reasons.append("log.hours_implausible")
         if self.last_date is not None and date.date < self.last_date.date:
@@ -189,6 +194,23 @@ class SessionReader:
             reasons.append("log.supervisor_missing")
         found = self.default_supervisor
         return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+def _cut(row: Row, words: list[Placed]) -> bool:
+    """Whether a column edge cut this cell's phrase, so that the value read is only part of what is written.
+
+    A word of another column is a single space from the cell's first or last word, as words of one phrase
+    are ("Nadia | Brackwell" under a header that gave the surname a column of its own): a person checks it.
+    Columns of a fixed-width export stand two spaces apart or more.
+    """
+    if not words:
+        return False
+    inside = {id(p) for p in words}
+    index = [n for n, p in enumerate(row.words) if id(p) in inside]
+    height = median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in words)
+    before, after = index[0] - 1, index[-1] + 1
+    return (before >= 0 and row.xs[index[0]][0] - row.xs[before][1] <= WORD_GAP_EM * height) or (
+        after < len(row.words) and row.xs[after][0] - row.xs[index[-1]][1] <= WORD_GAP_EM * height)
 
 
 def cell_hours(text: str, minutes: bool) -> ParsedHours | None:

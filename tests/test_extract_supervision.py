@@ -436,3 +436,26 @@ def test_a_name_ocr_lost_a_capital_or_ran_a_row_number_into_takes_the_confident_
     items = extraction(doc).items
     assert [i.value["supervisor"] for i in items] == ["Vesna Jessamond", "Vesna Jessamond", "vesna Jessamund"]
     assert [i.needs_review for i in items] == [False, False, True]  # a different name is not corrected
+
+
+PRINT_HEADER = [(60, "Date"), (130, "Hours"), (180, "Indiv/Grp"), (240, "Provider (print)"), (420, "Initials")]
+
+
+@pytest.mark.parametrize(("header", "name", "doubted"), [
+    (PRINT_HEADER, "Nadia Brackwell", False),  # the parenthesis is part of the column's name
+    ([(60, "Date"), (100, "Hours"), (150, "Indiv/Grp"), (205, "Provider"), (255, "Surname"), (420, "Initials")],
+     "Nadia Brackwell", True),  # an unknown header word over the surname: a column edge cuts the name
+])
+def test_a_name_cell_is_read_whole_or_flagged_when_a_column_edge_cuts_it(header: list[tuple[float, str]],
+                                                                        name: str, doubted: bool) -> None:
+    at = 225 if doubted else 240
+    hours, kind = (100, 150) if doubted else (130, 180)
+    doc = doc_of(row(header, 100), row([(60, "1/13/24"), (hours, "1.5"), (kind, "Indiv"), (at, name), (420, "NB.")],
+                                      120, confidence=0.97))
+    (session,) = [i for i in extraction(doc).items if i.type == "supervision_session"]
+    assert session.value["format"] == "individual"
+    if doubted:
+        assert "log.cell_split" in session.reasons and session.needs_review
+        assert session.value["supervisor"] != name
+    else:
+        assert session.value["supervisor"] == name and not session.needs_review
