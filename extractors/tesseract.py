@@ -23,6 +23,7 @@ exit; if this process dies, their standard input closes and they exit on their o
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import selectors
 import shutil
@@ -209,7 +210,12 @@ class _Process:
                     raise TesseractTimeout()
                 chunk = os.read(fd, 1 << 16)
                 if not chunk:
-                    return out if done is None and self.popen.wait(max(ends - time.monotonic(), 0.1)) == 0 else None
+                    if done is not None:
+                        return None
+                    try:
+                        return out if self.popen.wait(max(ends - time.monotonic(), 0.1)) == 0 else None
+                    except subprocess.TimeoutExpired:
+                        raise TesseractTimeout() from None
                 out += chunk
 
     def _raise_exit(self, errors_from: int, ends: float) -> NoReturn:
@@ -226,7 +232,8 @@ class _Process:
         self.popen.wait()
         for stream in (self.popen.stdin, self.popen.stdout, self.errors):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # a write that hit a closed pipe leaves bytes to flush
+                    stream.close()
 
 
 def _columns(rows: list[list[str]]) -> Data:

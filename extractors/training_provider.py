@@ -25,6 +25,11 @@ ISSUER_TITLE = re.compile(r"^\s*(?:(?:certificate|statement|record|verification|
 ORGANISATION_WORDS = re.compile(
     r"\b(?:institute|center|centre|association|alliance|collaborative|university|college|academy|network|society|"
     r"council|foundation|agency|services|partnership|consortium|clinic|hospital|school|coalition)\b", re.I)
+UNNAMED_SPONSOR_SCORE = 0.75
+"""A sponsor sentence's subject with no organisation word ("This program is approved by ...", "Jane Doe, LCSW is
+responsible for ..."): maybe not the provider, so a person checks it."""
+DISAGREEING_SCORE = 0.75
+"""The heading and the sponsor sentence name different organisations: the better-read one, for a person to check."""
 SPONSOR_SENTENCE = re.compile(
     r"(?m)(?:^|(?<=[.!?] ))(?P<provider>[A-Z][\w&'.,\- ]{3,90}?)\s*(?:\([^)\n]{0,40}\)\s*)?"
     r"(?:is\s+(?:an?\s+)?(?:approved|accredited)\b|maintains\s+responsibility\b|is\s+responsible\s+for\b)")
@@ -96,7 +101,8 @@ def _printed_twice(doc: DocText, heading: Found | None, sentence: Found | None) 
         return heading or sentence
     if one_line(doc.slice(heading.start, heading.end)) == one_line(doc.slice(sentence.start, sentence.end)):
         return replace(heading, vouched=True)
-    return max((heading, sentence), key=lambda f: doc.confidence(f.start, f.end))
+    chosen = max((heading, sentence), key=lambda f: doc.confidence(f.start, f.end))
+    return replace(chosen, score=min(chosen.score, DISAGREEING_SCORE))  # two names: a person picks
 
 
 def sponsor(doc: DocText) -> Found | None:
@@ -104,4 +110,6 @@ def sponsor(doc: DocText) -> Found | None:
     match = SPONSOR_SENTENCE.search(doc.text)
     if match is None:
         return None
-    return Found(match.start("provider"), match.end("provider"), "training.provider_sponsor.v1", 0.9)
+    named = ORGANISATION_WORDS.search(match["provider"]) is not None
+    return Found(match.start("provider"), match.end("provider"), "training.provider_sponsor.v1",
+                 0.9 if named else UNNAMED_SPONSOR_SCORE)

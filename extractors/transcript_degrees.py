@@ -13,6 +13,7 @@ from extractors.fields import Found
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 from extractors.transcript_labels import (
+    DATE_WORDS,
     DEGREE_NOUN,
     is_conferral_label,
     is_degree_label,
@@ -23,6 +24,9 @@ from extractors.transcript_values import DegreeRead, evidence_inside, field_afte
 
 BEFORE_SCORE = 0.9
 """A label read before its degree's own label pairs by nearness alone: a little less sure than one after it."""
+BARE_DATE_SCORE = 0.75
+"""A degree block's "Date:" or "Year:" with no conferral word: perhaps the conferral, perhaps a date printed or
+signed on the record, so a person checks it."""
 
 
 def labelled_degrees(doc: DocText, degree_ev: list[Evidence],
@@ -62,6 +66,11 @@ def labelled_degrees(doc: DocText, degree_ev: list[Evidence],
     return reads, used
 
 
+def _bare_date(label: str) -> bool:
+    """A label of date words only ("Date", "Year", "Date on"), no word of a conferral ("Date of Award" has one)."""
+    return set(re.findall(r"[a-z]+", label.lower())) <= DATE_WORDS
+
+
 def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Evidence],
                 evidence: list[Evidence]) -> DegreeRead:
     """The degree, field and conferral of one labelled block (the first of each label)."""
@@ -69,7 +78,8 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     mentions = [e for e in degree_ev if head.start <= e.start < head.end]
     head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", head.score)
     field = next((v for label, v in block[1:] if is_field_label(label)), None)
-    conferral = next((v for label, v in block[1:] if is_conferral_label(label)), None)
+    conferral = next((replace(v, score=min(v.score, BARE_DATE_SCORE)) if _bare_date(label) else v
+                      for label, v in block[1:] if is_conferral_label(label)), None)
     if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in evidence_inside(evidence, block[0][1])
                           if e.label == "DATE"), None)

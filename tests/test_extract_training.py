@@ -531,3 +531,17 @@ def test_tune_pdfs_come_out_right_or_flagged(golden: Path, stem: str) -> None:
         if item.value["relevant"] is None:
             assert "training.relevance_unclear" in item.reasons
     assert outcome.right + sum(i.value["relevant"] is None for i in result.items) == len(expected["items"])
+
+
+@pytest.mark.parametrize(("sponsor_line", "doubted"), [
+    ("Great Lakes Institute is approved to offer continuing education (Approval No. AP-3).", False),
+    ("This program is approved by the State Board for 6.0 continuing education hours.", True),
+    ("Jane Doe, LCSW is responsible for the content of this program.", True),
+])
+def test_a_sponsor_sentence_without_an_organisation_word_is_checked_by_a_person(sponsor_line: str,
+                                                                             doubted: bool) -> None:
+    rows = ["Statement of Continuing Education Credit", "Participant: | Ana Lopez", "Statement date: | 10/31/22",
+            "Course | Date | Clock Hours | |", "Working with Fathers | 10/19/22 | 6.0 | |", sponsor_line]
+    doc = doc_of(rows)
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert (item.confidence < 0.8) is doubted and ("item.low_confidence" in item.reasons) is doubted

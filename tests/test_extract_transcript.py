@@ -361,3 +361,12 @@ def test_a_delivery_services_cover_page_is_not_the_transcript() -> None:
                                   "Date Conferred: May 7, 2012")).model_copy(update={"number": 2})
     doc = build_text("doc", [cover, record])
     assert degree_values(transcript.extract(doc, find_patterns(doc.text))) == [MSW_2012]
+
+
+@pytest.mark.parametrize(("label", "doubted"), [("Date Conferred", False), ("Date", True), ("Year", True)])
+def test_a_bare_date_under_a_degree_is_read_for_a_person_to_check(label: str, doubted: bool) -> None:
+    """'Date:' in a degree's block may be its conferral or the date the record was printed or signed."""
+    result = extract(HEAD + lines("Degree: Master of Social Work", "Major: Social Work", f"{label}: 05/07/2012"))
+    [item] = result.items
+    assert item.value["conferred"] == "2012-05-07"
+    assert item.needs_review is doubted

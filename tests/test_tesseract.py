@@ -149,3 +149,9 @@ def test_a_forked_child_leaves_its_parents_processes_alone(runs: Tesseracts, lin
     assert process.poll() is None  # still waiting for the parent's next page
     assert runs.run(ARGS, [line], timeout=60)["text"]
     assert runs._idle[0][1].popen is process
+
+
+def test_a_tesseract_that_exits_at_once_raises_its_error_not_a_broken_pipe(runs: Tesseracts, line: Path) -> None:
+    with pytest.raises(pytesseract.TesseractError):
+        runs.run(("--psm", "99", "tsv"), [line] * 5000, timeout=60)  # an invalid option: it exits before reading
+    assert runs._idle == []
