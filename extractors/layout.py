@@ -10,6 +10,8 @@ from pipeline.models import BBox, Page, Provenance, Word
 
 CELL_GAP_EM = 1.6
 """A horizontal gap wider than this many median word heights separates two table cells."""
+RULE_MARKS = frozenset("|[]_!")
+"""A scanned table's ruling read as a character: no cell's text."""
 
 
 @dataclass(frozen=True)

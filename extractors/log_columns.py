@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from extractors.layout import CELL_GAP_EM, DocText, Placed, page_tilt
+from extractors.layout import CELL_GAP_EM, RULE_MARKS, DocText, Placed, page_tilt
 
 OPTION_ABBREVIATIONS = {"individual": r"i|ind|indiv|individual", "group": r"g|grp|group"}
 """How a log abbreviates the two session types, in a format column's header or its cells."""
@@ -48,7 +48,6 @@ MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
 LEGEND_AFTER = re.compile(r"\b(individual|group)\s*\(([A-Za-z][\w.]{0,6})\)", re.I)
 """A log's legend for its format abbreviations: "I = Individual", "G - group", "Individual (I)"."""
-RULE_MARKS = set("|[]_!")
 STROKE = re.compile(r"^[|l1!\]\[]$")
 """A lone vertical stroke: a table's rule, or on a scan an initial I (under a format column's name, not at its edge)."""
 STROKE_PAIR = re.compile(r"^(?:[|l1!]/|V)G\.?$")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
-from extractors.layout import CELL_GAP_EM, DocText, Line, Placed, page_tilt, union
+from extractors.layout import CELL_GAP_EM, RULE_MARKS, DocText, Line, Placed, page_tilt, union
 
 EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|webinar|seminar|conference|class|"
          r"module|lecture)")
@@ -76,8 +76,6 @@ class Table:
 
 
 SENTENCE_WORDS = 8
-RULE_MARKS = set("|[]_!")
-"""A scanned table's ruling read as a character: no cell's text."""
 
 
 def read_table(doc: DocText) -> Table | None:
