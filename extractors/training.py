@@ -15,7 +15,14 @@ from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence
-from extractors.training_labels import DATE_LABEL, GENERIC_DATE_LABEL, HOURS_LABEL, TITLE_LABEL, field_value
+from extractors.training_labels import (
+    DATE_LABEL,
+    GENERIC_DATE_LABEL,
+    HOURS_LABEL,
+    TITLE_LABEL,
+    field_value,
+    named_value,
+)
 from extractors.training_provider import certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
 from extractors.training_table import read_table
@@ -27,8 +34,11 @@ TITLE_AFTER = re.compile(
     r"^\s*(?:has\s+)?(?:successfully\s+|satisfactorily\s+)?(?:completed|attended|participated\s+in|finished|"
     r"(?:for|upon|in\s+recognition\s+of)\s+(?:(?:successfully|satisfactorily)\s+)?(?:attending|completing|finishing|"
     r"(?:the\s+)?(?:successful\s+)?completion\s+of|participating\s+in|participation\s+in|attendance\s+at))"
-    rf"(?:\s+(?:the|an?|this)(?:\s+[\w-]+){{0,3}}?\s+(?:{EVENT_WORDS}))?\s*:?\s*$", re.I)
-"""The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar"."""
+    r"(?:\s+and\s+(?:successfully\s+)?(?:completed|attended|finished))?"
+    rf"(?:\s+(?:the|an?|this)(?:\s+[\w-]+){{0,3}}?\s+(?:{EVENT_WORDS})(?:\s+(?:(?:listed|named|shown|described)\s+)?below)?)?"
+    r"\s*:?\s*$", re.I)
+"""The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar",
+"attended and completed the approved training below"."""
 QUOTED_TITLE = re.compile(
     r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at|participation\s+in|"
     r"(?:en)?titled|called)\s+"
@@ -69,9 +79,9 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     """The one training a certificate or a letter states."""
     reading = Reading()
     sentence = _quoted_statement(doc)
-    title = (field_value(doc, TITLE_LABEL, "training.title.v1", continued=True, colonless=False)[0]
+    title = (named_value(doc, TITLE_LABEL, "training.title.v1", continued=True, colonless=False)
              or (sentence[0] if sentence else None) or _title_after(doc)
-             or field_value(doc, TITLE_LABEL, "training.title.v1", continued=True)[0])
+             or named_value(doc, TITLE_LABEL, "training.title.v1", continued=True))
     if title is not None:
         reading.title = clean(doc.slice(title.start, title.end))
         reading.sources.append(title)

@@ -28,8 +28,8 @@ PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+orga
 DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course\s+)?completion(?:\s+date)?|"
               r"completed(?:\s+on)?|attended\s+on|held\s+on|"
               rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance|participation)|"
-              rf"{EVENT}\s+dates?")
-"""A completion date's label: "Date completed", "Completed on", "Date(s) of activity", "Workshop dates" ...
+              rf"{EVENT}\s+date(?:s|\(s\))?")
+"""A completion date's label: "Date completed", "Completed on", "Date(s) of activity", "Training date(s)" ...
 Never a date the certificate was printed, issued or expires on."""
 GENERIC_DATE_LABEL = r"date(?:s|\(s\))?"
 TYPE_STEP = 0.75
@@ -39,14 +39,21 @@ UNDER_CAPTION_SCORE = 0.93
 """A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
 HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
                rf"length\s+of\s+(?:the\s+)?{EVENT}|number\s+of\s+(?:(?:clock|contact|ce|credit)\s+)?hours|"
-               r"(?:(?:total|approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
+               r"(?:(?:total|(?:[\w]+-)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
                r"(?:\s+(?:awarded|earned|completed|attended|of\s+(?:credit|instruction|training)))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
-               r"(?:ce\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
+               r"(?:(?:ce|(?:[\w]+-)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
-"Continuing Education Units (CEUs)"."""
+"Continuing Education Units (CEUs)", "Board-approved credit"."""
+IDENTIFIER_LABEL = (r"(?:[\w-]+\s+){0,2}?(?:id|identifier|number|no\.?|#|code)(?:\s*\(.{1,16}\))?")
+"""An identifier's label ("Registry ID", "Event number", "Course code", "Approval No."): its value is a code, never a
+title, a provider or a date, and it sits among the certificate's labels in a row of captions."""
+RECORDED_LABEL = (r"(?:date\s+)?(?:entered|recorded|posted|logged|issued|printed|verified)"
+                  r"(?:\s+(?:on|in|into)(?:\s+(?:the\s+)?[\w-]+)?)?|expir(?:es|y|ation)(?:\s+date)?|valid\s+(?:through|until)")
+"""A date a record was entered, issued or runs out on ("Entered in registry", "Date issued"): not a completion."""
 ANY_LABEL = re.compile(
-    rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|name|learner|participant)"
+    rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|{IDENTIFIER_LABEL}|"
+    rf"{RECORDED_LABEL}|name|learner|participant)"
     r"\s*:?\s*$", re.I)
 
 
@@ -82,6 +89,24 @@ def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,
             if match and colonless and fallback is None and not ANY_LABEL.match(text):
                 fallback = _colonless(doc, start, match, rule)
     return fallback if fallback is not None else (None, "")
+
+
+NAME_WORD = re.compile(r"^[^\W\d_]{3,}(?:['-][^\W\d_]+)*$")
+"""A word of a name: three letters or more, no digit ("Institute", "Child-Parent", "AAP")."""
+
+
+def named_value(doc: DocText, label: str, rule: str, **options: bool) -> Found | None:
+    """A label's value when it is a name (a title, an organisation), never a code or a number.
+
+    A grid or a caption row can put an identifier's value beside a title's or a provider's label: no name at all.
+    """
+    found = field_value(doc, label, rule, **options)[0]
+    return found if found is not None and _has_name_word(doc.slice(found.start, found.end)) else None
+
+
+def _has_name_word(text: str) -> bool:
+    """A code ("RID-20259488", "CE 2231-B", "#0412") has no word a name has."""
+    return any(NAME_WORD.match(word.strip(".,;:()\"'")) for word in text.split())
 
 
 def _is_label(text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from extractors.fields import Found
 from extractors.forms import one_line
 from extractors.layout import DocText
-from extractors.training_labels import PROVIDER_LABEL, field_value
+from extractors.training_labels import PROVIDER_LABEL, named_value
 from extractors.training_values import Reading, clean
 
 PROVIDER_IN_SENTENCE = re.compile(
@@ -39,7 +39,7 @@ maintains responsibility for this program"."""
 
 def read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
     """A certificate's provider: label, letter's sentence, "presented by" organisation, else issuer or sponsor."""
-    found = field_value(doc, PROVIDER_LABEL, "training.provider.v1")[0]
+    found = named_value(doc, PROVIDER_LABEL, "training.provider.v1")
     if found is None and tail is not None:
         match = PROVIDER_IN_SENTENCE.search(doc.text.replace("\n", " "), *tail)
         if match:

@@ -345,6 +345,34 @@ def test_a_grid_of_label_value_pairs_is_not_a_caption_row() -> None:
         "Infant Sleep", "Bayport Center", "2025-03-04", 6.0)
 
 
+@pytest.mark.parametrize(("captions", "values_row"), [
+    ("Training sponsor | Registry ID", "Great Lakes Institute | RID-20231104"),
+    ("Provider | Course number", "Great Lakes Institute | 2023-0412"),
+    ("Sponsor | Approval No.", "Great Lakes Institute | CE-0412"),
+    ("Presented by | Event code", "Great Lakes Institute | GLI 0412"),
+    ("Course sponsor | Provider ID (state)", "Great Lakes Institute | 88123"),
+])
+def test_an_identifier_caption_beside_the_provider_is_a_caption_not_a_value(captions: str, values_row: str) -> None:
+    """A registry's record: small captions over ruled values in two columns, an identifier beside the provider."""
+    [value] = values(["Verified Training Record", "Ana Lopez", "attended and completed the approved training below",
+                      ("Observing Parent-Infant Interaction", 14.0), captions, values_row,
+                      "Training date(s) | Entered in registry", "October 12, 2023 | 2023-11-02",
+                      "Approved credit | Record number", "3.0 contact hours | 2023-5521"])
+    assert value == {"title": "Observing Parent-Infant Interaction", "provider": "Great Lakes Institute",
+                     "date": "2023-10-12", "hours": 3.0, "relevant": True, "converted": False}
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("Provider", "PRV-00412"), ("Sponsor", "2023-0412"), ("Course title", "CE 2231-B"), ("Training title", "#0412"),
+])
+def test_a_code_beside_a_name_label_is_no_name(label: str, code: str) -> None:
+    """A title or a provider is a name: a code or a number in its cell (a form filled in wrongly) is not read."""
+    [value] = values(["Verification of Training", "Participant | Ana Lopez", f"{label} | {code}",
+                      "Completed on | May 6th, 2021", "Hours Earned | 12.00"])
+    field = "provider" if label in {"Provider", "Sponsor"} else "title"
+    assert value[field] is None
+
+
 @pytest.mark.parametrize(("lines", "provider"), [
     (["Presented by Harborview Family Learning Collaborative"], "Harborview Family Learning Collaborative"),
     (["This workshop was offered by the Great Lakes Institute on May 5, 2024."], "Great Lakes Institute"),
@@ -378,6 +406,8 @@ def test_hours_written_out_or_in_two_units(hours_line: str, hours: float, reason
 @pytest.mark.parametrize("completed", [
     "for successfully completing", "upon successful completion of", "has satisfactorily completed the course",
     "in recognition of attendance at", "for the successful completion of the training",
+    "attended and completed the approved training below", "has attended and successfully completed the course",
+    "completed the workshop listed below",
 ])
 def test_the_title_under_other_completion_wordings(completed: str) -> None:
     [value] = values(["Millbrook Early Learning Alliance", "Certificate of Completion", "is awarded to", "Ana Lopez",
@@ -422,6 +452,9 @@ def test_an_issued_date_under_the_title_is_not_the_completion_date() -> None:
     (["Date of participation: 10/14/2023"], "date", "2023-10-14"),
     (["Seminar dates: Dec 30, 2025 - Jan 2, 2026"], "date", "2026-01-02"),
     (["Date(s) | Dec 30, 2025 - Jan 2, 2026"], "date", "2026-01-02"),
+    (["Training date(s) | 10/14/2023"], "date", "2023-10-14"),
+    (["Board-approved credit | 3.5 credit hours"], "hours", 3.5),
+    (["State-approved hours: 2"], "hours", 2.0),
 ])
 def test_labels_in_other_words(rows: list[str], field: str, expected: object) -> None:
     """Each value read from its label (not from a pattern found anywhere on the page)."""
