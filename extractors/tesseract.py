@@ -16,8 +16,12 @@ next run), and a process is replaced after `MAX_RUNS` runs so that no leak in te
 `stdbuf` is missing, each run gets a process of its own that reads its list and exits, started ahead by
 `prepare` so that the load still overlaps other work.
 
-Processes belong to the process that started them (a forked child starts its own) and are killed at
-exit; if this process dies, their standard input closes and they exit on their own.
+Processes belong to the process that started them and are killed at exit; if this process dies, their
+standard input closes and they exit on their own. A forked child (a fork-started Dask or multiprocessing
+worker) starts its own: at the fork it forgets its parent's processes and closes its copies of their pipes,
+so that the parent's tesseracts still see end of input when the parent dies, and it takes a new lock and
+sentinel (the parent's lock may have been held by another thread at the fork; the sentinel stays the
+parent's to delete).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -68,16 +73,16 @@ class Tesseracts:
         self.streaming = shutil.which("stdbuf") is not None
         self._idle: list[tuple[Arguments, _Process]] = []
         self._lock = threading.Lock()
-        self._owner = os.getpid()
         self._sentinel: Path | None = None
         self.runs: dict[str, int] = {}
         """Runs by `run_key` of their arguments, for bench/speed.py and tests."""
+        forget = weakref.WeakMethod(self._forget_parent)
+        os.register_at_fork(after_in_child=lambda: (method := forget()) is not None and method())
 
     def prepare(self, *arguments: Arguments) -> None:
         """Start a process for each of these argument lists unless one is already waiting."""
         for args in arguments:
             with self._lock:
-                self._adopt()
                 if any(key == args for key, _ in self._idle):
                     continue
             self._keep(args, self._start(args))
@@ -105,9 +110,8 @@ class Tesseracts:
         return _columns(rows)
 
     def close(self) -> None:
-        """Stop every idle process (at exit, and in tests); a forked child leaves its parent's alone."""
+        """Stop every idle process (at exit, and in tests)."""
         with self._lock:
-            self._adopt()
             idle, self._idle = self._idle, []
         for _, process in idle:
             process.stop()
@@ -119,7 +123,6 @@ class Tesseracts:
 
     def _keep(self, args: Arguments, process: _Process) -> None:
         with self._lock:
-            self._adopt()
             self._idle.append((args, process))
             stopped = self._idle[:-self.max_idle] if len(self._idle) > self.max_idle else []
             del self._idle[:len(stopped)]
@@ -128,17 +131,17 @@ class Tesseracts:
 
     def _take(self, args: Arguments) -> _Process | None:
         with self._lock:
-            self._adopt()
             for i, (key, process) in enumerate(self._idle):
                 if key == args and process.alive():
                     del self._idle[i]
                     return process
         return None
 
-    def _adopt(self) -> None:
-        """In a forked child the parent's processes are not ours: forget them (the parent still uses them)."""
-        if os.getpid() != self._owner:
-            self._idle, self._owner, self.runs = [], os.getpid(), {}
+    def _forget_parent(self) -> None:
+        """In a forked child: the parent's processes, idle or serving a run, are not ours (the parent uses them)."""
+        self._lock, self._idle, self._sentinel, self.runs = threading.Lock(), [], None, {}
+        for process in list(_STARTED):
+            process.release(forked=True)
 
 
 class _Process:
@@ -158,6 +161,7 @@ class _Process:
         self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
                                       env=env)
         self._pending = b""
+        _STARTED.add(self)
 
     def alive(self) -> bool:
         """Whether it can serve a run: running, and streaming or not yet given its list."""
@@ -230,10 +234,36 @@ class _Process:
         if self.popen.poll() is None:
             self.popen.kill()
         self.popen.wait()
+        self.release()
+
+    def release(self, forked: bool = False) -> None:
+        """Close this process's ends of the pipes; `forked`: a child's copies (the process runs on for its parent).
+
+        A child's copy of the input may hold bytes the parent had not flushed at the fork: it is pointed at
+        /dev/null before it is closed, so that its flush can never send the parent's image paths twice.
+        """
+        _STARTED.discard(self)
         for stream in (self.popen.stdin, self.popen.stdout, self.errors):
-            if stream is not None:
-                with contextlib.suppress(OSError):  # a write that hit a closed pipe leaves bytes to flush
-                    stream.close()
+            if stream is None:
+                continue
+            if forked:
+                with contextlib.suppress(OSError, ValueError):
+                    _point_at_null(stream.fileno())
+            with contextlib.suppress(OSError):  # a write that hit a closed pipe leaves bytes to flush
+                stream.close()
+
+
+_STARTED: weakref.WeakSet[_Process] = weakref.WeakSet()
+"""Every process this process started and has not stopped: a forked child closes its copies of their pipes."""
+
+
+def _point_at_null(fd: int) -> None:
+    """Make `fd` refer to /dev/null, letting go of what it referred to."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 def _columns(rows: list[list[str]]) -> Data:
@@ -255,8 +285,14 @@ def _blank_image() -> Path:
     fd, name = tempfile.mkstemp(prefix="endorse-tesseract-", suffix=".pgm")
     os.close(fd)
     Image.new("L", (8, 8), 255).save(name)
-    atexit.register(Path(name).unlink, missing_ok=True)
+    atexit.register(_unlink_if_ours, Path(name), os.getpid())
     return Path(name)
+
+
+def _unlink_if_ours(path: Path, owner: int) -> None:
+    """At exit, the sentinel goes with the process that made it (a forked child inherits the exit hook)."""
+    if os.getpid() == owner:
+        path.unlink(missing_ok=True)
 
 
 TESSERACT = Tesseracts()

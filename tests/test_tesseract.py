@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytesseract
 import pytest
@@ -149,6 +152,43 @@ def test_a_forked_child_leaves_its_parents_processes_alone(runs: Tesseracts, lin
     assert process.poll() is None  # still waiting for the parent's next page
     assert runs.run(ARGS, [line], timeout=60)["text"]
     assert runs._idle[0][1].popen is process
+
+
+def _read_in_child(runs: Tesseracts, line: Path, process: Any, answer: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    answer.put((process.popen.stdin.closed, process.popen.stdout.closed, runs.run(ARGS, [line], timeout=30)["text"]))
+
+
+def test_a_child_forked_while_another_thread_holds_the_lock_reads_with_its_own(runs: Tesseracts, line: Path) -> None:
+    runs.prepare(ARGS)
+    parents = runs._idle[0][1]
+    context = multiprocessing.get_context("fork")
+    answer = context.Queue()
+    with runs._lock:  # as if another thread were taking a process at the fork
+        child = context.Process(target=_read_in_child, args=(runs, line, parents, answer))
+        child.start()
+    try:
+        stdin_closed, stdout_closed, text = answer.get(timeout=60)
+    finally:
+        child.kill()  # a child deadlocked on the lock would otherwise hang the run at exit
+        child.join(30)
+    assert "6.0" in text  # no deadlock on the lock the parent held
+    assert stdin_closed and stdout_closed  # the parent's tesseract sees end of input when the parent dies
+    assert parents.popen.poll() is None and runs.run(ARGS, [line], timeout=60)["text"] == text
+
+
+def test_a_forked_child_that_exits_leaves_its_parents_sentinel(runs: Tesseracts, line: Path) -> None:
+    first = runs.run(ARGS, [line], timeout=60)
+    sentinel = runs._sentinel
+    assert sentinel is not None and sentinel.exists()
+    pid = os.fork()
+    if pid == 0:  # the child exits as a Python program does: its exit hooks run
+        try:
+            atexit._run_exitfuncs()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert sentinel.exists()
+    assert runs.run(ARGS, [line], timeout=20) == first  # the waiting process still finds its sentinel
 
 
 def test_a_tesseract_that_exits_at_once_raises_its_error_not_a_broken_pipe(runs: Tesseracts, line: Path) -> None:
