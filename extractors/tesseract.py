@@ -197,18 +197,21 @@ class _Process:
     def _output_until(self, done: bytes | None, ends: float) -> bytes | None:
         """Standard output up to and with the line that starts with `done` (None: to the end).
 
-        None when the output ends first; TesseractTimeout at `ends`.
+        None when the output ends first; TesseractTimeout at `ends`. Each search starts where the last one
+        could still have matched, so a long output is scanned once.
         """
         assert self.popen.stdout is not None
-        fd, out = self.popen.stdout.fileno(), self._pending
+        fd, buffer, seen = self.popen.stdout.fileno(), bytearray(b"\n" + self._pending), 0
         with selectors.DefaultSelector() as selector:
             selector.register(fd, selectors.EVENT_READ)
             while True:
-                if done is not None and (at := (b"\n" + out).find(done)) >= 0:
-                    end = out.find(b"\n", at + len(done) - 1)
+                if done is not None:
+                    at = buffer.find(done, seen)
+                    end = buffer.find(b"\n", at + len(done)) if at >= 0 else -1
                     if end >= 0:
-                        self._pending = out[end + 1:]
-                        return out[:end + 1]
+                        self._pending = bytes(buffer[end + 1:])
+                        return bytes(buffer[1:end + 1])
+                    seen = at if at >= 0 else max(len(buffer) + 1 - len(done), 0)  # where a match may begin
                 left = ends - time.monotonic()
                 if left <= 0 or not selector.select(left):
                     raise TesseractTimeout()
@@ -217,10 +220,10 @@ class _Process:
                     if done is not None:
                         return None
                     try:
-                        return out if self.popen.wait(max(ends - time.monotonic(), 0.1)) == 0 else None
+                        return bytes(buffer[1:]) if self.popen.wait(max(ends - time.monotonic(), 0.1)) == 0 else None
                     except subprocess.TimeoutExpired:
                         raise TesseractTimeout() from None
-                out += chunk
+                buffer += chunk
 
     def _raise_exit(self, errors_from: int, ends: float) -> NoReturn:
         try:

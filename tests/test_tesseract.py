@@ -5,15 +5,18 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytesseract
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.tesseract import Tesseracts, TesseractTimeout
+from extractors.tesseract import Tesseracts, TesseractTimeout, _Process
 
 pytestmark = pytest.mark.tesseract
 
@@ -195,3 +198,28 @@ def test_a_tesseract_that_exits_at_once_raises_its_error_not_a_broken_pipe(runs:
     with pytest.raises(pytesseract.TesseractError):
         runs.run(("--psm", "99", "tsv"), [line] * 5000, timeout=60)  # an invalid option: it exits before reading
     assert runs._idle == []
+
+
+def test_output_is_cut_after_the_marker_line_however_the_pipe_splits_it() -> None:
+    read_end, write_end = os.pipe()
+    process = _Process.__new__(_Process)
+    process.popen = SimpleNamespace(stdout=os.fdopen(read_end, "rb"))  # type: ignore[assignment]
+    process._pending = b"1\t1\t0\t0\t0\t0\tleft over\n"
+    output = b"5\t2\t1\t1\t1\t1\t10\t10\t5\t5\t96\tword\n1\t3\t0\t0\t0\t0\t0\t0\t8\t8\t-1\t\n5\t4\t1\t1\t1\t1\tnext\n"
+
+    def trickle() -> None:
+        for byte in output:  # one byte a write: the marker arrives split at every place it can be
+            os.write(write_end, bytes([byte]))
+            time.sleep(0.0005)
+
+    writer = threading.Thread(target=trickle)
+    writer.start()
+    try:
+        got = process._output_until(b"\n1\t3\t", time.monotonic() + 30)
+    finally:
+        writer.join()
+        os.close(write_end)
+        process.popen.stdout.close()
+    marker_line_end = output.index(b"\n", output.index(b"1\t3\t")) + 1
+    assert got == b"1\t1\t0\t0\t0\t0\tleft over\n" + output[:marker_line_end]
+    assert output[marker_line_end:].startswith(process._pending)  # what came after is kept for the next run
