@@ -24,6 +24,7 @@ _SHORT_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _MARK_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z.] )(\d{1,2})\s*[%;]\s*(?=(?:19|20)\d{2}$)")
 _ISO_SPLIT = re.compile(r"^(?:19|20)\d{2}\s?-\s?\d\s?\d\s?-\s?\d\s?\d$")
+_YEAR_RUN_ON = re.compile(r"(?:(?<=[A-Za-z.-] )|(?<=-))(\d{1,2})(?=(?:19|20)\d{2}$)")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def parse_date(text: str, *, years_ahead: int = 0) -> ParsedDate | None:
 def _normalise(text: str) -> str:
     """Collapse spaces, drop stray punctuation, and turn a range into its last day."""
     cleaned = " ".join(text.replace("\u2013", "-").split()).strip(" .;:,|")
+    cleaned = _YEAR_RUN_ON.sub(r"\1, ", cleaned)  # "April 32025": OCR lost the ", " before the year
     same = _SAME_MONTH_RANGE.match(cleaned)
     if same:
         return f"{same.group(1)} {same.group(3)}, {same.group(4)}"

@@ -39,10 +39,10 @@ UNDER_CAPTION_SCORE = 0.93
 """A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
 HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
                rf"length\s+of\s+(?:the\s+)?{EVENT}|number\s+of\s+(?:(?:clock|contact|ce|credit)\s+)?hours|"
-               r"(?:(?:total|(?:[\w]+-)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
+               r"(?:(?:total|(?:\w+-\s?)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
                r"(?:\s+(?:awarded|earned|completed|attended|of\s+(?:credit|instruction|training)))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
-               r"(?:(?:ce|(?:[\w]+-)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
+               r"(?:(?:ce|(?:\w+-\s?)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
 "Continuing Education Units (CEUs)", "Board-approved credit"."""
 IDENTIFIER_LABEL = (r"(?:[\w-]+\s+){0,2}?(?:id|identifier|number|no\.?|#|code)(?:\s*\(.{1,16}\))?")

@@ -455,6 +455,7 @@ def test_an_issued_date_under_the_title_is_not_the_completion_date() -> None:
     (["Training date(s) | 10/14/2023"], "date", "2023-10-14"),
     (["Board-approved credit | 3.5 credit hours"], "hours", 3.5),
     (["State-approved hours: 2"], "hours", 2.0),
+    (["Board- approved credit | 1.5 credit hours"], "hours", 1.5),  # a scan's hyphen left apart from its word
 ])
 def test_labels_in_other_words(rows: list[str], field: str, expected: object) -> None:
     """Each value read from its label (not from a pattern found anywhere on the page)."""
@@ -467,6 +468,17 @@ def test_labels_in_other_words(rows: list[str], field: str, expected: object) ->
     assert item.value[field] == expected
     rule = {"provider": "training.provider.v1", "hours": "training.hours_labelled.v1"}.get(field)  # a date: its span
     assert rule is None or rule in {source.rule for source in item.provenance}
+
+
+@pytest.mark.parametrize(("completed", "date"), [
+    ("Completed on | March 31 - April 32025", "2025-04-03"), ("Date completed: Sept 122024", "2024-09-12"),
+])
+def test_a_date_whose_year_ran_into_the_day_is_read_for_a_person_to_check(completed: str, date: str) -> None:
+    """A scan that lost the ", " before the year ("April 32025"): the only split with a four-digit year, doubted."""
+    doc = doc_of(["Verification of Training", "Training | Co-Parenting and the Young Child",
+                  "Training Sponsor | Prairie Institute", completed, "Hours Earned | 12.00"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["date"] == date and item.confidence < 0.9
 
 
 def form_of(rows: list[tuple[str, str]], label_size: float, source: str = "text_layer") -> DocText:

@@ -31,6 +31,9 @@ from extractors.vocab import Degree, degrees
     ("August 20-2026", "2026-08-20"),
     ("Aug 23% 2026", "2026-08-23"),
     ("Aug 17,2019", "2019-08-17"),
+    ("April 32025", "2025-04-03"),  # OCR lost the ", " between the day and the year
+    ("June 6-72022", "2022-06-07"),
+    ("March 31 - April 32025", "2025-04-03"),
 ])
 def test_dates_parse_from_their_span(text: str, expected: str) -> None:
     parsed = parse_date(text)
@@ -99,6 +102,7 @@ def test_non_hours_are_none(text: str) -> None:
     ("on March 3.2024,", "DATE", "March 3.2024", "date.month_name_dash_year.v1"),
     ("Date of hire: Aug 17,2019", "DATE", "Aug 17,2019", "date.month_name_marked.v1"),  # no space after the comma
     ("completed Aug 23% 2026", "DATE", "Aug 23% 2026", "date.month_name_marked.v1"),  # the comma read as a mark
+    ("held March 31 - April 32025 online", "DATE", "March 31 - April 32025", "date.month_name_run_together.v1"),
 ])
 def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
     found = [e for e in find_patterns(text) if e.label == label]
