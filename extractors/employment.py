@@ -19,6 +19,7 @@ from extractors.forms import (
     field_value,
     first_date,
     misread_name,
+    ocr_tolerant,
     one_line,
     section_field,
     text_below,
@@ -56,7 +57,17 @@ SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "
         rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^,.;]+?)(?=\s*[.,;]|\s+(?:and|where)\b)",
         re.I)),
 ]
-DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:include|included|includes)d?\s+(?P<duties>[^.]+)\.", re.I)
+PERIOD_SENTENCE = ("employment.period_sentence.v1", re.compile(ocr_tolerant(
+    rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}"), re.I))
+"""A letter's sentence naming the employer and the period but not the role ("who worked for X from D until D"),
+the role standing in the letter's labelled block ("Position held: ..."): read only when no sentence names all four.
+A scan's word split by a stray space ("unt il") still reads; the labelled block's dates check the sentence's."""
+PERIOD_SENTENCE_SCORE = 0.92
+NAMED_ROLE = re.compile(r"\s(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s", re.I)
+"""An employer group holding "as ..." is a sentence naming the role that the full patterns did not read: not an
+employer."""
+DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:(?:have|has)\s+)?(?:include|included|includes)d?\s+"
+                    r"(?P<duties>[^.]+)\.", re.I)
 BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
 """After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
 (a misread or mis-ordered scan line), so the duties text may be cut short."""
@@ -87,13 +98,19 @@ DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|re
 STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a|ongoing|active"
                             r"|not\s+applicable|to\s+(?:date|present))\b", re.I)
 """An end field saying the period has not ended (the fields of forms: "Current", "Ongoing", "Active", "N/A")."""
-STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|employee)\s+status|status"
+STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|employee)\s+status"
 """A yes/no field for "still there": a yes (or "active", "current") means the period runs to the present."""
+BARE_STATUS_LABEL = r"status"
+"""A bare "Status" field may give an employment status ("Full-time") or a licence's as well as "still there": a
+"current" under it ends no period by itself, a person confirms (employment.status_unclear)."""
 STILL_YES = re.compile(r"^\s*(?:yes|y|active|current(?:ly)?(?:\s+employed)?|employed)\s*$", re.I)
 OTHER_COLUMNS = (r"employee(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?address|phone|telephone|e-?mail"
                  r"|department|location|supervisor|salary|pay\s+rate|(?:hours|fte)(?:\s+per\s+week)?"
                  r"|verification\s+id|ssn|employee\s+id")
 """Column names a verification grid shows beside the ones read, so its header rows are seen as such."""
+COLUMNS = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, BARE_STATUS_LABEL,
+                    PERIOD_LABEL, OTHER_COLUMNS))
+"""Every column name a verification grid may show: a header row is the row of these."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -101,7 +118,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     duties = _duties(doc)
     result = Extraction(items=_from_sentences(doc, evidence, duties))
     if not result.items:
-        form = _from_form(doc, evidence, duties)
+        form = _from_form(doc, evidence, duties) or _from_period_sentence(doc, evidence, duties)
         if form is not None:
             result.items.append(form)
     if not result.items:
@@ -182,25 +199,20 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    columns = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, PERIOD_LABEL,
-                        OTHER_COLUMNS))
-    employer = _labelled(doc, EMPLOYER_LABEL, columns, "employment.employer_field.v1") or section_field(
+    employer = _labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1") or section_field(
         doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
-    role = _labelled(doc, ROLE_LABEL, columns, "employment.role_field.v1") or section_field(
-        doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
-    start_value = _labelled(doc, START_LABEL, columns, "employment.start_field.v1")
-    end_value = _labelled(doc, END_LABEL, columns, "employment.end_field.v1")
-    still = _labelled(doc, STILL_LABEL, columns, "employment.still_employed.v1")
-    if start_value is None and (period := _labelled(doc, PERIOD_LABEL, columns, "employment.period_field.v1")):
-        start_value, end_value = _split_period(doc, period, evidence)
+    role = _role_field(doc)
+    start_value, end_value = _period_fields(doc, evidence)
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(start_value, evidence)
     sources = [s for s in (employer, role, start_found) if s is not None]
     reasons = [] if role else ["employment.role_missing"]
     end = None
-    if end_value is None and still is not None and STILL_YES.match(doc.slice(still.start, still.end)):
+    still, still_reasons = _still_employed(doc)
+    if end_value is None and still is not None:
         sources.append(still)
+        reasons += still_reasons
     elif end_value is None:
         reasons.append("employment.end_unreadable")
     elif not STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
@@ -212,6 +224,66 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
         sources.append(end_value)
     return _item(doc, doc.slice(employer.start, employer.end), doc.slice(role.start, role.end) if role else None,
                  start, end, duties, sources, reasons)
+
+
+def _role_field(doc: DocText) -> Found | None:
+    return _labelled(doc, ROLE_LABEL, COLUMNS, "employment.role_field.v1") or section_field(
+        doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
+
+
+def _period_fields(doc: DocText, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:
+    """The labelled start and end values: two fields, or one field giving the whole period."""
+    start_value = _labelled(doc, START_LABEL, COLUMNS, "employment.start_field.v1")
+    end_value = _labelled(doc, END_LABEL, COLUMNS, "employment.end_field.v1")
+    if start_value is None and (period := _labelled(doc, PERIOD_LABEL, COLUMNS, "employment.period_field.v1")):
+        start_value, end_value = _split_period(doc, period, evidence)
+    return start_value, end_value
+
+
+def _still_employed(doc: DocText) -> tuple[Found | None, list[str]]:
+    """A field saying yes to "still there", with a reason when only a bare "Status" field says it."""
+    for label, reasons in ((STILL_LABEL, []), (BARE_STATUS_LABEL, ["employment.status_unclear"])):
+        still = _labelled(doc, label, COLUMNS, "employment.still_employed.v1")
+        if still is not None and STILL_YES.match(doc.slice(still.start, still.end)):
+            return still, reasons
+    return None, []
+
+
+def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
+    """A letter's role-less period sentence, the role from its labelled block; labelled dates must agree."""
+    rule, pattern = PERIOD_SENTENCE
+    match = next((m for m in pattern.finditer(doc.text) if not NAMED_ROLE.search(m.group("employer"))), None)
+    if match is None:
+        return None
+    start_group = "since" if match.group("since") else "start"
+    start, start_found = _date_of(doc, *match.span(start_group), evidence, rule)
+    sources = [Found(match.start("employer"), match.end("employer"), rule, PERIOD_SENTENCE_SCORE), start_found]
+    end: ParsedDate | None = None
+    reasons: list[str] = []
+    if match.group("end") and not STILL_EMPLOYED.match(match.group("end")):
+        end, end_found = _date_of(doc, *match.span("end"), evidence, rule)
+        sources.append(end_found)
+        if end is None:
+            reasons.append("employment.end_unreadable")
+    role = _role_field(doc)
+    if role is None:
+        reasons.append("employment.role_missing")
+    else:
+        sources.append(role)
+    if not _block_agrees(doc, evidence, start, end):
+        reasons.append("employment.dates_disagree")
+    return _item(doc, match.group("employer"), doc.slice(role.start, role.end) if role else None, start, end,
+                 duties, sources, reasons)
+
+
+def _block_agrees(doc: DocText, evidence: list[Evidence], start: ParsedDate | None, end: ParsedDate | None) -> bool:
+    """Whether the letter's labelled first and last day (when it gives them) are the sentence's."""
+    start_value, end_value = _period_fields(doc, evidence)
+    if start_value is not None and first_date(start_value, evidence)[0] != start:
+        return False
+    if end_value is None or STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
+        return end_value is None or end is None
+    return first_date(end_value, evidence)[0] == end
 
 
 def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:

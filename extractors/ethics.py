@@ -18,7 +18,7 @@ SIGNER = r"(?:applicant|candidate|member|endorsee|signer|professional)"
 SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
                    rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed\s+by")
 """The signature line, whoever the form calls the signer and however the signature is made."""
-NAME_LABEL = (r"printed\s+name|print(?:ed)?\s+name|name\s*\((?:please\s+)?print(?:ed)?\)"
+NAME_LABEL = (rf"printed\s+name|print(?:ed)?\s+name|(?:{SIGNER}(?:'s)?\s+)?name\s*\((?:please\s+)?print(?:ed)?\)"
               rf"|name\s+of\s+(?:the\s+)?{SIGNER}(?:\s*\((?:please\s+)?print(?:ed)?\))?"
               rf"|(?:(?:full|typed|legal|{SIGNER}(?:'s)?)\s+)?name")
 DATE_LABEL = (r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+(?:signature|signing|agreement)"

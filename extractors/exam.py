@@ -22,13 +22,18 @@ FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+(?:passed|successful|a
 RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)|pass\s*/\s*fail"
 SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
 """What a score report calls the occasion the exam was taken: its date is the exam date."""
-DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)")
+DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)"
+              r"|(?:taken|sat|tested|administered|held)\s+on")
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|candidate|location|site|attempt|level")
 """Column names of a results table, so its header row is seen as one."""
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
 """A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
+ATTEMPT_STATE = re.compile(r"(?i)^\s*(?:completed|complete|scored|graded|finished|closed|final|results?\s+"
+                           r"(?:released|posted|available))\s*[-–—:/|]\s*(?=\S)")
+"""A portal's status states the attempt before its verdict ("Completed - Passed", "Scored: Not passed"): the
+verdict is what follows."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
@@ -75,6 +80,7 @@ def _verdict(text: str) -> bool | None:
     ticked = {not NEGATIVE.search(m.group("option")) for m in TICKED.finditer(text)}
     if ticked:
         return ticked.pop() if len(ticked) == 1 else None
+    text = ATTEMPT_STATE.sub("", text, count=1)
     return False if FAIL.match(text) else True if PASS.match(text) else None
 
 

@@ -71,7 +71,8 @@ def _boxed_options(text: str) -> list[re.Match[str]]:
 
 
 def _ends_options(text: str) -> bool:
-    """A line that is not one option of a list: another question, a labelled field, or prose."""
-    bare = EMPTY_BOX.sub("", text)
+    """A line that is not one option of a list: another question, a labelled field, or prose (its box not counted)."""
+    mark = CHECK_MARK.match(text)
+    bare = mark.group("choice") if mark else EMPTY_BOX.sub("", text)
     return (text.rstrip().endswith("?") or bool(INSTRUCTION.search(text)) or ":" in bare
             or len(bare.split()) > 8)

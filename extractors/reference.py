@@ -56,7 +56,7 @@ LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?
                r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement\??(?:\s*if\s+so,?\s+(?:at\s+)?(?:which|what)"
                r"\s+level)?")
 DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date|"
-              r"date\s+of\s+(?:rating|reference|signature|completion|submission)|signature\s+date")
+              r"date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission)|signature\s+date")
 POSSESSIVE = r"(?:my|her|his|their|the\s+(?:applicant|candidate)['’]s|[A-Z][a-z]+['’]s)"
 AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\s+been)\s+{POSSESSIVE})"
                          r"\s+(?P<relation>[^.,;]{3,60})", re.I)
@@ -73,10 +73,12 @@ RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|rol
                      r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?(?:relationship|connection)"
                      r"\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate)")
 """A question asking how the rater knows the applicant, with its options under it."""
-LEVEL_QUESTION = (r"your\s+(?:own\s+)?endorsement|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
+LEVEL_QUESTION = (r"your\s+(?:own\s+|current\s+)?(?:[A-Za-z-]+\s+){0,4}?endorsement"
+                  r"|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
                   r"|(?:which|what)\s+(?:level\s+of\s+)?endorsement(?:\s+level)?\s+(?:do|have)\s+you"
                   r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement")
-"""A question asking for the rater's own endorsement (never the applicant's), however it is put."""
+"""A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" may
+name what the endorsement is for ("Your own Infant Mental Health Endorsement")."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 

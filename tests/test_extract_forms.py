@@ -53,6 +53,8 @@ TUNE_DOCUMENTS = [
     "c002-exam", "t002-exam", "t003-exam",                                              # classic, letter, score report
     "c001-membership", "t002-membership", "t005-membership", "t003-membership",         # classic, cards, renewal
     "c001-employment-2", "t002-employment-1", "t005-employment-1", "t003-employment-1", "t006-employment-1",
+    # holdout-v3: tick-box questionnaire, captions over values (unsigned), portal exam history, letter with a block
+    "t023-reference-1", "t025-ethics", "t024-ethics", "t023-exam", "t023-employment-1", "t026-employment-1",
 ]
 
 
@@ -220,11 +222,25 @@ def test_reference_tick_boxes_in_a_grid_under_numbered_questions(fill: dict[str,
      "program_supervisor"),
     ("What level of endorsement do you hold? (circle one)", "X Infant Mental Health Mentor", "rater_level", "IV"),
     ("Q2) Do you currently hold Infant Mental Health Endorsement®?", "[X] Level III", "rater_level", "III"),
+    # the rater's own endorsement named with what it is for; a ticked option as long as a sentence fragment
+    ("2. Your own Infant Mental Health Endorsement:", "X Endorsed at Level III (Infant Mental Health Specialist)",
+     "rater_level", "III"),
+    ("Your current IMH Endorsement (tick one)", "X Endorsed at Level IV (Infant Mental Health Mentor)",
+     "rater_level", "IV"),
 ])
 def test_reference_questions_by_other_wordings(question: str, answer: str, key: str, expected: str) -> None:
     doc = lines("Completed by: Ana Bell", question, "[ ] Department chair", answer, "Date: 05/20/2026")
     value = value_of(reference.extract, doc)
     assert (value["rater"], value[key], value["date"]) == ("Ana Bell", expected, "2026-05-20")
+
+
+@pytest.mark.parametrize("caption", ["Date of this reference", "Date of the rating", "Date"])
+def test_reference_date_captioned_under_its_signature_line(caption: str) -> None:
+    doc = doc_of((100, [(72, "Completed by: Ana Bell")]), (114, [(72, "Relationship: Colleague")]),
+                 (128, [(72, "Endorsement held: Level III")]),
+                 (160, [(72, "/s/ Ana Bell"), (300, "May 20, 2026")]),
+                 (174, [(72, "Signature of reference"), (300, caption)]))
+    assert value_of(reference.extract, doc)["date"] == "2026-05-20"
 
 
 def test_reference_narrative_with_tick_boxes() -> None:
@@ -293,6 +309,17 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
             (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(72, "Rae Moss"), (336, "01/01/2026")]),
             (142, [(72, "Name of applicant (please print)")]), (156, [(72, "Rae Moss")])),
      {"signer": "Rae Moss", "date": "2026-01-01", "signed": True}),  # a scan's specks are not a value line
+    # a blank signature line: the printed name under its caption, beside an application number's caption
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, [(72, "Signature of applicant"), (330, "Date")]), (128, [(336, "09/09/2026")]),
+            (142, [(72, "Applicant name (print)"), (330, "Application no.")]),
+            (156, [(76, "Talia Moss"), (336, "A-20931")])),
+     {"signer": "Talia Moss", "date": "2026-09-09", "signed": False}),
+    (doc_of((100, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, [(72, "Member name (please print)"), (330, "Application number")]),
+            (128, [(76, "Rae Moss"), (336, "20931")]), (142, [(72, "Signature of member"), (330, "Date")]),
+            (156, [(76, "/s/ Rae Moss"), (336, "06/05/2026")])),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
     # other names for the signer, the signature and the date
     (lines("Member signature: /s/ Rae Moss", "Full name: Rae Moss", "Date of signing: 06/05/2026"),
      {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),

@@ -63,6 +63,11 @@ def test_employment_still_employed_no_without_an_end_is_flagged() -> None:
      {"passed": True, "date": "2026-10-16"}),
     (grid(("Test", "Date Administered", "Pass/Fail", "Scaled score"), ("Level IV", "2025-01-15", "Pass", "76")),
      {"passed": True, "date": "2025-01-15"}),
+    # a portal's exam history: the attempt's state before its verdict, the date under "Taken on"
+    (grid(("Examination", "Taken on", "Status"), ("Level IV written", "15-JAN-2025", "Completed - Passed")),
+     {"passed": True, "date": "2025-01-15"}),
+    (grid(("Exam", "Sat on", "Status", "Score"), ("Level III", "March 4, 2025", "Scored: Not passed", "58 / 70")),
+     {"passed": False, "date": "2025-03-04"}),
 ])
 def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, doc) == expected
@@ -74,6 +79,8 @@ def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
     (("Administration date: 2025-04-09", "Status: Below passing standard"), {"passed": False, "date": "2025-04-09"}),
     (("Date administered: 2025-04-09", "Pass/Fail: Not successful"), {"passed": False, "date": "2025-04-09"}),
     (("Attempt date: 2025-04-09", "Result: Above passing standard"), {"passed": True, "date": "2025-04-09"}),
+    (("Administered on: 2025-04-09", "Status: Results released - Fail"), {"passed": False, "date": "2025-04-09"}),
+    (("Taken on: April 9, 2025", "Status: Complete / Pass"), {"passed": True, "date": "2025-04-09"}),
 ])
 def test_exam_label_synonyms(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, lines(*texts)) == expected
@@ -279,3 +286,58 @@ def test_exam_results_table_with_several_attempts_is_flagged() -> None:
                ("Level IV", "06/10/2025", "Passed"))
     item = exam.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value == {"passed": False, "date": "2025-02-15"} and "exam.several_attempts" in item.reasons
+
+
+# --- employment: a letter's period sentence without the role, the role in a labelled block -------------------
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("I confirm that Bo Lee worked for Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+      "Position held: Home Visitor", "Her duties have included home visiting."),
+     {"employer": "Riverbend Family Services", "role": "Home Visitor", "start": "2015-03-03", "end": "2019-06-30",
+      "duties": "home visiting"}),
+    (("Bo Lee has been employed by Eastmoor Health since 2 May 2018 and remains with us.", "Job title: Therapist",
+      "Start date: 2 May 2018", "End date: Current", "Responsibilities have included dyadic therapy."),
+     {"employer": "Eastmoor Health", "role": "Therapist", "start": "2018-05-02", "end": None,
+      "duties": "dyadic therapy"}),
+    (("Bo Lee served with Harbor Point Center between 08/03/2011 and 01/31/2019.", "Title: Clinical Director",
+      "Duties include directing clinical services."),
+     {"employer": "Harbor Point Center", "role": "Clinical Director", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "directing clinical services"}),
+    # a word of the sentence split by a stray space (a scan's OCR, a text layer's kerning)
+    (("Bo Lee wor ked for Harbor Point Center from 08/03/2011 unt il 01/31/2019.", "Position: Clinical Director",
+      "Duties include directing clinical services."),
+     {"employer": "Harbor Point Center", "role": "Clinical Director", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "directing clinical services"}),
+])
+def test_employment_period_sentence_with_a_labelled_role(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
+    doc = lines(*texts)
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value == expected and not item.needs_review
+
+
+@pytest.mark.parametrize(("texts", "reason"), [
+    # the block's last day is not the sentence's: a person looks
+    (("Bo Lee worked for Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+      "Position held: Home Visitor", "Last day of employment: June 30, 2018", "Duties include home visiting."),
+     "employment.dates_disagree"),
+    (("Bo Lee worked for Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+      "Duties include home visiting."), "employment.role_missing"),
+])
+def test_employment_period_sentence_doubts(texts: tuple[str, ...], reason: str) -> None:
+    doc = lines(*texts)
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert reason in item.reasons and item.confidence < 0.8
+
+
+@pytest.mark.parametrize(("status", "unclear"), [
+    ("Status: Active", True),  # a bare status may be a licence's or "Full-time": not "still employed" on its own
+    ("Status: Current", True),
+    ("Employment status: Active", False),
+    ("Currently employed: Yes", False),
+])
+def test_employment_bare_status_is_confirmed_by_a_person(status: str, unclear: bool) -> None:
+    doc = lines("Employer: Riverbend Family Services", "Position: Therapist", "Start date: 2011-08-03", status,
+                "Duties: home visiting")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["end"] is None and ("employment.status_unclear" in item.reasons) is unclear
+    assert (item.confidence < 0.8) is unclear
