@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from extractors.fields import Found
-from extractors.layout import DocText, Line
+from extractors.layout import RULE_MARKS, DocText, Line
 from extractors.nlp import Evidence
 from extractors.transcript_labels import (
     DATE_WORDS,
@@ -111,7 +111,7 @@ def table_degrees(doc: DocText, degree_ev: list[Evidence],
 
 def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
     """Which cell of a header line is the degree, field and date column; None when it is no degree table."""
-    names = [doc.slice(s, e).strip() for s, e in line.cell_spans()]
+    names = [doc.slice(*_unruled(doc, s, e)).strip() for s, e in line.cell_spans()]
     columns: dict[str, int] = {}
     for number, name in enumerate(names):
         if is_degree_label(name) and DEGREE_NOUN.search(name):
@@ -129,7 +129,9 @@ def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
                degree_ev: list[Evidence], evidence: list[Evidence]) -> DegreeRead | None:
     """One degree row, its cells placed under the header's columns by position; None at the table's end."""
     cells: dict[int, Found] = {}
-    for start, end in row.cell_spans():
+    for start, end in (_unruled(doc, s, e) for s, e in row.cell_spans()):
+        if start >= end:
+            continue
         column = _column_of(doc, header, start, end)
         found = cells.get(column)
         cells[column] = Found(found.start if found else start, end, "transcript.table.v1", 0.95)
@@ -146,6 +148,14 @@ def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
     else:
         field = field_value(doc, degree_ev, field)
     return DegreeRead(head, field, date_cell)
+
+
+def _unruled(doc: DocText, start: int, end: int) -> tuple[int, int]:
+    """A cell without the table's ruling that a scan reads at its edges as characters ("| Major", "[ Degree")."""
+    text = doc.slice(start, end)
+    edges = "".join(RULE_MARKS) + " \n"
+    left = len(text) - len(text.lstrip(edges))
+    return start + left, start + max(left, len(text.rstrip(edges)))
 
 
 def _column_of(doc: DocText, header: Line, start: int, end: int) -> int:

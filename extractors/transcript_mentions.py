@@ -187,6 +187,11 @@ def _conferral_in(doc: DocText, evidence: list[Evidence], start: int, end: int) 
     return None
 
 
+UNLABELLED_BELOW_SCORE = 0.75
+"""A date alone in the cell under a degree: perhaps its conferral, perhaps a term's or an entry date, so a person
+checks it; "Conferred 5/7/12" there is read at the list's own score."""
+
+
 def _conferral_below(doc: DocText, evidence: list[Evidence], cell: tuple[int, int]) -> Found | None:
     """The date of the cell under a degree's cell (same column, within two lines) that is a conferral line."""
     index = line_index(doc, cell[0])
@@ -199,8 +204,12 @@ def _conferral_below(doc: DocText, evidence: list[Evidence], cell: tuple[int, in
             if min(x1, c1) - max(x0, c0) <= 0.3 * min(x1 - x0, c1 - c0):
                 continue
             dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
-            if dates and conferral_line(doc.slice(start, dates[0].start)):
-                return Found(dates[0].start, dates[0].end, "transcript.list_date.v1", 0.93)
+            lead = doc.slice(start, dates[0].start) if dates else ""
+            if dates and conferral_line(lead):
+                labelled = bool(lead.strip())
+                return Found(dates[0].start, dates[0].end,
+                             "transcript.list_date.v1" if labelled else "transcript.list_bare_date.v1",
+                             0.93 if labelled else UNLABELLED_BELOW_SCORE)
     return None
 
 

@@ -370,3 +370,25 @@ def test_a_bare_date_under_a_degree_is_read_for_a_person_to_check(label: str, do
     [item] = result.items
     assert item.value["conferred"] == "2012-05-07"
     assert item.needs_review is doubted
+
+
+@pytest.mark.parametrize(("under", "doubted"), [("Conferred 5/7/12", False), ("Date Awarded: 05/07/2012", False),
+                                                ("5/7/12", True), ("May 7, 2012", True)])
+def test_a_date_alone_under_a_listed_degree_is_read_for_a_person_to_check(under: str, doubted: bool) -> None:
+    """Under a degree in a list, a date with no conferral word may be a term's or the date of entry."""
+    result = extract(HEAD + lines("Degrees Earned", "Master of Social Work in Social Work", under))
+    assert degree_values(result) == [MSW_2012]
+    [item] = result.items
+    assert item.needs_review is doubted
+    assert (item.confidence < 0.8) is doubted
+
+
+@pytest.mark.parametrize("rows", [
+    [[(50, "| Degree"), (250, "| Major"), (420, "| Date Conferred |")],
+     [(50, "| Master of Social Work (MSW)"), (250, "| Social Work"), (420, "| 05/07/2012 |")]],
+    [[(50, "[ Degree"), (250, "| Program"), (420, "Date Awarded ]")],
+     [(50, "[ M.S.W."), (250, "| Social Work"), (420, "5/7/12 ]")]],
+])
+def test_a_scanned_table_s_ruling_read_at_its_cells_edges_is_no_part_of_them(rows: list) -> None:
+    """On a scan tesseract reads a table's vertical rules as '|' or '[' stuck to the cells beside them."""
+    assert degree_values(extract(HEAD + rows, source="ocr")) == [MSW_2012]
