@@ -13,6 +13,8 @@ from extractors.fields import Found
 from extractors.form_layout import CAPTION, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.layout import DocText, Line
 
+RULING = re.compile(r"\s[|¦]\s")
+"""A column ruling read as a character, standing between two words of a cell."""
 UNDERNEATH_SCORE = 0.9
 """A value read from the line above its label (a signature line with the caption underneath) is less certain."""
 UNDER_HEADER_SCORE = 0.93
@@ -91,7 +93,8 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     header_box = headers[position]
     if below.page != line.page or header_box is None:
         return None
-    height = header_box[3] - header_box[1]
+    row_box = box_of(doc, line.start, line.end)  # OCR boxes hug the glyphs: "Date" stands lower than "Signature"
+    height = max(header_box[3] - header_box[1], row_box[3] - row_box[1] if row_box else 0.0)
     cells = below.cell_spans()
     for start, end in cells:
         box = box_of(doc, start, end)
@@ -132,9 +135,20 @@ def _cell_under(doc: DocText, header: Line, position: int, below: Line) -> tuple
     under = box_of(doc, below.start, below.end)
     if own is None or under is None or below.page != header.page or under[1] - own[3] > 2.5 * (own[3] - own[1]):
         return None
-    for cell in below.cell_spans():
+    for cell in (part for whole in below.cell_spans() for part in _ruled_parts(doc, whole)):
         box = box_of(doc, *cell)
         shares = [overlap(box, other) if box and other else 0.0 for other in boxes]
         if box is not None and shares[position] > 0.2 and shares[position] == max(shares):
             return cell
     return None
+
+
+def _ruled_parts(doc: DocText, cell: tuple[int, int]) -> list[tuple[int, int]]:
+    """A cell parted by a table ruling a scan read as a bar between words ("October 18, 2025 | Passed"): its parts."""
+    text = doc.slice(*cell)
+    parts, start = [], cell[0]
+    for mark in RULING.finditer(text):
+        parts.append((start, cell[0] + mark.start()))
+        start = cell[0] + mark.end()
+    parts.append((start, cell[1]))
+    return [part for part in parts if doc.slice(*part).strip()]

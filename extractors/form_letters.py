@@ -26,6 +26,9 @@ ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 COUNTED_LEVELS = {"II", "III", "IV"}
 """DESIGN.md's `rater_level` vocabulary; a Level I rater is read (not a flag) but has no counted level."""
 NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+applicable|not\s+(?:currently\s+|yet\s+)?endorsed|no)\b", re.I)
+STRAY_MARK = r"(?<=\s)[^\s\d]"
+STRAY_MARK_SCORE = 0.85
+"""One character standing alone between a phrase and its date on a scan: a speck or an edge, not a word."""
 STAMP_WORDS = re.compile(r"^(received|stamped|filed|logged|recd\.?|rec'd)$", re.I)
 CLOSINGS = re.compile(r"^\s*(?:yours\s+)?(?:sincerely|truly|respectfully|faithfully)|^\s*(?:kind|warm|best)\s+regards"
                       r"|^\s*regards|^\s*with\s+(?:thanks|appreciation)", re.I)
@@ -64,11 +67,18 @@ def is_range(ev: Evidence) -> bool:
 
 def date_after(doc: DocText, phrase: str, evidence: list[Evidence], rule: str, score: float = 0.95,
                years_ahead: int = 0) -> tuple[ParsedDate | None, Found | None]:
-    """The date that directly follows a phrase (across a line break): "active through <date>", "Expires <date>"."""
-    for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(phrase)})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)", doc.text):
+    """The date that directly follows a phrase (across a line break): "active through <date>", "Expires <date>".
+
+    A lone mark a scan read between them (a card's edge as "L") is passed over at STRAY_MARK_SCORE.
+    """
+    for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(phrase)})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)"
+                             rf"(?P<stray>{STRAY_MARK}\s+)?", doc.text):
         ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
+        stray = match.group("stray") is not None
+        if stray and not any(p.word.source == "ocr" for p in doc.words_in(match.start("stray"), match.end("stray"))):
+            continue
         if ev is not None and not is_range(ev):
-            date, source = parsed(ev, score, years_ahead)
+            date, source = parsed(ev, min(score, STRAY_MARK_SCORE) if stray else score, years_ahead)
             if source is not None:
                 source = Found(source.start, source.end, rule, source.score)
             return date, source

@@ -22,6 +22,8 @@ TICKED_BOX = re.compile(r"[xX✓✔☒☑■]")
 INSTRUCTION = re.compile(r"(?i)\((?:please\s+)?(?:check|tick|select|choose|circle|mark)\b")
 """A question's answering instruction ("(check one)", "(tick all that apply)"): a question line, never an option."""
 OPTIONS_MAX = 12
+PROSE_WORDS = 8
+"""An option is a few words; a line of more is prose, and the options have ended."""
 TICK_SCORE = 0.93
 """A choice read from a tick mark in front of it (a mark is a small glyph, often misread on a scan)."""
 
@@ -71,8 +73,12 @@ def _boxed_options(text: str) -> list[re.Match[str]]:
 
 
 def _ends_options(text: str) -> bool:
-    """A line that is not one option of a list: another question, a labelled field, or prose (its box not counted)."""
+    """A line that is not one option of a list: another question, a labelled field, or prose.
+
+    Its box does not count as a word, nor does a box a scan misread ("[|", "(J", "@"): no two letters or digits.
+    """
     mark = CHECK_MARK.match(text)
     bare = mark.group("choice") if mark else EMPTY_BOX.sub("", text)
+    words = [word for word in bare.split() if len(re.findall(r"[A-Za-z0-9]", word)) >= 2]
     return (text.rstrip().endswith("?") or bool(INSTRUCTION.search(text)) or ":" in bare
-            or len(bare.split()) > 8)
+            or len(words) > PROSE_WORDS)

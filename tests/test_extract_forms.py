@@ -234,6 +234,15 @@ def test_reference_questions_by_other_wordings(question: str, answer: str, key: 
     assert (value["rater"], value[key], value["date"]) == ("Ana Bell", expected, "2026-05-20")
 
 
+@pytest.mark.parametrize("misread_box", ["[|", "(J", "@", "O"])
+def test_reference_options_behind_boxes_a_scan_misread(misread_box: str) -> None:
+    """An empty box OCR read as a stray mark is not a word: the eight-word option is still one of the list."""
+    doc = lines("Completed by: Ana Bell", "Relationship: Colleague", "Your own Infant Mental Health Endorsement:",
+                f"{misread_box} Endorsed at Level IV (Infant Mental Health Mentor)",
+                "[x] Endorsed at Level III (Infant Mental Health Specialist)", "Date: 05/20/2026")
+    assert value_of(reference.extract, doc)["rater_level"] == "III"
+
+
 @pytest.mark.parametrize("caption", ["Date of this reference", "Date of the rating", "Date"])
 def test_reference_date_captioned_under_its_signature_line(caption: str) -> None:
     doc = doc_of((100, [(72, "Completed by: Ana Bell")]), (114, [(72, "Relationship: Colleague")]),
@@ -355,6 +364,20 @@ def test_signature_block_captions_in_tight_ocr_boxes() -> None:
              ocr("Printed", (72, 192, 106, 199)), ocr("name", (110, 192, 134, 198))]
     doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
     assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-05-21", "signed": True}
+
+
+def test_signature_block_caption_with_a_short_ocr_box_over_its_value() -> None:
+    """OCR's box for "Date" hugs its glyphs (4 points high): the row's height measures the gap to the value."""
+    rows = [(100, 10, [(72, "this agreement may lead to suspension of my endorsement.")]),
+            (114, 10, [(72, "Signature of applicant")]), (116, 4, [(330, "Date")]),
+            (133, 10, [(72, "Rae Moss"), (336, "06/27/2026")]),
+            (146, 10, [(72, "Applicant name (print)")]), (162, 10, [(72, "Rae Moss")])]
+    words = [Word(text=token, bbox=(x0 + CHAR_WIDTH * sum(len(t) + 1 for t in text.split()[:i]), top,
+                                    x0 + CHAR_WIDTH * (sum(len(t) + 1 for t in text.split()[:i]) + len(token)),
+                                    top + height), confidence=0.95, source="ocr")
+             for top, height, cells in rows for x0, text in cells for i, token in enumerate(text.split())]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-06-27", "signed": True}
 
 
 def test_blank_labelled_signature_takes_no_line_under_it() -> None:

@@ -68,6 +68,10 @@ def test_employment_still_employed_no_without_an_end_is_flagged() -> None:
      {"passed": True, "date": "2025-01-15"}),
     (grid(("Exam", "Sat on", "Status", "Score"), ("Level III", "March 4, 2025", "Scored: Not passed", "58 / 70")),
      {"passed": False, "date": "2025-03-04"}),
+    # a scan read the ruling between two columns as a bar and joined their cells
+    (doc_of((100, [(72, "Examination"), (160, "Taken on"), (250, "Status")]),
+            (114, [(72, "Level IV"), (160, "2025-01-15 | Passed")])),
+     {"passed": True, "date": "2025-01-15"}),
 ])
 def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, doc) == expected
@@ -341,3 +345,19 @@ def test_employment_bare_status_is_confirmed_by_a_person(status: str, unclear: b
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["end"] is None and ("employment.status_unclear" in item.reasons) is unclear
     assert (item.confidence < 0.8) is unclear
+
+
+@pytest.mark.parametrize(("stray", "expected"), [("L", "2026-12-31"), ("|", "2026-12-31"), ("", "2026-12-31")])
+def test_membership_date_after_a_stray_mark_on_a_scan(stray: str, expected: str) -> None:
+    """A card's edge OCR read as a lone character between "Good through" and the date: passed over, at 0.85 at most."""
+    words = []
+    for row, text in enumerate(("Michigan Association for Infant Mental Health", "Good through",
+                                f"{stray} 12/31/2026")):
+        x = 72.0
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
+                              confidence=0.95, source="ocr"))
+            x += 6 * (len(token) + 1)
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == expected and (item.confidence <= 0.85 or not stray)
