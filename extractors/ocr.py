@@ -20,6 +20,7 @@ import pytesseract
 from PIL import Image
 
 from extractors.errors import DocumentError
+from extractors.leaders import erase_leaders, restore_leaders
 from extractors.tesseract import TESSERACT
 from pipeline.models import Word
 
@@ -135,17 +136,20 @@ def ocr_image(image: Image.Image, dpi: int, clock: PageClock | None = None) -> t
 
     Orientation detection (tesseract OSD, another second a page) runs only when the first reading is
     poor, comes out as vertical words (a page turned by 90 degrees) or runs right to left (180).
+    Dotted leaders are erased first (`extractors.leaders`), and again once the page is turned: tesseract
+    reads them as garbage words and loses the labels and values they join.
     """
     clock = clock or Deadline().page(1)
-    gray = image if image.mode == "L" else image.convert("L")
-    words = _read(gray, dpi, clock)
+    gray, leaders = erase_leaders(image if image.mode == "L" else image.convert("L"), dpi)
+    words = restore_leaders(_read(gray, dpi, clock), leaders)
     if (len(words) >= MIN_WORDS_BEFORE_OSD and _mean_confidence(words) >= LOW_MEAN_CONFIDENCE
             and not _mostly_vertical(words) and not _mostly_backwards(words)):
         return words, 0
     rotation = detect_rotation(gray, clock)
     if rotation == 0:
         return words, 0
-    turned = _read(gray.rotate(-rotation, expand=True), dpi, clock)
+    upright, leaders = erase_leaders(gray.rotate(-rotation, expand=True), dpi)
+    turned = restore_leaders(_read(upright, dpi, clock), leaders)
     if _mean_confidence(turned) * len(turned) < 0.8 * _mean_confidence(words) * len(words):
         return words, 0  # OSD was wrong: turning made the reading clearly worse
     return turned, rotation

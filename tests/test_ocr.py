@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from extractors.layout import to_page_frame
+from extractors.leaders import Leader, components, erase_leaders, restore_leaders
 from extractors.ocr import Deadline, _crop, _doubtful_number, _reconcile, _tesseract_words, ocr_image, reread_words
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
@@ -70,3 +73,84 @@ def test_doubtful_words_read_in_one_run_read_as_each_alone(golden: Path) -> None
         read = [(t.strip(), float(c) / 100) for t, c in zip(data["text"], data["conf"], strict=True) if t.strip()]
         alone.append(read[0] if len(read) == 1 else None)
     assert reread_words(gray, doubtful, 300) == alone
+
+
+def typed_page(lines: list[str], dpi: int = 300, points: float = 11.0, tilt: float = 0.0) -> Image.Image:
+    """A white page with lines of typed text (Pillow's own scalable font), optionally tilted a little."""
+    size = round(points * dpi / 72)
+    font = ImageFont.load_default(size=size)
+    page = Image.new("L", (round(8.5 * dpi), round(1.2 * size * (len(lines) + 2))), 255)
+    draw = ImageDraw.Draw(page)
+    for n, line in enumerate(lines, start=1):
+        draw.text((dpi // 2, round(1.2 * size * n)), line, fill=0, font=font)
+    return page.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255) if tilt else page
+
+
+def ink_in_columns(image: Image.Image, left: int, right: int) -> int:
+    return int((np.asarray(image)[:, left:right] < 160).sum())
+
+
+@pytest.mark.parametrize(("label", "leader", "value"), [
+    ("HIRE DATE ", "................", " 02/16/2011"),      # a fixed-width report's leader
+    ("Hours of credit", " . . . . . . . . . . . .", " 6.0"),  # spaced dots
+])
+@pytest.mark.parametrize(("dpi", "points", "tilt"), [(300, 11, 0.0), (300, 10, 1.0), (200, 12, -1.5)])
+def test_a_dotted_leader_is_erased_and_the_words_beside_it_stay(label: str, leader: str, value: str, dpi: int,
+                                                                points: float, tilt: float) -> None:
+    page = typed_page([label + leader + value], dpi, points, tilt)
+    font = ImageFont.load_default(size=round(points * dpi / 72))
+    start, pad = dpi // 2, round(0.03 * dpi)
+    label_end = start + round(font.getlength(label))
+    leader_end = start + round(font.getlength(label + leader))
+    value_end = start + round(font.getlength(label + leader + value))
+    cleaned, _ = erase_leaders(page, dpi)
+    assert ink_in_columns(page, label_end + pad, leader_end - pad) > 0
+    assert ink_in_columns(cleaned, label_end + pad, leader_end - pad) == 0
+    for left, right in [(0, label_end - pad), (leader_end + pad, value_end + pad)]:
+        assert ink_in_columns(cleaned, left, right) == ink_in_columns(page, left, right)  # the words stay
+
+
+@pytest.mark.parametrize("line", [
+    "Credit: 3.5 hrs. 1.25 CEU, 10.5 h",           # decimal points, colon, abbreviation's period
+    "Dr. J. R. Smith, M.S.W., Ph.D., U.S.A.",       # initials and dotted degrees: letters between the dots
+    "Mississippi iii viii Illinois ii: a.m. p.m.",  # i's dots at an even pitch, with ink under them
+    "to be continued... and so on . . .",           # an ellipsis is punctuation, not a leader
+    "Signature ______________________  Date: __________",
+    "08.01.2024   12.10.2023   1.0   2.0   3.0   4.0",
+])
+def test_text_with_dots_is_left_untouched(line: str) -> None:
+    page = typed_page([line, line.upper()])
+    cleaned, leaders = erase_leaders(page, 300)
+    assert leaders == [] and np.array_equal(np.asarray(cleaned), np.asarray(page))
+
+
+def test_components_are_eight_connected_with_their_boxes_and_sizes() -> None:
+    ink = np.zeros((6, 8), dtype=bool)
+    ink[0, 0] = ink[1, 1] = ink[2, 1] = True  # a diagonal stroke: one component
+    ink[4, 4:7] = True
+    ink[0, 6] = True
+    top, left, bottom, right, size = components(ink)
+    found = sorted(zip(top.tolist(), left.tolist(), bottom.tolist(), right.tolist(), size.tolist(), strict=True))
+    assert found == [(0, 0, 2, 1, 3), (0, 6, 0, 6, 1), (4, 4, 4, 6, 3)]
+
+
+def typed_word(text: str, x0: float, x1: float, top: float = 100.0) -> Word:
+    return Word(text=text, bbox=(x0, top, x1, top + 8), confidence=0.9, source="ocr")
+
+
+def test_a_leader_between_a_label_and_its_value_comes_back_as_a_word_of_dots() -> None:
+    """'HIRE DATE ....... 02/16/2011' reads as the text layer has it; the leader's ends sit on the baseline."""
+    words = [typed_word("HIRE", 50, 72), typed_word("DATE", 76, 98), typed_word("02/16/2011", 170, 220)]
+    restored = restore_leaders(words, [Leader(dots=10, x0=103, x1=165, y0=107.2, y1=107.4)])
+    [dots] = [w for w in restored if w not in words]
+    assert dots.text == ".........." and dots.bbox == (103, 100, 165, 108)
+
+
+@pytest.mark.parametrize("leader", [
+    Leader(dots=40, x0=50, x1=220, y0=111.0, y1=111.5),  # a dotted rule under the line, the label above its start
+    Leader(dots=10, x0=103, x1=165, y0=130.0, y1=130.0),  # dots on a line of their own
+    Leader(dots=10, x0=103, x1=300, y0=107.0, y1=107.0),  # nothing after the dots: a blank to fill in
+])
+def test_a_dotted_rule_or_a_blank_stays_erased(leader: Leader) -> None:
+    words = [typed_word("HIRE", 50, 72), typed_word("DATE", 76, 98), typed_word("02/16/2011", 170, 220)]
+    assert restore_leaders(words, [leader]) == words
