@@ -19,9 +19,10 @@ next run), and a process is replaced after `MAX_RUNS` runs so that no leak in te
 Processes belong to the process that started them and are killed at exit; if this process dies, their
 standard input closes and they exit on their own. A forked child (a fork-started Dask or multiprocessing
 worker) starts its own: at the fork it forgets its parent's processes and closes its copies of their pipes,
-so that the parent's tesseracts still see end of input when the parent dies, and it takes a new lock and
-sentinel (the parent's lock may have been held by another thread at the fork; the sentinel stays the
-parent's to delete).
+so that the parent's tesseracts still see end of input when the parent dies, and it takes new locks and a
+new sentinel (the parent's locks may have been held by another thread at the fork; the sentinel stays the
+parent's to delete). The pipes are unbuffered, so closing a copy takes no lock another thread may have held;
+a fork waits while a process is being started, so no child holds pipes it does not know of.
 """
 
 from __future__ import annotations
@@ -138,10 +139,11 @@ class Tesseracts:
         return None
 
     def _forget_parent(self) -> None:
-        """In a forked child: the parent's processes, idle or serving a run, are not ours (the parent uses them)."""
+        """In a forked child: the parent's processes are not ours (the parent uses them).
+
+        `_release_all` closes the child's copies of their pipes.
+        """
         self._lock, self._idle, self._sentinel, self.runs = threading.Lock(), [], None, {}
-        for process in list(_STARTED):
-            process.release(forked=True)
 
 
 class _Process:
@@ -158,10 +160,11 @@ class _Process:
         if streaming:
             command = ["stdbuf", "-oL", *command[:3], "-c", "stream_filelist=1", *args]
         env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
-        self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
-                                      env=env)
+        with _STARTING:  # a fork waits until the process is known, so a child can close its copies of the pipes
+            self.popen = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                          stderr=self.errors, env=env, bufsize=0)
+            _STARTED.add(self)
         self._pending = b""
-        _STARTED.add(self)
 
     def alive(self) -> bool:
         """Whether it can serve a run: running, and streaming or not yet given its list."""
@@ -176,8 +179,7 @@ class _Process:
         self.served += 1
         errors_from = self.errors.seek(0, os.SEEK_END)
         try:
-            self.popen.stdin.write("".join(f"{image}\n" for image in listing).encode())
-            self.popen.stdin.flush()
+            _write_all(self.popen.stdin.fileno(), "".join(f"{image}\n" for image in listing).encode())
             if not self.streaming:
                 self.popen.stdin.close()
         except BrokenPipeError:
@@ -239,34 +241,46 @@ class _Process:
         self.popen.wait()
         self.release()
 
-    def release(self, forked: bool = False) -> None:
-        """Close this process's ends of the pipes; `forked`: a child's copies (the process runs on for its parent).
-
-        A child's copy of the input may hold bytes the parent had not flushed at the fork: it is pointed at
-        /dev/null before it is closed, so that its flush can never send the parent's image paths twice.
-        """
+    def release(self) -> None:
+        """Close this process's ends of the pipes."""
         _STARTED.discard(self)
         for stream in (self.popen.stdin, self.popen.stdout, self.errors):
-            if stream is None:
-                continue
-            if forked:
-                with contextlib.suppress(OSError, ValueError):
-                    _point_at_null(stream.fileno())
-            with contextlib.suppress(OSError):  # a write that hit a closed pipe leaves bytes to flush
-                stream.close()
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
 
 
 _STARTED: weakref.WeakSet[_Process] = weakref.WeakSet()
 """Every process this process started and has not stopped: a forked child closes its copies of their pipes."""
+_STARTING = threading.Lock()
+"""Held while a process starts, and across a fork."""
 
 
-def _point_at_null(fd: int) -> None:
-    """Make `fd` refer to /dev/null, letting go of what it referred to."""
-    null = os.open(os.devnull, os.O_RDWR)
-    try:
-        os.dup2(null, fd)
-    finally:
-        os.close(null)
+def _release_all() -> None:
+    """In a forked child: close the copies of the parent's tesseracts' pipes.
+
+    They are unbuffered: closing takes no lock and flushes nothing. Their error files stay open, as closing one
+    could wait on a lock a parent thread held.
+    """
+    global _STARTING
+    _STARTING = threading.Lock()
+    for process in list(_STARTED):
+        for stream in (process.popen.stdin, process.popen.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+    _STARTED.clear()
+
+
+os.register_at_fork(before=lambda: _STARTING.acquire(), after_in_parent=lambda: _STARTING.release(),
+                    after_in_child=_release_all)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to an unbuffered pipe (a write may take part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _columns(rows: list[list[str]]) -> Data:
