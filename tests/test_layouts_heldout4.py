@@ -1,7 +1,8 @@
-"""The held-out v4 drawings (fixtures/layouts_heldout4.py) print every expected value legibly, on the pages they say.
+"""The former held-out v4 drawings (fixtures/layouts_heldout4.py, tune layouts 'holdout-v4' since session 6) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v4' (t027-t030), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or holder's copy).
 """
 
@@ -20,9 +21,9 @@ import pytest
 
 from fixtures import corpus, vocab
 from fixtures.content import Document
-from fixtures.corpus import HELD_OUT_DATE_STYLES, LOG_HOURS, TRAINING_HOURS
+from fixtures.corpus import LOG_HOURS, TRAINING_HOURS, V4_HELD_DATE_STYLES
 from fixtures.documents import ENDORSEMENTS, RELATIONSHIPS, Builder
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.layouts import HOLDOUT_V4, drawing
 from fixtures.layouts_heldout4 import HELD_OUT_4, LEVEL_WORDS, LOG_ROWS, RELATIONSHIP_WORDS
 
 
@@ -43,53 +44,53 @@ class Drawn:
 
 
 def _sweep() -> list[Document]:
-    """Documents in the held-out layout across its spellings and worded values (another seed than the corpus)."""
+    """Documents in 'holdout-v4' across its spellings and worded values (another seed than the corpus)."""
     b = Builder("heldout4-sweep", bulk=True)
     docs: list[Document] = []
     paths = vocab.DEGREE_PATHS
-    for i, style in enumerate(HELD_OUT_DATE_STYLES["transcript"] * 3):
+    for i, style in enumerate(V4_HELD_DATE_STYLES["transcript"] * 3):
         degrees, year = [], 2001 + i
         for abbreviation, field, years in paths[i % len(paths)]:
             conferred = dt.date(year + years, 5 if i % 2 else 12, 10 + i)
             degrees.append(b.degree(abbreviation, field, year, conferred, courses_per_term=1 + i % 3))
             year = conferred.year + 1
         docs.append(b.transcript(f"h9{i:02d}", b.people.name(), degrees, official=i % 3 != 0, style=style,
-                                 layout=HELD_OUT))
-    for i, hours in enumerate(TRAINING_HOURS[HELD_OUT] * 2):
-        style = HELD_OUT_DATE_STYLES["training_certificate"][i % 3]
-        docs.append(b.training(f"h9{i:02d}", 1, b.people.name(), layout=HELD_OUT, hours_style=hours,
+                                 layout=HOLDOUT_V4))
+    for i, hours in enumerate(TRAINING_HOURS[HOLDOUT_V4] * 2):
+        style = V4_HELD_DATE_STYLES["training_certificate"][i % 3]
+        docs.append(b.training(f"h9{i:02d}", 1, b.people.name(), layout=HOLDOUT_V4, hours_style=hours,
                                year=2021 + i % 5, date_style=style, ranged=i % 4 == 1))
-    for i, hours in enumerate(LOG_HOURS[HELD_OUT] * 2):
-        style = HELD_OUT_DATE_STYLES["supervision_log"][i % 2]
+    for i, hours in enumerate(LOG_HOURS[HOLDOUT_V4] * 2):
+        style = V4_HELD_DATE_STYLES["supervision_log"][i % 2]
         docs.append(b.supervision_log(f"h9{i:02d}", b.people.name(), b.people.name(), dt.date(2023, 1 + i, 9),
-                                      10 + 7 * i, layout=HELD_OUT, hours_style=hours, date_style=style,
+                                      10 + 7 * i, layout=HOLDOUT_V4, hours_style=hours, date_style=style,
                                       total_off=0.5 * (i % 2), min_total=0.0))
     levels = list(ENDORSEMENTS)
     for i, relationship in enumerate(RELATIONSHIPS):
-        style = HELD_OUT_DATE_STYLES["reference_rating"][i % 3]
+        style = V4_HELD_DATE_STYLES["reference_rating"][i % 3]
         docs.append(b.reference(f"h9{i:02d}", 1, b.people.name(), relationship, levels[i % len(levels)],
-                                dt.date(2026, 1 + i, 3 + i), layout=HELD_OUT, date_style=style))
-    for i, style in enumerate(HELD_OUT_DATE_STYLES["ethics_agreement"] * 2):
-        docs.append(b.ethics(f"h9{i:02d}", b.people.name(), dt.date(2026, 2 + i, 11), style, layout=HELD_OUT,
+                                dt.date(2026, 1 + i, 3 + i), layout=HOLDOUT_V4, date_style=style))
+    for i, style in enumerate(V4_HELD_DATE_STYLES["ethics_agreement"] * 2):
+        docs.append(b.ethics(f"h9{i:02d}", b.people.name(), dt.date(2026, 2 + i, 11), style, layout=HOLDOUT_V4,
                              signed=i % 2 == 0))
-    for i, style in enumerate(HELD_OUT_DATE_STYLES["exam_result"] * 2):
+    for i, style in enumerate(V4_HELD_DATE_STYLES["exam_result"] * 2):
         docs.append(b.exam(f"h9{i:02d}", b.people.name(), dt.date(2025, 3 + i, 12 + i), i % 2 == 1, style,
-                           layout=HELD_OUT))
-    for i, style in enumerate(HELD_OUT_DATE_STYLES["membership"] * 2):
+                           layout=HOLDOUT_V4))
+    for i, style in enumerate(V4_HELD_DATE_STYLES["membership"] * 2):
         docs.append(b.membership(f"h9{i:02d}", b.people.name(), vocab.IMH_ASSOCIATIONS[i % 3],
-                                 [dt.date(2026, 12, 31), dt.date(2027, 6, 30)][i % 2], layout=HELD_OUT,
+                                 [dt.date(2026, 12, 31), dt.date(2027, 6, 30)][i % 2], layout=HOLDOUT_V4,
                                  date_style=style))
-    for i, style in enumerate(HELD_OUT_DATE_STYLES["employment_verification"] * 2):
+    for i, style in enumerate(V4_HELD_DATE_STYLES["employment_verification"] * 2):
         role, duties = vocab.ROLES_AND_DUTIES[i % len(vocab.ROLES_AND_DUTIES)]
         end = None if i % 2 else dt.date(2019 + i % 3, 11, 4 + i)
         docs.append(b.employment(f"h9{i:02d}", 1, b.people.name(), vocab.MORE_EMPLOYERS[i % 5], role,
                                  dt.date(2012 + i, 2 + i, 14), end, duties, dt.date(2026, 8, 1 + i),
-                                 layout=HELD_OUT, date_style=style))
+                                 layout=HOLDOUT_V4, date_style=style))
     return docs
 
 
 def _documents() -> list[Document]:
-    held = [doc for candidate in corpus.bulk(7, "held_out") for doc in candidate.documents if doc.layout == HELD_OUT]
+    held = [doc for candidate in corpus.bulk(7, "tune") for doc in candidate.documents if doc.layout == HOLDOUT_V4]
     return held + _sweep()
 
 
@@ -98,7 +99,7 @@ def _drawn(folder: str) -> list[Drawn]:
     out = []
     for k, doc in enumerate(_documents()):
         path = Path(folder) / f"{k:03d}-{doc.stem}.pdf"
-        pages = drawing(doc.kind, HELD_OUT)(doc, path)
+        pages = drawing(doc.kind, HOLDOUT_V4)(doc, path)
         with pdfplumber.open(path) as pdf:
             out.append(Drawn(doc, pages, [page.extract_text() or "" for page in pdf.pages]))
     return out
@@ -176,11 +177,7 @@ def _check(drawn: Drawn, item: dict[str, Any]) -> None:
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
     assert {d.doc.kind for d in drawn} == set(HELD_OUT_4)
-    assert {d.doc.kind for d in drawn if d.doc.split == "held_out"} == set(HELD_OUT_4)
-
-
-def test_held_out_draws_the_v4_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_4.items())
+    assert {d.doc.kind for d in drawn if d.doc.split == "tune"} == set(HELD_OUT_4)
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
