@@ -29,12 +29,19 @@ ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|ac
 ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)*[A-Z][\w'’&-]*)*")
 """A proper name: capitalised words, with connectors between them."""
 LEAD_WORDS = re.compile(r"(?:(?:Welcome|Dear|Your|Thank|Thanks|Congratulations|To|The|From)\s+)+")
-SENTENCE = re.compile(r"[.!?]\s*$|,\s|^\s*(?:Welcome|Dear|Your|Thank|Congratulations)\b")
+SENTENCE = re.compile(r"[.!?]\s*$|[a-z]{2}[.!?]\s+[A-Z][a-z]|,\s|^\s*(?:Welcome|Dear|Your|Thank|Congratulations)\b")
 """A line that is a sentence, not a heading: only from one is a name cut out (a heading is the name, as read)."""
 BEFORE_NAME = re.compile(r"(?:^|[,!:;(]|\b(?:to|the|of|in|your|our|with|from|by|at|and|for|a|an|join|joining))\s*$")
 """What may stand before a name in a sentence; any other lower-case word may be a misread part of the name."""
 NAME_IN_LINE_SCORE = 0.85
 """An organisation cut out of a sentence: where the name starts and ends is a guess."""
+MEMBERSHIP_IN = re.compile(r"(?i:\bmember(?:ship)?\s+(?:in|of|with|to)\s+(?:the\s+)?)")
+"""A sentence naming whose membership it is: "your membership in the <organisation>", "a member of <organisation>"."""
+SENDER_LINE = re.compile(r"(?i)^\s*(?:from|sender)\s*:\s*")
+MAIL_ADDRESS = re.compile(r"\s*\S*@\S*\s*$")
+"""An e-mail address after a sender's name (`<members@association.org>`): never part of the name."""
+SENDER_SCORE = 0.75
+"""An e-mail's sender that no membership sentence names: who sent it is not always whose membership it is."""
 ORGANISATION_LABEL = (r"organi[sz]ation(?:\s+name)?|association|issuing\s+(?:organi[sz]ation|body)|issued\s+by"
                       r"|member\s+of|professional\s+(?:association|organi[sz]ation)")
 UNTIL = r"(?:through|thru|until|till|to)"
@@ -46,6 +53,11 @@ THROUGH_PHRASE = (rf"(?:valid|active|current|good|paid(?:\s+up)?|in\s+good\s+sta
                   r"|(?:will\s+)?expires?(?:\s+on)?|expiration\s+date|expiring(?:\s+on)?"
                   r"|(?:valid|active|current|membership\s+runs)\s+from\s+[^.\n]{4,30}?\s+(?:to|through|thru|until|-|–)")
 """The words right before the expiry in a sentence; after "valid from <date> to", the term's end."""
+RENEWAL_DUE = (r"(?:next\s+)?renewal\s+(?:is\s+)?due(?:\s+(?:on|by))?|next\s+renewal(?:\s+date)?"
+               r"|due\s+for\s+renewal(?:\s+on)?|renew\s+by")
+"""When the next renewal falls due; a bare "renewal date" may be the day it was renewed, so not that."""
+RENEWAL_DUE_SCORE = 0.75
+"""The day a renewal falls due is most often the day the membership ends, but some ask weeks before: checked."""
 EXPIRY_YEARS_AHEAD = 10
 """A membership runs a year or a few; "6/30/27" on a card is 2027, not 1927."""
 TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage|valid(?:ity)?(?:\s+dates)?"
@@ -68,20 +80,65 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _organisation(doc: DocText) -> Found | None:
-    """A labelled organisation, else the first heading line that names an association."""
+    """A labelled organisation, else a heading line that names an association, else a membership sentence's.
+
+    A membership sentence's name goes before one cut out of another sentence; an e-mail's sender counts only
+    when a membership sentence names the same organisation.
+    """
     labelled = field_value(doc, ORGANISATION_LABEL, "membership.organisation.v3")
     if labelled is not None and ORGANISATION.search(doc.slice(labelled.start, labelled.end)):
         return labelled
+    heading, named = _heading(doc), _named_in_membership(doc)
+    if heading is None or heading.rule == "membership.organisation_in_line.v1":
+        return named or heading
+    if heading.rule != "membership.organisation_sender.v1":
+        return heading
+    if named is not None and _same_name(doc, named, heading):
+        return heading
+    chosen = named or heading
+    return Found(chosen.start, chosen.end, chosen.rule, min(chosen.score, SENDER_SCORE))
+
+
+def _heading(doc: DocText) -> Found | None:
+    """The first of the top lines that names an association: the name as read, or cut out of a sentence."""
     for line in doc.lines[:8]:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
             if not ORGANISATION.search(text) or re.search(r"(?i)\b(member(ship)?\s+in|renewing|dear)\b", text):
                 continue
+            sender = _sender(doc, line.start, start, end)
+            if sender is not None:
+                return sender
             name = _name_in(text) if SENTENCE.search(text) else None
             if name is None:
                 return Found(start, end, "membership.organisation_line.v2", 0.93)
             return Found(start + name[0], start + name[1], "membership.organisation_in_line.v1", NAME_IN_LINE_SCORE)
     return None
+
+
+def _sender(doc: DocText, line_start: int, start: int, end: int) -> Found | None:
+    """The sender's name in an e-mail's `From:` line, without its address; None for any other line."""
+    label = SENDER_LINE.match(doc.slice(line_start, end))
+    if label is None:
+        return None
+    start = max(start, line_start + label.end())
+    address = MAIL_ADDRESS.search(doc.slice(start, end))
+    end = start + address.start() if address and address.start() > 0 else end
+    return Found(start, end, "membership.organisation_sender.v1", 0.93)
+
+
+def _named_in_membership(doc: DocText) -> Found | None:
+    """The organisation right after "membership in (the)": its capitalised words, across a line break."""
+    for phrase in MEMBERSHIP_IN.finditer(doc.text):
+        name = ORGANISATION_NAME.match(doc.text, phrase.end())
+        if name is not None and ORGANISATION.search(name.group()):
+            return Found(name.start(), name.end(), "membership.organisation_named.v1", NAME_IN_LINE_SCORE)
+    return None
+
+
+def _same_name(doc: DocText, one: Found, other: Found) -> bool:
+    """Two readings of one organisation's name, line breaks and case aside."""
+    return one_line(doc.slice(one.start, one.end)).casefold() == one_line(doc.slice(other.start, other.end)).casefold()
 
 
 def _name_in(text: str) -> tuple[int, int] | None:
@@ -108,5 +165,20 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
         spans = dates_in(term, evidence)
         if len(spans) >= 2 or (len(spans) == 1 and is_range(spans[0])):
             return parsed(spans[-1], 0.97, EXPIRY_YEARS_AHEAD)
-    return date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v2", 0.96,
+    dated, found = date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v2", 0.96,
+                              EXPIRY_YEARS_AHEAD)
+    if dated is not None:
+        return dated, found
+    return _renewal_due(doc, evidence)
+
+
+def _renewal_due(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """The date the next renewal is due, labelled or in a sentence, read for the expiry at RENEWAL_DUE_SCORE."""
+    labelled = field_value(doc, RENEWAL_DUE, "membership.renewal_due.v1")
+    if labelled is not None:
+        dated, found = first_date(labelled, evidence, EXPIRY_YEARS_AHEAD)
+        if dated is not None and found is not None:
+            score = min(found.score, RENEWAL_DUE_SCORE)
+            return dated, Found(found.start, found.end, "membership.renewal_due.v1", score)
+    return date_after(doc, RENEWAL_DUE, evidence, "membership.renewal_due_phrase.v1", RENEWAL_DUE_SCORE,
                       EXPIRY_YEARS_AHEAD)

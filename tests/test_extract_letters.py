@@ -270,6 +270,48 @@ def test_membership_organisation_inside_a_sentence(texts: tuple[str, ...], expec
     assert item.value["organization"] == expected and item.confidence >= score and not item.needs_review
 
 
+@pytest.mark.parametrize(("doc", "expected", "checked"), [
+    # an e-mail's sender, without its address, when a membership sentence names the same organisation
+    (doc_of((100.0, [(72.0, "From:"), (132.0, "Ohio Association for Infant Mental Health <info@ohio-aimh.org>")]),
+            (114.0, [(72.0, "Your payment was received and your membership in the Ohio Association")]),
+            (128.0, [(72.0, "for Infant Mental Health is renewed until 6/30/2027.")])),
+     "Ohio Association for Infant Mental Health", False),
+    (lines("From: Texas Federation for Infant Mental Health <members@txfed.example>", "Hello Bo,",
+           "Your membership with the Texas Federation for Infant Mental Health is active until 3/31/2027."),
+     "Texas Federation for Infant Mental Health", False),
+    # a sender no membership sentence names: who sent it is not always whose membership it is
+    (lines("From: Georgia Institute of Infant Mental Health <noreply@giimh.example>", "Hello Bo,",
+           "Your membership now runs until 1/31/2027."),
+     "Georgia Institute of Infant Mental Health", True),
+    (lines("From: Dues Processing Network <billing@payments.example>",
+           "Your membership in the Ohio Association for Infant Mental Health is renewed until 6/30/2027."),
+     "Ohio Association for Infant Mental Health", True),
+    # no heading: the name after "membership in the", wrapped over two lines
+    (lines("Dear Bo Lee,", "Thank you for renewing your membership in the Georgia",
+           "Institute of Infant Mental Health. Your membership now runs", "until May 31, 2027."),
+     "Georgia Institute of Infant Mental Health", False),
+])
+def test_membership_organisation_of_an_email_or_a_membership_sentence(doc: DocText, expected: str,
+                                                                      checked: bool) -> None:
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] == expected and item.needs_review is checked
+    assert checked or item.confidence >= 0.85
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Ohio Association for Infant Mental Health", "Your next renewal is due on June 30, 2027."), "2027-06-30"),
+    (("Ohio Association for Infant Mental Health", "Member since: 2019-04-02", "Next renewal: 12/31/2026"),
+     "2026-12-31"),
+    (("Ohio Association for Infant Mental Health", "Please renew by March 31, 2027 to keep your listing."),
+     "2027-03-31"),
+])
+def test_membership_renewal_due_is_read_for_the_expiry_and_checked(texts: tuple[str, ...], expected: str) -> None:
+    """A renewal may be asked for weeks before the membership ends: the date is read, and a person checks it."""
+    doc = lines(*texts)
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == expected and item.needs_review
+
+
 def test_membership_name_with_a_misread_word_is_not_cut_short() -> None:
     """A lower-case word before the association word may be the name's own (OCR's 'state'): the whole line, flagged."""
     words = []
