@@ -15,17 +15,21 @@ from extractors.forms import column_value, date_after, dates_in, field_value, is
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
-PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b)\b",
-                  re.I)
+PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
+                  r"|(?:passing\s+)?standard\s+(?:met|achieved))\b", re.I)
 FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
-                  r"|unsatisfactory|no\s+pass|below\s+(?:the\s+)?pass(?:ing)?\b)\b", re.I)
+                  r"|unsatisfactory|no\s+pass|below\s+(?:the\s+)?pass(?:ing)?\b"
+                  r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved))\b", re.I)
+"""A verdict may name the standard first: "Standard met", "Standard not met"."""
 RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)|pass\s*/\s*fail"
 SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
 """What a score report calls the occasion the exam was taken: its date is the exam date."""
-DATE_LABEL = (rf"(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)"
+DATE_LABEL = (rf"date\s+(?:of\s+)?(?:the\s+)?(?:{SITTING})\s+(?:taken|sat|held|written|administered)"
+              rf"|(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)"
               r"|(?:taken|sat|tested|administered|held)\s+on")
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
-           r"|(?:passing|cut)\s+score|candidate|location|site|attempt|level")
+           r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
+           r"|location|site|attempt|level|seating(?:\s+offered)?")
 """Column names of a results table, so its header row is seen as one."""
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
@@ -47,7 +51,7 @@ SENTENCE_PASS = re.compile(
     r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
     r"|\byour\s+(?:scaled\s+|total\s+)?score(?:\s+of\s+\d+(?:\s*/\s*\d+)?)?\s+)"
     r"(?P<word>(?:not\s+)?(?:successfully\s+)?pass(?:ed|ing)|did\s+not\s+(?:pass|achieve\s+a\s+pass|meet\s+the\s+pass)"
-    r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:met|meets|exceeded|exceeds)\s+the\s+pass"
+    r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:not\s+)?(?:met|meets|exceeded|exceeds)\s+the\s+pass"
     r"|is\s+(?:above|below)\s+the\s+pass|does\s+not\s+meet\s+the\s+pass|fell\s+(?:short|below))")
 """A letter's verdict: "you (have) passed", "the candidate did not achieve a passing score", "congratulations on
 passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""

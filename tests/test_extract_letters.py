@@ -72,9 +72,22 @@ def test_employment_still_employed_no_without_an_end_is_flagged() -> None:
     (doc_of((100, [(72, "Examination"), (160, "Taken on"), (250, "Status")]),
             (114, [(72, "Level IV"), (160, "2025-01-15 | Passed")])),
      {"passed": True, "date": "2025-01-15"}),
+    # a decision notice: captions over values, two a row, with the candidate's number and the seating offered
+    (grid(("Candidate", "Candidate No."), ("Bo Lee", "X-1234"), ("Date Examination Taken", "Decision"),
+          ("Oct 2, 2025", "Standard not met"), ("Score / Required", "Seating offered"),
+          ("61 / 70", "Sept 29-Oct 10, 2025")),
+     {"passed": False, "date": "2025-10-02"}),
 ])
 def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, doc) == expected
+
+
+@pytest.mark.parametrize(("sentence", "passed"), [
+    ("The Board finds that the candidate has NOT MET the passing standard.", False),
+    ("We regret that you have not met the passing standard.", False),
+])
+def test_exam_verdict_on_the_passing_standard(sentence: str, passed: bool) -> None:
+    assert value_of(exam.extract, lines(sentence, "Date of examination: 2025-04-09"))["passed"] is passed
 
 
 @pytest.mark.parametrize(("texts", "expected"), [
@@ -85,6 +98,10 @@ def test_exam_results_tables(doc: DocText, expected: dict[str, Any]) -> None:
     (("Attempt date: 2025-04-09", "Result: Above passing standard"), {"passed": True, "date": "2025-04-09"}),
     (("Administered on: 2025-04-09", "Status: Results released - Fail"), {"passed": False, "date": "2025-04-09"}),
     (("Taken on: April 9, 2025", "Status: Complete / Pass"), {"passed": True, "date": "2025-04-09"}),
+    # a decision naming the standard first; the date the examination was taken
+    (("Date examination taken: 2025-04-09", "Decision: Standard not met"), {"passed": False, "date": "2025-04-09"}),
+    (("Date of exam sat: April 9, 2025", "Decision: Passing standard met"), {"passed": True, "date": "2025-04-09"}),
+    (("Date test administered: 4/9/2025", "Outcome: Requirements not met"), {"passed": False, "date": "2025-04-09"}),
 ])
 def test_exam_label_synonyms(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
     assert value_of(exam.extract, lines(*texts)) == expected
