@@ -21,8 +21,10 @@ FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
 """A format column's header naming the two types by their abbreviations ("I/G"): its cells may be the initials."""
 COLUMN_NAMES = {
     "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
-    "date": (r"(?:(?:session|meeting|contact|supervision|consultation)\s+)?date"
-             r"(?:\s+of\s+(?:session|meeting|contact|supervision|consultation))?"),
+    "description": (r"(?:service|activity|session)\s+description|services?(?:\s+provided)?(?!\s+date)|description"
+                    r"|activity(?!\s+date)"),
+    "date": (r"(?:(?:session|meeting|contact|supervision|consultation|service)\s+)?date"
+             r"(?:\s+of\s+(?:session|meeting|contact|supervision|consultation|service))?"),
     "format": (rf"(?:session\s+|supervision\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
                r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:clock\s+|contact\s+|session\s+|no\.?\s+of\s+)?"
@@ -37,12 +39,16 @@ COLUMN_NAMES = {
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
 A session's start and end times check its duration, or give it when the log has no duration column.
+A billing statement describes each session in words ("Individual supervision with Ann Lee"): a log without a
+format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
 HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
                  "minutes", "format", "modality")
 """Long column names a scanned header word may be one letter off."""
+NEAR_NAMES = ("provided",)
+"""Header words one letter off a column name that are words of their own ("Services provided"): never rewritten."""
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
@@ -52,6 +58,10 @@ STROKE = re.compile(r"^[|l1!\]\[]$")
 """A lone vertical stroke: a table's rule, or on a scan an initial I (under a format column's name, not at its edge)."""
 STROKE_PAIR = re.compile(r"^(?:[|l1!]/|V)G\.?$")
 """A scanned "I/G" header whose I was read as another stroke, or whose "I/" ran together into a V."""
+MONEY = re.compile(r"[$€£]|\b(?:USD|EUR|GBP)\b|/\s*(?:h|hr|hour)\b|\bper\s+(?:h|hr|hour|session)\b", re.I)
+"""A money amount or a rate ("$80.00", "$90/h", "120 USD"): never a session's duration, however it parses."""
+CHARGE = re.compile(r"\b(?:amount|billed|fees?|charges?|costs?|paid|due|rate)\b", re.I)
+"""A label of money ("Total amount billed", "Total fees"): a total so named is no total of hours."""
 ROW_GAP = 0.45
 """Words whose deskewed centres differ by more than this many word heights are on different rows."""
 
@@ -157,10 +167,10 @@ def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[
 
 
 def _names_a_log(columns: list[Column]) -> bool:
-    """A log header names a date, a duration (or start and end times), and a session type or supervisor."""
+    """A log header names a date, a duration (or start and end times), and a type, supervisor or description."""
     roles = {c.role for c in columns}
     timed = "hours" in roles or {"start", "end"} <= roles
-    return "date" in roles and timed and bool(roles & {"format", "supervisor", *TICK_ROLES})
+    return "date" in roles and timed and bool(roles & {"format", "supervisor", "description", *TICK_ROLES})
 
 
 def _heading_word(p: Placed) -> str:
@@ -172,7 +182,7 @@ def _heading_word(p: Placed) -> str:
     text = p.word.text
     if p.word.source == "ocr" and STROKE_PAIR.match(text):
         return "I/G"
-    if p.word.source != "ocr" or len(text) < 6 or not text.isalpha():
+    if p.word.source != "ocr" or len(text) < 6 or not text.isalpha() or text.lower() in NEAR_NAMES:
         return text
     return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
 

@@ -35,6 +35,10 @@ REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$
 """Lost decimal points: "1:5" and "15" (or "150") for "1.5"; a 1 read as a letter before its h: "th 30m", "lh 00m"."""
 CLOCK_TIME = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s*(?:([ap])\.?\s*m\.?)?$", re.I)
 """A time of day in a start or end cell: "3:30 PM", "10.30 a.m.", "15:30"."""
+NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
+"""The word before the supervisor's name in a session's description: "supervision with Ann Lee", "led by Ann Lee"."""
+DESCRIBED_SCORE = 0.92
+"""A format or supervisor read from a description's words, not from a cell of its own."""
 HOURS_DOUBTS = ("log.hours_repaired", "log.hours_from_times", "log.hours_disagree_times")
 """Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
 
@@ -93,8 +97,13 @@ class SessionReader:
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
         reasons = date_reasons + hours_reasons
-        session_format, format_found = self._format(cells.get("format", []), reasons, cells)
-        supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        described = _described(cells, columns)
+        if described:
+            session_format, format_found = self._described_format(described, reasons)
+            supervisor, supervisor_found = self._described_supervisor(described, reasons)
+        else:
+            session_format, format_found = self._format(cells.get("format", []), reasons, cells)
+            supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if _cut(row, cells.get("supervisor", [])):
             reasons.append("log.cell_split")
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:
@@ -169,6 +178,26 @@ class SessionReader:
         reasons.append("log.format_missing" if not words else "log.format_unreadable")
         return None, None
 
+    def _described_format(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
+        """Individual or group, the one option word a session's description names; both or neither is a question."""
+        start, end = cell_span(words)
+        named = [e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
+                 and e.start >= start and e.end <= end]
+        if len({e.label for e in named}) != 1:
+            reasons.append("log.format_unreadable" if named else "log.format_missing")
+            return None, None
+        return named[0].label.split("_")[1].lower(), Found(named[0].start, named[0].end,
+                                                           "log.format_in_description.v1", DESCRIBED_SCORE)
+
+    def _described_supervisor(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
+        """The name that ends a session's description after "with" or "by"; else the log's named one, flagged."""
+        marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
+        name_words = words[marks[-1] + 1:] if marks else []
+        name = cell_text(name_words).strip(" .,;")
+        if 2 <= len(name_words) <= 4 and NAME.match(name) and all(p.word.text[0].isupper() for p in name_words):
+            return name, Found(*cell_span(name_words), "log.supervisor_in_description.v1", DESCRIBED_SCORE)
+        return self._supervisor([], None, reasons)  # flagged: the log's named supervisor, if any, is only a guess
+
     def _ticked(self, cells: Cells, reasons: list[str]) -> tuple[str | None, Found | None]:
         """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question."""
         marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
@@ -194,6 +223,12 @@ class SessionReader:
             reasons.append("log.supervisor_missing")
         found = self.default_supervisor
         return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+def _described(cells: Cells, columns: list[Column] | None) -> list[Placed]:
+    """A session's description words, when its log has neither a format nor a supervisor column to read instead."""
+    roles = {c.role for c in columns or []}
+    return [] if roles & {"format", "supervisor", *TICK_ROLES} else cells.get("description", [])
 
 
 def _cut(row: Row, words: list[Placed]) -> bool:

@@ -21,7 +21,9 @@ from extractors.forms import one_line
 from extractors.hours import column_form, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.log_columns import (
+    CHARGE,
     MINUTES_COLUMN,
+    MONEY,
     RULE_MARKS,
     Cells,
     Column,
@@ -42,8 +44,10 @@ SUPERVISOR_LABEL = r"(?:primary\s+|lead\s+)?(?:supervisor\s*/\s*consultant|super
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
 NOT_A_SESSION = re.compile(r"^\s*[A-Za-z][A-Za-z /'-]{0,30}:|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
 """A labelled line ("Month: July 2023", "Hours this month: 2.0") or a page footer between a log's rows: never a row."""
-TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>[^:\d]*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
-"""A log's total row; its value may be unreadable on a scan (the row is then an unreadable total, not nothing)."""
+TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>(?:[^:\d(]|\([^)]*\))*?)\s*:?\s*"
+                        r"(?P<value>\d.*)?$", re.I)
+"""A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00"); its value may be unreadable on a
+scan (the row is then an unreadable total, not nothing)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 TableRow = tuple[Row, Cells, list[Column] | None, int | None]
 """A row that may be a session: its cells, the header columns (of its table) it sits under, its year heading."""
@@ -114,7 +118,10 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[TableRow]:
 
 
 def _cells_by_content(row: Row, evidence: list[Evidence]) -> Cells:
-    """Without a header: a row led by a date, then format, hours and the supervisor's name in any order."""
+    """Without a header: a row led by a date, then format, hours and the supervisor's name in any order.
+
+    Money (a statement's rate and amount) is none of them: "120 $40/h $80.00" is 120 and nothing else.
+    """
     words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
     lead = next((ev for ev in evidence if words and ev.label == "DATE" and ev.start == words[0].start), None)
     if lead is None:
@@ -122,7 +129,7 @@ def _cells_by_content(row: Row, evidence: list[Evidence]) -> Cells:
     cells: Cells = {"date": [p for p in words if p.start < lead.end]}
     rest = [p for p in words if p.start >= lead.end]
     cells["format"] = [p for p in rest if _in(p, evidence, ("FORMAT_INDIVIDUAL", "FORMAT_GROUP"))]
-    rest = [p for p in rest if p not in cells["format"]]
+    rest = [p for p in rest if p not in cells["format"] and not MONEY.search(p.word.text)]  # a fee is no cell
     for i, p in enumerate(rest):
         if any(ch.isdigit() for ch in p.word.text):
             pair = rest[i:i + 2]
@@ -166,8 +173,10 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     """The log's own total (its last `Total ...` row), flagged when it disagrees with the sum of its rows.
 
     A total that names no unit is in the unit of the log's duration column ("TOTAL 1410" under "Duration (min)").
+    A total of money (a statement's "Total billed: $2,530.00", beside its total time) is no total of hours.
     """
-    totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip())) and not SUBTOTAL.search(m["label"])]
+    totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip()))
+              and not SUBTOTAL.search(m["label"]) and not MONEY.search(row.text) and not CHARGE.search(m["label"])]
     if not totals:
         return None
     row, match = totals[-1]

@@ -252,6 +252,61 @@ def test_the_stated_total_is_compared_with_the_rows(total_row: str, stated: floa
     assert any(f.code == "log.total_mismatch" for f in result.flags) is mismatch
 
 
+STATEMENT_HEADER = [(57, "Date"), (127, "Service"), (377, "Time (min)"), (440, "Rate"), (490, "Amount")]
+"""A billing statement: each session described in words, its time, the rate and the amount charged."""
+
+
+@pytest.mark.parametrize(("header", "description", "time", "expected"), [
+    (STATEMENT_HEADER, "Individual clinical supervision with Ann Lee", "90",
+     {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}),
+    (STATEMENT_HEADER, "Group consultation, led by Bo T. Stellwood", "120",
+     {"date": "2024-03-04", "hours": 2.0, "format": "group", "supervisor": "Bo T. Stellwood"}),
+    ([(57, "Date of service"), (127, "Description"), (377, "Hours"), (440, "Fee")], "Individual session with Ann Lee",
+     "1.5", {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}),
+    ([(57, "Date"), (127, "Services provided"), (377, "Time (h:mm)"), (440, "Rate")], "Group supervision by Ann Lee",
+     "1:30", {"date": "2024-03-04", "hours": 1.5, "format": "group", "supervisor": "Ann Lee"}),
+])
+def test_a_statement_describes_each_session_in_words(header: list[tuple[float, str]], description: str, time: str,
+                                                     expected: dict[str, object]) -> None:
+    cells = [(57, "2024-03-04"), (127, description), (377, time), (440, "$90/h"), (490, "$135.00")]
+    result = extraction(doc_of(row(header, 100), row(cells, 120)))
+    session = next(i for i in result.items if i.type == "supervision_session")
+    assert session.value == expected and not session.needs_review
+
+
+@pytest.mark.parametrize(("description", "reason"), [
+    ("Individual and group supervision with Ann Lee", "log.format_unreadable"),  # both options: which one?
+    ("Individual reflective supervision", "log.supervisor_missing"),  # no name after "with" or "by"
+    ("Individual supervision with the team", "log.supervisor_missing"),
+])
+def test_a_description_that_does_not_say_is_flagged(description: str, reason: str) -> None:
+    cells = [(57, "2024-03-04"), (127, description), (377, "90"), (440, "$90/h"), (490, "$135.00")]
+    session = next(i for i in extraction(doc_of(row(STATEMENT_HEADER, 100), row(cells, 120))).items
+                   if i.type == "supervision_session")
+    assert reason in session.reasons and session.needs_review
+
+
+def test_a_row_without_a_header_skips_its_rate_and_amount() -> None:
+    doc = doc_of(row([(72, "Supervisor/Consultant: Ann Lee")], 80),
+                 row([(78, "2024-01-05"), (160, "Individual"), (260, "1.5 hrs"), (320, "$90/h"), (370, "$135.00")],
+                     120))
+    assert sessions(doc) == [{"date": "2024-01-05", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+
+
+@pytest.mark.parametrize(("total_rows", "stated"), [
+    (["Total time (h:mm): 3:30"], 3.5),  # the unit in brackets holds a colon
+    (["Total consultation time (min): 210", "Total fees billed: 315.00"], 3.5),  # time beside money
+    (["Total (hours): 3.5", "Total amount: 315.00 USD"], 3.5),
+])
+def test_a_statement_total_is_its_time_not_its_money(total_rows: list[str], stated: float) -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")], 120),
+                 row([(78, "05/29/2023"), (178, "Individual"), (278, "2.0"), (348, "Zevi Pembrake")], 140),
+                 *[row([(72, text)], 170 + 20 * n) for n, text in enumerate(total_rows)])
+    total = next(i for i in extraction(doc).items if i.type == "supervision_total")
+    assert total.value == {"stated_total": stated, "rows_sum": 3.5} and not total.needs_review
+
+
 def test_a_row_that_starts_like_a_session_but_does_not_read_is_a_document_flag() -> None:
     doc = doc_of(row(CLASSIC_HEADER, 100),
                  row([(78, "04/21/2023"), (178, "Individual"), (278, "a5"), (348, "Zevi Pembrake")], 120),
@@ -304,6 +359,8 @@ def test_without_a_header_rows_led_by_a_date_are_read_by_content() -> None:
     "t003-rsc-log", "t006-rsc-log",  # by-year: month/day rows under year headings (t006 mis-totals)
     "t019-rsc-log",  # contact record: an I/G column of initials, start and end times beside the duration
     "t020-rsc-log",  # sign-in sheet: two tables side by side under one header row, 1h 30m (mis-totals)
+    "t027-rsc-log", "t029-rsc-log",  # statement of services: described sessions, rate and amount, minutes or h:mm
+    "t028-rsc-log",  # (mis-totals)
 ])
 def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> None:
     expected = json.loads((golden / f"{stem}.expected.json").read_text())
@@ -311,7 +368,8 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
     outcome = compare(result, expected)
     assert outcome.problems == [] and outcome.extra == 0
     total = next(i for i in result.items if i.type == "supervision_total")
-    assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log", "t020-rsc-log"})
+    assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log", "t020-rsc-log",
+                                                                       "t028-rsc-log"})
 
 
 @pytest.mark.parametrize(("text", "minutes", "hours"), [
