@@ -22,12 +22,18 @@ NAME_LABEL = (rf"printed\s+name|print(?:ed)?\s+name|(?:{SIGNER}(?:'s)?\s+)?name\
               rf"|name\s+of\s+(?:the\s+)?{SIGNER}(?:\s*\((?:please\s+)?print(?:ed)?\))?"
               rf"|(?:(?:full|typed|legal|{SIGNER}(?:'s)?)\s+)?name")
 DATE_LABEL = (r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+(?:signature|signing|agreement)"
-              r"|signing\s+date|today'?s\s+date|dated")
+              r"|signing\s+date|today'?s\s+date|dated"
+              r"|date\s+(?:acknowledged|accepted|agreed|attested|affirmed|confirmed|submitted)")
+"""A date signed, or the date the signer acknowledged / accepted / agreed, as the form words it."""
 E_SIGNED_BY = (r"(?i)\b(?:(?:electronically|digitally)\s+signed|signed\s+(?:electronically|digitally)|e-?signed)"
                r"\s+by\s*:?\s+(?P<name>[A-Z][^\n]*?)")
 E_SIGNED = [re.compile(E_SIGNED_BY + before_date) for before_date in (
     r"\s+at\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?on\s+", r"\s+on\s+", r",\s*")]
 """An e-signature statement, the date after the name: "by X at 10:14 AM on <date>", "by X on <date>", "by X, <date>"."""
+STATEMENT_NAME = re.compile(r"\bI,\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:do\s+)?(?:hereby\s+)?"
+                            r"(?:acknowledge|agree|affirm|attest|certify|confirm|declare|understand|accept)")
+"""The signer named in the agreement's own sentence: "I, <name>, acknowledge that ..."."""
+STATEMENT_NAME_SCORE = 0.9
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
@@ -84,7 +90,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     above = captions_over_values(doc)
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
-    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above)
+    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above) or _statement_name(doc)
     dated, date_found = first_date(field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above), evidence)
     reasons: list[str] = []
     signed: bool | None = None
@@ -108,6 +114,14 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
     sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
     return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _statement_name(doc: DocText) -> Found | None:
+    """The name in "I, <name>, acknowledge ...": the signer when the form prints no name of its own."""
+    match = STATEMENT_NAME.search(doc.text)
+    if match is None:
+        return None
+    return Found(match.start("name"), match.end("name"), "signature.statement_name.v1", STATEMENT_NAME_SCORE)
 
 
 def _name_key(name: str) -> str:

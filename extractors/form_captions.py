@@ -70,7 +70,17 @@ def _heads_a_block(doc: DocText, index: int) -> bool:
         above -= 1
     if above < 0 or doc.lines[above].page != doc.lines[index].page:
         return True
-    return is_prose(doc.slice(doc.lines[above].start, doc.lines[above].end))
+    return _paragraph_ends(doc, above)
+
+
+def _paragraph_ends(doc: DocText, index: int) -> bool:
+    """A line of running text, or the short last line of a paragraph ("signature." under a wrapped sentence)."""
+    text = doc.slice(doc.lines[index].start, doc.lines[index].end)
+    if is_prose(text):
+        return True
+    before = doc.lines[index - 1] if index > 0 else None
+    return (text.rstrip().endswith(".") and before is not None and before.page == doc.lines[index].page
+            and is_prose(doc.slice(before.start, before.end)))
 
 
 def _value_under(doc: DocText, index: int) -> bool:

@@ -343,6 +343,17 @@ def test_reference_stamp_date_is_never_the_rating_date() -> None:
      {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
     (lines("Electronically signed by Rae Moss, May 4, 2026 10:14"),
      {"signer": "Rae Moss", "date": "2026-05-04", "signed": True}),
+    # the signer named in the agreement's sentence; the caption row under a paragraph's short last line
+    (doc_of((86, [(72, "I, Rae Moss, acknowledge that I have read the Code of Ethics and will follow it in my")]),
+            (100, [(72, "practice. Typing your name below has the effect of a handwritten")]),
+            (114, [(72, "signature.")]), (128, [(72, "Typed signature"), (330, "Date acknowledged")]),
+            (142, [(72, "Rae Moss"), (336, "5 June 2026")])),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
+    (doc_of((86, [(72, "I, Rae Moss, hereby agree to abide by the Code of Ethics of the association in my work.")]),
+            (100, [(72, "Typed signature"), (330, "Date accepted")]), (114, [(336, "June 5, 2026")])),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": False}),
+    (lines("I, Rae Moss, affirm that I will follow the Code of Ethics.", "Signature: ______", "Date agreed: 6/5/2026"),
+     {"signer": "Rae Moss", "date": "2026-06-05", "signed": False}),
 ])
 def test_signature_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(ethics.extract, doc) == expected
