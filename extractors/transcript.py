@@ -45,10 +45,11 @@ INSTITUTION = re.compile(r"\b(university|college|institute|school|academy|semina
                          re.I)
 INSTITUTION_LABEL = re.compile(r"(?:(?:awarding|granting|degree[\s-]granting)\s+)?(?:institution|school|college|"
                                r"university)(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:institution|school)", re.I)
-RECORD_TITLE = re.compile(r"^\s*(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript|record)\s*"
-                          r"(?:of|from|[-\u2013:|])\s*|"
-                          r"\s*[-\u2013:|]?\s*(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript|record)\b.*$", re.I)
-"""A heading's document title around the institution ("Ridgeline University Official Transcript")."""
+RECORD_NAME = (r"(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript(?:\s+of\s+records)?|"
+               r"record(?:\s+of\s+achievement)?|diploma\s+supplement|statement\s+of\s+results)")
+RECORD_TITLE = re.compile(rf"^\s*{RECORD_NAME}\s*(?:of|from|[-\u2013:|])\s*|\s*[-\u2013:|]?\s*{RECORD_NAME}\b.*$", re.I)
+"""A heading's document title around the institution ("Ridgeline University Official Transcript",
+"Diploma Supplement - Ridgeline University")."""
 COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
 OFFICE_SUFFIX = re.compile(r"\s*[,\-\u2013]\s*(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
                            r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)

@@ -17,8 +17,8 @@ DEGREE_LABEL = re.compile(r"(?:(?:academic|conferred|awarded|earned)\s+)?"
                           r"(?:degree|award|credential|diploma|qualification)s?"
                           r"(?:\s+(?:awarded|conferred|granted|earned|received|title|name|type|held))?|awarded|"
                           r"(?:title|name)\s+of\s+(?:the\s+)?(?:degree|award)", re.I)
-FIELD_LABEL = re.compile(r"(?:primary\s+|first\s+)?major(?:\s+field)?(?:\s+of\s+study)?s?|"
-                         r"field(?:\s+of\s+study)?|(?:academic\s+)?program(?:\s+of\s+study|\s+name)?|"
+FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal)\s+)?(?:major(?:\s+field)?(?:\s+of\s+study)?s?|"
+                         r"field(?:\s+of\s+study)?)|(?:academic\s+)?program(?:\s+of\s+study|\s+name)?|"
                          r"course\s+of\s+study|concentration|speciali[sz]ation|discipline|"
                          r"(?:area|subject)(?:\s+of\s+(?:study|concentration|specialization))?|emphasis|"
                          r"(?:academic\s+)?plan", re.I)
@@ -32,7 +32,10 @@ CONFERRAL_CUES = frozenset({"conferred", "conferral", "confer", "conf", "awarded
                             "graduated", "completion", "completed", "earned", "date", "dt", "year"})
 """A conferral label has one of these; any other word ("birth", "printed", "issued", "entered", "expected") makes it
 another date's label."""
-LABEL_CELL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./']{0,30}?)\s*:\s*")
+NUMBERED = r"\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+(?=[A-Za-z])"
+"""A form's number before its field label ("2.1a Qualification awarded", "3. Major:"): no part of the label."""
+SECTION_NUMBER = re.compile(rf"^\s*{NUMBERED}")
+LABEL_CELL = re.compile(rf"^\s*(?:{NUMBERED})?(?P<label>[A-Za-z][A-Za-z ./']{{0,30}}?)\s*:\s*")
 
 
 def is_degree_label(label: str) -> bool:
@@ -91,15 +94,20 @@ def label_segments(doc: DocText, line: Line) -> list[tuple[str, Found]]:
             value_start = start + match.end()
             segments.append((match.group("label").strip(), Found(value_start, end, "transcript.label.v1", 0.97)))
         elif bare_label(text) and following and not bare_label(following) and not LABEL_CELL.match(following):
-            segments.append((text.strip(), Found(end, end, "transcript.label_cell.v1", 0.93)))
+            segments.append((_unnumbered(text), Found(end, end, "transcript.label_cell.v1", 0.93)))
         elif segments:
             label, found = segments[-1]
             segments[-1] = (label, Found(found.start, end, found.rule, found.score))
     return [(label, trimmed(doc, found)) for label, found in segments]
 
 
+def _unnumbered(text: str) -> str:
+    """A label cell's text without the form's number before it."""
+    return SECTION_NUMBER.sub("", text).strip()
+
+
 def bare_label(text: str) -> bool:
     """A cell that is only a degree, field or conferral label (a bare "Date" names too many dates to count)."""
-    label = text.strip()
+    label = _unnumbered(text)
     return (bool(is_degree_label(label) or is_field_label(label) or is_conferral_label(label))
             and label.lower() != "date")

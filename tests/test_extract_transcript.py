@@ -226,6 +226,19 @@ WORDINGS = [
     pytest.param(lines("Ridgeline University Official Transcript", "Degree: Master of Social Work",
                        "Major: Social Work", "Date Conferred: May 7, 2012"),
                  [MSW_2012], id="the-record-title-beside-the-institution"),
+    pytest.param([[(50, "TRANSCRIPT OF RECORDS - Ridgeline University")],
+                  [(50, "Degree"), (200, "Master of Social Work")],
+                  [(50, "Principal field of study"), (200, "Social Work")],
+                  [(50, "Date of award"), (200, "05/07/2012")]],
+                 [MSW_2012], id="a-record-title-before-the-institution-labels-in-their-own-cells"),
+    pytest.param([[(50, "Ridgeline University")], [(50, "Diploma Supplement")],
+                  [(50, "1.3 Date of birth"), (250, "03/03/1987")],
+                  [(50, "2.1 Qualification awarded"), (250, "Master of Social Work")],
+                  [(50, "2.2 Main field of study"), (250, "Social Work")],
+                  [(50, "2.3 Date of award"), (250, "May 7, 2012")]],
+                 [MSW_2012], id="numbered-form-fields"),
+    pytest.param(HEAD + lines("4. Degree: Master of Social Work", "5. Major: Social Work", "6. Date Conferred: 5/7/12"),
+                 [MSW_2012], id="numbered-labels-with-colons"),
 ]
 
 
