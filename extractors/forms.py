@@ -60,7 +60,7 @@ __all__ = [
     "FieldHit", "Ticked",
     "captions_over_values", "closing_name", "column_value", "continue_cell", "date_after", "dates_in", "field",
     "field_value", "first_date", "is_range", "is_stamped", "letter_date", "level_of", "misread_name",
-    "ocr_tolerant", "one_line", "parsed", "section_field", "sentences", "text_below", "ticked_options",
+    "ocr_tolerant", "one_line", "parsed", "section_field", "sentences", "text_below", "ticked_options", "value_under",
 ]
 
 FIELD_SCORE = 0.97
@@ -147,6 +147,15 @@ def _line_under(doc: DocText, index: int, rule: str) -> Found | None:
             or LABELLED_LINE.match(text) or NEXT_QUESTION.match(text) or CAPTION.match(text) or is_prose(text)):
         return None
     return Found(below.start, below.end, rule, UNDERNEATH_SCORE)
+
+
+def value_under(doc: DocText, hit: FieldHit) -> Found | None:
+    """The line under a label that stands alone on its line with no value: a record printing values under labels."""
+    line = doc.line_at(hit.label.start)
+    if hit.value is not None or line is None or len(line.cell_spans()) != 1:
+        return None
+    index = doc.lines.index(line)
+    return _line_under(doc, index, hit.label.rule) if index + 1 < len(doc.lines) else None
 
 
 def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,

@@ -18,6 +18,7 @@ from extractors.forms import (
     NO_ENDORSEMENT,
     PERSON_NAME,
     closing_name,
+    field,
     field_value,
     first_date,
     is_stamped,
@@ -26,6 +27,7 @@ from extractors.forms import (
     one_line,
     sentences,
     ticked_options,
+    value_under,
 )
 from extractors.layout import DocText
 from extractors.nlp import Evidence
@@ -38,6 +40,8 @@ RELATIONSHIPS = [  # first match wins: the specific wordings before the general 
     ("student", r"student|\bintern\b|trainee"),
     ("colleague", r"colleague|peer|co-?worker|team\s*mate"),
 ]
+INTERVIEWED = r"(?:reference|referee)\s+(?:interviewed|contacted|called|consulted|spoken\s+(?:to|with))"
+"""A telephone reference record's label for the rater, the name printed under it."""
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)|"
                r"(?:reference|referee|evaluator|recommender)(?:'s)?\s+name|referee|evaluator|recommender"
                r"|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name|(?:completed|submitted|provided)\s+by"
@@ -58,16 +62,22 @@ LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?
 DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date|"
               r"date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission)|signature\s+date")
 POSSESSIVE = r"(?:my|her|his|their|the\s+(?:applicant|candidate)['’]s|[A-Z][a-z]+['’]s)"
-AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\s+been)\s+{POSSESSIVE})"
-                         r"\s+(?P<relation>[^.,;]{3,60})", re.I)
-"""A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student"."""
+THE_RATER = r"\bthe\s+(?:reference|referee|rater|evaluator|recommender)\s+"
+"""How notes taken by someone else (a telephone reference) name the rater."""
+AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\s+been)\s+{POSSESSIVE}"
+                         rf"|{THE_RATER}(?:is|was|has\s+been)\s+(?:{POSSESSIVE}|the|an?))"
+                         r"\s+(?P<relation>[^.,;()]{3,60})", re.I)
+"""A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student"; notes' "the
+reference is the chair of ..."; an aside in brackets ("as a colleague (no supervisory role)") is not the relation."""
 SIGNED_LABEL = r"(?:(?:rater|reference|referee|evaluator|recommender)(?:'s)?\s+)?signature|signed(?:\s+by)?"
 TYPED_SIGNATURE = re.compile(r"^\s*/s/\s*")
 BARE_LEVEL = re.compile(r"^\s*(IV|III|II|I|[1-4])\s*$", re.I)
 """A level field's value that is the numeral alone."""
-HOLDS = re.compile(r"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*)(?:currently\s+)?(?P<negation>do\s+not\s+|don't\s+|am\s+not\s+)?"
-                   r"(?:hold|held|have\s+(?:held|earned|been\s+(?:awarded|granted))|am\s+endorsed|was\s+endorsed)\b",
+HOLDS = re.compile(rf"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*|{THE_RATER})(?:currently\s+)?"
+                   r"(?P<negation>do(?:es)?\s+not\s+|do(?:es)?n't\s+|am\s+not\s+|is\s+not\s+)?"
+                   r"(?:holds?|held|ha(?:ve|s)\s+(?:held|earned|been\s+(?:awarded|granted))|(?:am|is|was)\s+endorsed)\b",
                    re.I)
+"""The rater's own endorsement: "I hold ...", or notes' "the reference holds / does not hold ..."."""
 RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|role)"
                      r"|how\s+are\s+you\s+(?:connected|related)"
                      r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?(?:relationship|connection)"
@@ -86,8 +96,8 @@ TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\)
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
-    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2") or closing_name(doc, "reference.letter_signer.v1")
-             or _signed_name(doc))
+    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2") or _interviewed(doc)
+             or closing_name(doc, "reference.letter_signer.v1") or _signed_name(doc))
     relationship, relation_found = _relationship_field(doc)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
@@ -115,6 +125,12 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     sources = [s for s in (rater, relation_found, level_found, date_found) if s is not None]
     item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
     return Extraction(items=[item])
+
+
+def _interviewed(doc: DocText) -> Found | None:
+    """The name under "Reference interviewed" standing alone: notes of a call print each value under its label."""
+    hit = field(doc, INTERVIEWED, "reference.interviewed.v1")
+    return (hit.value or value_under(doc, hit)) if hit is not None else None
 
 
 def _signed_name(doc: DocText) -> Found | None:

@@ -131,6 +131,19 @@ def test_tune_layouts_read_every_value_unflagged(golden: Path, stem: str) -> Non
     (lines("Submitted by: Ana Bell", "In what capacity have you known the applicant?", "As a colleague on her team",
            "Endorsement category: None", "Date of submission: May 20, 2026"),
      {"rater": "Ana Bell", "relationship": "colleague", "rater_level": None, "date": "2026-05-20"}),
+    # notes of a telephone reference: each value under its label, the rater spoken of as "the reference"
+    (lines("Referee contacted", "Ana Bell", "Date: 05/20/2026",
+           "The referee is the applicant's program supervisor and has known her for 5 years.",
+           "The referee holds Endorsement at Level IV."),
+     {"rater": "Ana Bell", "relationship": "program_supervisor", "rater_level": "IV", "date": "2026-05-20"}),
+    (lines("Reference interviewed: Ana Bell", "Date: 05/20/2026",
+           "The reference worked beside the applicant as a peer (neither supervised the other) for 3 years.",
+           "The reference does not hold an Endorsement."),
+     {"rater": "Ana Bell", "relationship": "colleague", "rater_level": None, "date": "2026-05-20"}),
+    (lines("Referee: Ana Bell", "Date: 05/20/2026",
+           "The referee was trained by the applicant (the referee was the applicant's intern) in 2019.",
+           "The referee holds Endorsement as an Infant Family Specialist."),
+     {"rater": "Ana Bell", "relationship": "student", "rater_level": "II", "date": "2026-05-20"}),
 ])
 def test_reference_wordings(doc: DocText, expected: dict[str, Any]) -> None:
     assert value_of(reference.extract, doc) == expected
