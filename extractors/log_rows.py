@@ -194,7 +194,10 @@ class SessionReader:
         marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
         name_words = words[marks[-1] + 1:] if marks else []
         name = cell_text(name_words).strip(" .,;")
-        if 2 <= len(name_words) <= 4 and NAME.match(name) and all(p.word.text[0].isupper() for p in name_words):
+        capitalised = name[:1].upper() + name[1:]
+        if 2 <= len(name_words) <= 4 and name_words[-1].word.text[:1].isupper() and NAME.match(capitalised):
+            if not all(p.word.text[:1].isupper() for p in name_words):
+                reasons.append("log.supervisor_unclear")  # a capital OCR lost ("vesna Lee"), or not a name at all
             return name, Found(*cell_span(name_words), "log.supervisor_in_description.v1", DESCRIBED_SCORE)
         return self._supervisor([], None, reasons)  # flagged: the log's named supervisor, if any, is only a guess
 

@@ -48,6 +48,8 @@ TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>(?:[^:\d
                         r"(?P<value>\d.*)?$", re.I)
 """A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00"); its value may be unreadable on a
 scan (the row is then an unreadable total, not nothing)."""
+NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1")
+"""Rules that read a row's own supervisor name (a cell of its own, or the end of the session's description)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 TableRow = tuple[Row, Cells, list[Column] | None, int | None]
 """A row that may be a session: its cells, the header columns (of its table) it sits under, its year heading."""
@@ -151,7 +153,7 @@ def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> 
     only doubtfully, keeps its own confidence.
     """
     confident: dict[str, str] = {}
-    cells = [s.sources[-1] if s.sources[-1].rule == "log.supervisor_cell.v1" else None for s in sessions]
+    cells = [s.sources[-1] if s.sources[-1].rule in NAME_CELLS else None for s in sessions]
     for found in [*cells, named]:
         if found is not None and doc.confidence(found.start, found.end) >= LOW_OCR_CONFIDENCE:
             text = one_line(doc.slice(found.start, found.end)).strip(" |[]_")

@@ -286,6 +286,20 @@ def test_a_description_that_does_not_say_is_flagged(description: str, reason: st
     assert reason in session.reasons and session.needs_review
 
 
+@pytest.mark.parametrize(("other_row", "flagged"), [
+    (None, True),  # "vesna": a capital OCR lost, or no name: a person checks it
+    ("Individual supervision with Vesna Lee", False),  # the same name read whole in another row vouches for it
+])
+def test_a_described_name_that_lost_its_capital(other_row: str | None, flagged: bool) -> None:
+    rows = [row([(57, "2024-03-04"), (127, "Individual supervision with vesna Lee"), (377, "90")], 120)]
+    if other_row:
+        rows.append(row([(57, "2024-03-18"), (127, other_row), (377, "60")], 140))
+    session = next(i for i in extraction(doc_of(row(STATEMENT_HEADER, 100), *rows)).items
+                   if i.type == "supervision_session")
+    assert session.value["supervisor"] == ("vesna Lee" if flagged else "Vesna Lee")
+    assert ("log.supervisor_unclear" in session.reasons) is flagged and session.needs_review is flagged
+
+
 def test_a_row_without_a_header_skips_its_rate_and_amount() -> None:
     doc = doc_of(row([(72, "Supervisor/Consultant: Ann Lee")], 80),
                  row([(78, "2024-01-05"), (160, "Individual"), (260, "1.5 hrs"), (320, "$90/h"), (370, "$135.00")],
