@@ -18,6 +18,7 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(rf"^(?:contact\s+hours?|clock\s+hours?|hours?)\s*:?\s*{_NUMBER}$")),
     ("clock", re.compile(rf"^{_NUMBER}\s*(?:(?:clock|contact|training)\s+)?(?:hours?|hrs?\.?|h)$")),
     ("colon", re.compile(r"^(\d{1,2}):([0-5]\d)$")),
+    ("colon", re.compile(r"^(\d{1,2}):([0-5]\d)\s*\(?(?:hh?|hours?|hrs?)\s*:\s*(?:mm|minutes?|mins?)\)?$")),
     ("bare", re.compile(rf"^{_NUMBER}$")),
 ]
 MAX_HOURS = 2000.0

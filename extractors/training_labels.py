@@ -26,10 +26,11 @@ PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+orga
                   r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed)\s+by")
 """A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by" ..."""
 DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course\s+)?completion(?:\s+date)?|"
-              r"completed(?:\s+on)?|attended\s+on|held\s+on|"
+              r"completed(?:\s+on)?|attended(?:\s+on)?|held\s+on|"
               rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance|participation)|"
               rf"{EVENT}\s+date(?:s|\(s\))?")
-"""A completion date's label: "Date completed", "Completed on", "Date(s) of activity", "Training date(s)" ...
+"""A completion date's label: "Date completed", "Completed on", "Attended", "Date(s) of activity",
+"Training date(s)" ...
 Never a date the certificate was printed, issued or expires on."""
 GENERIC_DATE_LABEL = r"date(?:s|\(s\))?"
 TYPE_STEP = 0.75

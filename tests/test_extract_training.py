@@ -456,6 +456,10 @@ def test_an_issued_date_under_the_title_is_not_the_completion_date() -> None:
     (["Board-approved credit | 3.5 credit hours"], "hours", 3.5),
     (["State-approved hours: 2"], "hours", 2.0),
     (["Board- approved credit | 1.5 credit hours"], "hours", 1.5),  # a scan's hyphen left apart from its word
+    (["Attended | Oct 3, 2024"], "date", "2024-10-03"),
+    (["Attended: 10/03/2024"], "date", "2024-10-03"),
+    (["Credit | 4:15 (hours:minutes)"], "hours", 4.25),
+    (["Duration | 2:45 (h:mm)"], "hours", 2.75),
 ])
 def test_labels_in_other_words(rows: list[str], field: str, expected: object) -> None:
     """Each value read from its label (not from a pattern found anywhere on the page)."""

@@ -58,6 +58,8 @@ def test_month_year_keeps_its_precision() -> None:
     ("90 minutes", 1.5, True),
     ("90 min", 1.5, True),
     ("1:30", 1.5, True),
+    ("1:30 (hh:mm)", 1.5, True),
+    ("3:45 (hours:minutes)", 3.75, True),
     ("2 hours 30 minutes", 2.5, True),
     ("1.5 hrs", 1.5, False),
     ("1.5", 1.5, False),
