@@ -76,8 +76,8 @@ SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go
                          "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
 """Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
 UNSPANNED_DATE_SCORE = 0.75
-EMPLOYER_LABEL = (r"employer(?:\s+name)?|organi[sz]ation|agency|company|employing\s+(?:agency|organi[sz]ation)"
-                  r"|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
+EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+name)?|organi[sz]ation|agency|company"
+                  r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
 ROLE_LABEL = (r"position(?:\s+(?:title|held))?|job\s+title(?:\s*/\s*position)?|(?:job\s+|working\s+)?title|role"
               r"|occupation|job\s+classification|classification|designation")
 START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\s+hired|employment\s+start(?:\s+date)?"
@@ -85,7 +85,7 @@ START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\
                r"|employed\s+since|commencement\s+date|date\s+of\s+commencement|start")
 END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination|departure)"
              r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|date\s+(?:left|ended)"
-             r"|(?:resignation|leaving|departure)\s+date|end")
+             r"|(?:resignation|leaving|departure)\s+date|employed\s+(?:until|till|through|thru|to)|end")
 """Label vocabularies: how HR forms name the employer, the role, the first and the last day."""
 PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
                 r"|employed\s+from")
@@ -94,7 +94,9 @@ PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
-                r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description")
+                r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description"
+                r"|describe\s+(?:the\s+)?(?:(?:employee|applicant)['’]s\s+|your\s+)?"
+                r"(?:main\s+|primary\s+|principal\s+|key\s+|job\s+)?(?:duties|responsibilities)")
 STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a|ongoing|active"
                             r"|not\s+applicable|to\s+(?:date|present))\b", re.I)
 """An end field saying the period has not ended (the fields of forms: "Current", "Ongoing", "Active", "N/A")."""
@@ -103,8 +105,15 @@ STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|e
 BARE_STATUS_LABEL = r"status"
 """A bare "Status" field may give an employment status ("Full-time") or a licence's as well as "still there": a
 "current" under it ends no period by itself, a person confirms (employment.status_unclear)."""
+SIGN_OFF = re.compile(r"(?i)^\s*(?:(?:completed|prepared|verified|certified|signed|submitted)\s+by|date\s+"
+                      r"(?:completed|signed|verified)|(?:tele)?phone|e-?mail)\b")
+"""Who filled in the form and how to reach them, set under the duties: never part of them."""
+STILL_TICKED = re.compile(r"(?im)^\s*(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[x✓✔☒☑■])\s+"
+                          r"(?P<option>(?:still|currently)\s+employed|no\s+longer\s+employed)\b")
+"""A ticked option for "still there" or not ("X Still employed here", "[x] No longer employed")."""
 STILL_YES = re.compile(r"^\s*(?:yes|y|active|current(?:ly)?(?:\s+employed)?|employed)\s*$", re.I)
-OTHER_COLUMNS = (r"employee(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?address|phone|telephone|e-?mail"
+OTHER_COLUMNS = (r"(?:employee|applicant)(?:['’]s)?(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?address"
+                 r"|phone|telephone|e-?mail"
                  r"|department|location|supervisor|salary|pay\s+rate|(?:hours|fte)(?:\s+per\s+week)?"
                  r"|verification\s+id|ssn|employee\s+id")
 """Column names a verification grid shows beside the ones read, so its header rows are seen as such."""
@@ -143,12 +152,14 @@ def _duties(doc: DocText) -> Found | None:
 def _first_paragraph(doc: DocText, block: Found) -> Found:
     """The text under a heading up to a paragraph of its own (a footer a scan set close under the duties).
 
-    A new paragraph: a line starting with a capital after a line that ended no sentence, in a block ending in a
-    full stop.
+    A new paragraph: the verifier's sign-off ("Completed by ...", "Date completed ..."), or a line starting with
+    a capital after a line that ended no sentence, in a block ending in a full stop.
     """
     lines = [line for line in doc.lines if block.start <= line.start < block.end]
     whole = doc.slice(block.start, block.end).rstrip()
     for previous, line in zip(lines, lines[1:], strict=False):
+        if SIGN_OFF.match(doc.slice(line.start, line.end)):
+            return Found(block.start, previous.end, block.rule, block.score)
         if (doc.slice(line.start, line.end)[:1].isupper() and whole.endswith(".")
                 and not doc.slice(previous.start, previous.end).rstrip().endswith((".", ";", ":", ","))):
             return Found(block.start, previous.end, block.rule, block.score)
@@ -236,16 +247,23 @@ def _period_fields(doc: DocText, evidence: list[Evidence]) -> tuple[Found | None
     start_value = _labelled(doc, START_LABEL, COLUMNS, "employment.start_field.v1")
     end_value = _labelled(doc, END_LABEL, COLUMNS, "employment.end_field.v1")
     if start_value is None and (period := _labelled(doc, PERIOD_LABEL, COLUMNS, "employment.period_field.v1")):
-        start_value, end_value = _split_period(doc, period, evidence)
+        start_value, period_end = _split_period(doc, period, evidence)
+        end_value = period_end or end_value  # "Employed from <date>" over its own "Employed until <date>"
     return start_value, end_value
 
 
 def _still_employed(doc: DocText) -> tuple[Found | None, list[str]]:
-    """A field saying yes to "still there", with a reason when only a bare "Status" field says it."""
+    """A field saying yes to "still there" (a reason when only a bare "Status" says it), else a ticked option.
+
+    Of "still employed" / "no longer employed", only the one ticked counts.
+    """
     for label, reasons in ((STILL_LABEL, []), (BARE_STATUS_LABEL, ["employment.status_unclear"])):
         still = _labelled(doc, label, COLUMNS, "employment.still_employed.v1")
         if still is not None and STILL_YES.match(doc.slice(still.start, still.end)):
             return still, reasons
+    ticked = list(STILL_TICKED.finditer(doc.text))
+    if len(ticked) == 1 and not ticked[0].group("option").lower().startswith("no"):
+        return Found(ticked[0].start("option"), ticked[0].end("option"), "employment.still_ticked.v1", 0.93), []
     return None, []
 
 

@@ -215,6 +215,17 @@ def test_employment_ocr_duties_with_a_split_word_are_flagged(duties: str, unclea
       "Resignation date: 2019-01-31", "Duties: home visiting"),
      {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
       "duties": "home visiting"}),
+    # a request form: labels with an apostrophe, "Employed from / until", the duties asked for, a ticked status
+    (("Applicant's name: Bo Lee", "Employer's name: Riverbend Family Services", "Position held: Therapist",
+      "Employed from: 2011-08-03", "Employed until: 2019-01-31", "[ ] Still employed here",
+      "[x] No longer employed here", "Describe the applicant's main duties:", "home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": "2019-01-31",
+      "duties": "home visiting"}),
+    (("Employer's name: Riverbend Family Services", "Position held: Therapist", "Employed from: 2011-08-03",
+      "Employed until:", "X Still employed here", "No longer employed here", "Describe the employee's duties:",
+      "home visiting"),
+     {"employer": "Riverbend Family Services", "role": "Therapist", "start": "2011-08-03", "end": None,
+      "duties": "home visiting"}),
 ])
 def test_employment_period_wordings(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
     assert value_of(employment.extract, lines(*texts)) == expected
@@ -226,6 +237,20 @@ def test_employment_end_field_saying_still_there(ongoing: str) -> None:
                 f"End date: {ongoing}", "Duties: home visiting")
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["end"] is None and not item.needs_review
+
+
+def test_employment_no_longer_employed_ticked_without_an_end_is_flagged() -> None:
+    doc = lines("Employer's name: Riverbend Family Services", "Position held: Therapist", "Employed from: 2011-08-03",
+                "Employed until:", "[ ] Still employed here", "[x] No longer employed here")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+def test_employment_duties_stop_at_the_verifier_sign_off() -> None:
+    doc = lines("Employer: Riverbend Family Services", "Position: Therapist", "Start date: 2011-08-03",
+                "End date: Ongoing", "Job Description", "home visiting with families and their infants",
+                "Completed by Ana Bell, Human Resources", "Date completed 2026-05-20")
+    assert value_of(employment.extract, doc)["duties"] == "home visiting with families and their infants"
 
 
 def test_employment_praise_is_not_a_role() -> None:
