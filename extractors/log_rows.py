@@ -14,7 +14,7 @@ from statistics import median
 from typing import Any
 
 from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_digits
-from extractors.fields import Found, build_item, missing, slug
+from extractors.fields import LOW_OCR_CONFIDENCE, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
 from extractors.layout import DocText, Placed
 from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_span, cell_text
@@ -39,7 +39,13 @@ NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
 """The word before the supervisor's name in a session's description: "supervision with Ann Lee", "led by Ann Lee"."""
 DESCRIBED_SCORE = 0.92
 """A format or supervisor read from a description's words, not from a cell of its own."""
-HOURS_DOUBTS = ("log.hours_repaired", "log.hours_from_times", "log.hours_disagree_times")
+RATE = re.compile(r"^[$€£]?(\d{1,4}(?:\.\d{1,2})?)\s*/\s*(?:h|hr|hour)\.?$", re.I)
+AMOUNT = re.compile(r"^[$€£](\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)$")
+"""A statement row's hourly rate ("$90/h") and the amount it bills ("$135.00"): the rate times the time."""
+CHECKS = {"log.hours_from_times.v1": ("log.hours_from_times", "log.hours_disagree_times"),
+          "log.hours_from_amount.v1": ("log.hours_from_amount", "log.hours_disagree_amount")}
+"""A duration's cross-checks (start and end times; a billed amount over its rate), with their two doubts."""
+HOURS_DOUBTS = ("log.hours_repaired", *(reason for pair in CHECKS.values() for reason in pair))
 """Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
 
 
@@ -120,21 +126,24 @@ class SessionReader:
     def _duration(self, cells: Cells, minutes: bool) -> tuple[ParsedHours | None, Found | None, list[str]]:
         """The hours cell, checked against the row's start and end times when the log has them.
 
-        Times that span the cell's duration vouch for it (and for a restored decimal point). A cell that is missing,
-        does not read, reads implausibly or only by a repair gives way to the times' span; a readable cell the times
-        contradict is kept (a break may explain it). Both are flagged unless the log's total confirms the rows.
+        Times that span the cell's duration vouch for it (and for a restored decimal point), as does a statement's
+        amount over its hourly rate. A cell that is missing, does not read, reads implausibly, only by a repair or
+        with a low OCR confidence gives way to the check's hours; a cell read well that the check contradicts is kept
+        (a break or a discount may explain it). Both are flagged unless the log's total confirms the rows.
         """
         words = cells.get("hours", [])
         hours, repaired = session_hours(cell_text(words), minutes, self.hours_form) if words else (None, False)
         found = Found(*cell_span(words), "log.hours_cell.v1", 0.96) if words else None
-        timed = _time_span(cells)
+        timed = _time_span(cells) or _billed_span(cells)
         if timed is None:
             return hours, found, ["log.hours_repaired"] if repaired else []
+        taken, disagree = CHECKS[timed[1].rule]
         if hours is not None and found is not None and abs(hours.hours - timed[0].hours) <= TOLERANCE:
             return hours, replace(found, vouched=True), []
-        if hours is None or repaired or not _plausible(hours):
-            return *timed, ["log.hours_from_times"]
-        return hours, found, ["log.hours_disagree_times"]
+        if hours is None or found is None or repaired or not _plausible(hours) or (
+                self.doc.confidence(found.start, found.end) < LOW_OCR_CONFIDENCE):
+            return *timed, [taken]
+        return hours, found, [disagree]
 
     def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
         """A full date in the date cell, or a month/day completed by the year heading above it.
@@ -301,6 +310,19 @@ def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
     if not _plausible(hours):
         return None
     return hours, Found(*cell_span(start_words + end_words), "log.hours_from_times.v1", 0.9)
+
+
+def _billed_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
+    """The hours a statement row bills: its one amount over its one hourly rate, when that is a plausible session."""
+    words = [p for role_words in cells.values() for p in role_words]
+    rates = [(p, float(m[1])) for p in words if (m := RATE.match(p.word.text))]
+    amounts = [(p, float(m[1].replace(",", ""))) for p in words if (m := AMOUNT.match(p.word.text))]
+    if len(rates) != 1 or len(amounts) != 1 or not rates[0][1]:
+        return None
+    hours = ParsedHours(hours=round(amounts[0][1] / rates[0][1], 2), converted=False, form="billed")
+    if not _plausible(hours):
+        return None
+    return hours, Found(*cell_span([rates[0][0], amounts[0][0]]), "log.hours_from_amount.v1", 0.9)
 
 
 def _clock_time(text: str) -> int | None:

@@ -268,7 +268,8 @@ STATEMENT_HEADER = [(57, "Date"), (127, "Service"), (377, "Time (min)"), (440, "
 ])
 def test_a_statement_describes_each_session_in_words(header: list[tuple[float, str]], description: str, time: str,
                                                      expected: dict[str, object]) -> None:
-    cells = [(57, "2024-03-04"), (127, description), (377, time), (440, "$90/h"), (490, "$135.00")]
+    amount = f"${60 * float(str(expected['hours'])):.2f}"  # billed at $60/h
+    cells = [(57, "2024-03-04"), (127, description), (377, time), (440, "$60/h"), (490, amount)]
     result = extraction(doc_of(row(header, 100), row(cells, 120)))
     session = next(i for i in result.items if i.type == "supervision_session")
     assert session.value == expected and not session.needs_review
@@ -298,6 +299,26 @@ def test_a_described_name_that_lost_its_capital(other_row: str | None, flagged: 
                    if i.type == "supervision_session")
     assert session.value["supervisor"] == ("vesna Lee" if flagged else "Vesna Lee")
     assert ("log.supervisor_unclear" in session.reasons) is flagged and session.needs_review is flagged
+
+
+@pytest.mark.parametrize(("time", "confidence", "hours", "reason"), [
+    ("20", 0.3, 2.0, "log.hours_from_amount"),  # "120" half read: $80.00 at $40/h is two hours
+    ("Lev", 0.6, 2.0, "log.hours_from_amount"),  # no duration at all
+    ("90", 0.96, 1.5, "log.hours_disagree_amount"),  # read well, but the amount bills two hours: kept, flagged
+])
+def test_a_statement_row_amount_over_its_rate_checks_its_time(time: str, confidence: float, hours: float,
+                                                              reason: str) -> None:
+    cells = [(57, "2024-03-04"), (127, "Group consultation led by Ann Lee"), (440, "$40/h"), (490, "$80.00")]
+    doc = doc_of(row(STATEMENT_HEADER, 100), row(cells, 120) + row([(377, time)], 120, confidence=confidence))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["hours"] == hours and reason in session.reasons and session.needs_review
+
+
+def test_a_duration_read_with_low_ocr_confidence_gives_way_to_its_times() -> None:
+    cells = [c for c in contact_row(hours="") if c[1]]
+    doc = doc_of(row(contact_header(), 100), row(cells, 120) + row([(210, "1.0")], 120, confidence=0.4))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["hours"] == 2.0 and "log.hours_from_times" in session.reasons and session.needs_review
 
 
 def test_a_row_without_a_header_skips_its_rate_and_amount() -> None:
