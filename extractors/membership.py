@@ -136,9 +136,17 @@ def _named_in_membership(doc: DocText) -> Found | None:
     return None
 
 
-def _same_name(doc: DocText, one: Found, other: Found) -> bool:
-    """Two readings of one organisation's name, line breaks and case aside."""
-    return one_line(doc.slice(one.start, one.end)).casefold() == one_line(doc.slice(other.start, other.end)).casefold()
+def _same_name(doc: DocText, named: Found, sender: Found) -> bool:
+    """A sentence naming the sender's organisation, spaces and case aside.
+
+    A word OCR split ("Men tal") ends the sentence's run of capitalised words early: its name is still the
+    sender's when it is the start of the sender's name and the sentence's text goes on with the rest of it.
+    """
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", text).casefold()
+
+    name, sent = key(doc.slice(named.start, named.end)), key(doc.slice(sender.start, sender.end))
+    return sent.startswith(name) and key(doc.text[named.start:named.start + 2 * len(sent)]).startswith(sent)
 
 
 def _name_in(text: str) -> tuple[int, int] | None:

@@ -321,6 +321,13 @@ def test_membership_organisation_inside_a_sentence(texts: tuple[str, ...], expec
     (lines("From: Texas Federation for Infant Mental Health <members@txfed.example>", "Hello Bo,",
            "Your membership with the Texas Federation for Infant Mental Health is active until 3/31/2027."),
      "Texas Federation for Infant Mental Health", False),
+    # a word of the sentence's name split by OCR: the sender's name, which the sentence goes on to spell
+    (lines("From: Ohio Association for Infant Mental Health <info@ohio-aimh.example>",
+           "Your membership in the Ohio Association for Infant Men tal Health is renewed until 6/30/2027."),
+     "Ohio Association for Infant Mental Health", False),
+    (lines("From: Ohio Association for Infant Mental Health <info@ohio-aimh.example>",
+           "Your membership in the Ohio Association for Infant Mental Health Professionals runs until 6/30/2027."),
+     "Ohio Association for Infant Mental Health Professionals", True),
     # a sender no membership sentence names: who sent it is not always whose membership it is
     (lines("From: Georgia Institute of Infant Mental Health <noreply@giimh.example>", "Hello Bo,",
            "Your membership now runs until 1/31/2027."),
