@@ -32,8 +32,9 @@ CONFERRAL_CUES = frozenset({"conferred", "conferral", "confer", "conf", "awarded
                             "graduated", "completion", "completed", "earned", "date", "dt", "year"})
 """A conferral label has one of these; any other word ("birth", "printed", "issued", "entered", "expected") makes it
 another date's label."""
-NUMBERED = r"\d{1,2}(?:\.\d{1,2})*[a-z]?[.)]?\s+(?=[A-Za-z])"
-"""A form's number before its field label ("2.1a Qualification awarded", "3. Major:"): no part of the label."""
+NUMBERED = r"\d{1,2}(?:\.[\dlI]{1,3})*[a-z]?[.)]?\s+(?=[A-Za-z])"
+"""A form's number before its field label ("2.1a Qualification awarded", "3. Major:"): no part of the label.
+A scan may read a 1 after the point as l or I ("2.la", "2.1la")."""
 SECTION_NUMBER = re.compile(rf"^\s*{NUMBERED}")
 LABEL_CELL = re.compile(rf"^\s*(?:{NUMBERED})?(?P<label>[A-Za-z][A-Za-z ./']{{0,30}}?)\s*:\s*")
 

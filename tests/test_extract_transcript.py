@@ -237,6 +237,11 @@ WORDINGS = [
                   [(50, "2.2 Main field of study"), (250, "Social Work")],
                   [(50, "2.3 Date of award"), (250, "May 7, 2012")]],
                  [MSW_2012], id="numbered-form-fields"),
+    pytest.param([[(50, "Ridgeline University")], [(50, "Diploma Supplement")],
+                  [(50, "2.la Qualification awarded"), (250, "Master of Social Work")],
+                  [(50, "2.1b Main field of study"), (250, "Social Work")],
+                  [(50, "2.1c Date of award"), (250, "May 7, 2012")]],
+                 [MSW_2012], id="numbered-form-fields-a-scan-read-1-as-l"),
     pytest.param(HEAD + lines("4. Degree: Master of Social Work", "5. Major: Social Work", "6. Date Conferred: 5/7/12"),
                  [MSW_2012], id="numbered-labels-with-colons"),
 ]
