@@ -193,12 +193,17 @@ def _place_line(page: int, row: list[Word], offset: int) -> tuple[Line, str]:
     return Line(page=page, start=offset, end=offset + len(text), words=tuple(placed), cells=tuple(cells)), text
 
 
+TILT_MIN_CONFIDENCE = 0.5
+"""Words read at least this well fit a line's slope; a ruling or shading read as low-confidence letters lies level
+with the pixel rows, and would drag the page's median slope towards 0."""
+
+
 def page_tilt(doc: DocText, page: int) -> float:
     """A page's tilt as a slope (points down per point right): the median least-squares fit of its long lines."""
     slopes = []
     for line in doc.lines:
         centres = [((p.word.bbox[0] + p.word.bbox[2]) / 2, (p.word.bbox[1] + p.word.bbox[3]) / 2)
-                   for p in line.words]
+                   for p in line.words if p.word.confidence >= TILT_MIN_CONFIDENCE]
         if line.page != page or len(centres) < 4 or centres[-1][0] - centres[0][0] < 150:
             continue
         mean_x = sum(x for x, _ in centres) / len(centres)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from extractors.layout import build_text, group_lines
+from extractors.layout import build_text, group_lines, page_tilt
 from pipeline.models import Page, Word
 
 
-def word(text: str, x0: float, top: float, width: float = 30, height: float = 10) -> Word:
-    return Word(text=text, bbox=(x0, top, x0 + width, top + height), confidence=0.9, source="ocr")
+def word(text: str, x0: float, top: float, width: float = 30, height: float = 10, confidence: float = 0.9) -> Word:
+    return Word(text=text, bbox=(x0, top, x0 + width, top + height), confidence=confidence, source="ocr")
 
 
 def test_tilted_line_stays_one_line() -> None:
@@ -53,3 +53,11 @@ def test_a_dash_on_a_tilted_scan_stays_in_its_line() -> None:
     doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=upper + lower)])
     assert [doc.slice(line.start, line.end) for line in doc.lines][1] == \
         "20 - March 5, 2026; you sat the examination on February"
+
+
+def test_a_ruling_read_as_letters_does_not_level_the_page_s_tilt() -> None:
+    """Rules and shading OCR reads as low-confidence marks lie level with the pixel rows, whatever the page's tilt."""
+    text = [word(f"w{i}", 40 + 40 * i, top + 0.8 * i) for top in (100, 140) for i in range(10)]
+    rules = [word("___", 40 + 40 * i, top, confidence=0.2) for top in (200, 240, 280) for i in range(10)]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=text + rules)])
+    assert abs(page_tilt(doc, 1) - 0.02) < 1e-6
