@@ -83,12 +83,13 @@ RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|rol
                      r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?(?:relationship|connection)"
                      r"\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate)")
 """A question asking how the rater knows the applicant, with its options under it."""
-LEVEL_QUESTION = (r"your\s+(?:own\s+|current\s+)?(?:[A-Za-z-]+\s+){0,4}?endorsement"
+LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|your\s+endorsement"
                   r"|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
                   r"|(?:which|what)\s+(?:level\s+of\s+)?endorsement(?:\s+level)?\s+(?:do|have)\s+you"
                   r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement")
-"""A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" may
-name what the endorsement is for ("Your own Infant Mental Health Endorsement")."""
+"""A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" or
+"your current" may name what the endorsement is for ("Your own Infant Mental Health Endorsement"). Other words
+between "your" and "endorsement" ask about the applicant ("Your recommendation for endorsement level")."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 

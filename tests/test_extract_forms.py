@@ -247,6 +247,15 @@ def test_reference_questions_by_other_wordings(question: str, answer: str, key: 
     assert (value["rater"], value[key], value["date"]) == ("Ana Bell", expected, "2026-05-20")
 
 
+@pytest.mark.parametrize("question", ["Your recommendation for endorsement level (check one)",
+                                      "Your recommended endorsement level (tick one):"])
+def test_reference_question_about_the_applicant_gives_no_rater_level(question: str) -> None:
+    """Only "your own" / "your current" endorsement is the rater's; the level recommended is the applicant's."""
+    doc = lines("Completed by: Ana Bell", "Relationship: Colleague", question, "[ ] Level II", "[X] Level III",
+                "Date: 05/20/2026")
+    assert value_of(reference.extract, doc).get("rater_level") is None
+
+
 @pytest.mark.parametrize("misread_box", ["[|", "(J", "@", "O"])
 def test_reference_options_behind_boxes_a_scan_misread(misread_box: str) -> None:
     """An empty box OCR read as a stray mark is not a word: the eight-word option is still one of the list."""
