@@ -40,12 +40,12 @@ UNDER_CAPTION_SCORE = 0.93
 """A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
 HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
                rf"length\s+of\s+(?:the\s+)?{EVENT}|number\s+of\s+(?:(?:clock|contact|ce|credit)\s+)?hours|"
-               r"(?:(?:total|(?:\w+-\s?)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
+               r"(?:(?:total|(?:(?!non-|not-|un-)\w+-\s?)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
                r"(?:\s+(?:awarded|earned|completed|attended|of\s+(?:credit|instruction|training)))?"
                r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
-               r"(?:(?:ce|(?:\w+-\s?)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
+               r"(?:(?:ce|(?:(?!non-|not-|un-)\w+-\s?)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
-"Continuing Education Units (CEUs)", "Board-approved credit"."""
+"Continuing Education Units (CEUs)", "Board-approved credit"; never "Non-approved hours", which a total follows."""
 IDENTIFIER_LABEL = (r"(?:[\w-]+\s+){0,2}?(?:id|identifier|number|no\.?|#|code)(?:\s*\(.{1,16}\))?")
 """An identifier's label ("Registry ID", "Event number", "Course code", "Approval No."): its value is a code, never a
 title, a provider or a date, and it sits among the certificate's labels in a row of captions."""

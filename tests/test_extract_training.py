@@ -474,6 +474,17 @@ def test_labels_in_other_words(rows: list[str], field: str, expected: object) ->
     assert rule is None or rule in {source.rule for source in item.provenance}
 
 
+@pytest.mark.parametrize("excluded", [
+    "Non-approved hours: 1.5", "Not-approved hours | 1.5", "Non- approved credit: 1.5",
+])
+def test_hours_a_board_did_not_approve_are_not_the_hours_earned(excluded: str) -> None:
+    """A record that splits out the hours a board did not approve: its total is the hours, not that part."""
+    doc = doc_of(["Verification of Training", "Participant | Ana Lopez", "Training | Co-Parenting and the Young Child",
+                  "Training Sponsor | Prairie Institute", excluded, "Total hours: 6.0", "Completed on | May 6th, 2021"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["hours"] == 6.0
+
+
 @pytest.mark.parametrize(("completed", "date"), [
     ("Completed on | March 31 - April 32025", "2025-04-03"), ("Date completed: Sept 122024", "2024-09-12"),
 ])
