@@ -63,6 +63,15 @@ PERIOD_SENTENCE = ("employment.period_sentence.v1", re.compile(ocr_tolerant(
 the role standing in the letter's labelled block ("Position held: ..."): read only when no sentence names all four.
 A scan's word split by a stray space ("unt il") still reads; the labelled block's dates check the sentence's."""
 PERIOD_SENTENCE_SCORE = 0.92
+UNCONFIRMED_EMPLOYER_SCORE = 0.75
+"""A role-less sentence's employer that no letterhead or employer field names too: read, but a person checks it."""
+LAST_PREPOSITION = re.compile(r"(?s).*(?:\s(?:at|with|by)|\s[a-z][\w'-]*\s+for)\s+")
+"""Before the last preposition in a period sentence's employer: whom the person worked with, not where
+("worked with infants and families at X", "worked with Jane Roe at X"). A "for" after a capitalised word is part
+of the name ("Center for Early Learning")."""
+NOT_AN_EMPLOYER = re.compile(r"(?i)^(?:us|them|him|her|me|you|our\b.*|their\b.*"
+                             r"|(?:this|the)\s+(?:agency|office|organi[sz]ation|company))$")
+"""A pronoun or "our agency" in place of a name: the sentence does not name the employer."""
 NAMED_ROLE = re.compile(r"\s(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s", re.I)
 """An employer group holding "as ..." is a sentence naming the role that the full patterns did not read: not an
 employer."""
@@ -270,12 +279,16 @@ def _still_employed(doc: DocText) -> tuple[Found | None, list[str]]:
 def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
     """A letter's role-less period sentence, the role from its labelled block; labelled dates must agree."""
     rule, pattern = PERIOD_SENTENCE
-    match = next((m for m in pattern.finditer(doc.text) if not NAMED_ROLE.search(m.group("employer"))), None)
+    matches = ((m, _employer_span(m)) for m in pattern.finditer(doc.text) if not NAMED_ROLE.search(m.group("employer")))
+    match, (employer_start, employer_end) = next(
+        ((m, span) for m, span in matches if not NOT_AN_EMPLOYER.match(doc.slice(*span).strip())), (None, (0, 0)))
     if match is None:
         return None
+    employer = doc.slice(employer_start, employer_end)
+    score = PERIOD_SENTENCE_SCORE if _named_elsewhere(doc, employer) else UNCONFIRMED_EMPLOYER_SCORE
     start_group = "since" if match.group("since") else "start"
     start, start_found = _date_of(doc, *match.span(start_group), evidence, rule)
-    sources = [Found(match.start("employer"), match.end("employer"), rule, PERIOD_SENTENCE_SCORE), start_found]
+    sources = [Found(employer_start, employer_end, rule, score), start_found]
     end: ParsedDate | None = None
     reasons: list[str] = []
     if match.group("end") and not STILL_EMPLOYED.match(match.group("end")):
@@ -290,8 +303,24 @@ def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found 
         sources.append(role)
     if not _block_agrees(doc, evidence, start, end):
         reasons.append("employment.dates_disagree")
-    return _item(doc, match.group("employer"), doc.slice(role.start, role.end) if role else None, start, end,
-                 duties, sources, reasons)
+    return _item(doc, employer, doc.slice(role.start, role.end) if role else None, start, end, duties, sources,
+                 reasons)
+
+
+def _employer_span(match: re.Match[str]) -> tuple[int, int]:
+    """The employer group's range after its last "at / with / for / by": the place, not the people worked with."""
+    last = LAST_PREPOSITION.match(match.group("employer"))
+    return match.start("employer") + (last.end() if last else 0), match.end("employer")
+
+
+def _named_elsewhere(doc: DocText, employer: str) -> bool:
+    """Whether a letterhead cell near the top of the page or an employer field gives the sentence's name too."""
+    name = " ".join(employer.split()).casefold()
+    cells = [doc.slice(*cell) for line in doc.lines[:6] for cell in line.cell_spans()]
+    labelled = _labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
+    if labelled is not None:
+        cells.append(doc.slice(labelled.start, labelled.end))
+    return any(" ".join(cell.split()).casefold() == name for cell in cells)
 
 
 def _block_agrees(doc: DocText, evidence: list[Evidence], start: ParsedDate | None, end: ParsedDate | None) -> bool:

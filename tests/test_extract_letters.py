@@ -405,9 +405,31 @@ def test_exam_results_table_with_several_attempts_is_flagged() -> None:
       "duties": "directing clinical services"}),
 ])
 def test_employment_period_sentence_with_a_labelled_role(texts: tuple[str, ...], expected: dict[str, Any]) -> None:
-    doc = lines(*texts)
+    """The letterhead names the sentence's employer too, so the reading is trusted."""
+    doc = lines(expected["employer"], *texts)
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value == expected and not item.needs_review
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bo Lee worked for Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+    # whom the person worked with comes before where
+    "Bo Lee worked with infants and families at Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+    "Bo Lee has worked with Jane Roe at Riverbend Family Services from March 3, 2015 until June 30, 2019.",
+])
+def test_employment_period_sentence_employer_is_the_place(sentence: str) -> None:
+    """Without a letterhead or employer field naming it too, the sentence's employer is read but checked."""
+    doc = lines(sentence, "Position held: Home Visitor", "Duties include home visiting.")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["employer"] == "Riverbend Family Services" and item.confidence < 0.8 and item.needs_review
+
+
+@pytest.mark.parametrize("employer", ["us", "our agency", "them"])
+def test_employment_period_sentence_pronoun_is_no_employer(employer: str) -> None:
+    sentence = f"Bo Lee has worked for {employer} from March 3, 2015 until June 30, 2019."
+    doc = lines("Riverbend Family Services", sentence, "Position held: Home Visitor", "Duties include home visiting.")
+    items = employment.extract(doc, find_patterns(doc.text)).items
+    assert all(item.value["employer"] != employer for item in items)
 
 
 @pytest.mark.parametrize(("texts", "reason"), [
