@@ -29,6 +29,10 @@ NO_ENDORSEMENT = re.compile(r"^\s*(none|n/?a|not\s+applicable|not\s+(?:currently
 STRAY_MARK = r"(?<=\s)[^\s\d]"
 STRAY_MARK_SCORE = 0.85
 """One character standing alone between a phrase and its date on a scan: a speck or an edge, not a word."""
+DIGIT_SHAPED = frozenset("lIOo|")
+DIGIT_SHAPED_MARK_SCORE = 0.75
+"""A lone mark shaped like a 1 or a 0 may be the date's own first digit OCR split off ("l 1/15/2026" for
+11/15/2026): the date is read, under the review threshold."""
 STAMP_WORDS = re.compile(r"^(received|stamped|filed|logged|recd\.?|rec'd)$", re.I)
 CLOSINGS = re.compile(r"^\s*(?:yours\s+)?(?:sincerely|truly|respectfully|faithfully)|^\s*(?:kind|warm|best)\s+regards"
                       r"|^\s*regards|^\s*with\s+(?:thanks|appreciation)", re.I)
@@ -69,16 +73,19 @@ def date_after(doc: DocText, phrase: str, evidence: list[Evidence], rule: str, s
                years_ahead: int = 0) -> tuple[ParsedDate | None, Found | None]:
     """The date that directly follows a phrase (across a line break): "active through <date>", "Expires <date>".
 
-    A lone mark a scan read between them (a card's edge as "L") is passed over at STRAY_MARK_SCORE.
+    A lone mark a scan read between them (a card's edge as "L") is passed over at STRAY_MARK_SCORE, one shaped like
+    a digit at DIGIT_SHAPED_MARK_SCORE.
     """
     for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(phrase)})(?P<gap>[\s:,]*(?:on\s+|of\s+)?)"
                              rf"(?P<stray>{STRAY_MARK}\s+)?", doc.text):
         ev = next((e for e in evidence if e.label == "DATE" and e.start == match.end()), None)
         stray = match.group("stray") is not None
+        digit_shaped = stray and match.group("stray").strip() in DIGIT_SHAPED
+        mark_score = DIGIT_SHAPED_MARK_SCORE if digit_shaped else STRAY_MARK_SCORE
         if stray and not any(p.word.source == "ocr" for p in doc.words_in(match.start("stray"), match.end("stray"))):
             continue
         if ev is not None and not is_range(ev):
-            date, source = parsed(ev, min(score, STRAY_MARK_SCORE) if stray else score, years_ahead)
+            date, source = parsed(ev, min(score, mark_score) if stray else score, years_ahead)
             if source is not None:
                 source = Found(source.start, source.end, rule, source.score)
             return date, source

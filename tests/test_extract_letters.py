@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from extractors import employment, exam, membership
+from extractors.form_letters import date_after
 from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
 from pipeline.models import Page, Word
@@ -458,6 +459,17 @@ def test_employment_bare_status_is_confirmed_by_a_person(status: str, unclear: b
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["end"] is None and ("employment.status_unclear" in item.reasons) is unclear
     assert (item.confidence < 0.8) is unclear
+
+
+@pytest.mark.parametrize(("stray", "highest"), [("L", 0.85), ("l", 0.79), ("I", 0.79), ("O", 0.79), ("|", 0.79)])
+def test_date_after_a_digit_shaped_mark_is_reviewed(stray: str, highest: float) -> None:
+    """A lone "l" or "O" before a date may be its first digit split off ("l 1/15/2026" for 11/15/2026)."""
+    tokens = f"Your membership is active through {stray} 1/15/2026.".split()
+    words = [Word(text=token, bbox=(72.0 + 40 * i, 100, 100.0 + 40 * i, 110), confidence=0.95, source="ocr")
+             for i, token in enumerate(tokens)]
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    date, found = date_after(doc, r"active\s+through", find_patterns(doc.text), "test.v1")
+    assert date is not None and found is not None and found.score <= highest
 
 
 @pytest.mark.parametrize(("stray", "expected"), [("L", "2026-12-31"), ("|", "2026-12-31"), ("", "2026-12-31")])
