@@ -136,11 +136,12 @@ def ocr_image(image: Image.Image, dpi: int, clock: PageClock | None = None) -> t
 
     Orientation detection (tesseract OSD, another second a page) runs only when the first reading is
     poor, comes out as vertical words (a page turned by 90 degrees) or runs right to left (180).
-    Dotted leaders are erased first (`extractors.leaders`), and again once the page is turned: tesseract
-    reads them as garbage words and loses the labels and values they join.
+    Dotted leaders are erased first (`extractors.leaders`), and again from the page as scanned once it is
+    turned: tesseract reads them as garbage words and loses the labels and values they join.
     """
     clock = clock or Deadline().page(1)
-    gray, leaders = erase_leaders(image if image.mode == "L" else image.convert("L"), dpi)
+    page = image if image.mode == "L" else image.convert("L")
+    gray, leaders = erase_leaders(page, dpi)
     words = restore_leaders(_read(gray, dpi, clock), leaders)
     if (len(words) >= MIN_WORDS_BEFORE_OSD and _mean_confidence(words) >= LOW_MEAN_CONFIDENCE
             and not _mostly_vertical(words) and not _mostly_backwards(words)):
@@ -148,7 +149,8 @@ def ocr_image(image: Image.Image, dpi: int, clock: PageClock | None = None) -> t
     rotation = detect_rotation(gray, clock)
     if rotation == 0:
         return words, 0
-    upright, leaders = erase_leaders(gray.rotate(-rotation, expand=True), dpi)
+    # the page as scanned, turned: the erased one has no leaders left to find and put back as words
+    upright, leaders = erase_leaders(page.rotate(-rotation, expand=True), dpi)
     turned = restore_leaders(_read(upright, dpi, clock), leaders)
     if _mean_confidence(turned) * len(turned) < 0.8 * _mean_confidence(words) * len(words):
         return words, 0  # OSD was wrong: turning made the reading clearly worse

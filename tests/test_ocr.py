@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors.layout import to_page_frame
-from extractors.leaders import Leader, components, erase_leaders, restore_leaders
+from extractors.leaders import MIN_DOTS, Leader, components, erase_leaders, restore_leaders
 from extractors.ocr import Deadline, _crop, _doubtful_number, _reconcile, _tesseract_words, ocr_image, reread_words
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
@@ -55,6 +55,17 @@ def test_turned_page_is_read_upright_and_boxes_map_back_to_the_page_as_stored(go
         expected = turned(text_layer[word.text], angle, page.width, page.height)
         on_page = to_page_frame(word.bbox, rotation, stored[2], stored[3])
         assert all(abs(a - b) < 6 for a, b in zip(on_page, expected, strict=True)), (word.text, on_page, expected)
+
+
+@pytest.mark.tesseract
+def test_a_page_turned_upside_down_gets_its_leaders_back_as_words(golden: Path) -> None:
+    """'HIRE DATE ........ 02/16/2011' on a page scanned upside down reads as it does upright."""
+    pdf = golden / "t015-employment-1.pdf"
+    in_text_layer = [w.text for w in read_pages(pdf)[0].words if set(w.text) == {"."} and len(w.text) >= MIN_DOTS]
+    assert len(in_text_layer) >= 4
+    words, rotation = ocr_image(render_page(pdf, 0, 300).rotate(180, expand=True), 300)
+    assert rotation == 180
+    assert len([w for w in words if set(w.text) == {"."} and len(w.text) >= MIN_DOTS]) >= len(in_text_layer)
 
 
 @pytest.mark.tesseract
