@@ -14,6 +14,7 @@ Sizes are in points, converted with the page's resolution.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,12 @@ DARK_BELOW = 160
 """Grey level under which a pixel is ink; the paper of a noisy scan stays above 200."""
 DOT_MAX = 2.4
 """Points: the largest a leader dot is either way (a bold period at 14 pt is about 2 pt)."""
+DOT_MIN = 0.6
+"""Points: the smallest a leader dot is either way (a period at 8 pt is about 0.8 pt); a scan's speckle of a
+pixel or two is smaller, and a noisy page holds thousands of them, each a dot to line up with the others."""
+LONE_DOTS_MAX = 4000
+"""Lone dots on a page, at most: a form with forty leaders of forty dots has under 2000; more is a page too
+speckled to tell leaders from noise, and its leaders are left to OCR."""
 CLEAR = 0.5
 """Points of paper a dot has all round it."""
 CLEAR_BELOW = 2.0
@@ -78,6 +85,8 @@ def erase_leaders(gray: Image.Image, dpi: int) -> tuple[Image.Image, list[Leader
         return gray, []
     scale = dpi / 72.0
     dots = lone_dots(ink, scale)
+    if len(dots.top) > LONE_DOTS_MAX:
+        return gray, []
     rows = [row for row in dot_rows(dots, scale) if _paper_between(ink, dots, row)]
     if not rows:
         return gray, []
@@ -129,7 +138,8 @@ def lone_dots(ink: np.ndarray, scale: float) -> Dots:
     """Components no bigger than a dot, with paper all round them and under them."""
     top, left, bottom, right, size = components(ink)
     biggest = DOT_MAX * scale
-    small = np.nonzero((bottom - top + 1 <= biggest) & (right - left + 1 <= biggest))[0]
+    height, width, smallest = bottom - top + 1, right - left + 1, DOT_MIN * scale
+    small = np.nonzero((height <= biggest) & (width <= biggest) & (height >= smallest) & (width >= smallest))[0]
     clear = _clear(scale)
     under = max(2, round(CLEAR_BELOW * scale))
     alone = [i for i in small
@@ -142,18 +152,26 @@ def dot_rows(dots: Dots, scale: float) -> list[list[int]]:
     """Runs of at least MIN_DOTS dots, left to right on one baseline at an even pitch (indexes into `dots`)."""
     order = np.argsort(dots.centre_x, kind="stable")
     cy, cx = dots.centre_y, dots.centre_x
-    open_rows: list[list[int]] = []
+    reach, slack = PITCH_MAX * scale, BASELINE_SLACK * scale
+    open_rows: dict[int, list[list[int]]] = {}  # by the band of their last dot's height, a slack tall
     done: list[list[int]] = []
     for i in order:
-        row = _row_to_extend(open_rows, i, cx, cy, scale)
+        band = math.floor(cy[i] / slack)
+        near: list[list[int]] = []
+        for key in (band - 1, band, band + 1):  # a dot within the slack of this one's height is in one of them
+            rows = open_rows.get(key, [])
+            done += [r for r in rows if cx[i] - cx[r[-1]] > reach]
+            rows[:] = [r for r in rows if cx[i] - cx[r[-1]] <= reach]
+            near += rows
+        row = _row_to_extend(near, i, cx, cy, scale)
         if row is None:
-            open_rows.append([int(i)])
+            row = []
         else:
-            row.append(int(i))
-        still_open = [r for r in open_rows if cx[i] - cx[r[-1]] <= PITCH_MAX * scale]
-        done += [r for r in open_rows if cx[i] - cx[r[-1]] > PITCH_MAX * scale]
-        open_rows = still_open
-    return [row for row in done + open_rows if len(row) >= MIN_DOTS]
+            open_rows[math.floor(cy[row[-1]] / slack)].remove(row)
+        row.append(int(i))
+        open_rows.setdefault(band, []).append(row)
+    still_open = [row for rows in open_rows.values() for row in rows]
+    return [row for row in done + still_open if len(row) >= MIN_DOTS]
 
 
 def _row_to_extend(rows: list[list[int]], i: int, cx: np.ndarray, cy: np.ndarray,

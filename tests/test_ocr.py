@@ -135,6 +135,23 @@ def test_text_with_dots_is_left_untouched(line: str) -> None:
     assert leaders == [] and np.array_equal(np.asarray(cleaned), np.asarray(page))
 
 
+@pytest.mark.parametrize(("lines", "found"), [
+    ([], []),                                                 # speckle alone: no leaders in it
+    (["HIRE DATE ................ 02/16/2011"], [16]),         # the leader above the speckle is still found
+])
+@pytest.mark.parametrize("speckle", [0.002, 0.005])
+def test_a_speckled_scan_has_no_leaders_in_its_noise(lines: list[str], found: list[int], speckle: float) -> None:
+    """Single dark pixels strewn over a page (a noisy scan) are no leader dots: there are thousands of them."""
+    page = np.full((3300, 2550), 255, dtype=np.uint8)
+    typed = np.asarray(typed_page(lines or [""]))
+    page[:typed.shape[0]] = typed
+    noise = np.random.default_rng(3).random(page.shape) < speckle
+    noise[:typed.shape[0] + 10] = False
+    page[noise] = 0
+    _, leaders = erase_leaders(Image.fromarray(page, mode="L"), 300)
+    assert [leader.dots for leader in leaders] == found
+
+
 def test_components_are_eight_connected_with_their_boxes_and_sizes() -> None:
     ink = np.zeros((6, 8), dtype=bool)
     ink[0, 0] = ink[1, 1] = ink[2, 1] = True  # a diagonal stroke: one component
