@@ -225,7 +225,7 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
     start_value, end_value = _period_fields(doc, evidence)
     if employer is None or start_value is None:
         return None
-    start, start_found = first_date(start_value, evidence)
+    start, start_found = first_date(doc, start_value, evidence)
     sources = [s for s in (employer, role, start_found) if s is not None]
     reasons = [] if role else ["employment.role_missing"]
     end = None
@@ -236,7 +236,7 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
     elif end_value is None:
         reasons.append("employment.end_unreadable")
     elif not STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
-        end, end_found = first_date(end_value, evidence)
+        end, end_found = first_date(doc, end_value, evidence)
         sources.append(end_found or end_value)
         if end is None:
             reasons.append("employment.end_unreadable")
@@ -326,11 +326,11 @@ def _named_elsewhere(doc: DocText, employer: str) -> bool:
 def _block_agrees(doc: DocText, evidence: list[Evidence], start: ParsedDate | None, end: ParsedDate | None) -> bool:
     """Whether the letter's labelled first and last day (when it gives them) are the sentence's."""
     start_value, end_value = _period_fields(doc, evidence)
-    if start_value is not None and first_date(start_value, evidence)[0] != start:
+    if start_value is not None and first_date(doc, start_value, evidence)[0] != start:
         return False
     if end_value is None or STILL_EMPLOYED.match(doc.slice(end_value.start, end_value.end)):
         return end_value is None or end is None
-    return first_date(end_value, evidence)[0] == end
+    return first_date(doc, end_value, evidence)[0] == end
 
 
 def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:

@@ -63,9 +63,9 @@ def _electronic(doc: DocText, evidence: list[Evidence]) -> Item | None:
     if ev is None:
         reasons.append("signature.date_missing")
     else:
-        dated, source = first_date(Found(ev.start, ev.end, "signature.electronic.v1", 0.96), evidence)
+        dated, source = first_date(doc, Found(ev.start, ev.end, "signature.electronic.v1", 0.96), evidence)
         date = dated.iso() if dated else None
-        certified = first_date(field_value(doc, CERTIFICATE_DATE_LABEL, "signature.certificate_date.v1"), evidence)
+        certified = first_date(doc, field_value(doc, CERTIFICATE_DATE_LABEL, "signature.certificate_date.v1"), evidence)
         if source is not None and certified[0] is not None and certified[1] is not None:
             if certified[0] != dated:
                 reasons.append("signature.date_mismatch")
@@ -91,7 +91,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     above = captions_over_values(doc)
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
     printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above) or _statement_name(doc)
-    dated, date_found = first_date(field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above), evidence)
+    dated, date_found = first_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above),
+                                   evidence)
     reasons: list[str] = []
     signed: bool | None = None
     mark = ""

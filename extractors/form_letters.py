@@ -53,13 +53,22 @@ def parsed(ev: Evidence | None, score: float = 1.0, years_ahead: int = 0) -> tup
     return parse_date(ev.text, years_ahead=years_ahead), Found(ev.start, ev.end, ev.rule, round(ev.score * score, 3))
 
 
-def first_date(found: Found | None, evidence: list[Evidence], years_ahead: int = 0,
+def first_date(doc: DocText, found: Found | None, evidence: list[Evidence], years_ahead: int = 0,
                ) -> tuple[ParsedDate | None, Found | None]:
-    """The first date in a field's value (the value itself as the source when none is there)."""
+    """The first date in a field's value (the value itself as the source when none is there).
+
+    A scanned value that opens with a lone mark shaped like a 1 or a 0 before its date ("Expires: l 1/15/2026")
+    may have lost the date's first digit to it: the date is read at DIGIT_SHAPED_MARK_SCORE, for a person to check.
+    """
     if found is None:
         return None, None
     spans = dates_in(found, evidence)
-    return parsed(spans[0], years_ahead=years_ahead) if spans else (None, found)
+    if not spans:
+        return None, found
+    lead = doc.slice(found.start, spans[0].start)
+    split_digit = lead.strip() in DIGIT_SHAPED and any(p.word.source == "ocr"
+                                                       for p in doc.words_in(found.start, spans[0].start))
+    return parsed(spans[0], DIGIT_SHAPED_MARK_SCORE if split_digit else 1.0, years_ahead=years_ahead)
 
 
 def is_range(ev: Evidence) -> bool:

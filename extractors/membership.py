@@ -165,7 +165,7 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
     """A labelled expiry date, else the end of a labelled term, else the date after "active through"."""
     through = field_value(doc, THROUGH_LABEL, "membership.valid_through.v3")
     if through is not None:
-        dated, found = first_date(through, evidence, EXPIRY_YEARS_AHEAD)
+        dated, found = first_date(doc, through, evidence, EXPIRY_YEARS_AHEAD)
         if dated is not None:
             return dated, found
     term = field_value(doc, TERM_LABEL, "membership.term.v1")
@@ -184,7 +184,7 @@ def _renewal_due(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | N
     """The date the next renewal is due, labelled or in a sentence, read for the expiry at RENEWAL_DUE_SCORE."""
     labelled = field_value(doc, RENEWAL_DUE, "membership.renewal_due.v1")
     if labelled is not None:
-        dated, found = first_date(labelled, evidence, EXPIRY_YEARS_AHEAD)
+        dated, found = first_date(doc, labelled, evidence, EXPIRY_YEARS_AHEAD)
         if dated is not None and found is not None:
             score = min(found.score, RENEWAL_DUE_SCORE)
             return dated, Found(found.start, found.end, "membership.renewal_due.v1", score)

@@ -275,7 +275,7 @@ def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Fo
     """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
     found = field_value(doc, DATE_LABEL, "reference.date.v2")
     if found is not None:
-        dated, source = first_date(found, evidence)
+        dated, source = first_date(doc, found, evidence)
         ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
         if ev is None or not is_stamped(doc, ev):
             return dated, source

@@ -486,3 +486,20 @@ def test_membership_date_after_a_stray_mark_on_a_scan(stray: str, expected: str)
     doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["valid_through"] == expected and (item.confidence <= 0.85 or not stray)
+
+
+@pytest.mark.parametrize(("lead", "source", "reviewed"), [("l ", "ocr", True), ("O ", "ocr", True), ("| ", "ocr", True),
+                                                          ("", "ocr", False), ("l ", "text_layer", False)])
+def test_a_labelled_date_after_a_digit_shaped_mark_is_reviewed(lead: str, source: str, reviewed: bool) -> None:
+    """'Expires: l 1/15/2026' on a scan may be 11/15/2026 with its first digit split off: a person checks it."""
+    words = []
+    for row, text in enumerate(("Michigan Association for Infant Mental Health", f"Expires: {lead}1/15/2026")):
+        x = 72.0
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
+                              confidence=0.95, source=source))
+            x += 6 * (len(token) + 1)
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source=source, words=words)])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == "2026-01-15"
+    assert item.needs_review is reviewed
