@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
 import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -179,19 +180,27 @@ def test_a_child_forked_while_another_thread_holds_the_lock_reads_with_its_own(r
     assert parents.popen.poll() is None and runs.run(ARGS, [line], timeout=60)["text"] == text
 
 
-def test_a_forked_child_that_exits_leaves_its_parents_sentinel(runs: Tesseracts, line: Path) -> None:
-    first = runs.run(ARGS, [line], timeout=60)
-    sentinel = runs._sentinel
-    assert sentinel is not None and sentinel.exists()
-    pid = os.fork()
-    if pid == 0:  # the child exits as a Python program does: its exit hooks run
-        try:
-            atexit._run_exitfuncs()
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
-    assert sentinel.exists()
-    assert runs.run(ARGS, [line], timeout=20) == first  # the waiting process still finds its sentinel
+CHILD_EXITS = """
+import os, sys
+from pathlib import Path
+from extractors.tesseract import Tesseracts
+args, line = ("--psm", "7", "--dpi", "300", "tsv"), Path(sys.argv[1])
+runs = Tesseracts()
+first = runs.run(args, [line], timeout=60)
+pid = os.fork()
+if pid == 0:
+    sys.exit(0)  # the child exits as a Python program does: its exit hooks run
+os.waitpid(pid, 0)
+print(runs._sentinel.exists(), runs.run(args, [line], timeout=20) == first)
+"""
+
+
+def test_a_forked_child_that_exits_leaves_its_parents_sentinel(line: Path) -> None:
+    """In a program of its own, so that the child's exit hooks are that program's, not this test run's."""
+    done = subprocess.run([sys.executable, "-c", CHILD_EXITS, str(line)], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]  # the sentinel is there and the waiting process still finds it
 
 
 def test_a_tesseract_that_exits_at_once_raises_its_error_not_a_broken_pipe(runs: Tesseracts, line: Path) -> None:
