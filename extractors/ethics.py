@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import captions_over_values, field, field_value, first_date, one_line
+from extractors.forms import CAPTION, captions_over_values, field, field_value, first_date, one_line
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
@@ -102,7 +102,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         signed = False
     else:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
-        signed = bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
+        signed = (bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
+                  and not CAPTION.match(mark))  # a caption read as the line's value ("Name in print") is no signature
         if not signed:
             reasons.append("signature.unconfirmed")
     signer = one_line(doc.slice(printed.start, printed.end)) if printed else (mark if signed else None)

@@ -40,6 +40,8 @@ MEMBERSHIP_IN = re.compile(r"(?i:\bmember(?:ship)?\s+(?:in|of|with|to)\s+(?:the\
 SENDER_LINE = re.compile(r"(?i)^\s*(?:from|sender)\s*:\s*")
 MAIL_ADDRESS = re.compile(r"\s*\S*@\S*\s*$")
 """An e-mail address after a sender's name (`<members@association.org>`): never part of the name."""
+WEB_ADDRESS = re.compile(r"(?i)https?:|www\.|\S\.(?:org|com|net|edu|gov|us|info|example)\b\S*|\S+\s?\.\S+/\S*")
+"""A web address (a directory page's URL printed in its margin): never an organisation's name."""
 SENDER_SCORE = 0.75
 """An e-mail's sender that no membership sentence names: who sent it is not always whose membership it is."""
 ORGANISATION_LABEL = (r"organi[sz]ation(?:\s+name)?|association|issuing\s+(?:organi[sz]ation|body)|issued\s+by"
@@ -67,6 +69,8 @@ TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|c
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One membership item."""
     organisation = _organisation(doc)
+    if organisation is not None and WEB_ADDRESS.search(doc.slice(organisation.start, organisation.end)):
+        organisation = None
     through, through_found = _valid_through(doc, evidence)
     reasons = [] if organisation else ["membership.organisation_missing"]
     if organisation is not None and misread_name(doc, organisation):

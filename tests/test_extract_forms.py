@@ -568,3 +568,11 @@ def test_an_oddly_cased_ocr_name_is_flagged(name: str, source: str, misread: boo
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["organization"] == name
     assert ("membership.organisation_misread" in item.reasons) is misread
+
+
+@pytest.mark.parametrize("caption", ["Name in print", "Printed name", "Date signed"])
+def test_a_caption_read_as_the_signature_lines_value_is_no_signature(caption: str) -> None:
+    """A blank signature line whose next caption lands beside it: the form is not known to be signed."""
+    doc = lines("I agree to abide by the Code of Ethics.", f"Signature: {caption}", "Date: 05/21/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is not True and item.value["signer"] != caption and item.needs_review

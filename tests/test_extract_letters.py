@@ -503,3 +503,12 @@ def test_a_labelled_date_after_a_digit_shaped_mark_is_reviewed(lead: str, source
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["valid_through"] == "2026-01-15"
     assert item.needs_review is reviewed
+
+
+@pytest.mark.parametrize("address", ["members.association.example/directory", "www.infant-association.org",
+                                     "https://association.example/members/directory"])
+def test_a_web_address_is_never_the_membership_organisation(address: str) -> None:
+    """A directory page prints its own address in the margin: it names a web page, not an association."""
+    doc = lines(address, "Member directory", "Dues paid through 12/31/2026")
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] is None and "membership.organisation_missing" in item.reasons
