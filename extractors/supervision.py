@@ -85,6 +85,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
                                         f"to {rows_sum} h."))
     if not reader.sessions:
         result.flags.append(missing(doc.document, "log.no_sessions", "No session rows could be read."))
+    elif total is None:  # a log's total cross-checks its rows: when none is read, a person sees the check is missing
+        result.flags.append(missing(doc.document, "log.total_missing",
+                                    f"No stated total was read, so the rows' sum ({rows_sum} h) is unchecked."))
     return result
 
 

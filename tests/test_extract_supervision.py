@@ -552,3 +552,14 @@ def test_a_name_cell_is_read_whole_or_flagged_when_a_column_edge_cuts_it(header:
         assert session.value["supervisor"] != name
     else:
         assert session.value["supervisor"] == name and not session.needs_review
+
+
+@pytest.mark.parametrize(("total_row", "flagged"), [("Total hours: 3.5", False), ("Reviewed by the consultant", True)])
+def test_a_log_whose_total_is_not_read_says_so(total_row: str, flagged: bool) -> None:
+    """The stated total is the cross-check of the rows: a log read without one carries a flag that says so."""
+    doc = doc_of(row(CLASSIC_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5"), (348, "Zevi Pembrake")], 120),
+                 row([(78, "05/29/2023"), (178, "Individual"), (278, "2.0"), (348, "Zevi Pembrake")], 140),
+                 row([(72, total_row)], 170))
+    codes = [flag.code for flag in extraction(doc).flags]
+    assert ("log.total_missing" in codes) is flagged
