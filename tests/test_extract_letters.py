@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -12,6 +12,18 @@ from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
 from pipeline.models import Page, Word
 from tests.test_extract_forms import doc_of, lines, value_of
+
+
+def scanned_lines(*texts: str, source: Literal["ocr", "text_layer"] = "ocr") -> DocText:
+    """Lines one under the other as words with boxes, read by OCR (confidence 0.95) unless said otherwise."""
+    words = []
+    for row, text in enumerate(texts):
+        x = 72.0
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
+                              confidence=0.95, source=source))
+            x += 6 * (len(token) + 1)
+    return build_text("doc", [Page(number=1, width=612, height=792, source=source, words=words)])
 
 
 def grid(*rows: tuple[str, ...]) -> DocText:
@@ -155,15 +167,8 @@ def test_employment_duties_stop_before_a_footer_set_close_under_them() -> None:
     ("consultation to community partners as needed", False),
 ])
 def test_employment_ocr_duties_with_a_split_word_are_flagged(duties: str, unclear: bool) -> None:
-    words = []
-    for row, text in enumerate(("Employer: Riverbend Family Services", "Job title: Therapist",
-                                "Start date: 2011-08-03", "End date: Current", f"Duties: {duties}")):
-        x = 72.0
-        for token in text.split():
-            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
-                              confidence=0.95, source="ocr"))
-            x += 6 * (len(token) + 1)
-    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    doc = scanned_lines("Employer: Riverbend Family Services", "Job title: Therapist", "Start date: 2011-08-03",
+                        "End date: Current", f"Duties: {duties}")
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert ("employment.duties_unclear" in item.reasons) is unclear
 
@@ -364,15 +369,8 @@ def test_membership_renewal_due_is_read_for_the_expiry_and_checked(texts: tuple[
 
 def test_membership_name_with_a_misread_word_is_not_cut_short() -> None:
     """A lower-case word before the association word may be the name's own (OCR's 'state'): the whole line, flagged."""
-    words = []
-    for row, text in enumerate(("Welcome to the Lakeshore state Association for Infant Mental Health!",
-                                "Valid through 12/31/2026.")):
-        x = 72.0
-        for token in text.split():
-            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
-                              confidence=0.95, source="ocr"))
-            x += 6 * (len(token) + 1)
-    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    doc = scanned_lines("Welcome to the Lakeshore state Association for Infant Mental Health!",
+                        "Valid through 12/31/2026.")
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["organization"] != "Association for Infant Mental Health" and item.needs_review
 
@@ -475,15 +473,7 @@ def test_date_after_a_digit_shaped_mark_is_reviewed(stray: str, highest: float) 
 @pytest.mark.parametrize(("stray", "expected"), [("L", "2026-12-31"), ("|", "2026-12-31"), ("", "2026-12-31")])
 def test_membership_date_after_a_stray_mark_on_a_scan(stray: str, expected: str) -> None:
     """A card's edge OCR read as a lone character between "Good through" and the date: passed over, at 0.85 at most."""
-    words = []
-    for row, text in enumerate(("Michigan Association for Infant Mental Health", "Good through",
-                                f"{stray} 12/31/2026")):
-        x = 72.0
-        for token in text.split():
-            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
-                              confidence=0.95, source="ocr"))
-            x += 6 * (len(token) + 1)
-    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    doc = scanned_lines("Michigan Association for Infant Mental Health", "Good through", f"{stray} 12/31/2026")
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["valid_through"] == expected and (item.confidence <= 0.85 or not stray)
 
@@ -492,14 +482,7 @@ def test_membership_date_after_a_stray_mark_on_a_scan(stray: str, expected: str)
                                                           ("", "ocr", False), ("l ", "text_layer", False)])
 def test_a_labelled_date_after_a_digit_shaped_mark_is_reviewed(lead: str, source: str, reviewed: bool) -> None:
     """'Expires: l 1/15/2026' on a scan may be 11/15/2026 with its first digit split off: a person checks it."""
-    words = []
-    for row, text in enumerate(("Michigan Association for Infant Mental Health", f"Expires: {lead}1/15/2026")):
-        x = 72.0
-        for token in text.split():
-            words.append(Word(text=token, bbox=(x, 100 + 14 * row, x + 6 * len(token), 110 + 14 * row),
-                              confidence=0.95, source=source))
-            x += 6 * (len(token) + 1)
-    doc = build_text("doc", [Page(number=1, width=612, height=792, source=source, words=words)])
+    doc = scanned_lines("Michigan Association for Infant Mental Health", f"Expires: {lead}1/15/2026", source=source)
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["valid_through"] == "2026-01-15"
     assert item.needs_review is reviewed
