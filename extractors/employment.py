@@ -118,7 +118,7 @@ SIGN_OFF = re.compile(r"(?i)^\s*(?:(?:completed|prepared|verified|certified|sign
                       r"(?:completed|signed|verified)|(?:tele)?phone|e-?mail)\b")
 """Who filled in the form and how to reach them, set under the duties: never part of them."""
 STILL_TICKED = re.compile(r"(?im)^\s*(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[x✓✔☒☑■])\s+"
-                          r"(?P<option>(?:still|currently)\s+employed|no\s+longer\s+employed)\b")
+                          r"(?P<option>(?:still|currently)\s+employed|no\s+longer\s+employed)\b(?!\s*[:?]\s*\S)")
 """A ticked option for "still there" or not ("X Still employed here", "[x] No longer employed")."""
 STILL_YES = re.compile(r"^\s*(?:yes|y|active|current(?:ly)?(?:\s+employed)?|employed)\s*$", re.I)
 OTHER_COLUMNS = (r"(?:employee|applicant)(?:['’]s)?(?:\s+name)?|(?:employer\s+|work\s+|mailing\s+)?address"

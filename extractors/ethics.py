@@ -120,10 +120,12 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
 
 def _statement_name(doc: DocText) -> Found | None:
     """The name in "I, <name>, acknowledge ...": the signer when the form prints no name of its own."""
-    match = STATEMENT_NAME.search(doc.text)
-    if match is None:
-        return None
-    return Found(match.start("name"), match.end("name"), "signature.statement_name.v1", STATEMENT_NAME_SCORE)
+    for match in STATEMENT_NAME.finditer(doc.text):
+        sentence = doc.text[match.end():].split(".", 1)[0]
+        if re.search(r"(?i)\bthe\s+(?:applicant|candidate|endorsee)\b", sentence):
+            continue  # someone else attests about the applicant ("I, Ann Lee, certify that the applicant ...")
+        return Found(match.start("name"), match.end("name"), "signature.statement_name.v1", STATEMENT_NAME_SCORE)
+    return None
 
 
 def _name_key(name: str) -> str:

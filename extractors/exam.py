@@ -16,7 +16,7 @@ from extractors.layout import DocText
 from extractors.nlp import Evidence
 
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
-                  r"|(?:passing\s+)?standard\s+(?:met|achieved))\b", re.I)
+                  r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$))\b", re.I)
 FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
                   r"|unsatisfactory|no\s+pass|below\s+(?:the\s+)?pass(?:ing)?\b"
                   r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved))\b", re.I)

@@ -37,6 +37,9 @@ CLOCK_TIME = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s*(?:([ap])\.?\s*m\.?)?$", re.
 """A time of day in a start or end cell: "3:30 PM", "10.30 a.m.", "15:30"."""
 NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
 """The word before the supervisor's name in a session's description: "supervision with Ann Lee", "led by Ann Lee"."""
+NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|start|team|program(?:me)?|agency|clinic|department"
+                          r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?)\b")
+"""Words that make what follows "with" or "by" a body or several people, not the one supervisor."""
 DESCRIBED_SCORE = 0.92
 """A format or supervisor read from a description's words, not from a cell of its own."""
 RATE = re.compile(r"^[$€£]?(\d{1,4}(?:\.\d{1,2})?)\s*/\s*(?:h|hr|hour)\.?$", re.I)
@@ -204,7 +207,8 @@ class SessionReader:
         name_words = words[marks[-1] + 1:] if marks else []
         name = cell_text(name_words).strip(" .,;")
         capitalised = name[:1].upper() + name[1:]
-        if 2 <= len(name_words) <= 4 and name_words[-1].word.text[:1].isupper() and NAME.match(capitalised):
+        if (2 <= len(name_words) <= 4 and name_words[-1].word.text[:1].isupper() and NAME.match(capitalised)
+                and not NOT_A_PERSON.search(name)):
             if not all(p.word.text[:1].isupper() for p in name_words):
                 reasons.append("log.supervisor_unclear")  # a capital OCR lost ("vesna Lee"), or not a name at all
             return name, Found(*cell_span(name_words), "log.supervisor_in_description.v1", DESCRIBED_SCORE)

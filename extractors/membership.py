@@ -135,7 +135,7 @@ def _named_in_membership(doc: DocText) -> Found | None:
     """The organisation right after "membership in (the)": its capitalised words, across a line break."""
     for phrase in MEMBERSHIP_IN.finditer(doc.text):
         name = ORGANISATION_NAME.match(doc.text, phrase.end())
-        if name is not None and ORGANISATION.search(name.group()):
+        if name is not None and ORGANISATION.search(name.group()) and len(name.group().split()) > 1:
             return Found(name.start(), name.end(), "membership.organisation_named.v1", NAME_IN_LINE_SCORE)
     return None
 

@@ -131,7 +131,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 def _interviewed(doc: DocText) -> Found | None:
     """The name under "Reference interviewed" standing alone: notes of a call print each value under its label."""
     hit = field(doc, INTERVIEWED, "reference.interviewed.v1")
-    return (hit.value or value_under(doc, hit)) if hit is not None else None
+    found = (hit.value or value_under(doc, hit)) if hit is not None else None
+    # a call's record may answer "Yes", give the call's date or how it was made: only a name is the rater
+    return found if found is not None and PERSON_NAME.match(doc.slice(found.start, found.end)) else None
 
 
 def _signed_name(doc: DocText) -> Found | None:

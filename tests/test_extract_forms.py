@@ -576,3 +576,26 @@ def test_a_caption_read_as_the_signature_lines_value_is_no_signature(caption: st
     doc = lines("I agree to abide by the Code of Ethics.", f"Signature: {caption}", "Date: 05/21/2026")
     item = ethics.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["signed"] is not True and item.value["signer"] != caption and item.needs_review
+
+
+@pytest.mark.parametrize("answer", ["Yes", "03/02/2024, 2:15 PM", "by telephone"])
+def test_a_reference_calls_record_answer_is_not_its_rater(answer: str) -> None:
+    """'Reference contacted: Yes' records the call; only a name there is the rater."""
+    doc = lines(f"Reference contacted: {answer}", "Relationship to applicant: colleague", "Date: 03/02/2024")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["rater"] != answer
+
+
+def test_someone_elses_attestation_does_not_name_the_signer() -> None:
+    """'I, Ann Lee, certify that the applicant ...' is a witness's sentence, not the signer's own."""
+    doc = lines("I, Ann Lee, certify that the applicant has read the Code of Ethics.", "Signature: ________",
+                "Date signed: 03/04/2024")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signer"] != "Ann Lee"
+
+
+@pytest.mark.parametrize("result", ["Standard met: No", "Standard met - No", "Standard achieved in 2 of 3 sections"])
+def test_a_standard_met_with_more_said_after_it_is_no_clear_pass(result: str) -> None:
+    doc = lines("Examination results", f"Result: {result}", "Exam date: 05/14/2025")
+    item = exam.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["passed"] is not True

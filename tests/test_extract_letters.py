@@ -495,3 +495,17 @@ def test_a_web_address_is_never_the_membership_organisation(address: str) -> Non
     doc = lines(address, "Member directory", "Dues paid through 12/31/2026")
     item = membership.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["organization"] is None and "membership.organisation_missing" in item.reasons
+
+
+def test_a_still_employed_option_answered_no_is_not_a_tick() -> None:
+    """'■ Still employed: No' answers the question; the bullet before it is no tick for 'still employed'."""
+    doc = lines("Employer: Riverbend Family Services", "Job title: Therapist", "Start date: 2011-08-03", "End date:",
+                "■ Still employed: No", "Duties: home visiting with infants and their parents")
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert "employment.end_unreadable" in item.reasons and item.needs_review
+
+
+def test_a_bare_association_in_a_membership_sentence_leaves_the_heading_its_name() -> None:
+    doc = lines("Welcome to the Ohio Association for Infant Mental Health!",
+                "As a member of the Association you will receive our newsletter.", "Valid through 12/31/2026")
+    assert value_of(membership.extract, doc)["organization"] == "Ohio Association for Infant Mental Health"

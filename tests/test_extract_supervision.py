@@ -279,6 +279,9 @@ def test_a_statement_describes_each_session_in_words(header: list[tuple[float, s
     ("Individual and group supervision with Ann Lee", "log.format_unreadable"),  # both options: which one?
     ("Individual reflective supervision", "log.supervisor_missing"),  # no name after "with" or "by"
     ("Individual supervision with the team", "log.supervisor_missing"),
+    ("Group case review with Family Services", "log.supervisor_missing"),  # a body, not the supervisor
+    ("Individual consultation with Head Start", "log.supervisor_missing"),
+    ("Group supervision with Ann and Bob", "log.supervisor_missing"),  # two people: which one?
 ])
 def test_a_description_that_does_not_say_is_flagged(description: str, reason: str) -> None:
     cells = [(57, "2024-03-04"), (127, description), (377, "90"), (440, "$90/h"), (490, "$135.00")]
