@@ -1,7 +1,8 @@
-"""The held-out v5 drawings (fixtures/layouts_heldout5.py) print every expected value legibly, on the pages they say.
+"""The former held-out v5 drawings (fixtures/layouts_heldout5.py, tune layouts 'holdout-v5' since session 7) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v5' (t031-t034), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, certified or advising copy).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -28,16 +29,16 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import V5_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V5
 from fixtures.layouts_heldout5 import HELD_OUT_5, LEVEL_ANSWERS, LOG_ROWS, RELATIONSHIP_ANSWERS
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout5-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout5"))
+    """The tune split's 'holdout-v5' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout5-sweep", HOLDOUT_V5, V5_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V5, swept, tmp_path_factory.mktemp("heldout5"))
 
 
 def _check(drawn: Drawn, item: dict[str, Any]) -> None:
@@ -89,11 +90,7 @@ def _check_employment(flat: str, v: dict[str, Any], stem: str) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_5, "held_out")
-
-
-def test_held_out_draws_the_v5_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_5.items())
+    check_every_kind_drawn(drawn, HELD_OUT_5, "tune")
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
