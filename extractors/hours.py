@@ -12,7 +12,7 @@ CEU_HOURS = 10.0
 _NUMBER = r"(\d{1,4}(?:\.\d{1,2})?|\.\d{1,2})"
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("hours_minutes",
-     re.compile(rf"^{_NUMBER}\s*(?:hours?|hrs?\.?|h)\s*(?:and\s*)?(\d{{1,2}})\s*(?:minutes?|mins?\.?|m)$")),
+     re.compile(rf"^{_NUMBER}\s*(?:hours?|hrs?\.?|h)\s*(?:and\s*)?(?:(\d{{1,2}})\s*(?:minutes?|mins?\.?|m)|(\d{{2}}))$")),
     ("ceu", re.compile(rf"^{_NUMBER}\s*(?:CEUs?|continuing education units?)$", re.I)),
     ("minutes", re.compile(rf"^{_NUMBER}\s*(?:minutes?|mins?\.?)$")),
     ("clock", re.compile(rf"^(?:contact\s+hours?|clock\s+hours?|hours?)\s*:?\s*{_NUMBER}$")),
@@ -22,6 +22,10 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("bare", re.compile(rf"^{_NUMBER}$")),
 ]
 MAX_HOURS = 2000.0
+FRACTION = re.compile(r"^(\d{1,3})\s+([13])/([24])(?=\s|$)|^(\d{1,3})?\s*([½¼¾])")
+"""A whole number and a fraction of an hour ("1 1/2 hours", "1½ hrs", "½ hour"), written as a decimal before
+parsing; a fraction alone ("1/2") may be a month and a day, and is left as it is."""
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 STRAY_MARK = re.compile(r"(\d)\s*[;:,.'`]\s+(?=[a-z])")
 """A speck read as punctuation between a number and its unit on a scan ("1.5; hrs"); "1:30" has no space."""
 
@@ -38,7 +42,7 @@ class ParsedHours:
 def parse_hours(text: str) -> ParsedHours | None:
     """Clock hours a span states, or None when the text is not an amount of time."""
     cleaned = " ".join(text.lower().replace(",", ".").split()).strip(" .;:|()")
-    cleaned = STRAY_MARK.sub(r"\1 ", cleaned)
+    cleaned = FRACTION.sub(_decimal, STRAY_MARK.sub(r"\1 ", cleaned))
     for form, pattern in _FORMS:
         match = pattern.match(cleaned)
         if match:
@@ -48,6 +52,13 @@ def parse_hours(text: str) -> ParsedHours | None:
             return ParsedHours(hours=round(hours, 2), converted=form in {"ceu", "minutes", "hours_minutes", "colon"},
                                form=form)
     return None
+
+
+def _decimal(match: re.Match[str]) -> str:
+    """A whole number and a fraction as one decimal number ("1 1/2" to "1.5")."""
+    if match[1] is not None:
+        return f"{int(match[1]) + int(match[2]) / int(match[3]):g}"
+    return f"{int(match[4] or 0) + FRACTIONS[match[5]]:g}"
 
 
 def _to_hours(form: str, groups: tuple[str | None, ...]) -> float | None:
@@ -86,7 +97,8 @@ def repair_in_form(text: str, form: str) -> str | None:
     """A duration cell OCR garbled, rewritten in its column's form from its digits; None when that is a guess too far.
 
     OCR loses a decimal point or a colon, or reads it as a digit or a mark: "15", "125" or "22:0" in a column of
-    "1.5"s is d.d from its first and last digit; "130" or "13:0" in a column of "1:30"s is d:dd.
+    "1.5"s is d.d from its first and last digit; "130" or "13:0" in a column of "1:30"s is d:dd, and "1730" there
+    is the colon read as a digit between them.
     """
     number = UNIT_WORD.sub("", text.strip())
     if re.search(r"[A-Za-z]", number):
@@ -96,4 +108,6 @@ def repair_in_form(text: str, form: str) -> str | None:
         return f"{digits[0]}.{digits[-1]}"
     if form == "colon" and len(digits) == 3:
         return f"{digits[0]}:{digits[1:]}"
+    if form == "colon" and len(digits) == 4 and ":" not in number and int(digits[2]) <= 5:
+        return f"{digits[0]}:{digits[2:]}"
     return None

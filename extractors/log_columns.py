@@ -19,19 +19,23 @@ OPTION_ABBREVIATIONS = {"individual": r"i|ind|indiv|individual", "group": r"g|gr
 _OPTION = "|".join(OPTION_ABBREVIATIONS.values())
 FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
 """A format column's header naming the two types by their abbreviations ("I/G"): its cells may be the initials."""
+_MEETING = r"(?:session|meeting|contact|supervision|consultation|service|visit)"
+"""What a log calls one of its sessions, in the names of its columns ("Date of contact", "Consultation type")."""
 COLUMN_NAMES = {
     "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
     "description": (r"(?:service|activity|session)\s+description|services?(?:\s+provided)?(?!\s+date)|description"
                     r"|activity(?!\s+date)"),
-    "date": (r"(?:(?:session|meeting|contact|supervision|consultation|service)\s+)?date"
-             r"(?:\s+of\s+(?:session|meeting|contact|supervision|consultation|service))?"),
-    "format": (rf"(?:session\s+|supervision\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
+    "date": (rf"(?:{_MEETING}\s+)?date(?:\s+of\s+{_MEETING}|\s+(?:held|met|seen))?"),
+    "format": (rf"type\s+of\s+{_MEETING}|(?:{_MEETING}\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
                r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:clock\s+|contact\s+|session\s+|no\.?\s+of\s+)?"
-              r"(?:hours|hrs\.?|duration|length|minutes|mins\.?|time\s+spent|time(?=\s*\())"
+              r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs\.?|duration|length|minutes|mins\.?"
+              r"|time\s+spent|time(?=\s*\())"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
-    "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+)?(?:supervisor|consultant|facilitator|provider)"
-                   r"(?:\s*/\s*consultant)?(?:'s)?(?:\s+name)?|(?:led|supervised|conducted|facilitated)\s+by"),
+    "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+|clinical\s+|primary\s+|lead\s+)?"
+                   r"(?:supervisor|consultant|facilitator|provider|mentor)"
+                   r"(?:\s*/\s*consultant)?(?:'s)?(?:\s+name)?"
+                   r"|(?:led|supervised|conducted|facilitated|provided|given|delivered)\s+by"),
     "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
     "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
     "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
@@ -174,17 +178,32 @@ def _names_a_log(columns: list[Column]) -> bool:
 
 
 def _heading_word(p: Placed) -> str:
-    """A scanned header word one letter off a column name ("puration", "Supervlsor") read as that name, or "I/G".
+    """A scanned header word one letter off a column name ("puration"), or marks run into it ("mjConsultant").
 
-    Only long words (six letters or more), so a short word never turns into another; the row must still name
-    a date, a duration and a type or supervisor column to be a header.
+    Either is read as that name; a stroke pair as "I/G". Only long words (six letters or more), so a short word
+    never turns into another; the row must still name a date, a duration and a type or supervisor column to be a
+    header.
     """
     text = p.word.text
     if p.word.source == "ocr" and STROKE_PAIR.match(text):
         return "I/G"
-    if p.word.source != "ocr" or len(text) < 6 or not text.isalpha() or text.lower() in NEAR_NAMES:
+    if p.word.source != "ocr" or len(text) < 6 or text.lower() in NEAR_NAMES:
         return text
+    run_into = _run_into(text)
+    if run_into != text or not text.isalpha():
+        return run_into
     return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
+
+
+RUN_INTO = 3
+"""Marks at most this many that OCR ran into the start of a long header name ("mjConsultant": the "mm)" before it)."""
+
+
+def _run_into(text: str) -> str:
+    """A scanned header word that ends in a long column name after a few stray marks, read as that name."""
+    lowered = text.lower()
+    return next((name.capitalize() for name in HEADING_NAMES
+                 if lowered.endswith(name) and 0 < len(lowered) - len(name) <= RUN_INTO), text)
 
 
 def _one_letter_off(a: str, b: str) -> bool:
@@ -212,7 +231,7 @@ def _header_cells(row: Row) -> list[list[int]]:
 def table_blocks(columns: list[Column]) -> list[list[Column]]:
     """The header's columns as one block per table: a role named again starts the next table to the right.
 
-    Only when every block names a whole log ("Type of session" names a format twice, but is one column).
+    Only when every block names a whole log ("Session / Format" names a format twice, but is one column).
     """
     blocks: list[list[Column]] = [[]]
     for column in columns:

@@ -40,14 +40,20 @@ from extractors.log_rows import NAME, TOLERANCE, Session, SessionReader, cell_ho
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
 from extractors.nlp import Evidence
 
-SUPERVISOR_LABEL = r"(?:primary\s+|lead\s+)?(?:supervisor\s*/\s*consultant|supervisor|consultant)|rs\s*/\s*c\s+provider"
+SUPERVISOR_LABEL = (r"(?:name\s+of\s+(?:the\s+)?)?(?:primary\s+|lead\s+|reflective\s+|clinical\s+|rs\s*/\s*c\s+)?"
+                    r"(?:supervisor\s*/\s*consultant|consultant\s*/\s*supervisor|supervisor|consultant|mentor)"
+                    r"(?:'s)?(?:\s+name)?|rs\s*/\s*c\s+provider|(?:supervised|provided|facilitated|led)\s+by|facilitator")
+"""The label of the log's one named supervisor ("Reflective supervisor:", "Name of consultant:", "Supervised by:");
+never an "Agency supervisor", who oversees the job and not the reflective work."""
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
 NOT_A_SESSION = re.compile(r"^\s*[A-Za-z][A-Za-z /'-]{0,30}:|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
 """A labelled line ("Month: July 2023", "Hours this month: 2.0") or a page footer between a log's rows: never a row."""
-TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:grand\s+)?total\b(?P<label>(?:[^:\d(]|\([^)]*\))*?)\s*:?\s*"
-                        r"(?P<value>\d.*)?$", re.I)
-"""A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00"); its value may be unreadable on a
-scan (the row is then an unreadable total, not nothing)."""
+TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:(?:grand|overall|log|cumulative)\s+|(?:hours|hrs|time)\s+)?"
+                        r"(?:total|sum|combined(?=\s+(?:hours|hrs|time)\b))\b"
+                        r"(?P<label>(?:[^:\d(]|\([^)]*\))*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
+"""A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00", "Sum of contact time: 18.5 hours",
+"Hours total: 40", "Combined hours: 40"); its value may be unreadable on a scan (the row is then an unreadable
+total, not nothing)."""
 NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1")
 """Rules that read a row's own supervisor name (a cell of its own, or the end of the session's description)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)

@@ -104,6 +104,16 @@ def test_scanned_ticks_and_header_words(duration: str, mark: str, expected: str 
         assert "log.no_sessions" in [f.code for f in result.flags]
 
 
+@pytest.mark.parametrize("consultant", ["mjConsultant", "m)Consultant", "mm)Consultant"])
+def test_a_scanned_header_name_with_marks_run_into_its_start(consultant: str) -> None:
+    """OCR runs a bracket's last letters into the next header name ("(h:mm) Consultant" read "(h: mjConsultant")."""
+    header = [(40, "#"), (64, "Date of contact"), (156, "Contact type"), (226, "Length (h:"), (273, consultant),
+              (397, "Notes")]
+    cells = [(40, "4"), (64, "10/6/23"), (156, "Small group"), (226, "2:00"), (277, "Ann Lee"), (398, "team dynamics")]
+    assert sessions(doc_of(row(header, 100), row(cells, 120))) == [
+        {"date": "2023-10-06", "hours": 2.0, "format": "group", "supervisor": "Ann Lee"}]
+
+
 @pytest.mark.parametrize(("individual", "group", "reason"), [("X", "X", "log.format_unreadable"),
                                                             ("", "", "log.format_missing"),
                                                             ("Yes", "", "log.format_unreadable")])
@@ -180,12 +190,55 @@ def test_a_log_without_a_duration_column_takes_its_times(total: str | None, doub
     ("Meeting date", "Time (hrs)", "Name of supervisor", "Format"),
     ("Contact date", "Time spent", "Supervised by", "Type"),
     ("Date of consultation", "Hours", "Reflective consultant", "Setting"),
+    ("Date of contact", "Length (hours)", "Consultant", "Contact type"),
+    ("Date of service", "Session length", "Clinical supervisor", "Type of contact"),
+    ("Date held", "Hours earned", "Provided by", "Consultation type"),
+    ("Date met", "Hours credited", "Mentor", "Meeting type"),
 ])
 def test_header_names_a_next_log_might_use(date: str, hours: str, supervisor: str, format_name: str) -> None:
     header = [(60, date), (170, hours), (260, supervisor), (390, format_name)]
     cells = [(60, "03/04/2024"), (170, "1.5"), (260, "Ann Lee"), (390, "Individual")]
     assert sessions(doc_of(row(header, 100), row(cells, 120))) == [
         {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+
+
+@pytest.mark.parametrize(("label", "named"), [
+    ("Reflective supervisor", True), ("Supervisor name", True), ("Name of consultant", True),
+    ("Clinical supervisor", True), ("Mentor", True), ("RS/C supervisor", True), ("Supervisor's name", True),
+    ("Consultant/Supervisor", True), ("Supervised by", True), ("Provided by", True), ("Facilitator", True),
+    ("Supervisee", False), ("Consultee", False), ("Agency supervisor", False),  # the worker, or the job's supervisor
+])
+def test_the_log_s_named_supervisor_under_other_labels(label: str, named: bool) -> None:
+    """A log without a supervisor column takes the one its heading names; any other person's label is no supervisor."""
+    doc = doc_of(row([(60, f"{label}: Ann Lee")], 70), row([(78, "Date"), (178, "Format"), (278, "Hours")], 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5")], 120),
+                 row([(72, "Total hours: 1.5")], 140))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["supervisor"] == ("Ann Lee" if named else None)
+    assert session.needs_review is not named
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("One-to-one", "individual"),
+    ("One to one", "individual"),
+    ("1:1", "individual"),
+    ("1-to-1", "individual"),
+    ("Dyadic", "individual"),
+])
+def test_a_format_cell_worded_as_institutions_word_it(cell: str, expected: str) -> None:
+    """The option read whole from the cell, however the log words it, so the reading is trusted."""
+    doc = doc_of(row(CLASSIC_HEADER, 100), row([(78, "04/21/2023"), (178, cell), (278, "1.5"),
+                                                (348, "Zevi Pembrake")], 120))
+    session = next(i for i in extraction(doc).items if i.type == "supervision_session")
+    assert session.value["format"] == expected and not session.needs_review
+
+
+@pytest.mark.parametrize(("date", "hours"), [("04.21.2023", "1.5"), ("21.04.2023", "1.5"), ("4-21-2023", "1.5"),
+                                            ("2023/04/21", "1.5"), ("04/21/2023", "1h30"), ("04/21/2023", "1 1/2")])
+def test_date_and_duration_cells_written_other_ways(date: str, hours: str) -> None:
+    cells = [(78, date), (178, "Individual"), (278, hours), (348, "Zevi Pembrake")]
+    assert sessions(doc_of(row(CLASSIC_HEADER, 100), row(cells, 120))) == [
+        {"date": "2023-04-21", "hours": 1.5, "format": "individual", "supervisor": "Zevi Pembrake"}]
 
 
 @pytest.mark.parametrize("legend", ["Key: I - Individual, G - Group", "I: individual; G: group",
@@ -238,6 +291,14 @@ def test_month_day_rows_take_the_year_of_their_heading_and_abbreviations_their_l
     ("TOTAL DURATION 3:30", 3.5, False),
     ("Total minutes: 210", 3.5, False),
     ("Total hours: 5.0", 5.0, True),
+    ("Sum of contact time: 3.5 hours", 3.5, False),
+    ("Sum: 3.5", 3.5, False),
+    ("Hours total: 3.5", 3.5, False),
+    ("Overall total 3.5 hrs", 3.5, False),
+    ("Cumulative total: 3.5", 3.5, False),
+    ("Log total (hours): 3.5", 3.5, False),
+    ("Combined hours: 3.5", 3.5, False),
+    ("Sum of hours 5.0", 5.0, True),
 ])
 def test_the_stated_total_is_compared_with_the_rows(total_row: str, stated: float, mismatch: bool) -> None:
     doc = doc_of(row(CLASSIC_HEADER, 100),

@@ -64,6 +64,12 @@ def test_month_year_keeps_its_precision() -> None:
     ("2 hours 30 minutes", 2.5, True),
     ("1.5 hrs", 1.5, False),
     ("1.5", 1.5, False),
+    ("1h30", 1.5, True),  # the minutes' unit left off after an hour's
+    ("2 hrs 15", 2.25, True),
+    ("1 1/2 hours", 1.5, False),  # a fraction of an hour
+    ("3 1/4 hrs", 3.25, False),
+    ("1½ hrs", 1.5, False),
+    ("½ hour", 0.5, False),
 ])
 def test_hours_in_every_form(text: str, hours: float, converted: bool) -> None:
     parsed = parse_hours(text)
@@ -72,7 +78,7 @@ def test_hours_in_every_form(text: str, hours: float, converted: bool) -> None:
     assert parsed.converted is converted
 
 
-@pytest.mark.parametrize("text", ["Individual", "1:75", "hours", "May 5, 2012", "99999 hours"])
+@pytest.mark.parametrize("text", ["Individual", "1:75", "hours", "May 5, 2012", "99999 hours", "1/2", "1.5h 2"])
 def test_non_hours_are_none(text: str) -> None:
     assert parse_hours(text) is None
 
@@ -106,11 +112,34 @@ def test_non_hours_are_none(text: str) -> None:
     ("Date of hire: Aug 17,2019", "DATE", "Aug 17,2019", "date.month_name_marked.v1"),  # no space after the comma
     ("completed Aug 23% 2026", "DATE", "Aug 23% 2026", "date.month_name_marked.v1"),  # the comma read as a mark
     ("held March 31 - April 32025 online", "DATE", "March 31 - April 32025", "date.month_name_run_together.v2"),
+    ("Date: 4-21-2023 signed", "DATE", "4-21-2023", "date.numeric_mdy_dash.v1"),
+    ("exported 2023/04/21", "DATE", "2023/04/21", "date.numeric_ymd_slash.v1"),
+    ("seen 21.04.2023 in clinic", "DATE", "21.04.2023", "date.numeric_dotted.v1"),
+    ("seen 04.05.2023 in clinic", "DATE", "04.05.2023", "date.numeric_dotted_ambiguous.v1"),
+    ("Contact hours: 1 1/2 hours", "HOURS", "1 1/2 hours", "hours.fraction.v1"),
+    ("for 1½ hrs", "HOURS", "1½ hrs", "hours.fraction.v1"),
+    ("a one-to-one session", "FORMAT_INDIVIDUAL", "one-to-one", "format.individual.v1"),
+    ("1:1 with the consultant", "FORMAT_INDIVIDUAL", "1:1", "format.individual.v1"),
+    ("dyadic supervision", "FORMAT_INDIVIDUAL", "dyadic", "format.individual.v1"),
 ])
 def test_span_patterns_find_exact_ranges(text: str, label: str, span: str, rule: str) -> None:
     found = [e for e in find_patterns(text) if e.label == label]
     assert [(e.text, e.rule) for e in found][:1] == [(span, rule)]
     assert text[found[0].start:found[0].end] == span
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Contact hours: 1 1/2 hours", "Contact hours: 1"), ("took 1/2 hour", "1/2"), ("at 11:15 today", "1:1"),
+])
+def test_a_fraction_or_a_time_is_not_read_in_part(text: str, unwanted: str) -> None:
+    """A fraction's whole number is no amount of hours, nor its numerator and denominator a month and a day."""
+    assert unwanted not in [e.text for e in find_patterns(text)]
+
+
+@pytest.mark.parametrize("text", ["04.05.2023", "12.11.2024"])
+def test_a_dotted_date_either_order_could_mean_is_left_for_a_person(text: str) -> None:
+    [date] = [e for e in find_patterns(text) if e.label == "DATE"]
+    assert date.score < REVIEW_THRESHOLD
 
 
 @pytest.mark.parametrize("text", ["Sept 122024", "April 32025", "March 31 - April 32025", "Dec. 12019"])
@@ -229,6 +258,8 @@ def test_a_duration_column_has_one_written_form(cells: list[str], form: str | No
     ("1) 5", "decimal", "1.5"),
     ("130", "colon", "1:30"),
     ("13:0", "colon", "1:30"),
+    ("1730", "colon", "1:30"),  # the colon read as a 7
+    ("1:300", "colon", None),  # a colon read: not one lost
     ("Tad", "decimal", None),  # letters: not a misread number
     ("1234", "decimal", None),
     ("15", "colon", None),
