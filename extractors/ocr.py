@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pytesseract
 from PIL import Image
 
 from extractors.errors import DocumentError
-from extractors.leaders import erase_leaders, restore_leaders
+from extractors.layout import RULE_MARKS, group_lines
+from extractors.leaders import DARK_BELOW, components, erase_leaders, restore_leaders
 from extractors.tesseract import TESSERACT
 from pipeline.models import Word
 
@@ -35,6 +37,17 @@ MIN_WORDS_BEFORE_OSD = 8
 RESCUE_BELOW = 0.9
 GARBLED_BELOW = 0.5
 LOW_MEAN_CONFIDENCE = 0.6
+RULE_DARK = 0.85
+"""Share of a table row's band a column of pixels is ink over when it is a vertical ruling: the band is half as
+tall again as the row's words, so a letter's stroke (as tall as the letter) never fills it."""
+BAND_HALF = 0.75
+"""Half the height of a row's band, in the row's word heights."""
+RULE_SCAN = 3.0
+"""Word heights beyond a row's first and last word searched for the table's outer ruling."""
+MIN_CELL_INK = 20
+"""Ink pixels a cell needs to be read again: fewer is scan speckle."""
+BAR_CONFIDENCE = 0.75
+"""A lone bar read as the letter I: a shape, not a reading, so never sure enough to pass unlooked-at alone."""
 T = TypeVar("T")
 
 
@@ -170,13 +183,114 @@ def detect_rotation(gray: Image.Image, clock: PageClock | None = None) -> int:
 
 
 def _read(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
-    """A page's words, with doubtful numbers read a second time on their own (all of them in one run)."""
+    """A page's words, with doubtful numbers read a second time on their own (all of them in one run).
+
+    The marks tesseract lost in a ruled table's cells are read in the same run (`table_marks`).
+    """
     words = _tesseract_words(gray, dpi, clock)
+    words, cells, clean = table_marks(gray, words, dpi)
     doubtful = [i for i, word in enumerate(words) if _doubtful_number(word)]
-    for i, reading in zip(doubtful, reread_words(gray, [words[i] for i in doubtful], dpi, clock), strict=True):
+    crops = [_crop(gray, words[i], dpi) for i in doubtful] + [_crop(clean, cell, dpi) for cell in cells]
+    readings = read_crops(crops, dpi, clock)
+    for i, reading in zip(doubtful, readings, strict=False):  # the cells' readings follow
         if reading is not None:
             words[i] = _reconcile(words[i], *reading)
+    for cell, reading in zip(cells, readings[len(doubtful):], strict=True):
+        if reading is not None and reading[1] >= GARBLED_BELOW and not set(reading[0]) <= RULE_MARKS:
+            words.append(cell.model_copy(update={"text": reading[0], "confidence": reading[1]}))
     return words
+
+
+def table_marks(gray: Image.Image, words: list[Word], dpi: int) -> tuple[list[Word], list[Word], Image.Image]:
+    """A ruled table's short marks that tesseract dropped or read as ruling, and its cells to read again.
+
+    In a ruled table a mark alone in its cell ("I", "G", a tick) stands beside two vertical rules, and
+    tesseract, reading the page, loses it among them or reads it as one ("|"). Each row of words is
+    looked at in a band half as tall again as its words: a column of pixels inked over the whole band is
+    a rule (no letter is that tall), and the rules cut the row into cells. A cell with ink but no word
+    of its own (or only a ruling mark) is the place of a lost mark: a bar alone is the letter I (which
+    tesseract does not read alone), anything else is returned as a cell to read again, from a copy of
+    the page with the rules of its row painted white. Returns the words (marks added, ruling marks in
+    those cells dropped), the cells to read (as words with their box, no text) and that copy.
+    """
+    ink = np.asarray(gray) < DARK_BELOW
+    scale = dpi / 72.0
+    pixels = np.array(gray)
+    kept, cells, found = list(words), [], False
+    for row in group_lines(words):
+        for left, right, top, bottom in _row_cells(ink, row, scale):
+            inside = [w for w in row if left <= (w.bbox[0] + w.bbox[2]) / 2 * scale < right]
+            if not all(set(w.text) <= RULE_MARKS for w in inside):
+                continue
+            found = True
+            _paint_rules(pixels, ink, (left, right, top, bottom), scale)
+            mark = _cell_mark(ink[top:bottom, left:right], left, top, scale)
+            if mark is None:
+                continue
+            kept = [w for w in kept if all(w is not other for other in inside)]
+            if mark.text:
+                kept.append(mark)
+            else:
+                cells.append(mark)
+    return kept, cells, Image.fromarray(pixels, mode="L") if found else gray
+
+
+def _row_cells(ink: np.ndarray, row: list[Word], scale: float) -> list[tuple[int, int, int, int]]:
+    """The interiors of a ruled row's cells in pixels (left, right, top, bottom); none when it has no rules."""
+    height = float(np.median([w.bbox[3] - w.bbox[1] for w in row])) * scale
+    xs = np.array([(w.bbox[0] + w.bbox[2]) / 2 * scale for w in row])
+    ys = np.array([(w.bbox[1] + w.bbox[3]) / 2 * scale for w in row])
+    slope = float(np.polyfit(xs, ys, 1)[0]) if len(row) > 2 and np.ptp(xs) > height else 0.0
+    start = max(int(row[0].bbox[0] * scale - RULE_SCAN * height), 0)
+    end = min(int(row[-1].bbox[2] * scale + RULE_SCAN * height), ink.shape[1])
+    half, step = BAND_HALF * height, max(int(4 * height), 8)
+    dark = np.zeros(max(end - start, 0), dtype=bool)
+    centre = {}
+    for x0 in range(start, end, step):  # a short stretch is level enough on a page tilted by a degree or two
+        y = float(ys.mean() + slope * ((x0 + min(x0 + step, end)) / 2 - xs.mean()))
+        centre[x0] = y
+        band = ink[max(int(y - half), 0):max(int(y + half), 0), x0:min(x0 + step, end)]
+        if band.size:
+            dark[x0 - start:x0 - start + band.shape[1]] = band.mean(axis=0) >= RULE_DARK
+    edges = np.diff(np.concatenate([[0], dark.astype(np.int8), [0]]))
+    rules = list(zip(np.nonzero(edges == 1)[0] + start, np.nonzero(edges == -1)[0] + start, strict=True))
+    interiors = []
+    for (_, left), (right, _) in zip(rules, rules[1:], strict=False):
+        y = centre[start + int(((left + right) // 2 - start) // step) * step]
+        interiors.append((int(left) + 2, int(right) - 2, max(int(y - half), 0), max(int(y + half), 0)))
+    return [cell for cell in interiors if cell[1] - cell[0] > 2] if len(rules) >= 3 else []
+
+
+def _paint_rules(pixels: np.ndarray, ink: np.ndarray, cell: tuple[int, int, int, int], scale: float) -> None:
+    """Paint white the ruling round a cell's interior, as far out as a crop of it reaches (a few points)."""
+    left, right, top, bottom = cell
+    reach = round(3 * scale)
+    pixels[max(top - reach, 0):bottom + reach, max(left - reach, 0):left] = 255
+    pixels[max(top - reach, 0):bottom + reach, right:right + reach] = 255
+    above, below = max(top - reach, 0), bottom + reach
+    ruled = ink[above:below, left:right].mean(axis=1) > 0.5 if right > left else np.zeros(0, dtype=bool)
+    pixels[above:below, left:right][ruled] = 255
+
+
+def _cell_mark(ink: np.ndarray, left: int, top: int, scale: float) -> Word | None:
+    """What a cell without a word holds: the letter I (a lone bar), a box to read again, or None (paper).
+
+    Rows of the cell inked across most of it are a horizontal rule, not a mark, and are left out.
+    """
+    ink = ink & ~(ink.mean(axis=1) > 0.5)[:, None]
+    if ink.sum() < MIN_CELL_INK:
+        return None
+    rows, cols = np.nonzero(ink)
+    box = ((left + cols.min()) / scale, (top + rows.min()) / scale, (left + cols.max() + 1) / scale,
+           (top + rows.max() + 1) / scale)
+    c_top, c_left, c_bottom, c_right, size = components(ink)
+    big = np.nonzero(size >= MIN_CELL_INK)[0]
+    if len(big) == 1:
+        i = big[0]
+        tall, wide = c_bottom[i] - c_top[i] + 1, c_right[i] - c_left[i] + 1
+        if tall >= 4 * wide and size[i] >= 0.8 * tall * wide:
+            return Word(text="I", bbox=box, confidence=BAR_CONFIDENCE, source="ocr")
+    return Word(text="", bbox=box, confidence=0.0, source="ocr")
 
 
 def _doubtful_number(word: Word) -> bool:
@@ -196,22 +310,27 @@ def reread_words(gray: Image.Image, words: list[Word], dpi: int,
     Enlarging the crop made it worse. The crops go to one tesseract run as a list of images: one process
     for the page instead of one a word, and the same readings (each image is read alone, as a page).
     """
-    if not words:
+    return read_crops([_crop(gray, word, dpi) for word in words], dpi, clock)
+
+
+def read_crops(crops: list[Image.Image], dpi: int, clock: PageClock | None = None) -> list[tuple[str, float] | None]:
+    """Each crop read alone as a single text line, all in one tesseract run: its one word and confidence, or None."""
+    if not crops:
         return []
     clock = clock or Deadline().page(1)
     with tempfile.TemporaryDirectory(prefix="endorse-ocr-") as tmp:
-        paths = [Path(tmp) / f"word-{n}.pgm" for n in range(len(words))]
-        for path, word in zip(paths, words, strict=True):
-            _crop(gray, word, dpi).save(path)
+        paths = [Path(tmp) / f"word-{n}.pgm" for n in range(len(crops))]
+        for path, crop in zip(paths, crops, strict=True):
+            crop.save(path)
         try:
             data = _timed(clock, TESSERACT.run, word_arguments(dpi), paths)
         except pytesseract.TesseractError:
-            return [None] * len(words)
+            return [None] * len(crops)
     read: dict[int, list[tuple[str, float]]] = {}
     for page, text, conf in zip(data["page_num"], data["text"], data["conf"], strict=True):
         if text.strip():
             read.setdefault(int(page), []).append((text.strip(), float(conf) / 100.0))
-    return [found[0] if len(found := read.get(n, [])) == 1 else None for n in range(1, len(words) + 1)]
+    return [found[0] if len(found := read.get(n, [])) == 1 else None for n in range(1, len(crops) + 1)]
 
 
 def _crop(gray: Image.Image, word: Word, dpi: int) -> Image.Image:

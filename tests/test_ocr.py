@@ -10,7 +10,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.layout import to_page_frame
 from extractors.leaders import MIN_DOTS, Leader, components, erase_leaders, restore_leaders
-from extractors.ocr import Deadline, _crop, _doubtful_number, _reconcile, _tesseract_words, ocr_image, reread_words
+from extractors.ocr import (
+    Deadline,
+    _crop,
+    _doubtful_number,
+    _reconcile,
+    _tesseract_words,
+    ocr_image,
+    reread_words,
+    table_marks,
+)
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
 
@@ -182,3 +191,55 @@ def test_a_leader_between_a_label_and_its_value_comes_back_as_a_word_of_dots() -
 def test_a_dotted_rule_or_a_blank_stays_erased(leader: Leader) -> None:
     words = [typed_word("HIRE", 50, 72), typed_word("DATE", 76, 98), typed_word("02/16/2011", 170, 220)]
     assert restore_leaders(words, [leader]) == words
+
+
+def ruled_row(marks: dict[int, str]) -> tuple[Image.Image, list[Word]]:
+    """A 300-dpi ruled table row of five cells, a word in each but those given a mark ("bar", "blob", "")."""
+    image = Image.new("L", (1500, 200), 255)
+    draw = ImageDraw.Draw(image)
+    edges = [100, 400, 700, 900, 1100, 1400]
+    draw.rectangle((edges[0], 40, edges[-1], 43), fill=0)
+    draw.rectangle((edges[0], 140, edges[-1], 143), fill=0)
+    for x in edges:
+        draw.rectangle((x, 40, x + 3, 143), fill=0)
+    words = []
+    for cell, left in enumerate(edges[:-1]):
+        mark = marks.get(cell)
+        if mark == "bar":
+            draw.rectangle((left + 60, 76, left + 65, 106), fill=0)
+        elif mark == "blob":
+            draw.ellipse((left + 60, 76, left + 90, 106), outline=0, width=5)
+        elif mark is None:
+            draw.rectangle((left + 30, 76, left + 130, 106), fill=0)
+            box = ((left + 30) * 72 / 300, 76 * 72 / 300, (left + 130) * 72 / 300, 106 * 72 / 300)
+            words.append(Word(text=f"w{cell}", bbox=box, confidence=0.96, source="ocr"))
+    return image, words
+
+
+@pytest.mark.parametrize(("marks", "letters", "to_read"), [
+    ({3: "bar"}, ["I"], 0),            # a lone bar in a cell, dropped by tesseract: the letter I
+    ({2: "blob"}, [], 1),              # something else alone in a cell: read again on its own
+    ({3: ""}, [], 0),                  # an empty cell: paper, nothing to read
+    ({1: "bar", 3: "blob"}, ["I"], 1),
+])
+def test_a_mark_lost_in_a_ruled_table_cell_is_found(marks: dict[int, str], letters: list[str], to_read: int) -> None:
+    image, words = ruled_row(marks)
+    kept, cells, clean = table_marks(image, words, 300)
+    added = [w for w in kept if w not in words]
+    assert [w.text for w in added] == letters
+    assert all(w.confidence < 0.9 for w in added)  # a shape, not a reading: never sure alone
+    assert len(cells) == to_read
+    assert clean is not image if to_read else True
+
+
+def test_a_row_without_ruling_gets_no_marks() -> None:
+    image = Image.new("L", (1500, 200), 255)
+    draw = ImageDraw.Draw(image)
+    words = []
+    for left in (100, 500, 900):
+        draw.rectangle((left, 76, left + 100, 106), fill=0)
+        words.append(Word(text="word", bbox=(left * 0.24, 76 * 0.24, (left + 100) * 0.24, 106 * 0.24),
+                          confidence=0.96, source="ocr"))
+    draw.rectangle((1300, 76, 1305, 106), fill=0)  # a bar beside the words, in no cell
+    kept, cells, _ = table_marks(image, words, 300)
+    assert (kept, cells) == (words, [])
