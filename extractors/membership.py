@@ -11,7 +11,9 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
+from extractors.form_layout import ocr_tolerant
 from extractors.forms import (
+    column_value,
     date_after,
     dates_in,
     field_value,
@@ -35,35 +37,57 @@ BEFORE_NAME = re.compile(r"(?:^|[,!:;(]|\b(?:to|the|of|in|your|our|with|from|by|
 """What may stand before a name in a sentence; any other lower-case word may be a misread part of the name."""
 NAME_IN_LINE_SCORE = 0.85
 """An organisation cut out of a sentence: where the name starts and ends is a guess."""
-MEMBERSHIP_IN = re.compile(r"(?i:\bmember(?:ship)?\s+(?:in|of|with|to)\s+(?:the\s+)?)")
-"""A sentence naming whose membership it is: "your membership in the <organisation>", "a member of <organisation>"."""
+MEMBERSHIP_IN = re.compile(r"(?i:\bmember(?:ship)?(?:\s+in\s+good\s+standing)?\s+(?:in|of|with|to)\s+(?:the\s+)?)")
+"""A sentence naming whose membership it is: "your membership in the <organisation>", "a member of <organisation>",
+"a member in good standing of the <organisation>"."""
 SENDER_LINE = re.compile(r"(?i)^\s*(?:from|sender)\s*:\s*")
 MAIL_ADDRESS = re.compile(r"\s*\S*@\S*\s*$")
 """An e-mail address after a sender's name (`<members@association.org>`): never part of the name."""
-WEB_ADDRESS = re.compile(r"(?i)https?:|www\.|\S\.(?:org|com|net|edu|gov|us|info|example)\b\S*|\S+\s?\.\S+/\S*")
-"""A web address (a directory page's URL printed in its margin): never an organisation's name."""
+WEB_ADDRESS = re.compile(r"(?i)https?:|www\s?\.|\S\s?\.\s?(?:org|com|net|edu|gov|us|info|example)\b\S*"
+                         r"|\S+\s?\.\s?(?-i:[a-z])\S*\s?/\S*")
+"""A web address (a directory page's URL printed in its margin), its dots and slashes spaced apart on a scan
+("members .association. example /directory"): never an organisation's name."""
 SENDER_SCORE = 0.75
 """An e-mail's sender that no membership sentence names: who sent it is not always whose membership it is."""
-ORGANISATION_LABEL = (r"organi[sz]ation(?:\s+name)?|association|issuing\s+(?:organi[sz]ation|body)|issued\s+by"
-                      r"|member\s+of|professional\s+(?:association|organi[sz]ation)")
+ORGANISATION_LABEL = (r"(?:name\s+of\s+(?:the\s+)?)?"
+                      r"(?:(?:issuing|membership|member|professional|sponsoring|parent)\s+)?(?:organi[sz]ation|association|society|body|chapter|affiliate)(?:\s+name)?"
+                      r"|issued\s+by|issuer|affiliation|member(?:ship)?\s+(?:of|in|with)")
+"""How a card or form labels whose membership it is: organisation, association, society, chapter, issued by."""
+LABEL_LEAD = re.compile(rf"(?i)^\s*(?:{ORGANISATION_LABEL})"
+                        r"(?:\s*:\s*|\s+(?:the\s+)?(?=(?-i:[A-Z]))(?!(?:of|for|and|in|on|to)\b))")
+"""A label before the name in the same cell ("Member of: ...", "Issued by Ohio ..."): never part of the name."""
+LABEL_ALONE = re.compile(rf"(?i)\s*(?:{ORGANISATION_LABEL})\s*:?\s*")
+"""A label cell over (or beside) its value: never the name itself."""
 UNTIL = r"(?:through|thru|until|till|to)"
-THROUGH_LABEL = (rf"(?:membership\s+)?(?:valid|active|good|paid(?:\s+up)?|current|dues\s+paid|member)\s+{UNTIL}"
-                 r"|(?:membership\s+)?expires(?:\s+on)?|(?:membership\s+)?(?:expiration|expiry|exp\.?)(?:\s+date)?"
-                 r"|(?:membership\s+)?(?:end|ending|term\s+end)\s+date|(?:membership\s+|term\s+)?ends")
-"""How a form or card names the expiry: valid / active / paid / member through, expires, expiration, end date."""
+THROUGH_LABEL = (rf"(?:membership\s+)?(?:valid|active|good|paid(?:\s+up)?|current|dues\s+(?:paid|current)"
+                 rf"|member(?:ship)?|(?:in\s+good\s+)?standing|coverage)\s+{UNTIL}"
+                 r"|(?:membership\s+|term\s+)?expires(?:\s+on)?|(?:membership\s+)?(?:expiration|expiry|exp\.?)(?:\s+date)?"
+                 r"|(?:membership\s+(?:term\s+|year\s+)?|term\s+|coverage\s+)?ends(?:\s+on)?"
+                 r"|end\s+of\s+(?:membership|term)|(?:membership\s+)?(?:end|ending|term\s+end)(?:\s+date)?"
+                 r"|(?:membership\s+)?(?:lapses(?:\s+on)?|lapse\s+date)")
+"""How a form or card names the expiry: valid / active / paid / member through, expires, expiration, end, lapses.
+Printed without a colon, or over its date, the label is read as a phrase the date directly follows."""
 THROUGH_PHRASE = (rf"(?:valid|active|current|good|paid(?:\s+up)?|in\s+good\s+standing|renewed|runs|continues)\s+{UNTIL}"
-                  r"|(?:will\s+)?expires?(?:\s+on)?|expiration\s+date|expiring(?:\s+on)?"
+                  r"|(?:will\s+)?expires?(?:\s+on)?|expiring(?:\s+on)?|(?:will\s+)?lapses?(?:\s+on)?"
+                  r"|(?:new\s+)?(?:expiration|expiry|end)\s+date(?:\s+(?:is|will\s+be))?"
                   r"|(?:valid|active|current|membership\s+runs)\s+from\s+[^.\n]{4,30}?\s+(?:to|through|thru|until|-|–)")
-"""The words right before the expiry in a sentence; after "valid from <date> to", the term's end."""
+"""The words right before the expiry in a sentence ("will lapse on", "Your new expiration date is"); after "valid
+from <date> to", the term's end."""
 RENEWAL_DUE = (r"(?:next\s+)?renewal\s+(?:is\s+)?due(?:\s+(?:on|by))?|next\s+renewal(?:\s+date)?"
-               r"|due\s+for\s+renewal(?:\s+on)?|renew\s+by")
-"""When the next renewal falls due; a bare "renewal date" may be the day it was renewed, so not that."""
+               r"|due\s+for\s+renewal(?:\s+on)?|renew\s+(?:by|before|no\s+later\s+than)|(?:membership\s+)?renewal(?:\s+date)?|renews(?:\s+on)?")
+"""When the next renewal falls due. A bare "renewal date" may be the day it was renewed: read, for a person to check."""
 RENEWAL_DUE_SCORE = 0.75
 """The day a renewal falls due is most often the day the membership ends, but some ask weeks before: checked."""
 EXPIRY_YEARS_AHEAD = 10
 """A membership runs a year or a few; "6/30/27" on a card is 2027, not 1927."""
-TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage|valid(?:ity)?(?:\s+dates)?"
-              r"|dates?\s+valid|effective\s+dates?")
+TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage(?:\s+period)?"
+              r"|valid(?:ity)?(?:\s+dates)?|dates?\s+valid|effective\s+dates?|(?:dates?|period|term)\s+of\s+membership")
+"""How a form names the term as a range (its end is the expiry): membership period, term, coverage, valid dates."""
+RANGE_TO = re.compile(r"\s*(?:-|–|to|through|thru|until)\s*", re.I)
+OTHER_COLUMNS = (r"(?:member(?:'s)?\s+)?name|member|status|standing|category|type|level"
+                 r"|member(?:ship)?\s+(?:number|no\.?|id)|member\s+since|joined|date\s+joined|last\s+payment(?:\s+received)?|amount|dues")
+COLUMNS = "|".join((ORGANISATION_LABEL, THROUGH_LABEL, TERM_LABEL, OTHER_COLUMNS))
+"""Every column name a member list or card grid may show: a header row is the row of these."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -89,7 +113,8 @@ def _organisation(doc: DocText) -> Found | None:
     A membership sentence's name goes before one cut out of another sentence; an e-mail's sender counts only
     when a membership sentence names the same organisation.
     """
-    labelled = field_value(doc, ORGANISATION_LABEL, "membership.organisation.v3")
+    labelled = (column_value(doc, ORGANISATION_LABEL, COLUMNS, "membership.organisation_column.v1")
+                or field_value(doc, ORGANISATION_LABEL, "membership.organisation.v3"))
     if labelled is not None and ORGANISATION.search(doc.slice(labelled.start, labelled.end)):
         return labelled
     heading, named = _heading(doc), _named_in_membership(doc)
@@ -108,6 +133,10 @@ def _heading(doc: DocText) -> Found | None:
     for line in doc.lines[:8]:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
+            if LABEL_ALONE.fullmatch(text) or WEB_ADDRESS.search(MAIL_ADDRESS.sub("", text)):
+                continue  # a label over its value, or a web page's address: the name is elsewhere
+            if (lead := LABEL_LEAD.match(text)) is not None:
+                start, text = start + lead.end(), text[lead.end():]
             if not ORGANISATION.search(text) or re.search(r"(?i)\b(member(ship)?\s+in|renewing|dear)\b", text):
                 continue
             sender = _sender(doc, line.start, start, end)
@@ -166,8 +195,9 @@ def _name_in(text: str) -> tuple[int, int] | None:
 
 
 def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
-    """A labelled expiry date, else the end of a labelled term, else the date after "active through"."""
-    through = field_value(doc, THROUGH_LABEL, "membership.valid_through.v3")
+    """A labelled expiry date, else the end of a labelled term, else the date right after an expiry phrase or label."""
+    through = (column_value(doc, THROUGH_LABEL, COLUMNS, "membership.valid_through_column.v1")
+               or field_value(doc, THROUGH_LABEL, "membership.valid_through.v3"))
     if through is not None:
         dated, found = first_date(doc, through, evidence, EXPIRY_YEARS_AHEAD)
         if dated is not None:
@@ -177,11 +207,28 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
         spans = dates_in(term, evidence)
         if len(spans) >= 2 or (len(spans) == 1 and is_range(spans[0])):
             return parsed(spans[-1], 0.97, EXPIRY_YEARS_AHEAD)
-    dated, found = date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v2", 0.96,
-                              EXPIRY_YEARS_AHEAD)
-    if dated is not None:
-        return dated, found
+    end = _term_end_after(doc, evidence)
+    if end is not None:
+        return parsed(end, 0.96, EXPIRY_YEARS_AHEAD)
+    for phrase, rule in ((THROUGH_PHRASE, "membership.valid_through_phrase.v2"),
+                         (THROUGH_LABEL, "membership.valid_through_label.v1")):
+        dated, found = date_after(doc, phrase, evidence, rule, 0.96, EXPIRY_YEARS_AHEAD)
+        if dated is not None:
+            return dated, found
     return _renewal_due(doc, evidence)
+
+
+def _term_end_after(doc: DocText, evidence: list[Evidence]) -> Evidence | None:
+    """The end of a range right after a term label printed bare or over it ("Term 07/01/2026 - 06/30/2027")."""
+    dates = {ev.start: ev for ev in evidence if ev.label == "DATE"}
+    for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(TERM_LABEL)})\b[\s:]*", doc.text):
+        first = dates.get(match.end())
+        if first is not None and is_range(first):
+            return first
+        to = RANGE_TO.match(doc.text, first.end) if first is not None else None
+        if to is not None and (last := dates.get(to.end())) is not None:
+            return last
+    return None
 
 
 def _renewal_due(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
