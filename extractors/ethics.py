@@ -9,19 +9,24 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import CAPTION, captions_over_values, field, field_value, first_date, one_line
+from extractors.forms import CAPTION, DATE_VALUE, captions_over_values, field, field_value, first_date, one_line
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
-SIGNER = r"(?:applicant|candidate|member|endorsee|signer|professional)"
+SIGNER = (r"(?:applicant|candidate|member|endorsee|signer|signatory|professional|practitioner|provider|licensee"
+          r"|registrant|participant|clinician|employee|staff\s+member)")
+"""Whom an agreement has sign it, by the names forms give that person."""
 SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
-                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed\s+by")
+                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed\s+by|sign\s+(?:here|below)")
 """The signature line, whoever the form calls the signer and however the signature is made."""
-NAME_LABEL = (rf"printed\s+name|print(?:ed)?\s+name|(?:{SIGNER}(?:'s)?\s+)?name\s*\((?:please\s+)?print(?:ed)?\)"
+NAME_LABEL = (rf"print(?:ed)?\s+name(?:\s+here)?|name\s+(?:in\s+print|printed|in\s+(?:block\s+)?(?:capitals|letters))"
+              rf"|(?:{SIGNER}(?:'s)?\s+)?name\s*\((?:please\s+)?(?:print(?:ed)?|block\s+(?:capitals|letters))\)"
               rf"|name\s+of\s+(?:the\s+)?{SIGNER}(?:\s*\((?:please\s+)?print(?:ed)?\))?"
               rf"|(?:(?:full|typed|legal|{SIGNER}(?:'s)?)\s+)?name")
-DATE_LABEL = (r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+(?:signature|signing|agreement)"
+"""The signer's name in print, however the form asks for it."""
+DATE_LABEL = (r"date(?:\s+signed)?|signature\s+date|signed\s+on|date\s+of\s+(?:signature|signing|agreement"
+              r"|acknowledge?ment|acceptance|attestation)"
               r"|signing\s+date|today'?s\s+date|dated"
               r"|date\s+(?:acknowledged|accepted|agreed|attested|affirmed|confirmed|submitted)")
 """A date signed, or the date the signer acknowledged / accepted / agreed, as the form words it."""
@@ -30,9 +35,10 @@ E_SIGNED_BY = (r"(?i)\b(?:(?:electronically|digitally)\s+signed|signed\s+(?:elec
 E_SIGNED = [re.compile(E_SIGNED_BY + before_date) for before_date in (
     r"\s+at\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?on\s+", r"\s+on\s+", r",\s*")]
 """An e-signature statement, the date after the name: "by X at 10:14 AM on <date>", "by X on <date>", "by X, <date>"."""
-STATEMENT_NAME = re.compile(r"\bI,\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:do\s+)?(?:hereby\s+)?"
-                            r"(?:acknowledge|agree|affirm|attest|certify|confirm|declare|understand|accept)")
-"""The signer named in the agreement's own sentence: "I, <name>, acknowledge that ..."."""
+STATEMENT_NAME = re.compile(r"(?<!\S)[I|l!1],\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+"
+                            r"(?:do\s+)?(?:hereby\s+)?(?:acknowledge|agree|affirm|attest|certify|confirm|declare|understand|accept)")
+"""The signer named in the agreement's own sentence: "I, <name>, acknowledge that ..." (a scan may read the "I" as
+"|", "l", "!" or "1")."""
 STATEMENT_NAME_SCORE = 0.9
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
@@ -91,7 +97,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     above = captions_over_values(doc)
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
     printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above) or _statement_name(doc)
-    dated, date_found = first_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above),
+    dated, date_found = first_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
+                                               bare=DATE_VALUE),
                                    evidence)
     reasons: list[str] = []
     signed: bool | None = None
@@ -103,7 +110,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     else:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
         signed = (bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
-                  and not CAPTION.match(mark))  # a caption read as the line's value ("Name in print") is no signature
+                  and not CAPTION.match(mark)  # a caption read as the line's value ("Name in print") is no signature
+                  and not _dated(line.value, evidence))  # nor is a date written on it ("Signature: June 5, 2026")
         if not signed:
             reasons.append("signature.unconfirmed")
     signer = one_line(doc.slice(printed.start, printed.end)) if printed else (mark if signed else None)
@@ -116,6 +124,11 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
     sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
     return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _dated(value: Found, evidence: list[Evidence]) -> bool:
+    """Whether a date stands in a signature line's value: a date is no signature, and the line needs a person."""
+    return any(e.label == "DATE" and value.start <= e.start < value.end for e in evidence)
 
 
 def _statement_name(doc: DocText) -> Found | None:

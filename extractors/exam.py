@@ -11,22 +11,32 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import column_value, date_after, dates_in, field_value, is_range, parsed
+from extractors.forms import DATE_VALUE, column_value, date_after, dates_in, field_value, is_range, parsed
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
-                  r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$))\b", re.I)
-FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
-                  r"|unsatisfactory|no\s+pass|below\s+(?:the\s+)?pass(?:ing)?\b"
-                  r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved))\b", re.I)
+                  r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$)"
+                  r"|(?:meets|exceeds)\s+(?:the\s+)?(?:passing\s+)?(?:standard|requirements?)(?=\s*[.!]?\s*$)"
+                  r"|competent(?=\s*[.!]?\s*$))\b", re.I)
+FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed|ing)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
+                  r"|unsatisfactory|no\s+pass|non-?pass|below\s+(?:the\s+)?pass(?:ing)?\b"
+                  r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved)"
+                  r"|(?:does|did)\s+not\s+meet|not\s+(?:yet\s+)?competent)\b", re.I)
 """A verdict may name the standard first: "Standard met", "Standard not met"."""
-RESULT_LABEL = r"(?:exam(?:ination)?\s+|overall\s+|final\s+)?(?:result|outcome|status|decision)|pass\s*/\s*fail"
-SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
+RESULT_LABEL = (r"(?:(?:your|exam(?:ination)?|test|overall|final|score|candidate)\s+)?(?:result|outcome|status|decision"
+                r"|determination)|result\s+of\s+(?:the\s+|your\s+)?(?:exam(?:ination)?|test|assessment)"
+                r"|pass\s*/\s*fail(?:\s+(?:status|result|decision))?|pass(?:ing)?\s+status")
+"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, as the report words it."""
+SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt|assessment"
 """What a score report calls the occasion the exam was taken: its date is the exam date."""
 DATE_LABEL = (rf"date\s+(?:of\s+)?(?:the\s+)?(?:{SITTING})\s+(?:taken|sat|held|written|administered)"
-              rf"|(?:{SITTING})\s+date|date\s+of\s+(?:the\s+)?(?:{SITTING})|date\s+(?:tested|taken|sat|administered)"
-              r"|(?:taken|sat|tested|administered|held)\s+on")
+              rf"|(?:{SITTING})\s+(?:date|day)|date\s+of\s+(?:the\s+|your\s+)?(?:{SITTING})"
+              r"|date\s+(?:tested|taken|sat|administered|examined|written)"
+              rf"|(?:(?:{SITTING})\s+)?(?:taken|sat|tested|administered|held|examined|written)\s+on"
+              rf"|date\s+(?:you\s+)?(?:took|sat|wrote)\s+(?:the\s+)?(?:{SITTING})")
+"""The date the exam was taken, however the report asks for it ("Examined on", "Test date", "Date of sitting");
+never a date the report was generated, issued or mailed."""
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
            r"|location|site|attempt|level|seating(?:\s+offered)?")
@@ -40,10 +50,13 @@ ATTEMPT_STATE = re.compile(r"(?i)^\s*(?:completed|complete|scored|graded|finishe
 verdict is what follows."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+EXAM = r"(?:exam(?:ination)?|test|assessment)"
 TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
-         rf"exam(?:ination)?(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
-         r"|exam(?:ination)?\s+(?:was\s+)?(?:taken|held|administered|given|sat|written)(?:\s+on)?"
-         r"|exam(?:ination)?\b[^.?!]{0,80}?,?\s+(?:taken|sat|written|held|administered|given)\s+on")
+         rf"{EXAM}(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
+         rf"|{EXAM}\s+(?:was\s+)?(?:taken|held|administered|given|sat|written)(?:\s+on)?"
+         rf"|{EXAM}\b[^.?!]{{0,80}}?,?\s+(?:taken|sat|written|held|administered|given)\s+on"
+         r"|\b(?:you|s?he|they|the\s+(?:candidate|applicant|examinee))\s+(?:was|were)\s+(?:examined|tested|assessed)"
+         r"\s+on")
 """The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too.
 "passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen."""
 NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
@@ -106,7 +119,7 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
     """The labelled exam date (never a range), else the date after "sat the examination on"."""
     found = column_value(doc, DATE_LABEL, COLUMNS, "exam.date_column.v1") or field_value(
-        doc, DATE_LABEL, "exam.date.v2")
+        doc, DATE_LABEL, "exam.date.v2", bare=DATE_VALUE)
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:

@@ -107,8 +107,9 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     height = max(header_box[3] - header_box[1], row_box[3] - row_box[1] if row_box else 0.0)
     cells = below.cell_spans()
     for start, end in cells:
-        box = box_of(doc, start, end)
-        if box is None or box[1] - header_box[3] > 2.5 * height or CAPTION.match(doc.slice(start, end)):
+        box = box_of(doc, start, end)  # a ruled box's small caption stands over a value set larger
+        if (box is None or box[1] - header_box[3] > 2.5 * max(height, box[3] - box[1])
+                or CAPTION.match(doc.slice(start, end))):
             continue
         over = [i for i, other in enumerate(headers) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:

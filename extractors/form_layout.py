@@ -15,6 +15,8 @@ QUESTION_NUMBER = r"(?:q(?:uestion)?\s*)?\d{1,2}[.)]\s+"
 """A questionnaire's numbering in front of a question ("1. Your full name", "Q4) ...")."""
 SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
 """What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
+DATE_VALUE = (r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)")
+"""How a date value starts (a digit, or a month's name and a digit): what may follow a date's label with no colon."""
 RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
 LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")
 NEXT_QUESTION = re.compile(rf"(?i)^\s*{QUESTION_NUMBER}\S|.*\?\s*$")
@@ -22,7 +24,7 @@ CAPTION = re.compile(
     r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
     r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|person"
     r"|completing|completed|this|reference|referee|evaluator|recommender|rating|application|number|acknowledged"
-    r"|accepted|agreed|in|no\.|\(|\)|/|-)"
+    r"|accepted|agreed|in|relationship|to|endorsement|held|level|no\.|\(|\)|/|-)"
     r"\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")

@@ -23,6 +23,7 @@ from extractors.form_captions import (
 from extractors.form_layout import (
     BLANK_MARK,
     CAPTION,
+    DATE_VALUE,
     LABELLED_LINE,
     NEXT_QUESTION,
     QUESTION_NUMBER,
@@ -56,7 +57,7 @@ from extractors.form_ticks import Ticked, ticked_options
 from extractors.layout import DocText
 
 __all__ = [
-    "ARABIC", "COUNTED_LEVELS", "LEVEL", "LEVEL_BY_TITLE", "NO_ENDORSEMENT", "PERSON_NAME",
+    "ARABIC", "COUNTED_LEVELS", "DATE_VALUE", "LEVEL", "LEVEL_BY_TITLE", "NO_ENDORSEMENT", "PERSON_NAME",
     "FieldHit", "Ticked",
     "captions_over_values", "closing_name", "column_value", "continue_cell", "date_after", "dates_in", "field",
     "field_value", "first_date", "is_range", "is_stamped", "letter_date", "level_of", "misread_name",
@@ -69,6 +70,8 @@ BESIDE_SCORE = 0.93
 BELOW_LINES = 4
 BELOW_SCORE = 0.9
 """A value read from the lines under a heading-like label standing alone ("JOB DESCRIPTION" over its text)."""
+WRAPPED_LINES = 3
+"""How many lines a question in a left column may wrap onto under its first."""
 
 
 @dataclass(frozen=True)
@@ -80,23 +83,25 @@ class FieldHit:
 
 
 def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
-          captions_above: bool = False) -> FieldHit | None:
+          captions_above: bool = False, bare: str | None = None) -> FieldHit | None:
     """The first field whose label matches: `Label: value`, a label cell and the cell after it, or a caption under it.
 
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
     cell's left edge (a wrapped table cell) are part of the value. A caption row reads the value above it,
     or the one under it when the form puts its captions over their values (`captions_above`, see
-    `captions_over_values`).
+    `captions_over_values`). With `bare` (a regex for how the value starts), the value may follow its label
+    on the same cell with no colon ("Exam date 06/25/2026"): only a value of that shape, never another word.
     """
+    separator = SEPARATOR if bare is None else rf"(?:{SEPARATOR}|\s(?=\s*(?:{bare})))"
     pattern = re.compile(rf"^[\s|¦]*(?P<number>{QUESTION_NUMBER})?(?:{ocr_tolerant(label)})(?P<asked>\s*\?)?"
-                         rf"\s*(?P<colon>{SEPARATOR}\s*(?P<value>.*?))?\s*$", re.I)
+                         rf"\s*(?P<colon>{separator}\s*(?P<value>.*?))?\s*$", re.I)
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for position, (start, end) in enumerate(cells):
-            match = pattern.match(doc.slice(start, end))
+            match = pattern.match(doc.slice(start, end)) or _wrapped_question(doc, index, position, pattern)
             if not match:
                 continue
-            found_label = Found(start + match.start(), start + match.end(), rule, FIELD_SCORE)
+            found_label = Found(start + match.start(), min(start + match.end(), end), rule, FIELD_SCORE)
             value = _value_of(doc, index, position, match, found_label, captions_above)
             if value is not None and continued:
                 value = continue_cell(doc, index, value)
@@ -105,6 +110,38 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
             if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
                 value = None
             return FieldHit(found_label, value)
+    return None
+
+
+def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A question wrapped in its left column, its answer in the cell right of the question's first line.
+
+    Survey exports and questionnaires set "3. In what capacity do you know" over "the applicant?" with the
+    answer beside the first line: the label is the question's lines joined. Only a first cell with a cell
+    right of it, and only lines under it that start at its left edge, close under, left of the answer, count;
+    a question that then carries its own value after a colon is not this shape.
+    """
+    cells = doc.lines[index].cell_spans()
+    if position != 0 or len(cells) < 2:
+        return None
+    question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
+    if question is None or answer is None:
+        return None
+    parts, last = [doc.slice(*cells[0])], question
+    for following in doc.lines[index + 1:index + 1 + WRAPPED_LINES]:
+        if len(following.cell_spans()) != 1:  # the next question's row, or the answer wrapping beside the question
+            return None
+        start, end = following.start, following.end
+        box = box_of(doc, start, end)
+        if (following.page != doc.lines[index].page or box is None or abs(box[0] - question[0]) > 3.0
+                or box[2] > answer[0] or box[1] - last[3] > (last[3] - last[1]) * 1.5
+                or LABELLED_LINE.match(doc.slice(start, end))):
+            break
+        parts.append(doc.slice(start, end))
+        last = box
+        match = pattern.match(" ".join(part.strip() for part in parts))
+        if match and not match.group("value"):
+            return match
     return None
 
 
@@ -126,7 +163,7 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         value = (under_header if captions_above else caption_value)(doc, index, position, rule)
     if value is None and not match.group("colon") and len(cells) > 1 and not captions:
         value = under_header(doc, index, position, rule)
-    if value is None and not match.group("colon") and (match.group("number") or match.group("asked")):
+    if value is None and not match.group("colon") and (match.group("number") or match.group(0).rstrip().endswith("?")):
         value = text_below(doc, label, rule)  # a questionnaire: the answer under its question
     if value is None and match.group("colon") and len(cells) == 1:
         value = _line_under(doc, index, rule)  # "Rater name:" ending its line, the value printed under it
@@ -159,9 +196,9 @@ def value_under(doc: DocText, hit: FieldHit) -> Found | None:
 
 
 def field_value(doc: DocText, label: str, rule: str, *, continued: bool = False,
-                captions_above: bool = False) -> Found | None:
+                captions_above: bool = False, bare: str | None = None) -> Found | None:
     """Only the value of `field` (None when the label is missing or the field blank)."""
-    hit = field(doc, label, rule, continued=continued, captions_above=captions_above)
+    hit = field(doc, label, rule, continued=continued, captions_above=captions_above, bare=bare)
     return hit.value if hit else None
 
 

@@ -13,10 +13,12 @@ from extractors.fields import Extraction, Found, build_item, slug
 from extractors.forms import (
     ARABIC,
     COUNTED_LEVELS,
+    DATE_VALUE,
     LEVEL,
     LEVEL_BY_TITLE,
     NO_ENDORSEMENT,
     PERSON_NAME,
+    captions_over_values,
     closing_name,
     field,
     field_value,
@@ -42,25 +44,44 @@ RELATIONSHIPS = [  # first match wins: the specific wordings before the general 
 ]
 INTERVIEWED = r"(?:reference|referee)\s+(?:interviewed|contacted|called|consulted|spoken\s+(?:to|with))"
 """A telephone reference record's label for the rater, the name printed under it."""
-RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)|"
-               r"(?:reference|referee|evaluator|recommender)(?:'s)?\s+name|referee|evaluator|recommender"
-               r"|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name|(?:completed|submitted|provided)\s+by"
-               r"|name\s+of\s+(?:the\s+)?person\s+(?:completing|filling\s+(?:in|out)|submitting)"
-               r"(?:\s+(?:this|the)\s+(?:form|reference|rating))?")
-"""Who rated: the rater, referee, evaluator or recommender by any name, or the person completing the form."""
-RELATION_LABEL = (r"(?:(?:the\s+)?nature\s+of\s+(?:the\s+|your\s+)?|your\s+)?(?:professional\s+)?"
-                  r"(?:relationship|connection|role|capacity)(?:\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate))?"
-                  r"|how\s+(?:(?:do|did)\s+you\s+know|you\s+know)\s+(?:the\s+)?(?:applicant|candidate)"
-                  r"|in\s+what\s+capacity\s+(?:do|did|have)\s+you\s+(?:known?|work(?:ed)?\s+with)\s+(?:the\s+)?"
-                  r"(?:applicant|candidate)")
+APPLICANT = r"(?:the\s+|this\s+)?(?:applicant|candidate|endorsee|individual|person\s+(?:named|being\s+recommended))"
+"""Whom the reference is about, as the form calls that person."""
+TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
+RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
+               r"|respondent)|(?:reference|referee|evaluator|recommender|respondent)(?:'s)?\s+(?:full\s+)?name"
+               r"|referee|evaluator|recommender|respondent|reference\s+(?:provider|giver|writer|author)"
+               r"|(?:your|print(?:ed)?|typed)\s+(?:full\s+)?name|(?:completed|submitted|provided|prepared)\s+by"
+               r"|name\s+of\s+(?:the\s+)?person\s+(?:completing|filling\s+(?:in|out)|submitting|giving|providing"
+               r"|writing)(?:\s+(?:this|the)\s+(?:form|reference|rating|recommendation))?")
+"""Who rated: the rater, referee, evaluator, recommender or respondent by any name, or the person completing the
+form."""
+RELATION_LABEL = (r"(?:(?:please\s+)?describe\s+)?(?:(?:the\s+)?nature\s+of\s+(?:the\s+|your\s+)?|your\s+)?"
+                  r"(?:professional\s+|working\s+)?"
+                  rf"(?:(?:relationship|connection|role|capacity)(?:\s+{TOWARDS}\s+{APPLICANT})?"
+                  rf"|(?:association|position)\s+{TOWARDS}\s+{APPLICANT})"
+                  rf"|how\s+(?:(?:do|did)\s+you\s+know|you\s+know|(?:are|were)\s+you\s+(?:acquainted|connected|related)"
+                  rf"\s+(?:with|to)|have\s+you\s+known)\s+{APPLICANT}"
+                  r"|(?:how\s+long\s+and\s+)?in\s+what\s+(?:capacity|role|context)\s+(?:do|did|have)\s+you\s+"
+                  rf"(?:known?|work(?:ed)?\s+with|supervised|interacted\s+with)\s+{APPLICANT}"
+                  rf"|what\s+is\s+(?:the\s+nature\s+of\s+)?your\s+(?:professional\s+)?(?:relationship|connection)"
+                  rf"\s+(?:to|with)\s+{APPLICANT}")
 """How the rater knows the applicant: relationship, connection, role or capacity, as a label or a question."""
 LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?:endorsement|imh-?e®?)"
-               r"(?:\s+(?:level|held|status|category))?"
+               r"(?:\s+(?:level|held|status|category))?(?:\s+held)?(?:\s+by\s+(?:the\s+)?(?:rater|reference|referee))?"
                r"|rater\s+level|endorsement\s+level\s+held|level\s+of\s+endorsement(?:\s+held)?"
-               r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement\??(?:\s*if\s+so,?\s+(?:at\s+)?(?:which|what)"
-               r"\s+level)?")
-DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date|"
-              r"date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission)|signature\s+date")
+               r"|(?:do\s+you\s+(?:currently\s+|yourself\s+)?(?:hold|have)\b[^?]{0,50}?endorsement"
+               r"|are\s+you\s+(?:currently\s+|yourself\s+)?endorsed)(?:\s+yourself|\s+of\s+your\s+own)?\??"
+               r"(?:\s*(?:\(\s*)?(?:if\s+(?:so|yes),?\s+(?:(?:at\s+)?(?:which|what)(?:\s+level)?(?:\s+(?:one|is\s+it))?"
+               r"|(?:please\s+)?(?:give|state|list|specify|name)\s+(?:the\s+)?(?:level|category))"
+               r"|[^?():]{1,30}\?)\s*\)?)?")
+"""The rater's own endorsement: a field, or the question "Do you hold ... endorsement (yourself)? If so, which?";
+its short follow-up question may be worded any way (or misread by OCR: "Le so, which?")."""
+DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date"
+              r"|date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission|response"
+              r"|recommendation|evaluation)|(?:signature|completion|submission|response)\s+date"
+              r"|date\s+(?:you\s+)?(?:completed|submitted|signed)\s+(?:this|the)\s+"
+              r"(?:form|reference|rating|recommendation|questionnaire|survey|evaluation)")
+"""The date the rater completed the form, as the form asks for it; never a date received, exported or printed."""
 POSSESSIVE = r"(?:my|her|his|their|the\s+(?:applicant|candidate)['’]s|[A-Z][a-z]+['’]s)"
 THE_RATER = r"\bthe\s+(?:reference|referee|rater|evaluator|recommender)\s+"
 """How notes taken by someone else (a telephone reference) name the rater."""
@@ -78,10 +99,10 @@ HOLDS = re.compile(rf"(?:\bI\s+|(?<!\S)[|l\[\]!1]\s*|{THE_RATER})(?:currently\s+
                    r"(?:holds?|held|ha(?:ve|s)\s+(?:held|earned|been\s+(?:awarded|granted))|(?:am|is|was)\s+endorsed)\b",
                    re.I)
 """The rater's own endorsement: "I hold ...", or notes' "the reference holds / does not hold ..."."""
-RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|role)"
-                     r"|how\s+are\s+you\s+(?:connected|related)"
-                     r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?(?:relationship|connection)"
-                     r"\s+(?:to|with)\s+(?:the\s+)?(?:applicant|candidate)")
+RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|role|context)"
+                     r"|how\s+(?:are|were)\s+you\s+(?:connected|related|acquainted)"
+                     r"|(?:what\s+is\s+)?(?:the\s+nature\s+of\s+)?(?:your\s+)?(?:professional\s+)?"
+                     rf"(?:relationship|connection)\s+{TOWARDS}\s+{APPLICANT}")
 """A question asking how the rater knows the applicant, with its options under it."""
 LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|your\s+endorsement"
                   r"|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
@@ -97,18 +118,19 @@ TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\)
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
-    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2") or _interviewed(doc)
+    above = captions_over_values(doc)
+    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above) or _interviewed(doc)
              or closing_name(doc, "reference.letter_signer.v1") or _signed_name(doc))
-    relationship, relation_found = _relationship_field(doc)
+    relationship, relation_found = _relationship_field(doc, above)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
         if ambiguous:
             reasons.append("reference.relationship_ambiguous")
-    level, readable, level_found, level_reasons = _level_field(doc)
+    level, readable, level_found, level_reasons = _level_field(doc, above)
     if level_found is None:
         level, readable, level_found, level_reasons = _level_in_letter(doc)
     reasons += level_reasons
-    dated, date_found = _date(doc, evidence)
+    dated, date_found = _date(doc, evidence, above)
     if relationship is None:
         reasons.append("reference.relationship_unclear")
     if not readable:
@@ -164,8 +186,8 @@ def relationship_code(text: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
-def _relationship_field(doc: DocText) -> tuple[str | None, Found | None]:
-    found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2"))
+def _relationship_field(doc: DocText, above: bool) -> tuple[str | None, Found | None]:
+    found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2", captions_above=above))
     if found is not None:
         return relationship_code(doc.slice(found.start, found.end)), found
     ticked = ticked_options(doc, RELATION_QUESTION, "reference.relationship_ticked.v1")
@@ -178,10 +200,15 @@ def _relationship_field(doc: DocText) -> tuple[str | None, Found | None]:
 
 
 def _with_options(doc: DocText, found: Found | None) -> Found | None:
-    """A value that is one tick-box option stretches to the end of its line: the answer is the ticked one."""
-    if found is None or not (UNTICKED.search(doc.slice(found.start, found.end))
-                             or TICKED.search(doc.slice(found.start, found.end))):
+    """A value that is one tick-box option stretches to the end of its line: the answer is the ticked one.
+
+    Options listed one a line under a question are left to `ticked_options` (None here), which reads every one.
+    """
+    text = doc.slice(found.start, found.end) if found is not None else ""
+    if found is None or not (UNTICKED.search(text) or TICKED.search(text)):
         return found
+    if "\n" in text.strip():
+        return None
     line = doc.line_at(found.start)
     return Found(found.start, line.end, found.rule, found.score) if line else found
 
@@ -203,8 +230,8 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
     return codes[0][0], codes[0][1], len({code for code, _ in codes}) > 1
 
 
-def _level_field(doc: DocText) -> tuple[str | None, bool, Found | None, list[str]]:
-    found = _with_options(doc, field_value(doc, LEVEL_LABEL, "reference.level.v2"))
+def _level_field(doc: DocText, above: bool) -> tuple[str | None, bool, Found | None, list[str]]:
+    found = _with_options(doc, field_value(doc, LEVEL_LABEL, "reference.level.v2", captions_above=above))
     if found is None:
         options = ticked_options(doc, LEVEL_QUESTION, "reference.level_ticked.v1")
         if options is None:
@@ -273,9 +300,9 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
     return level, readable, best, reasons
 
 
-def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+def _date(doc: DocText, evidence: list[Evidence], above: bool) -> tuple[ParsedDate | None, Found | None]:
     """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
-    found = field_value(doc, DATE_LABEL, "reference.date.v2")
+    found = field_value(doc, DATE_LABEL, "reference.date.v2", captions_above=above, bare=DATE_VALUE)
     if found is not None:
         dated, source = first_date(doc, found, evidence)
         ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
