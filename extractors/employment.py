@@ -12,7 +12,9 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
+from extractors.form_layout import LABELLED_LINE, is_prose
 from extractors.forms import (
+    captions_over_values,
     column_value,
     dates_in,
     field,
@@ -36,6 +38,44 @@ MISREAD = r"[^.\n]{1,25}?(?=\.|\n|$)"
 PERIOD = (rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
           rf"(?P<end>{PRESENT}|{DATE_TEXT})|since\s+(?P<since>{DATE_TEXT}))")
 """A period in a sentence: from D to D (or to the present), between D and D, since D."""
+STILL_THERE = (r"(?:is|remains)\s+(?:still\s+|currently\s+)?(?:on\s+(?:our|the)\s+(?:staff|payroll|team)|employed"
+               r"|with\s+(?:us|our)|in\s+(?:that|this|the\s+same)\s+(?:role|position))"
+               r"|continues\s+(?:to\s+(?:work|serve|be\s+employed|hold)|in)|(?:still|currently)\s+(?:works|holds|serves)"
+               r"|remains\s+(?:in|with)")
+"""A sentence saying the person has not left ("is still on our staff", "remains in that role", "continues to serve")."""
+LEFT_ON = (r"last\s+day(?:\s+of\s+(?:work|employment))?(?:\s+(?:in|with|at)\s+[^.]{0,40}?)?\s+(?:was|is)"
+           r"|(?:left|resigned(?:\s+from)?|separated\s+from)\s+[^.]{0,40}?\s*(?:on|in|effective)"
+           r"|(?:employment|tenure|work)\s+(?:[^.]{0,30}?\s+)?ended\s+(?:on|in)?"
+           r"|(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until")
+"""The words before the last day in a sentence ("Her last day in that role was", "left the agency on", "resigned
+effective", "employment with us ended on")."""
+OPENING = (r"(?:began|started|commenced)(?:\s+(?:work(?:ing)?|(?:(?:his|her|their)\s+)?employment))?\s+(?:with|at|for)"
+           r"|was\s+(?:hired|employed)\s+by|joined|came\s+to\s+work\s+(?:for|at|with)")
+"""How a letter says the person started: "began work with X", "started at X", "was hired by X", "joined X"."""
+THEN_ENDED = (rf"(?:[.,;]?\s*[^.]{{0,80}}?\b(?:(?P<current>{STILL_THERE})|(?:{LEFT_ON})\s+(?P<end>{DATE_TEXT})))?")
+"""What follows a start sentence: in its clause or the next sentence, "still there" or the last day."""
+AS_ROLE = r"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?"
+STARTED = [
+    ("employment.started.v1", re.compile(ocr_tolerant(
+        rf"(?:{OPENING})\s+(?P<employer>[^,.]+?)\s+(?:on|in)\s+(?P<start>{DATE_TEXT}),?\s+{AS_ROLE}"
+        rf"(?P<role>[^,.;]+?)(?=\s*[.,;]){THEN_ENDED}"), re.I)),
+    ("employment.started_as.v1", re.compile(ocr_tolerant(
+        rf"(?:{OPENING})\s+(?P<employer>[^,.]+?)\s+{AS_ROLE}(?P<role>[^,.;]+?)\s+(?:on|in)\s+(?P<start>{DATE_TEXT})"
+        rf"(?=\s*[.,;]){THEN_ENDED}"), re.I)),
+    ("employment.started_on.v1", re.compile(ocr_tolerant(
+        rf"(?:was\s+hired|started(?:\s+work(?:ing)?)?|began\s+work(?:ing)?)\s+on\s+(?P<start>{DATE_TEXT})\s+"
+        rf"(?:by|with|at|for)\s+(?P<employer>[^,.]+?)\s+{AS_ROLE}(?P<role>[^,.;]+?)(?=\s*[.,;]){THEN_ENDED}"), re.I)),
+    ("employment.since_first.v1", re.compile(ocr_tolerant(
+        rf"since\s+(?P<since>{DATE_TEXT}),?\s+[^,.]{{0,40}}?\s+(?:has\s+been\s+(?:employed|working)|has\s+worked"
+        rf"|has\s+served)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+{AS_ROLE}(?P<role>[^,.;]+?)(?=\s*[.,;])"),
+        re.I)),
+    ("employment.held_position.v1", re.compile(ocr_tolerant(
+        rf"(?:held|holds|has\s+held)\s+the\s+(?:position|role|title)\s+of\s+(?P<role>[^,.]+?)\s+(?:at|with|for|in)\s+"
+        rf"(?P<employer>[^,.]+?),?\s+{PERIOD}"), re.I)),
+]
+"""A letter's sentence naming where and when the person started and in what role, the end in the clause or the
+sentence after it: "began work with X on D in the role of Y. Y's last day in that role was D." With neither a
+"still there" nor a last day, the end is not known (flagged)."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
     ("employment.sentence.v3", re.compile(
         rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+"
@@ -52,6 +92,7 @@ SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "
         rf"|has\s+been(?!\s+(?:an?\s+)?(?:employed|working|with|at|in|valued|member|part|employee|staff)\b))"
         rf"\s+(?:an?\s+)?"
         rf"(?P<role>[^,.]+?)\s+(?:at|with|for|in|by)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}", re.I)),
+    *STARTED,
     ("employment.dates_then_role.v1", re.compile(  # "employed by X from D to D as Y", "worked at X since D as Y"
         rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD},?\s+"
         rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^,.;]+?)(?=\s*[.,;]|\s+(?:and|where)\b)",
@@ -75,8 +116,11 @@ NOT_AN_EMPLOYER = re.compile(r"(?i)^(?:us|them|him|her|me|you|our\b.*|their\b.*"
 NAMED_ROLE = re.compile(r"\s(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s", re.I)
 """An employer group holding "as ..." is a sentence naming the role that the full patterns did not read: not an
 employer."""
-DUTIES = re.compile(r"(?:duties|responsibilities)\s+(?:(?:have|has)\s+)?(?:include|included|includes)d?\s+"
-                    r"(?P<duties>[^.]+)\.", re.I)
+DUTIES = re.compile(r"(?:(?:duties|responsibilities|work)\s+(?:(?:have|has)\s+)?(?:(?:include|included|includes)d?"
+                    r"|involved?|involves|consist(?:s|ed)?\s+of|(?:were|are|have\s+been)(?:\s+primarily)?)"
+                    r"|(?:is|was|has\s+been)\s+responsible\s+for)\s+(?P<duties>[^.]+)\.", re.I)
+"""A letter's duties sentence: "duties included", "her work has included", "responsibilities consisted of",
+"was responsible for"."""
 BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
 """After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
 (a misread or mis-ordered scan line), so the duties text may be cut short."""
@@ -85,15 +129,20 @@ SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go
                          "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
 """Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
 UNSPANNED_DATE_SCORE = 0.75
-EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+name)?|organi[sz]ation|agency|company"
+EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+(?:name|of\s+record))?|organi[sz]ation|agency|company|facility|workplace"
+                  r"|(?:business|company|agency|organi[sz]ation|facility)\s+name|place\s+of\s+employment"
                   r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
-ROLE_LABEL = (r"position(?:\s+(?:title|held))?|job\s+title(?:\s*/\s*position)?|(?:job\s+|working\s+)?title|role"
-              r"|occupation|job\s+classification|classification|designation")
+ROLE_LABEL = (r"(?:(?:current|present|last|most\s+recent)\s+)?(?:position|title|role)(?:\s+(?:title|held))?"
+              r"|job\s+title(?:\s*/\s*position)?|(?:job\s+|working\s+)?title|job\s+(?:position|role)"
+              r"|position\s*/\s*(?:title|role)|title\s*/\s*position|occupation|job\s+classification|classification"
+              r"|designation")
 START_LABEL = (r"start\s+date|date\s+of\s+hire|(?:original\s+)?hire\s+date|date\s+hired|employment\s+start(?:\s+date)?"
                r"|first\s+(?:day|date)\s+(?:worked|of\s+employment)|date\s+(?:started|employed)"
-               r"|employed\s+since|commencement\s+date|date\s+of\s+commencement|start")
+               r"|(?:date\s+)?employment\s+(?:began|started|commenced)|start\s+of\s+employment|began|started"
+               r"|employed\s+since|commencement\s+date|date\s+of\s+commencement|service\s+start\s+date|start")
 END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:separation|termination|departure)"
-             r"|employment\s+end(?:\s+date)?|last\s+(?:day|date)\s+(?:worked|of\s+employment)|date\s+(?:left|ended)"
+             r"|employment\s+end(?:\s+date)?|(?:last|final)\s+(?:day|date)\s+(?:worked|of\s+employment)"
+             r"|date\s+(?:left|ended)|(?:date\s+)?employment\s+(?:ended|terminated)|end\s+of\s+employment|ended"
              r"|(?:resignation|leaving|departure)\s+date|employed\s+(?:until|till|through|thru|to)|end")
 """Label vocabularies: how HR forms name the employer, the role, the first and the last day."""
 PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
@@ -129,6 +178,14 @@ OTHER_COLUMNS = (r"(?:employee|applicant)(?:['’]s)?(?:\s+name)?|(?:employer\s+
 COLUMNS = "|".join((EMPLOYER_LABEL, ROLE_LABEL, START_LABEL, END_LABEL, DUTIES_LABEL, STILL_LABEL, BARE_STATUS_LABEL,
                     PERIOD_LABEL, OTHER_COLUMNS))
 """Every column name a verification grid may show: a header row is the row of these."""
+LONE_COLUMN = re.compile(rf"(?i)^\s*(?:{COLUMNS})\s*:?\s*$")
+BARE_SCORE = 0.9
+"""A value beside a label printed without a colon, or on the line under a label standing alone: only the layout
+says it is the label's value."""
+DATE_SHAPED = re.compile(rf"(?i)^\s*(?:\d|[a-z]{{3,9}}\.?\s+\d|(?:{PRESENT}|still|ongoing|n/?a)\b)")
+"""A bare start or end label's value: a date, or a word saying the period runs on ("Present")."""
+SECTION_HEADING = re.compile(r"(?i)\b(?:information|info|details|section|verification|use\s+only|contact|summary)\s*$")
+"""A heading such as "Employer information" reads like a bare label and its value: its last word says it is not."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -153,7 +210,7 @@ def _duties(doc: DocText) -> Found | None:
         return _first_paragraph(doc, below)
     match = DUTIES.search(doc.text)
     if match is None:
-        return None
+        return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
     score = 0.95 if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
     return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
 
@@ -212,6 +269,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 sources.append(end_found)
                 if end is None:
                     reasons.append("employment.end_unreadable")
+            elif not ended and "current" in pattern.groupindex and not match.group("current"):
+                reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
@@ -219,8 +278,9 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    employer = _labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1") or section_field(
-        doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
+    employer = (_labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
+                or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
+                or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
     role = _role_field(doc)
     start_value, end_value = _period_fields(doc, evidence)
     if employer is None or start_value is None:
@@ -247,18 +307,35 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
 
 
 def _role_field(doc: DocText) -> Found | None:
-    return _labelled(doc, ROLE_LABEL, COLUMNS, "employment.role_field.v1") or section_field(
-        doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
+    return (_labelled(doc, ROLE_LABEL, COLUMNS, "employment.role_field.v1")
+            or section_field(doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
+            or _bare_value(doc, ROLE_LABEL, "employment.role_bare.v1"))
 
 
 def _period_fields(doc: DocText, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:
-    """The labelled start and end values: two fields, or one field giving the whole period."""
-    start_value = _labelled(doc, START_LABEL, COLUMNS, "employment.start_field.v1")
-    end_value = _labelled(doc, END_LABEL, COLUMNS, "employment.end_field.v1")
-    if start_value is None and (period := _labelled(doc, PERIOD_LABEL, COLUMNS, "employment.period_field.v1")):
-        start_value, period_end = _split_period(doc, period, evidence)
-        end_value = period_end or end_value  # "Employed from <date>" over its own "Employed until <date>"
-    return start_value, end_value
+    """The labelled start and end values: two fields, or one field giving the whole period.
+
+    A label with its colon (or in its cell) goes before one printed bare ("Hire date 03/03/2015").
+    """
+    readers = ((_labelled_field, "field"), (_bare_date, "bare"))
+    for read, how in readers:
+        start_value, end_value = read(doc, START_LABEL, f"employment.start_{how}.v1"), None
+        period = read(doc, PERIOD_LABEL, f"employment.period_{how}.v1") if start_value is None else None
+        if period is not None:  # "Employed from <date>" over its own "Employed until <date>"
+            start_value, end_value = _split_period(doc, period, evidence)
+        if start_value is not None:
+            break
+    return start_value, end_value or next(
+        (end for read, how in readers if (end := read(doc, END_LABEL, f"employment.end_{how}.v1")) is not None), None)
+
+
+def _labelled_field(doc: DocText, label: str, rule: str) -> Found | None:
+    return _labelled(doc, label, COLUMNS, rule)
+
+
+def _bare_date(doc: DocText, label: str, rule: str) -> Found | None:
+    """A date (or "Present") beside or under a label printed without a colon."""
+    return _bare_value(doc, label, rule, shape=DATE_SHAPED)
 
 
 def _still_employed(doc: DocText) -> tuple[Found | None, list[str]]:
@@ -345,8 +422,59 @@ def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tupl
 
 
 def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
-    """A form value: under its name in a grid's header row, else beside or after its label."""
-    return column_value(doc, label, columns, rule) or field_value(doc, label, rule)
+    """A form value: under its name in a grid's header row, else beside or after its label.
+
+    A label standing alone reads the value under it when the form prints its labels over their values.
+    """
+    found = column_value(doc, label, columns, rule)
+    if found is not None:
+        return found
+    hit = field(doc, label, rule, captions_above=captions_over_values(doc))
+    value = hit.value if hit is not None else None
+    if hit is not None and value is not None and value.end <= hit.label.start and _under_a_label(doc, value):
+        return field_value(doc, label, rule, captions_above=True)  # the line above is the value of the label over it
+    return value
+
+
+def _under_a_label(doc: DocText, value: Found) -> bool:
+    """Whether the line of a value stands right under a column's name alone on its line (labels over values)."""
+    line = doc.line_at(value.start)
+    index = doc.lines.index(line) if line is not None else 0
+    if index == 0:
+        return False
+    above = doc.lines[index - 1]
+    return bool(LONE_COLUMN.match(doc.slice(above.start, above.end)))
+
+
+def _bare_value(doc: DocText, label: str, rule: str, *, free_text: bool = False,
+                shape: re.Pattern[str] | None = None) -> Found | None:
+    """A label printed without a colon: its value after it on its line, else on the line under the label alone.
+
+    "Hire date 03/03/2015", or "Hire date" over "03/03/2015". A short value starts with a capital or a digit
+    (free text, such as duties, may not), and none is a sentence, a labelled line, a column's name or a
+    section heading's last word ("Employer information"); a `shape` the value must have (a date's).
+    """
+    first = "" if free_text else "(?-i:[A-Z0-9])"
+    inline = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(label)})(?:\s+(?P<value>{first}.*?))?\s*$")
+    for index, line in enumerate(doc.lines):
+        match = inline.match(doc.slice(line.start, line.end)) if len(line.cell_spans()) == 1 else None
+        if match is None:
+            continue
+        if match.group("value"):
+            value = Found(line.start + match.start("value"), line.start + match.end("value"), rule, BARE_SCORE)
+        elif index + 1 < len(doc.lines) and doc.lines[index + 1].page == line.page:
+            below = doc.lines[index + 1]
+            value = Found(below.start, below.end, rule, BARE_SCORE)
+        else:
+            continue
+        text = doc.slice(value.start, value.end)
+        if LONE_COLUMN.match(text) or LABELLED_LINE.match(text) or SECTION_HEADING.search(text):
+            continue
+        if shape is not None and not shape.match(text):
+            continue
+        if free_text or not is_prose(text):
+            return value
+    return None
 
 
 def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | None, end: ParsedDate | None,

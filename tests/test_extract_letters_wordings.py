@@ -1,6 +1,6 @@
-"""Memberships in the wordings and layouts other institutions print them in.
+"""Memberships and employment verifications in the wordings and layouts other institutions print them in.
 
-Written from how such paper is commonly worded (cards, member lists, directory pages, renewal notices),
+Written from how such paper is commonly worded (cards, directory pages, renewal notices, HR letters and forms),
 each wording in three layouts where it is a label: `Label: value`, label and value without a colon, label over value.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import membership
+from extractors import employment, membership
 from extractors.layout import DocText
 from extractors.nlp import find_patterns
 from pipeline.models import Item
@@ -154,3 +154,132 @@ def test_membership_directory_page_names_its_organisation_under_its_address(marg
     item = membership_item(margin, ORGANISATION, "Member Directory", "Dues paid through 06/30/2027",
                            "Member since 01/27/2018")
     assert item.value == {"organization": ORGANISATION, "valid_through": "2027-06-30"} and not item.needs_review
+
+
+# --- employment: a form's labels ----------------------------------------------------------------------------------
+
+FORM = {"Employer": "Riverbend Family Services", "Position": "Home Visitor", "Start date": "03/03/2015",
+        "End date": "06/30/2019", "Duties": "home visiting with infants and their parents"}
+READ = {"employer": "Riverbend Family Services", "role": "Home Visitor", "start": "2015-03-03", "end": "2019-06-30",
+        "duties": "home visiting with infants and their parents"}
+
+
+def employment_item(*texts: str) -> Item:
+    doc: DocText = lines(*texts)
+    extraction = employment.extract(doc, find_patterns(doc.text))
+    assert len(extraction.items) == 1
+    return extraction.items[0]
+
+
+def form_with(field: str, label: str, layout: str) -> tuple[str, ...]:
+    """The verification form with one field's label replaced, every field in the same layout."""
+    return tuple(text for name, value in FORM.items() for text in laid_out(label if name == field else name, value,
+                                                                          layout))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("field", "label"), [
+    ("Employer", "Employer"), ("Employer", "Employer name"), ("Employer", "Company name"), ("Employer", "Agency name"),
+    ("Employer", "Organization name"), ("Employer", "Business name"), ("Employer", "Facility"),
+    ("Employer", "Place of employment"), ("Employer", "Workplace"), ("Employer", "Employer of record"),
+    ("Position", "Position"), ("Position", "Job title"), ("Position", "Current position"),
+    ("Position", "Last position held"), ("Position", "Most recent position"), ("Position", "Current title"),
+    ("Position", "Job role"), ("Position", "Position/Title"), ("Position", "Title/Position"),
+    ("Start date", "Date of hire"), ("Start date", "Date employment began"), ("Start date", "Employment began"),
+    ("Start date", "Start of employment"), ("Start date", "Began"), ("Start date", "Started"),
+    ("Start date", "Service start date"), ("Start date", "Employed from"),
+    ("End date", "Termination date"), ("End date", "Date employment ended"), ("End date", "Employment ended"),
+    ("End date", "End of employment"), ("End date", "Ended"), ("End date", "Final day of employment"),
+    ("End date", "Last day worked"),
+])
+def test_employment_form_labels(field: str, label: str, layout: str) -> None:
+    item = employment_item(*form_with(field, label, layout))
+    assert item.value == READ and not item.needs_review
+
+
+@pytest.mark.parametrize("heading", ["Employer Information", "Company details", "EMPLOYER VERIFICATION"])
+def test_employment_section_heading_is_no_bare_label(heading: str) -> None:
+    """A heading made of a label word and a section word is not the label with its value."""
+    item = employment_item(heading, *laid_out("Employer", "Riverbend Family Services", "no colon"),
+                           *form_with("Employer", "Agency", "no colon")[2:])
+    assert item.value["employer"] == "Riverbend Family Services"
+
+
+def test_employment_bare_end_label_over_a_tick_box_is_no_end() -> None:
+    """'Employed until' left blank over the options: the option line is no end date."""
+    item = employment_item("Employer: Riverbend Family Services", "Position: Home Visitor", "Employed from 03/03/2015",
+                           "Employed until", "[ ] Still employed here", "[ ] No longer employed here",
+                           "Duties: home visiting")
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+# --- employment: a letter's sentences -----------------------------------------------------------------------------
+
+EMPLOYER = "Riverbend Family Services"
+
+
+@pytest.mark.parametrize("started", [
+    f"Bo Lee began work with {EMPLOYER} on March 3, 2015 in the role of Home Visitor.",
+    f"Bo Lee started working at {EMPLOYER} on March 3, 2015 as a Home Visitor.",
+    f"Bo Lee was hired by {EMPLOYER} on March 3, 2015 as a Home Visitor.",
+    f"Bo Lee commenced employment with {EMPLOYER} on March 3, 2015 in the position of Home Visitor.",
+    f"Bo Lee came to work for {EMPLOYER} on March 3, 2015 as a Home Visitor.",
+    f"Bo Lee began her employment with {EMPLOYER} on March 3, 2015 in the capacity of Home Visitor.",
+    f"Bo Lee was hired by {EMPLOYER} as a Home Visitor on March 3, 2015.",
+    f"Bo Lee joined {EMPLOYER} on March 3, 2015 as a Home Visitor.",
+    f"Bo Lee started with {EMPLOYER} on March 3, 2015 as a Home Visitor.",
+    f"Bo Lee was hired on March 3, 2015 by {EMPLOYER} as a Home Visitor.",
+])
+@pytest.mark.parametrize(("then", "end"), [
+    ("She is still on our staff in that role.", None),
+    ("She remains employed with us.", None),
+    ("She continues to serve in this role.", None),
+    ("She is currently employed with us.", None),
+    ("Her last day in that role was June 30, 2019.", "2019-06-30"),
+    ("Her last day of employment was June 30, 2019.", "2019-06-30"),
+    ("She left the agency on June 30, 2019.", "2019-06-30"),
+    ("She resigned effective June 30, 2019.", "2019-06-30"),
+    ("Her employment with us ended on June 30, 2019.", "2019-06-30"),
+    ("She separated from the agency on June 30, 2019.", "2019-06-30"),
+])
+def test_employment_letter_start_then_end_sentences(started: str, then: str, end: str | None) -> None:
+    item = employment_item(started, then, "Her duties included home visiting.")
+    assert item.value == {"employer": EMPLOYER, "role": "Home Visitor", "start": "2015-03-03", "end": end,
+                          "duties": "home visiting"} and not item.needs_review
+
+
+def test_employment_letter_start_without_an_end_is_flagged() -> None:
+    """Neither "still there" nor a last day: the period's end is not known, a person checks it."""
+    item = employment_item(f"Bo Lee began work with {EMPLOYER} on March 3, 2015 in the role of Home Visitor.",
+                           "Her duties included home visiting.")
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+def test_employment_letter_since_first() -> None:
+    item = employment_item(f"Since March 3, 2015, Bo Lee has been employed by {EMPLOYER} as a Home Visitor.",
+                           "Her duties included home visiting.")
+    assert item.value["start"] == "2015-03-03" and item.value["end"] is None and not item.needs_review
+
+
+def test_employment_letter_held_the_position() -> None:
+    item = employment_item(f"Bo Lee held the position of Home Visitor at {EMPLOYER} from March 3, 2015 to "
+                           "June 30, 2019.", "Her duties included home visiting.")
+    assert item.value["end"] == "2019-06-30" and item.value["role"] == "Home Visitor"
+
+
+@pytest.mark.parametrize("duties", [
+    "In this role her work has included home visiting.",
+    "Her work involved home visiting.",
+    "Her responsibilities consisted of home visiting.",
+    "She was responsible for home visiting.",
+    "Her duties were home visiting.",
+])
+def test_employment_letter_duties_wordings(duties: str) -> None:
+    item = employment_item(f"Bo Lee worked for {EMPLOYER} as a Home Visitor from March 3, 2015 until June 30, 2019.",
+                           duties)
+    assert item.value["duties"] == "home visiting"
+
+
+def test_employment_form_bare_duties_label() -> None:
+    item = employment_item(*form_with("Duties", "Job duties", "no colon"))
+    assert item.value["duties"] == "home visiting with infants and their parents"
