@@ -21,16 +21,21 @@ TITLE_LABEL = (rf"(?:{TITLE_WORD}|name|topic)\s+of\s+(?:the\s+)?{EVENT}|{EVENT}(
                rf"{TITLE_WORD}|topic")
 """A title's label, longest wording first so that a label without a colon is never cut short ("Title | of ...")."""
 PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+organi[sz]ation)|"
-                  r"(?:sponsoring|provider|training|hosting|host)\s+organi[sz]ation|"
-                  rf"(?:(?:{EVENT}|approved|accredited|ce|continuing\s+education)\s+)?(?:provider|sponsor)(?:\s+name)?|"
-                  r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed)\s+by")
-"""A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by" ..."""
-DATE_LABEL = (rf"date(?:s|\(s\))?\s+(?:completed|attended|earned|held)|(?:course\s+)?completion(?:\s+date)?|"
-              r"completed(?:\s+on)?|attended(?:\s+on)?|held\s+on|"
+                  rf"(?:provider|sponsor)\s+of\s+(?:the\s+)?{EVENT}|"
+                  r"(?:sponsoring|provider|training|hosting|host)\s+(?:organi[sz]ation|agency)|"
+                  rf"(?:(?:{EVENT}|approved|accredited|ce|(?:continuing\s+)?education)\s+)?(?:provider|sponsor)"
+                  r"(?:\s+name)?|host|organi[sz]er|"
+                  r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed|awarded)\s+by|"
+                  r"offered\s+through")
+"""A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by", "Host",
+"Offered through" ... Never a bare "Organization" or "Agency", which on an attendance form is the attendee's."""
+DATE_LABEL = (r"date(?:s|\(s\))?\s+(?:completed|attended|earned|held|presented|finished|passed|taken|delivered)|"
+              r"(?:course\s+)?completion(?:\s+date)?|"
+              r"(?:completed|attended|held|presented|finished|delivered|took\s+place)(?:\s+on)?|"
               rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance|participation)|"
-              rf"{EVENT}\s+date(?:s|\(s\))?")
+              rf"(?:{EVENT}|attendance|participation|delivery)\s+(?:end\s+)?date(?:s|\(s\))?|end\s+date")
 """A completion date's label: "Date completed", "Completed on", "Attended", "Date(s) of activity",
-"Training date(s)" ...
+"Training date(s)", "Attendance date", "Presented on", "End date" (of a training's days) ...
 Never a date the certificate was printed, issued or expires on."""
 GENERIC_DATE_LABEL = r"date(?:s|\(s\))?"
 TYPE_STEP = 0.75
@@ -40,12 +45,17 @@ UNDER_CAPTION_SCORE = 0.93
 """A value read under its caption: the columns must line up, so it is a shade less sure than `Label: value`."""
 HOURS_LABEL = (rf"(?:duration|length|time\s+(?:attended|spent|completed)|{EVENT}\s+(?:length|duration)|"
                rf"length\s+of\s+(?:the\s+)?{EVENT}|number\s+of\s+(?:(?:clock|contact|ce|credit)\s+)?hours|"
-               r"(?:(?:total|(?:(?!non-|not-|un-)\w+-\s?)?approved|accredited)\s+)?(?:(?:clock|contact|credit|training|ce|instructional)\s+)?hours"
-               r"(?:\s+(?:awarded|earned|completed|attended|of\s+(?:credit|instruction|training)))?"
-               r"|hrs|ceus?(?:\s+(?:awarded|earned))?|continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
-               r"(?:(?:ce|(?:(?!non-|not-|un-)\w+-\s?)?approved)\s+)?credits?(?:\s+(?:awarded|earned|hours))?)(?:\s*\([^)]{1,16}\))?")
+               r"number\s+of\s+(?:ce\s+)?credits|"
+               r"(?:(?:total|(?:(?!non-|not-|un-)\w+-\s?)?approved|accredited)\s+)?"
+               r"(?:(?:clock|contact|credit|training|ce|instructional|professional\s+development|pd|cpd|in-?service)\s+)?"
+               r"hours(?:\s+(?:awarded|earned|completed|attended|approved|granted|of\s+(?:credit|instruction|training)))?"
+               r"|hrs|pdhs?|ces|ceus?(?:\s+(?:awarded|earned))?|"
+               r"continuing\s+education\s+(?:units?|credits?|hours)(?:\s+awarded)?|"
+               r"(?:(?:ce|(?:(?!non-|not-|un-)\w+-\s?)?approved)\s+)?credits?"
+               r"(?:\s+(?:awarded|earned|hours|issued|granted))?)(?:\s*\([^)]{1,16}\))?")
 """An hours label, with the unit it may add in brackets: "Duration (h:mm)", "Session length", "CE credits",
-"Continuing Education Units (CEUs)", "Board-approved credit"; never "Non-approved hours", which a total follows."""
+"Continuing Education Units (CEUs)", "Board-approved credit", "PD hours", "Hours approved"; never "Non-approved
+hours", which a total follows."""
 IDENTIFIER_LABEL = (r"(?:[\w-]+\s+){0,2}?(?:id|identifier|number|no\.?|#|code)(?:\s*\(.{1,16}\))?")
 """An identifier's label ("Registry ID", "Event number", "Course code", "Approval No."): its value is a code, never a
 title, a provider or a date, and it sits among the certificate's labels in a row of captions."""

@@ -13,8 +13,8 @@ from statistics import median
 
 from extractors.layout import CELL_GAP_EM, RULE_MARKS, DocText, Line, Placed, page_tilt, union
 
-EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|activity|webinar|seminar|conference|class|"
-         r"module|lecture)")
+EVENT = (r"(?:training|course|workshop|session|event|program(?:me)?|(?:(?:learning|educational|ce)\s+)?activity|"
+         r"webinar|seminar|conference|class|module|lecture|presentation|in-?service)")
 """What a certificate or a record calls a training: its labels say "<event> title", "Date(s) of <event>" ..."""
 COLUMN_HEADERS: dict[str, re.Pattern[str]] = {
     "title": re.compile(rf"^(?:{EVENT}\s+)?(?:title|name|topic)$|^{EVENT}$|^(?:title|name)\s+of\s+(?:the\s+)?{EVENT}$",

@@ -15,8 +15,9 @@ from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText
 from extractors.nlp import Evidence, find_patterns
 
-LABEL_UNITS = ((re.compile(r"ceu|continuing\s+education", re.I), "ceu"), (re.compile(r"minute", re.I), "minutes"),
-               (re.compile(r"hour|hrs", re.I), "hours"))
+LABEL_UNITS = ((re.compile(r"ceu|continuing\s+education\s+units?", re.I), "ceu"),
+               (re.compile(r"minute", re.I), "minutes"), (re.compile(r"hour|hrs|pdh", re.I), "hours"))
+"""The unit a label gives a bare number; "Continuing education hours" are hours, and "credits" name no unit."""
 HOURS_QUALIFIER = re.compile(
     r"(?i)(?<=\d)\s+(?:ce|credit|continuing\s+education|instructional|approved|professional\s+development)"
     r"(?:\s+(?:contact|clock))?\s+(?=(?:hours?|hrs?)\b)")
