@@ -17,16 +17,20 @@ DEGREE_LABEL = re.compile(r"(?:(?:academic|conferred|awarded|earned)\s+)?"
                           r"(?:degree|award|credential|diploma|qualification)s?"
                           r"(?:\s+(?:awarded|conferred|granted|earned|received|title|name|type|held))?|awarded|"
                           r"(?:title|name)\s+of\s+(?:the\s+)?(?:degree|award)", re.I)
-FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal)\s+)?(?:major(?:\s+field)?(?:\s+of\s+study)?s?|"
-                         r"field(?:\s+of\s+study)?)|(?:academic\s+)?program(?:\s+of\s+study|\s+name)?|"
-                         r"course\s+of\s+study|concentration|speciali[sz]ation|discipline|"
-                         r"(?:area|subject)(?:\s+of\s+(?:study|concentration|specialization))?|emphasis|"
-                         r"(?:academic\s+)?plan", re.I)
+FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal|program)\s+)?(?:major(?:\s+(?:field|subject))?"
+                         r"(?:\s+of\s+study)?s?|field(?:\s+of\s+(?:study|speciali[sz]ation))?)|"
+                         r"(?:academic\s+|degree\s+)?program(?:\s+of\s+study|\s+name)?|"
+                         r"course\s+of\s+study|concentration(?:\s+area)?|speciali[sz]ation|specialty|"
+                         r"(?:academic\s+)?discipline|(?:area|subject)(?:\s+of\s+(?:study|concentration|"
+                         r"speciali[sz]ation))?|subject\s+area|emphasis|(?:academic\s+)?plan", re.I)
+"""A field of study's label: "Major", "Program of study", "Concentration area", "Specialty", "Subject area",
+"Academic discipline" ...; never "Minor", "Department" or "Option", which name something else."""
 DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
 """A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
 CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",
-                             "graduation", "graduated", "completion", "completed", "earned", "degree"})
-"""Words a conferral date's label is made of ("Date Conferred", "Degree Date", "Graduation Date", "Date of Award")."""
+                             "graduation", "graduated", "completion", "completed", "earned", "degree", "effective"})
+"""Words a conferral date's label is made of ("Date Conferred", "Degree Date", "Graduation Date", "Date of Award",
+"Degree Effective Date"); "effective" alone is no cue of a conferral (a date word must come with it)."""
 DATE_WORDS = frozenset({"date", "dt", "year", "on", "of", "the"})
 CONFERRAL_CUES = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "granted", "graduation",
                             "graduated", "completion", "completed", "earned", "date", "dt", "year"})

@@ -254,6 +254,40 @@ def test_wording(rows: list[list[tuple[float, str]]], expected: list[dict[str, o
     assert not any(item.needs_review for item in result.items)
 
 
+@pytest.mark.parametrize(("field_label", "conferral_label"), [
+    ("Specialty", "Date Conferred"), ("Major Subject", "Date Conferred"), ("Field of Specialization", "Date Conferred"),
+    ("Academic Discipline", "Date Conferred"), ("Degree Program", "Date Conferred"),
+    ("Concentration Area", "Date Conferred"), ("Subject Area", "Date Conferred"), ("Program Major", "Date Conferred"),
+    ("Major", "Degree Effective Date"), ("Major", "Effective Date"),
+])
+def test_field_and_conferral_labels_other_registrars_use(field_label: str, conferral_label: str) -> None:
+    result = extract(HEAD + lines("Degree: Master of Social Work", f"{field_label}: Social Work",
+                                  f"{conferral_label}: May 7, 2012"))
+    assert degree_values(result) == [MSW_2012]
+
+
+@pytest.mark.parametrize(("written", "abbreviation"), [
+    ("Bachelor of Science in Nursing (BSN)", "BSN"), ("B.Ed.", "BEd"), ("Bachelor of Fine Arts", "BFA"),
+    ("Bachelor of Business Administration", "BBA"), ("Doctor of Social Work", "DSW"),
+    ("Doctor of Nursing Practice", "DNP"), ("Master of Marriage and Family Therapy", "MFT"),
+    ("Master of Counseling", "MC"), ("Master of Social Welfare", "MSW"),
+])
+def test_degrees_beyond_the_standard_s_list_are_read_as_what_they_are(written: str, abbreviation: str) -> None:
+    """The standard's check, not the reader, says whether a degree counts; a degree it does not list is still read."""
+    result = extract(HEAD + lines(f"Degree: {written}", "Major: Social Work", "Date Conferred: May 7, 2012"))
+    assert [item.value["abbreviation"] for item in result.items] == [abbreviation]
+    assert not any(item.needs_review for item in result.items)
+
+
+@pytest.mark.parametrize("label", ["Minor", "Department", "Option", "Expected Graduation Date",
+                                   "Anticipated Graduation", "Admit Date", "Last Date of Attendance", "Effective"])
+def test_a_label_near_a_field_or_conferral_wording_is_neither(label: str) -> None:
+    """A minor, a department, a date the degree is only expected on: never the field or the conferral."""
+    result = extract(HEAD + lines("Degree: Master of Social Work", f"{label}: Psychology", f"{label}: May 7, 2012"))
+    [item] = result.items
+    assert item.value["field"] is None and item.value["conferred"] is None and item.needs_review
+
+
 @pytest.mark.parametrize("marker", ["UNOFFICIAL TRANSCRIPT - STUDENT COPY", "This copy is not official.",
                                     "UNOFFICIAL VERIFICATION - STUDENT COPY", "ADVISING COPY",
                                     "Academic record - for advising purposes only", "Copy for the student",
