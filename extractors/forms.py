@@ -102,7 +102,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
             if not match:
                 continue
             found_label = Found(start + match.start(), min(start + match.end(), end), rule, FIELD_SCORE)
-            value = _value_of(doc, index, position, match, found_label, captions_above)
+            value = _value_of(doc, index, position, match, found_label, captions_above, bare)
             if value is not None and continued:
                 value = continue_cell(doc, index, value)
                 if match.group("value"):
@@ -146,7 +146,7 @@ def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Patte
 
 
 def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], label: Found,
-              captions_above: bool) -> Found | None:
+              captions_above: bool, bare: str | None = None) -> Found | None:
     """The value a matched label cell labels: after its colon or leader, the next cell, a neighbour or caption line."""
     cells = doc.lines[index].cell_spans()
     start, end = cells[position]
@@ -167,6 +167,9 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         value = text_below(doc, label, rule)  # a questionnaire: the answer under its question
     if value is None and match.group("colon") and len(cells) == 1:
         value = _line_under(doc, index, rule)  # "Rater name:" ending its line, the value printed under it
+    if value is None and bare is not None and len(cells) == 1:
+        under = _line_under(doc, index, rule)  # "Exam date" over "06/25/2026": only a value of the field's shape
+        value = under if under and re.match(rf"(?i)\s*(?:{bare})", doc.slice(under.start, under.end)) else None
     return value
 
 

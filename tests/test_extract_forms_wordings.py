@@ -244,3 +244,18 @@ def test_the_signer_named_in_a_scanned_statement(pronoun: str) -> None:
     doc = doc_of((86, [(72, statement)]),
                  (100, [(72, "Typed signature"), (330, "Date acknowledged")]), (114, [(336, "June 5, 2026")]))
     assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-06-05", "signed": False}
+
+
+@pytest.mark.parametrize(("extract", "doc", "key", "expected"), [
+    (exam.extract, lines("Report date", "07/20/2026", "Exam date", "06/25/2026", "Result: Pass"), "date", "2026-06-25"),
+    (exam.extract, lines("Date of birth", "01/02/1980", "Result: Pass"), "date", None),
+    (ethics.extract, lines("Signature: /s/ Rae Moss", "Printed name: Rae Moss", "Date signed", "June 5, 2026"),
+     "date", "2026-06-05"),
+    (reference.extract, lines("Rater: Ana Bell", "Relationship: Colleague", "Endorsement: None", "Date received",
+                              "06/01/2026", "Date completed", "05/20/2026"), "date", "2026-05-20"),
+    (reference.extract, lines("Rater: Ana Bell", "Relationship: Colleague", "Endorsement: None", "Date completed",
+                              "See attached"), "date", None),  # under the label, but no date
+])
+def test_a_date_printed_under_its_label(extract: Any, doc: DocText, key: str, expected: str | None) -> None:
+    """A date's label standing alone, no colon, the date on the line under it; a distractor's label is never read."""
+    assert value_of(extract, doc)[key] == expected
