@@ -26,11 +26,11 @@ COLUMN_NAMES = {
     "description": (r"(?:service|activity|session)\s+description|services?(?:\s+provided)?(?!\s+date)|description"
                     r"|activity(?!\s+date)"),
     "date": (rf"(?:{_MEETING}\s+)?date(?:\s+of\s+{_MEETING}|\s+(?:held|met|seen))?"),
-    "format": (rf"type\s+of\s+{_MEETING}|(?:{_MEETING}\s+)?(?:format|fmt|type|modality|setting|mode)|{FORMAT_PAIR}"
-               r"|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
-    "hours": (r"(?:clock\s+|contact\s+|session\s+|no\.?\s+of\s+)?"
+    "format": (rf"(?:type|kind)\s+of\s+{_MEETING}|(?:{_MEETING}\s+)?(?:format|fmt|type|modality|setting|mode)"
+               rf"|{FORMAT_PAIR}|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
+    "hours": (r"(?:(?:clock|contact|session|supervision|consultation|rs\s*/\s*c)\s+|(?:no\.?|number)\s+of\s+)?"
               r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs\.?|duration|length|minutes|mins\.?"
-              r"|time\s+spent|time(?=\s*\())"
+              r"|time\s+spent|time\s+in\s+(?:minutes|hours)|time(?=\s*\())"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
     "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+|clinical\s+|primary\s+|lead\s+)?"
                    r"(?:supervisor|consultant|facilitator|provider|mentor)"

@@ -185,6 +185,13 @@ def test_a_log_without_a_duration_column_takes_its_times(total: str | None, doub
     assert all(i.needs_review is doubted for i in found)
 
 
+def test_a_minutes_column_named_in_words() -> None:
+    header = [(60, "Date"), (170, "Time in minutes"), (260, "Supervisor"), (390, "Format")]
+    cells = [(60, "03/04/2024"), (170, "90"), (260, "Ann Lee"), (390, "Individual")]
+    assert sessions(doc_of(row(header, 100), row(cells, 120))) == [
+        {"date": "2024-03-04", "hours": 1.5, "format": "individual", "supervisor": "Ann Lee"}]
+
+
 @pytest.mark.parametrize(("date", "hours", "supervisor", "format_name"), [
     ("Date of supervision", "No. of hours", "Supervisor's name", "Type of session"),
     ("Meeting date", "Time (hrs)", "Name of supervisor", "Format"),
@@ -194,6 +201,10 @@ def test_a_log_without_a_duration_column_takes_its_times(total: str | None, doub
     ("Date of service", "Session length", "Clinical supervisor", "Type of contact"),
     ("Date held", "Hours earned", "Provided by", "Consultation type"),
     ("Date met", "Hours credited", "Mentor", "Meeting type"),
+    ("Date", "RS/C hours", "Supervisor", "Kind of session"),
+    ("Date", "Supervision hours", "Supervisor", "Format"),
+    ("Date", "Consultation hours", "Consultant", "Type"),
+    ("Date", "Number of hours", "Supervisor", "Format"),
 ])
 def test_header_names_a_next_log_might_use(date: str, hours: str, supervisor: str, format_name: str) -> None:
     header = [(60, date), (170, hours), (260, supervisor), (390, format_name)]
