@@ -40,6 +40,10 @@ LOW_MEAN_CONFIDENCE = 0.6
 RULE_DARK = 0.85
 """Share of a table row's band a column of pixels is ink over when it is a vertical ruling: the band is half as
 tall again as the row's words, so a letter's stroke (as tall as the letter) never fills it."""
+RULE_WIDTH = 2.0
+"""Points: the widest a vertical rule is. Wider dark columns are a shaded band (white text on a dark banner)."""
+CELL_PAPER = 0.5
+"""Share of a cell's band that is paper, at least, for a mark in it to be looked for: a dark cell holds none."""
 BAND_HALF = 0.75
 """Half the height of a row's band, in the row's word heights."""
 RULE_SCAN = 3.0
@@ -196,7 +200,7 @@ def _read(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
         if reading is not None:
             words[i] = _reconcile(words[i], *reading)
     for cell, reading in zip(cells, readings[len(doubtful):], strict=True):
-        if reading is not None and reading[1] >= GARBLED_BELOW and not set(reading[0]) <= RULE_MARKS:
+        if reading is not None and reading[1] >= GARBLED_BELOW and any(ch.isalnum() for ch in reading[0]):
             words.append(cell.model_copy(update={"text": reading[0], "confidence": reading[1]}))
     return words
 
@@ -220,7 +224,8 @@ def table_marks(gray: Image.Image, words: list[Word], dpi: int) -> tuple[list[Wo
     for row in group_lines(words):
         for left, right, top, bottom in _row_cells(ink, row, scale):
             inside = [w for w in row if left <= (w.bbox[0] + w.bbox[2]) / 2 * scale < right]
-            if not all(set(w.text) <= RULE_MARKS for w in inside):
+            shaded = ink[top:bottom, left:right].mean() > 1 - CELL_PAPER
+            if shaded or not all(set(w.text) <= RULE_MARKS for w in inside):
                 continue
             found = True
             _paint_rules(pixels, ink, (left, right, top, bottom), scale)
@@ -253,7 +258,9 @@ def _row_cells(ink: np.ndarray, row: list[Word], scale: float) -> list[tuple[int
         if band.size:
             dark[x0 - start:x0 - start + band.shape[1]] = band.mean(axis=0) >= RULE_DARK
     edges = np.diff(np.concatenate([[0], dark.astype(np.int8), [0]]))
-    rules = list(zip(np.nonzero(edges == 1)[0] + start, np.nonzero(edges == -1)[0] + start, strict=True))
+    rules = [(left, right) for left, right in zip(np.nonzero(edges == 1)[0] + start,
+                                                  np.nonzero(edges == -1)[0] + start, strict=True)
+             if right - left <= RULE_WIDTH * scale]
     interiors = []
     for (_, left), (right, _) in zip(rules, rules[1:], strict=False):
         y = centre[start + int(((left + right) // 2 - start) // step) * step]

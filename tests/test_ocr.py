@@ -243,3 +243,19 @@ def test_a_row_without_ruling_gets_no_marks() -> None:
     draw.rectangle((1300, 76, 1305, 106), fill=0)  # a bar beside the words, in no cell
     kept, cells, _ = table_marks(image, words, 300)
     assert (kept, cells) == (words, [])
+
+
+def test_white_text_on_a_dark_band_is_no_ruled_row() -> None:
+    """A banner's dark paper between white letters is inked over the band, but no thin rule: no cells, no marks."""
+    image = Image.new("L", (1500, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((50, 30, 1450, 160), fill=40)
+    words = []
+    for left in range(100, 1300, 100):
+        draw.rectangle((left, 84, left + 16, 100), fill=255)  # a white "o" no word was read over
+        draw.rectangle((left + 6, 88, left + 9, 96), fill=40)
+        draw.rectangle((left + 30, 76, left + 70, 106), fill=255)
+        words.append(Word(text="Ohio", bbox=((left + 30) * 0.24, 76 * 0.24, (left + 70) * 0.24, 106 * 0.24),
+                          confidence=0.96, source="ocr"))
+    kept, cells, _ = table_marks(image, words, 300)
+    assert (kept, cells) == (words, [])
