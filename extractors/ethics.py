@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import CAPTION, DATE_VALUE, captions_over_values, field, field_value, first_date, one_line
+from extractors.forms import (
+    CAPTION,
+    DATE_VALUE,
+    ORGANISATION,
+    captions_over_values,
+    field,
+    field_value,
+    first_date,
+    one_line,
+)
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
@@ -96,7 +105,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     above = captions_over_values(doc)
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
-    printed = field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above) or _statement_name(doc)
+    printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
+    printed = printed or _statement_name(doc)
     dated, date_found = first_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
                                    evidence)
@@ -111,6 +121,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
         signed = (bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
                   and not CAPTION.match(mark)  # a caption read as the line's value ("Name in print") is no signature
+                  and not re.fullmatch(rf"(?i){SIGNER}", mark.strip())  # nor is the signer's role ("Participant")
                   and not _dated(line.value, evidence))  # nor is a date written on it ("Signature: June 5, 2026")
         if not signed:
             reasons.append("signature.unconfirmed")
@@ -124,6 +135,11 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
     sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
     return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _person(doc: DocText, found: Found | None) -> Found | None:
+    """A name field's value when it names a person: a provider's or employer's name is the agency's, not the signer."""
+    return found if found is not None and not ORGANISATION.search(doc.slice(found.start, found.end)) else None
 
 
 def _dated(value: Found, evidence: list[Evidence]) -> bool:

@@ -24,19 +24,32 @@ FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed|ing)?|not\s+(?:passed|successf
                   r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved)"
                   r"|(?:does|did)\s+not\s+meet|not\s+(?:yet\s+)?competent)\b", re.I)
 """A verdict may name the standard first: "Standard met", "Standard not met"."""
-RESULT_LABEL = (r"(?:(?:your|exam(?:ination)?|test|overall|final|score|candidate)\s+)?(?:result|outcome|status|decision"
-                r"|determination)|result\s+of\s+(?:the\s+|your\s+)?(?:exam(?:ination)?|test|assessment)"
+RESULT_LABEL = (r"(?:(?:your|exam(?:ination)?|test|overall|final|score|candidate)\s+)?(?:result|outcome|decision"
+                r"|determination)|(?:(?:your|exam(?:ination)?|test|overall|final|score)\s+)?status|result\s+of\s+(?:the\s+|your\s+)?(?:exam(?:ination)?|test|assessment)"
                 r"|pass\s*/\s*fail(?:\s+(?:status|result|decision))?|pass(?:ing)?\s+status")
-"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, as the report words it."""
-SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt|assessment"
-"""What a score report calls the occasion the exam was taken: its date is the exam date."""
-DATE_LABEL = (rf"date\s+(?:of\s+)?(?:the\s+)?(?:{SITTING})\s+(?:taken|sat|held|written|administered)"
-              rf"|(?:{SITTING})\s+(?:date|day)|date\s+of\s+(?:the\s+|your\s+)?(?:{SITTING})"
-              r"|date\s+(?:tested|taken|sat|administered|examined|written)"
-              rf"|(?:(?:{SITTING})\s+)?(?:taken|sat|tested|administered|held|examined|written)\s+on"
-              rf"|date\s+(?:you\s+)?(?:took|sat|wrote)\s+(?:the\s+)?(?:{SITTING})")
-"""The date the exam was taken, however the report asks for it ("Examined on", "Test date", "Date of sitting");
-never a date the report was generated, issued or mailed."""
+"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, as the report words it; a
+"Candidate status" is the candidate's standing (eligible, registered), not the exam's verdict."""
+EXAM_SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
+SITTING = rf"{EXAM_SITTING}|assessment"
+"""What a score report calls the occasion the exam was taken: its date is the exam date. An "assessment" may
+also be the eligibility review before the exam, so a date named for the exam itself comes first."""
+
+
+def _date_label(sitting: str) -> str:
+    """A label for the date the exam was taken, the occasion called any of `sitting`.
+
+    However the report asks for it ("Examined on", "Test date", "Date of sitting"); never a date the report was
+    generated, issued or mailed.
+    """
+    return (rf"date\s+(?:of\s+)?(?:the\s+)?(?:{sitting})\s+(?:taken|sat|held|written|administered)"
+            rf"|(?:{sitting})\s+(?:date|day)|date\s+of\s+(?:the\s+|your\s+)?(?:{sitting})"
+            r"|date\s+(?:tested|taken|sat|administered|examined|written)"
+            rf"|(?:(?:{sitting})\s+)?(?:taken|sat|tested|administered|held|examined|written)\s+on"
+            rf"|date\s+(?:you\s+)?(?:took|sat|wrote)\s+(?:the\s+)?(?:{sitting})")
+
+
+DATE_LABEL = _date_label(SITTING)
+EXAM_DATE_LABEL = _date_label(EXAM_SITTING)
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
            r"|location|site|attempt|level|seating(?:\s+offered)?")
@@ -55,10 +68,10 @@ TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s
          rf"{EXAM}(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
          rf"|{EXAM}\s+(?:was\s+)?(?:taken|held|administered|given|sat|written)(?:\s+on)?"
          rf"|{EXAM}\b[^.?!]{{0,80}}?,?\s+(?:taken|sat|written|held|administered|given)\s+on"
-         r"|\b(?:you|s?he|they|the\s+(?:candidate|applicant|examinee))\s+(?:was|were)\s+(?:examined|tested|assessed)"
-         r"\s+on")
+         r"|\b(?:you|s?he|they|the\s+(?:candidate|applicant|examinee))\s+(?:was|were)\s+(?:examined|tested)\s+on")
 """The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too.
-"passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen."""
+"passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen. "You
+were assessed on" is not: an assessment may be of eligibility, before the exam."""
 NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 SENTENCE_PASS = re.compile(
     r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
@@ -117,9 +130,13 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
-    """The labelled exam date (never a range), else the date after "sat the examination on"."""
-    found = column_value(doc, DATE_LABEL, COLUMNS, "exam.date_column.v1") or field_value(
-        doc, DATE_LABEL, "exam.date.v2", bare=DATE_VALUE)
+    """The labelled exam date (never a range), else the date after "sat the examination on".
+
+    A date labelled for the exam itself ("Test date") comes before one labelled for an assessment.
+    """
+    found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
+                  if (found := column_value(doc, label, COLUMNS, "exam.date_column.v1")
+                      or field_value(doc, label, "exam.date.v2", bare=DATE_VALUE)) is not None), None)
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:

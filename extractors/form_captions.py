@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Found
-from extractors.form_layout import CAPTION, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
+from extractors.form_layout import CAPTION, LABELLED_LINE, RULE_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.layout import DocText, Line
 
 RULING = re.compile(r"\s[|¦]\s")
@@ -51,10 +51,13 @@ def captions_over_values(doc: DocText) -> bool:
 
     A signature block alternates caption rows and value lines; which way they pair shows at its ends: the
     first caption row under a paragraph (nothing above it can be its value) and the last one with a value
-    line close under it. Anything else (or no caption rows) reads the usual way, captions under the lines.
+    line close under it. Anything else (or no caption rows) reads the usual way, captions under the lines. A line
+    of caption words alone with no value under it ("REFERENCE FORM" over the form's paragraph) is a title, not a
+    caption row.
     """
     rows = [i for i, line in enumerate(doc.lines)
-            if all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
+            if all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())
+            and (len(line.cell_spans()) > 1 or _value_under(doc, i))]
     if not rows:
         return False
     return _heads_a_block(doc, rows[0]) and _value_under(doc, rows[-1])
@@ -91,7 +94,8 @@ def _value_under(doc: DocText, index: int) -> bool:
     box, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
     text = doc.slice(below.start, below.end)
     return (box is not None and under is not None and under[1] - box[3] <= 2.5 * (box[3] - box[1])
-            and not CAPTION.match(text) and not is_prose(text))
+            and not CAPTION.match(text) and not is_prose(text) and not LABELLED_LINE.match(text)
+            and not RULE_LINE.match(text))
 
 
 def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:

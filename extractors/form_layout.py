@@ -17,6 +17,16 @@ SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
 """What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
 DATE_VALUE = (r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)")
 """How a date value starts (a digit, or a month's name and a digit): what may follow a date's label with no colon."""
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_ONLY = re.compile(rf"(?i)^\s*(?:\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}"
+                       rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*$")
+"""A line that is one date and nothing else ("06/25/2026", "June 25, 2026", "25 June 2026"): a date field's value,
+never a footer or a sentence that happens to start with a year ("2024 Code of Ethics, revised 03/01/2024")."""
+ORGANISATION = re.compile(
+    r"(?i)\b(?:association|society|council|alliance|network|foundation|institute|university|college|school|academy"
+    r"|department|dept\.?|agency|services|program(?:me)?|center|centre|clinic|hospital|head\s+start|office|inc\.?"
+    r"|llc|ltd\.?|corp(?:oration)?\.?|company|co\.|group|county|state\s+of|partners(?:hip)?)(?=\W|$)")
+"""Words that name an organisation, never a person: a name field holding one is an agency's, not a signer's."""
 RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
 LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")
 NEXT_QUESTION = re.compile(rf"(?i)^\s*{QUESTION_NUMBER}\S|.*\?\s*$")

@@ -23,9 +23,11 @@ from extractors.form_captions import (
 from extractors.form_layout import (
     BLANK_MARK,
     CAPTION,
+    DATE_ONLY,
     DATE_VALUE,
     LABELLED_LINE,
     NEXT_QUESTION,
+    ORGANISATION,
     QUESTION_NUMBER,
     RULE_LINE,
     SEPARATOR,
@@ -57,7 +59,8 @@ from extractors.form_ticks import Ticked, ticked_options
 from extractors.layout import DocText
 
 __all__ = [
-    "ARABIC", "COUNTED_LEVELS", "DATE_VALUE", "LEVEL", "LEVEL_BY_TITLE", "NO_ENDORSEMENT", "PERSON_NAME",
+    "ARABIC", "COUNTED_LEVELS", "DATE_VALUE", "LEVEL", "LEVEL_BY_TITLE", "NO_ENDORSEMENT", "ORGANISATION",
+    "PERSON_NAME",
     "FieldHit", "Ticked",
     "captions_over_values", "closing_name", "column_value", "continue_cell", "date_after", "dates_in", "field",
     "field_value", "first_date", "is_range", "is_stamped", "letter_date", "level_of", "misread_name",
@@ -70,6 +73,14 @@ BESIDE_SCORE = 0.93
 BELOW_LINES = 4
 BELOW_SCORE = 0.9
 """A value read from the lines under a heading-like label standing alone ("JOB DESCRIPTION" over its text)."""
+UNANSWERED_SCORE = 0.75
+"""Text under an unnumbered question that is not answer-shaped: perhaps the answer, perhaps the next heading."""
+ANSWER = re.compile(r"(?i)^\s*(?:yes|no|none|n/?a|not\s+applicable|level\s+\S+|(?:iv|iii|ii|i|[1-4])\s*$"
+                    r"|\[|\(\s*[x✓✔ ]?\s*\)|[☐☒☑■□✓✔]|\d)")
+"""How an answer under a question starts: yes / no / none, a level, a tick box, a number or a date."""
+ABOUT_APPLICANT = re.compile(r"(?i)^\s*(?:the\s+)?(?:applicant|candidate|endorsee)(?:['’]s)?\b")
+"""A line that starts with the applicant is about the applicant (a heading, the next section), not the rater's
+answer."""
 WRAPPED_LINES = 3
 """How many lines a question in a left column may wrap onto under its first."""
 
@@ -122,8 +133,8 @@ def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Patte
     a question that then carries its own value after a colon is not this shape.
     """
     cells = doc.lines[index].cell_spans()
-    if position != 0 or len(cells) < 2:
-        return None
+    if position != 0 or len(cells) < 2 or CAPTION.match(doc.slice(*cells[0])):
+        return None  # a label cell complete in itself ("Applicant | Ana Bell") is no question's first line
     question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
     if question is None or answer is None:
         return None
@@ -135,8 +146,8 @@ def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Patte
         box = box_of(doc, start, end)
         if (following.page != doc.lines[index].page or box is None or abs(box[0] - question[0]) > 3.0
                 or box[2] > answer[0] or box[1] - last[3] > (last[3] - last[1]) * 1.5
-                or LABELLED_LINE.match(doc.slice(start, end))):
-            break
+                or LABELLED_LINE.match(doc.slice(start, end)) or pattern.match(doc.slice(start, end))):
+            break  # a label standing on its own ("Signature" under "Applicant | Ana Bell") is a field of its own
         parts.append(doc.slice(start, end))
         last = box
         match = pattern.match(" ".join(part.strip() for part in parts))
@@ -165,12 +176,31 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         value = under_header(doc, index, position, rule)
     if value is None and not match.group("colon") and (match.group("number") or match.group(0).rstrip().endswith("?")):
         value = text_below(doc, label, rule)  # a questionnaire: the answer under its question
+        if value is not None and not match.group("number"):
+            value = _answer_under(doc, value)
     if value is None and match.group("colon") and len(cells) == 1:
         value = _line_under(doc, index, rule)  # "Rater name:" ending its line, the value printed under it
     if value is None and bare is not None and len(cells) == 1:
         under = _line_under(doc, index, rule)  # "Exam date" over "06/25/2026": only a value of the field's shape
-        value = under if under and re.match(rf"(?i)\s*(?:{bare})", doc.slice(under.start, under.end)) else None
+        text = doc.slice(under.start, under.end) if under else ""
+        value = under if under and re.match(rf"(?i)\s*(?:{bare})", text) and DATE_ONLY.match(text) else None
     return value
+
+
+def _answer_under(doc: DocText, value: Found) -> Found | None:
+    """Text under an unnumbered question, as far as its shape shows it answers the question.
+
+    An unnumbered question left blank stands over whatever comes next: a line about the applicant is a heading
+    or the next section, never an answer; text not shaped like an answer (yes / no, a level, a tick
+    box, a date, a person's name) is kept at a score a person checks.
+    """
+    text = doc.slice(value.start, value.end)
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    if ANSWER.match(first) or PERSON_NAME.match(first):
+        return value
+    if ABOUT_APPLICANT.match(first):
+        return None
+    return Found(value.start, value.end, value.rule, UNANSWERED_SCORE)
 
 
 def _line_under(doc: DocText, index: int, rule: str) -> Found | None:

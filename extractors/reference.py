@@ -17,6 +17,7 @@ from extractors.forms import (
     LEVEL,
     LEVEL_BY_TITLE,
     NO_ENDORSEMENT,
+    ORGANISATION,
     PERSON_NAME,
     captions_over_values,
     closing_name,
@@ -66,16 +67,21 @@ RELATION_LABEL = (r"(?:(?:please\s+)?describe\s+)?(?:(?:the\s+)?nature\s+of\s+(?
                   rf"|what\s+is\s+(?:the\s+nature\s+of\s+)?your\s+(?:professional\s+)?(?:relationship|connection)"
                   rf"\s+(?:to|with)\s+{APPLICANT}")
 """How the rater knows the applicant: relationship, connection, role or capacity, as a label or a question."""
+HOLDING = (r"(?:(?!(?:about|regarding|concern|question|reservation|applicant|candidate|the)\w*\b)[\w®-]+\s+){0,5}?"
+           r"endorsement")
+"""What a rater holds, in the words between "hold"/"have" and "endorsement" ("an infant mental health
+endorsement", "your own IMH endorsement"); never a question about the applicant's endorsement ("concerns about",
+"any questions regarding")."""
 LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?:endorsement|imh-?e®?)"
                r"(?:\s+(?:level|held|status|category))?(?:\s+held)?(?:\s+by\s+(?:the\s+)?(?:rater|reference|referee))?"
                r"|rater\s+level|endorsement\s+level\s+held|level\s+of\s+endorsement(?:\s+held)?"
-               r"|(?:do\s+you\s+(?:currently\s+|yourself\s+)?(?:hold|have)\b[^?]{0,50}?endorsement"
+               rf"|(?:do\s+you\s+(?:currently\s+|yourself\s+)?(?:hold|have)\s+{HOLDING}"
                r"|are\s+you\s+(?:currently\s+|yourself\s+)?endorsed)(?:\s+yourself|\s+of\s+your\s+own)?\??"
                r"(?:\s*(?:\(\s*)?(?:if\s+(?:so|yes),?\s+(?:(?:at\s+)?(?:which|what)(?:\s+level)?(?:\s+(?:one|is\s+it))?"
                r"|(?:please\s+)?(?:give|state|list|specify|name)\s+(?:the\s+)?(?:level|category))"
-               r"|[^?():]{1,30}\?)\s*\)?)?")
+               r"|[^?():]{0,20}\b(?:which|what|level)\b[^?():]{0,12}\?)\s*\)?)?")
 """The rater's own endorsement: a field, or the question "Do you hold ... endorsement (yourself)? If so, which?";
-its short follow-up question may be worded any way (or misread by OCR: "Le so, which?")."""
+its short follow-up asks which one, however worded (or misread by OCR: "Le so, which?"), never another question."""
 DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date"
               r"|date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission|response"
               r"|recommendation|evaluation)|(?:signature|completion|submission|response)\s+date"
@@ -107,7 +113,7 @@ RELATION_QUESTION = (r"how\s+(?:do|did)\s+you\s+know|in\s+what\s+(?:capacity|rol
 LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|your\s+endorsement"
                   r"|(?:are\s+you|rater)\s+endorsed|endorsement\s+(?:held|level)"
                   r"|(?:which|what)\s+(?:level\s+of\s+)?endorsement(?:\s+level)?\s+(?:do|have)\s+you"
-                  r"|do\s+you\s+(?:currently\s+)?hold\s+[^?]{0,40}endorsement")
+                  rf"|do\s+you\s+(?:currently\s+)?hold\s+{HOLDING}")
 """A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" or
 "your current" may name what the endorsement is for ("Your own Infant Mental Health Endorsement"). Other words
 between "your" and "endorsement" ask about the applicant ("Your recommendation for endorsement level")."""
@@ -119,8 +125,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
     above = captions_over_values(doc)
-    rater = (field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above) or _interviewed(doc)
-             or closing_name(doc, "reference.letter_signer.v1") or _signed_name(doc))
+    rater = (_person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
+             or _interviewed(doc) or closing_name(doc, "reference.letter_signer.v1") or _signed_name(doc))
     relationship, relation_found = _relationship_field(doc, above)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
@@ -148,6 +154,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     sources = [s for s in (rater, relation_found, level_found, date_found) if s is not None]
     item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
     return Extraction(items=[item])
+
+
+def _person(doc: DocText, found: Found | None) -> Found | None:
+    """A rater field's value when it names a person: "Prepared by" / "Completed by" may name the organisation."""
+    return found if found is not None and not ORGANISATION.search(doc.slice(found.start, found.end)) else None
 
 
 def _interviewed(doc: DocText) -> Found | None:

@@ -259,3 +259,100 @@ def test_the_signer_named_in_a_scanned_statement(pronoun: str) -> None:
 def test_a_date_printed_under_its_label(extract: Any, doc: DocText, key: str, expected: str | None) -> None:
     """A date's label standing alone, no colon, the date on the line under it; a distractor's label is never read."""
     assert value_of(extract, doc)[key] == expected
+
+
+# --- review findings (issue 3): a label, heading, organisation or footer is never the value --------------------
+
+@pytest.mark.parametrize("signer", ["Applicant", "Member", "Participant"])
+def test_a_blank_signature_line_under_a_name_row_is_unsigned(signer: str) -> None:
+    """"Signature" alone under "Applicant | Ana Bell" is a field of its own, not the question "Applicant Signature"."""
+    doc = doc_of((100, [(72, signer), (250, "Ana Bell")]), (113, [(72, "Signature")]),
+                 (140, [(72, "Date"), (250, "06/05/2026")]))
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is not True and "signature.unconfirmed" in item.reasons
+
+
+def _reference_form(title: str, under_left: str) -> DocText:
+    paragraph = "Please complete this form about the applicant named below and return it to our office."
+    return doc_of((60, [(72, title)]), (80, [(72, paragraph)]),
+                  (100, [(72, "Rater name: Ana Bell")]), (114, [(72, "Relationship to applicant: Supervisor")]),
+                  (128, [(72, "Endorsement level: Level III")]),
+                  (230, [(72, "/s/ Ana Bell"), (330, "05/20/2026")]), (244, [(72, "Signature"), (330, "Date")]),
+                  (262, [(72, under_left), (330, "06/15/2026")]))
+
+
+@pytest.mark.parametrize(("title", "under_left"), [
+    ("Reference Form", "Office use only"), ("REFERENCE RATING FORM", "/s/ Jane Doe"),
+    ("Reference Form", "Applicant: Jane Doe"),
+])
+def test_a_title_of_caption_words_does_not_turn_the_signature_block(title: str, under_left: str) -> None:
+    """A title alone is no caption row: the signature block's date is the one over its caption, not the row under."""
+    assert value_of(reference.extract, _reference_form(title, under_left))["date"] == "2026-05-20"
+
+
+@pytest.mark.parametrize("question", [
+    "Do you have concerns about the applicant's endorsement?", "Do you have any questions regarding endorsement?",
+    "Do you have any reservations about the candidate's endorsement?",
+])
+def test_a_question_about_the_applicants_endorsement_is_not_the_raters(question: str) -> None:
+    doc = lines("Reference name: Ana Bell", "Relationship to applicant: Supervisor", f"{question}: No",
+                "Your endorsement level: Level III", "Date: 05/20/2026")
+    assert value_of(reference.extract, doc)["rater_level"] == "III"
+
+
+@pytest.mark.parametrize(("question", "under"), [
+    ("Are you endorsed yourself?", "Applicant's readiness for Level III endorsement"),
+    ("Do you hold an endorsement yourself?", "Jane has worked toward Level III"),
+    ("Are you endorsed?", "The candidate's progress toward Level II"),
+])
+def test_a_blank_level_question_does_not_take_the_next_line(question: str, under: str) -> None:
+    """The line under a blank question names the applicant or is no answer: never the rater's level unflagged."""
+    doc = lines("Reference name: Ana Bell", "Relationship to applicant: Supervisor", question, under,
+                "Date: 05/20/2026")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["rater_level"] is None or item.reasons
+
+
+@pytest.mark.parametrize("organisation", ["Michigan Association for Infant Mental Health",
+                                          "Ridgeline Early Head Start", "Department of Human Services"])
+def test_an_organisation_under_prepared_by_is_not_the_rater(organisation: str) -> None:
+    doc = lines("Reference Rating Form", f"Prepared by: {organisation}", "Applicant: Jane Doe",
+                "Relationship to applicant: Supervisor", "Endorsement level: Level III", "Date: 05/20/2026", "",
+                "Sincerely,", "Ana Bell")
+    assert value_of(reference.extract, doc)["rater"] == "Ana Bell"
+
+
+def test_an_agency_under_provider_name_is_not_the_signer() -> None:
+    doc = lines("Code of Ethics Agreement", "Provider name: Ridgeline Early Head Start",
+                "I agree to abide by the Code of Ethics.", "Signature: /s/ Ana Bell", "Date: 06/05/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signer"] == "Ana Bell" and not item.reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "You were assessed on April 2, 2026 as eligible to sit the examination.",
+    "She was assessed on April 2, 2026 for eligibility.",
+])
+def test_an_eligibility_assessment_is_not_the_exam_date(sentence: str) -> None:
+    doc = lines("Dear Jane Doe,", sentence, "You passed the examination, which you took on May 1, 2026.")
+    assert value_of(exam.extract, doc)["date"] != "2026-04-02"
+
+
+@pytest.mark.parametrize("assessment", ["Assessment date 04/02/2026", "Assessment date: 04/02/2026",
+                                        "Date of assessment: 04/02/2026"])
+def test_the_test_date_comes_before_an_assessment_date(assessment: str) -> None:
+    doc = lines("Score report", assessment, "Test date 05/01/2026", "Result: Pass")
+    assert value_of(exam.extract, doc) == {"passed": True, "date": "2026-05-01"}
+
+
+def test_a_candidate_status_is_not_the_result() -> None:
+    doc = lines("Examination Score Report", "Candidate: Jane Doe", "Candidate status: Eligible to test",
+                "Result: Pass", "Exam date: 05/01/2026")
+    assert value_of(exam.extract, doc) == {"passed": True, "date": "2026-05-01"}
+
+
+@pytest.mark.parametrize("footer", ["2024 Code of Ethics, revised 03/01/2024", "03/01/2024 edition of the Code"])
+def test_a_footer_under_a_blank_date_is_not_the_date_signed(footer: str) -> None:
+    doc = lines("I, Ana Bell, agree to follow the Code of Ethics.", "Signature: /s/ Ana Bell", "Date", footer)
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["date"] is None and "signature.date_missing" in item.reasons
