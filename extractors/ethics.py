@@ -15,6 +15,7 @@ from extractors.forms import (
     ORGANISATION,
     captions_over_values,
     field,
+    field_date,
     field_value,
     first_date,
     one_line,
@@ -107,7 +108,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
     printed = printed or _statement_name(doc)
-    dated, date_found = first_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
+    dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
                                    evidence)
     reasons: list[str] = []

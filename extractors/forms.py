@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.dates import ParsedDate
 from extractors.fields import Found
 from extractors.form_captions import (
     UNDERNEATH_SCORE,
@@ -57,13 +58,14 @@ from extractors.form_letters import (
 )
 from extractors.form_ticks import Ticked, ticked_options
 from extractors.layout import DocText
+from extractors.nlp import Evidence
 
 __all__ = [
     "ARABIC", "COUNTED_LEVELS", "DATE_VALUE", "LEVEL", "LEVEL_BY_TITLE", "NO_ENDORSEMENT", "ORGANISATION",
     "PERSON_NAME",
     "FieldHit", "Ticked",
     "captions_over_values", "closing_name", "column_value", "continue_cell", "date_after", "dates_in", "field",
-    "field_value", "first_date", "is_range", "is_stamped", "letter_date", "level_of", "misread_name",
+    "field_date", "field_value", "first_date", "is_range", "is_stamped", "letter_date", "level_of", "misread_name",
     "ocr_tolerant", "one_line", "parsed", "section_field", "sentences", "text_below", "ticked_options", "value_under",
 ]
 
@@ -171,7 +173,7 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
     elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
         pass
     elif not match.group("colon") and (captions := all(CAPTION.match(doc.slice(*cell)) for cell in cells)):
-        value = (under_header if captions_above else caption_value)(doc, index, position, rule)
+        value = _caption_read(doc, index, position, rule, captions_above)
     if value is None and not match.group("colon") and len(cells) > 1 and not captions:
         value = under_header(doc, index, position, rule)
     if value is None and not match.group("colon") and (match.group("number") or match.group(0).rstrip().endswith("?")):
@@ -185,6 +187,31 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         text = doc.slice(under.start, under.end) if under else ""
         value = under if under and re.match(rf"(?i)\s*(?:{bare})", text) and DATE_ONLY.match(text) else None
     return value
+
+
+def field_date(doc: DocText, found: Found | None, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """The first date in a field's value, the source scored no higher than the field's reading of it.
+
+    A date read under a caption that may name the date above it instead stays at the field's lower score.
+    """
+    dated, source = first_date(doc, found, evidence)
+    if found is not None and source is not None and found.score < source.score:
+        source = Found(source.start, source.end, source.rule, found.score)
+    return dated, source
+
+
+def _caption_read(doc: DocText, index: int, position: int, rule: str, captions_above: bool) -> Found | None:
+    """The value a caption names, read the way the form's caption rows go.
+
+    A date both over and under the caption (stacked signature blocks) could be either's: it is kept at a score a
+    person checks.
+    """
+    value = (under_header if captions_above else caption_value)(doc, index, position, rule)
+    other = (caption_value if captions_above else under_header)(doc, index, position, rule)
+    if value is None or other is None or not all(
+            DATE_ONLY.match(doc.slice(found.start, found.end)) for found in (value, other)):
+        return value
+    return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
 
 
 def _answer_under(doc: DocText, value: Found) -> Found | None:

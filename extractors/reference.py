@@ -22,8 +22,8 @@ from extractors.forms import (
     captions_over_values,
     closing_name,
     field,
+    field_date,
     field_value,
-    first_date,
     is_stamped,
     letter_date,
     level_of,
@@ -315,7 +315,7 @@ def _date(doc: DocText, evidence: list[Evidence], above: bool) -> tuple[ParsedDa
     """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
     found = field_value(doc, DATE_LABEL, "reference.date.v2", captions_above=above, bare=DATE_VALUE)
     if found is not None:
-        dated, source = first_date(doc, found, evidence)
+        dated, source = field_date(doc, found, evidence)
         ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
         if ev is None or not is_stamped(doc, ev):
             return dated, source

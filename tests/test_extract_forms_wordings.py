@@ -356,3 +356,14 @@ def test_a_footer_under_a_blank_date_is_not_the_date_signed(footer: str) -> None
     doc = lines("I, Ana Bell, agree to follow the Code of Ethics.", "Signature: /s/ Ana Bell", "Date", footer)
     item = ethics.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["date"] is None and "signature.date_missing" in item.reasons
+
+
+@pytest.mark.parametrize("under_left", ["Applicant: Jane Doe", "/s/ Jane Doe", "Office use only"])
+def test_a_date_caption_with_a_date_over_and_under_it_is_for_a_person(under_left: str) -> None:
+    """Stacked signature blocks: which of the two dates the caption "Date" names, the layout alone does not say."""
+    doc = doc_of((100, [(72, "Rater name: Ana Bell")]), (114, [(72, "Relationship to applicant: Supervisor")]),
+                 (128, [(72, "Endorsement level: Level III")]),
+                 (230, [(72, "/s/ Ana Bell"), (330, "05/20/2026")]), (244, [(72, "Signature"), (330, "Date")]),
+                 (262, [(72, under_left), (330, "06/15/2026")]))
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["date"] == "2026-05-20" and item.confidence < 0.8 and item.reasons
