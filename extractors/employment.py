@@ -44,16 +44,27 @@ STILL_THERE = (r"(?:is|remains)\s+(?:still\s+|currently\s+)?(?:on\s+(?:our|the)\
                r"|remains\s+(?:in|with)")
 """A sentence saying the person has not left ("is still on our staff", "remains in that role", "continues to serve")."""
 LEFT_ON = (r"last\s+day(?:\s+of\s+(?:work|employment))?(?:\s+(?:in|with|at)\s+[^.]{0,40}?)?\s+(?:was|is)"
-           r"|(?:left|resigned(?:\s+from)?|separated\s+from)\s+[^.]{0,40}?\s*(?:on|in|effective)"
-           r"|(?:employment|tenure|work)\s+(?:[^.]{0,30}?\s+)?ended\s+(?:on|in)?"
+           r"|(?:left|resigned(?:\s+from)?|separated\s+from)\s+(?![^.]{0,40}?\b(?:leave|vacation|sabbatical)\b)"
+           r"[^.]{0,40}?\s*(?:on|in|effective)"
+           r"|(?:employment|tenure|work)(?:\s+(?:with|at|for|here|there)\b[^.]{0,30}?)?\s+ended\s+(?:on|in)?"
            r"|(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until")
 """The words before the last day in a sentence ("Her last day in that role was", "left the agency on", "resigned
-effective", "employment with us ended on")."""
+effective", "employment with us ended on"). Leaving on a leave ("left on maternity leave in May") and the end of
+some work of hers ("her work on the grant ended") end no employment."""
 OPENING = (r"(?:began|started|commenced)(?:\s+(?:work(?:ing)?|(?:(?:his|her|their)\s+)?employment))?\s+(?:with|at|for)"
            r"|was\s+(?:hired|employed)\s+by|joined|came\s+to\s+work\s+(?:for|at|with)")
 """How a letter says the person started: "began work with X", "started at X", "was hired by X", "joined X"."""
-THEN_ENDED = (rf"(?:[.,;]?\s*[^.]{{0,80}}?\b(?:(?P<current>{STILL_THERE})|(?:{LEFT_ON})\s+(?P<end>{DATE_TEXT})))?")
-"""What follows a start sentence: in its clause or the next sentence, "still there" or the last day."""
+SUBJECT = r"(?:she|he|they|her|his|their|(?P<subject>(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}))\b"
+"""Whom the sentence after a start sentence is about: a pronoun, or a name (the person's when the start sentence
+names them too, see `_about_the_person`)."""
+OTHER_PERSON = (r"\b(?:predecessor|successor|supervisor|manager|director|colleague|co-?worker|husband|wife|partner"
+                r"|son|daughter|mother|father|whose|who|previous|former|not|no\s+longer)\b|n['’]t\b")
+"""Words saying a clause is about someone else ("her predecessor left", "Ann Roe, whose employment ended") or
+negated ("is not currently employed"): its end or "still there" is not the person's."""
+THEN_ENDED = (rf"(?:(?:\s*[,;]\s*|\s*\.\s+{SUBJECT})(?:(?!{OTHER_PERSON})[^.]){{0,80}}?"
+              rf"\b(?:(?P<current>{STILL_THERE})|(?:{LEFT_ON})\s+(?P<end>{DATE_TEXT})))?")
+"""What follows a start sentence: in its clause, or in the next sentence when that is about the person ("She",
+"Her", the person's name), "still there" or the last day."""
 AS_ROLE = r"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?"
 STARTED = [
     ("employment.started.v1", re.compile(ocr_tolerant(
@@ -116,11 +127,16 @@ NOT_AN_EMPLOYER = re.compile(r"(?i)^(?:us|them|him|her|me|you|our\b.*|their\b.*"
 NAMED_ROLE = re.compile(r"\s(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s", re.I)
 """An employer group holding "as ..." is a sentence naming the role that the full patterns did not read: not an
 employer."""
-DUTIES = re.compile(r"(?:(?:duties|responsibilities|work)\s+(?:(?:have|has)\s+)?(?:(?:include|included|includes)d?"
-                    r"|involved?|involves|consist(?:s|ed)?\s+of|(?:were|are|have\s+been)(?:\s+primarily)?)"
-                    r"|(?:is|was|has\s+been)\s+responsible\s+for)\s+(?P<duties>[^.]+)\.", re.I)
-"""A letter's duties sentence: "duties included", "her work has included", "responsibilities consisted of",
-"was responsible for"."""
+DUTIES_STATED = re.compile(r"(?:(?:duties|responsibilities)\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves"
+                           r"|consist(?:s|ed)?\s+of|(?:were|are|have\s+been)(?:\s+primarily)?)"
+                           r"|work\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves|consist(?:s|ed)?\s+of))"
+                           r"\s+(?P<duties>[^.]+)\.", re.I)
+"""A letter's duties sentence: "duties included", "her work has included", "responsibilities consisted of"."""
+RESPONSIBLE_FOR = re.compile(r"\b(?:she|he|they)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:primarily\s+)?"
+                             r"responsible\s+for\s+(?P<duties>[^.]+)\.", re.I)
+RESPONSIBLE_FOR_SCORE = 0.8
+""""She was responsible for ...": the person's duties only when the sentence is about the person (a pronoun); read
+after a sentence naming the duties, and checked ("responsible for returning this form" is no duty of the job)."""
 BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
 """After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
 (a misread or mis-ordered scan line), so the duties text may be cut short."""
@@ -182,8 +198,17 @@ LONE_COLUMN = re.compile(rf"(?i)^\s*(?:{COLUMNS})\s*:?\s*$")
 BARE_SCORE = 0.9
 """A value beside a label printed without a colon, or on the line under a label standing alone: only the layout
 says it is the label's value."""
-DATE_SHAPED = re.compile(rf"(?i)^\s*(?:\d|[a-z]{{3,9}}\.?\s+\d|(?:{PRESENT}|still|ongoing|n/?a)\b)")
-"""A bare start or end label's value: a date, or a word saying the period runs on ("Present")."""
+DATE_SHAPED = re.compile(rf"(?i)^\s*(?:{DATE_TEXT}|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}}"
+                         r"|present|current(?:ly)?|ongoing|n/?a|still\s+employed|currently\s+employed"
+                         r"|to\s+(?:date|present))\s*$")
+"""A bare start or end label's value: wholly a date, or a word saying the period runs on ("Present"). A line
+under a blank "End date" that only starts like one ("Date of this letter ...", "Probation 06/03/2015") is another
+field."""
+OTHER_FIELD = (r"(?:(?:mailing\s+|street\s+)?address|phone|telephone|fax|e-?mail|website|type|status|id|number|no\.?"
+               r"|code|city|state|zip|county|country|contact|name)\b(?!\s+of\b)")
+"""A word that makes a label word another field's label ("Facility Address", "Agency Phone", "Position Type"):
+never the start of the employer's name or the role ("Agency Name" is the longer label). "State of Ohio" is a
+name."""
 SECTION_HEADING = re.compile(r"(?i)\b(?:information|info|details|section|verification|use\s+only|contact|summary)\s*$")
 """A heading such as "Employer information" reads like a bare label and its value: its last word says it is not."""
 
@@ -208,11 +233,12 @@ def _duties(doc: DocText) -> Found | None:
         return hit.value
     if hit is not None and (below := text_below(doc, hit.label, "employment.duties_below.v1")) is not None:
         return _first_paragraph(doc, below)
-    match = DUTIES.search(doc.text)
-    if match is None:
-        return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
-    score = 0.95 if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
-    return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
+    for pattern, score in ((DUTIES_STATED, 0.95), (RESPONSIBLE_FOR, RESPONSIBLE_FOR_SCORE)):
+        match = pattern.search(doc.text)
+        if match is not None:
+            score = score if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
+            return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
+    return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
 
 
 def _first_paragraph(doc: DocText, block: Found) -> Found:
@@ -262,19 +288,30 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
             sources = [Found(match.start("employer"), match.end("employer"), rule, 0.95), start_found,
                        Found(match.start("role"), match.end("role"), rule, 0.95)]
             end: ParsedDate | None = None
-            ended = match.groupdict().get("end")
+            ended = match.groupdict().get("end") if _about_the_person(doc, match) else None
+            current = match.groupdict().get("current") if _about_the_person(doc, match) else None
             reasons = []
             if ended and not STILL_EMPLOYED.match(ended):
                 end, end_found = _date_of(doc, *match.span("end"), evidence, rule)
                 sources.append(end_found)
                 if end is None:
                     reasons.append("employment.end_unreadable")
-            elif not ended and "current" in pattern.groupindex and not match.group("current"):
+            elif not ended and "current" in pattern.groupindex and not current:
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
     return items
+
+
+def _about_the_person(doc: DocText, match: re.Match[str]) -> bool:
+    """Whether the sentence after a start sentence is the person's: a pronoun, or a name the start sentence gives."""
+    subject = match.groupdict().get("subject")
+    if not subject:
+        return True
+    before = doc.text[doc.text.rfind(".", 0, match.start()) + 1:match.start()]
+    words = re.findall(r"[A-Za-z][\w-]*", re.sub(r"['’]s\b", "", subject))
+    return all(re.search(rf"\b{re.escape(word)}\b", before) for word in words)
 
 
 def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
@@ -451,10 +488,11 @@ def _bare_value(doc: DocText, label: str, rule: str, *, free_text: bool = False,
     """A label printed without a colon: its value after it on its line, else on the line under the label alone.
 
     "Hire date 03/03/2015", or "Hire date" over "03/03/2015". A short value starts with a capital or a digit
-    (free text, such as duties, may not), and none is a sentence, a labelled line, a column's name or a
-    section heading's last word ("Employer information"); a `shape` the value must have (a date's).
+    (free text, such as duties, may not) and is no other field's ("Agency Phone ..."); none is a sentence, a
+    labelled line, a column's name or a section heading's last word ("Employer information"); a `shape` the value
+    must have (a date's).
     """
-    first = "" if free_text else "(?-i:[A-Z0-9])"
+    first = "" if free_text else f"(?!{OTHER_FIELD})(?-i:[A-Z0-9])"
     inline = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(label)})(?:\s+(?P<value>{first}.*?))?\s*$")
     for index, line in enumerate(doc.lines):
         match = inline.match(doc.slice(line.start, line.end)) if len(line.cell_spans()) == 1 else None

@@ -11,7 +11,7 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import ocr_tolerant
+from extractors.form_layout import LABELLED_LINE, ocr_tolerant
 from extractors.forms import (
     column_value,
     date_after,
@@ -33,6 +33,8 @@ ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|
 LEAD_WORDS = re.compile(r"(?:(?:Welcome|Dear|Your|Thank|Thanks|Congratulations|To|The|From)\s+)+")
 SENTENCE = re.compile(r"[.!?]\s*$|[a-z]{2}[.!?]\s+[A-Z][a-z]|,\s|^\s*(?:Welcome|Dear|Your|Thank|Congratulations)\b")
 """A line that is a sentence, not a heading: only from one is a name cut out (a heading is the name, as read)."""
+RUNS_ON = re.compile(r"\b(?!(?:of|for|and|the|in|on|at|to)\b)(?-i:[a-z]{3,})\b")
+"""A lower-case word other than a connector: the line goes on past the name ("... Health membership expires")."""
 BEFORE_NAME = re.compile(r"(?:^|[,!:;(]|\b(?:to|the|of|in|your|our|with|from|by|at|and|for|a|an|join|joining))\s*$")
 """What may stand before a name in a sentence; any other lower-case word may be a misread part of the name."""
 NAME_IN_LINE_SCORE = 0.85
@@ -43,16 +45,24 @@ MEMBERSHIP_IN = re.compile(r"(?i:\bmember(?:ship)?(?:\s+in\s+good\s+standing)?\s
 SENDER_LINE = re.compile(r"(?i)^\s*(?:from|sender)\s*:\s*")
 MAIL_ADDRESS = re.compile(r"\s*\S*@\S*\s*$")
 """An e-mail address after a sender's name (`<members@association.org>`): never part of the name."""
-WEB_ADDRESS = re.compile(r"(?i)https?:|www\s?\.|\S\s?\.\s?(?:org|com|net|edu|gov|us|info|example)\b\S*"
+WEB_ADDRESS = re.compile(r"(?i)https?:|www\s?\.|\S\s?\.\s?(?:org|com|net|edu|gov|us|info)\b\S*"
                          r"|\S+\s?\.\s?(?-i:[a-z])\S*\s?/\S*")
 """A web address (a directory page's URL printed in its margin), its dots and slashes spaced apart on a scan
 ("members .association. example /directory"): never an organisation's name."""
 SENDER_SCORE = 0.75
 """An e-mail's sender that no membership sentence names: who sent it is not always whose membership it is."""
-ORGANISATION_LABEL = (r"(?:name\s+of\s+(?:the\s+)?)?"
-                      r"(?:(?:issuing|membership|member|professional|sponsoring|parent)\s+)?(?:organi[sz]ation|association|society|body|chapter|affiliate)(?:\s+name)?"
-                      r"|issued\s+by|issuer|affiliation|member(?:ship)?\s+(?:of|in|with)")
-"""How a card or form labels whose membership it is: organisation, association, society, chapter, issued by."""
+SPECIFIC_ORGANISATION_LABEL = (
+    r"(?:name\s+of\s+(?:the\s+)?)?(?:(?:issuing|membership|member|professional|sponsoring|parent)\s+)?"
+    r"(?:association|society|body|chapter|affiliate)(?:\s+name)?"
+    r"|(?:issuing|membership|member|professional|sponsoring|parent)\s+organi[sz]ation(?:\s+name)?"
+    r"|issued\s+by|issuer|member(?:ship)?\s+(?:of|in|with)")
+GENERAL_ORGANISATION_LABEL = r"(?:name\s+of\s+(?:the\s+)?)?organi[sz]ation(?:\s+name)?"
+ORGANISATION_LABEL = f"{SPECIFIC_ORGANISATION_LABEL}|{GENERAL_ORGANISATION_LABEL}"
+"""How a card or form labels whose membership it is: association, society, chapter, issued by, member of; a
+plain "Organization" only after those, as on a directory entry or member list it may be the member's employer.
+"Affiliation" always is (a member's affiliation is where they work)."""
+MEMBER_ORGANISATION_SCORE = 0.75
+"""A member list's "Organization" column that no heading or membership sentence confirms: checked."""
 LABEL_LEAD = re.compile(rf"(?i)^\s*(?:{ORGANISATION_LABEL})"
                         r"(?:\s*:\s*|\s+(?:the\s+)?(?=(?-i:[A-Z]))(?!(?:of|for|and|in|on|to)\b))")
 """A label before the name in the same cell ("Member of: ...", "Issued by Ohio ..."): never part of the name."""
@@ -67,6 +77,15 @@ THROUGH_LABEL = (rf"(?:membership\s+)?(?:valid|active|good|paid(?:\s+up)?|curren
                  r"|(?:membership\s+)?(?:lapses(?:\s+on)?|lapse\s+date)")
 """How a form or card names the expiry: valid / active / paid / member through, expires, expiration, end, lapses.
 Printed without a colon, or over its date, the label is read as a phrase the date directly follows."""
+THROUGH_IN_TEXT = (rf"(?:membership\s+)?(?:valid|active|good|paid(?:\s+up)?|current|dues\s+(?:paid|current)"
+                   rf"|member(?:ship)?|(?:in\s+good\s+)?standing|coverage)\s+{UNTIL}"
+                   r"|(?:membership\s+|term\s+)?expires(?:\s+on)?|(?:membership\s+)?(?:expiration|expiry|exp\.?)(?:\s+date)?"
+                   r"|(?:membership\s+(?:term\s+|year\s+)?|term\s+|coverage\s+)ends(?:\s+on)?"
+                   r"|end\s+of\s+(?:membership|term)|membership\s+(?:end|ending)(?:\s+date)?|term\s+end(?:\s+date)?"
+                   r"|(?:membership\s+)?(?:lapses(?:\s+on)?|lapse\s+date)"
+                   r"|(?<![^\n])[ \t]*(?:ends(?:\s+on)?|end(?:ing)?(?:\s+date)?)")
+"""The expiry labels a date may follow anywhere in the text; a bare "Ends" / "End date" only as a label at the start
+of its line ("Early registration ends May 1" names no membership)."""
 THROUGH_PHRASE = (rf"(?:valid|active|current|good|paid(?:\s+up)?|in\s+good\s+standing|renewed|runs|continues)\s+{UNTIL}"
                   r"|(?:will\s+)?expires?(?:\s+on)?|expiring(?:\s+on)?|(?:will\s+)?lapses?(?:\s+on)?"
                   r"|(?:new\s+)?(?:expiration|expiry|end)\s+date(?:\s+(?:is|will\s+be))?"
@@ -83,6 +102,9 @@ EXPIRY_YEARS_AHEAD = 10
 TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage(?:\s+period)?"
               r"|valid(?:ity)?(?:\s+dates)?|dates?\s+valid|effective\s+dates?|(?:dates?|period|term)\s+of\s+membership")
 """How a form names the term as a range (its end is the expiry): membership period, term, coverage, valid dates."""
+MEMBERSHIP_TERM = (r"member(?:ship)?\s+(?:term|period|year|dates)|coverage\s+period"
+                   r"|(?:dates?|period|term)\s+of\s+membership")
+"""A term label naming the membership, read wherever it stands."""
 RANGE_TO = re.compile(r"\s*(?:-|–|to|through|thru|until)\s*", re.I)
 OTHER_COLUMNS = (r"(?:member(?:'s)?\s+)?name|member|status|standing|category|type|level"
                  r"|member(?:ship)?\s+(?:number|no\.?|id)|member\s+since|joined|date\s+joined|last\s+payment(?:\s+received)?|amount|dues")
@@ -113,11 +135,15 @@ def _organisation(doc: DocText) -> Found | None:
     A membership sentence's name goes before one cut out of another sentence; an e-mail's sender counts only
     when a membership sentence names the same organisation.
     """
-    labelled = (column_value(doc, ORGANISATION_LABEL, COLUMNS, "membership.organisation_column.v1")
-                or field_value(doc, ORGANISATION_LABEL, "membership.organisation.v3"))
+    labelled = (column_value(doc, SPECIFIC_ORGANISATION_LABEL, COLUMNS, "membership.organisation_column.v1")
+                or field_value(doc, SPECIFIC_ORGANISATION_LABEL, "membership.organisation.v3")
+                or field_value(doc, GENERAL_ORGANISATION_LABEL, "membership.organisation.v3"))
     if labelled is not None and ORGANISATION.search(doc.slice(labelled.start, labelled.end)):
         return labelled
     heading, named = _heading(doc), _named_in_membership(doc)
+    column = column_value(doc, GENERAL_ORGANISATION_LABEL, COLUMNS, "membership.organisation_column.v1")
+    if column is not None and ORGANISATION.search(doc.slice(column.start, column.end)):
+        return _member_list_organisation(column, heading, named)
     if heading is None or heading.rule == "membership.organisation_in_line.v1":
         return named or heading
     if heading.rule != "membership.organisation_sender.v1":
@@ -126,6 +152,18 @@ def _organisation(doc: DocText) -> Found | None:
         return heading
     chosen = named or heading
     return Found(chosen.start, chosen.end, chosen.rule, min(chosen.score, SENDER_SCORE))
+
+
+def _member_list_organisation(column: Found, heading: Found | None, named: Found | None) -> Found:
+    """A member list's "Organization" column: beside a member's name, the member's employer as often as not.
+
+    A heading above the list or a membership sentence names the association; else the column is read at
+    MEMBER_ORGANISATION_SCORE.
+    """
+    for other in (named, heading):
+        if other is not None and other.start < column.start and other.rule != "membership.organisation_sender.v1":
+            return other
+    return Found(column.start, column.end, column.rule, min(column.score, MEMBER_ORGANISATION_SCORE))
 
 
 def _heading(doc: DocText) -> Found | None:
@@ -137,12 +175,14 @@ def _heading(doc: DocText) -> Found | None:
                 continue  # a label over its value, or a web page's address: the name is elsewhere
             if (lead := LABEL_LEAD.match(text)) is not None:
                 start, text = start + lead.end(), text[lead.end():]
+            elif LABELLED_LINE.match(text) and not SENDER_LINE.match(doc.slice(line.start, end)):
+                continue  # another field's value ("Affiliation: ...", "Employer: ..."): not whose membership it is
             if not ORGANISATION.search(text) or re.search(r"(?i)\b(member(ship)?\s+in|renewing|dear)\b", text):
                 continue
             sender = _sender(doc, line.start, start, end)
             if sender is not None:
                 return sender
-            name = _name_in(text) if SENTENCE.search(text) else None
+            name = _name_in(text) if SENTENCE.search(text) or RUNS_ON.search(text) else None
             if name is None:
                 return Found(start, end, "membership.organisation_line.v2", 0.93)
             return Found(start + name[0], start + name[1], "membership.organisation_in_line.v1", NAME_IN_LINE_SCORE)
@@ -207,21 +247,29 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
         spans = dates_in(term, evidence)
         if len(spans) >= 2 or (len(spans) == 1 and is_range(spans[0])):
             return parsed(spans[-1], 0.97, EXPIRY_YEARS_AHEAD)
+    dated, found = date_after(doc, THROUGH_PHRASE, evidence, "membership.valid_through_phrase.v2", 0.96,
+                              EXPIRY_YEARS_AHEAD)
+    if dated is not None:
+        return dated, found
     end = _term_end_after(doc, evidence)
     if end is not None:
         return parsed(end, 0.96, EXPIRY_YEARS_AHEAD)
-    for phrase, rule in ((THROUGH_PHRASE, "membership.valid_through_phrase.v2"),
-                         (THROUGH_LABEL, "membership.valid_through_label.v1")):
-        dated, found = date_after(doc, phrase, evidence, rule, 0.96, EXPIRY_YEARS_AHEAD)
-        if dated is not None:
-            return dated, found
+    dated, found = date_after(doc, THROUGH_IN_TEXT, evidence, "membership.valid_through_label.v1", 0.96,
+                              EXPIRY_YEARS_AHEAD)
+    if dated is not None:
+        return dated, found
     return _renewal_due(doc, evidence)
 
 
 def _term_end_after(doc: DocText, evidence: list[Evidence]) -> Evidence | None:
-    """The end of a range right after a term label printed bare or over it ("Term 07/01/2026 - 06/30/2027")."""
+    """The end of a range right after a term label printed bare or over it ("Term 07/01/2026 - 06/30/2027").
+
+    The label starts its line, or names the membership: "Grace period", "Renewal period", "Fiscal year" are
+    other terms.
+    """
     dates = {ev.start: ev for ev in evidence if ev.label == "DATE"}
-    for match in re.finditer(rf"(?i)\b(?:{ocr_tolerant(TERM_LABEL)})\b[\s:]*", doc.text):
+    label = rf"(?<![^\n])[ \t]*(?:{ocr_tolerant(TERM_LABEL)})|\b(?:{ocr_tolerant(MEMBERSHIP_TERM)})"
+    for match in re.finditer(rf"(?i)(?:{label})\b[\s:]*", doc.text):
         first = dates.get(match.end())
         if first is not None and is_range(first):
             return first

@@ -96,6 +96,30 @@ def test_membership_term_as_a_range_without_a_colon(term: tuple[str, ...]) -> No
     assert item.value["valid_through"] == "2027-06-30" and item.confidence >= 0.9
 
 
+@pytest.mark.parametrize("texts", [
+    ("Your membership is active through June 30, 2027.", "Grace period 07/01/2027 - 07/31/2027"),
+    ("Fiscal year 07/01/2025 - 06/30/2026", "Membership valid through June 30, 2027."),
+    ("Billing period 01/01/2027 - 01/31/2027", "Your membership expires June 30, 2027."),
+])
+def test_membership_other_terms_never_outrank_the_expiry(texts: tuple[str, ...]) -> None:
+    """A grace period, a fiscal year or a billing period is not the membership's term."""
+    item = membership_item(ORGANISATION, *texts)
+    assert item.value["valid_through"] == "2027-06-30"
+
+
+@pytest.mark.parametrize("texts", [
+    ("Renewal period 05/01/2027 - 07/31/2027", "Member since 01/02/2019"),
+    ("Open enrollment period 11/01/2026 - 11/30/2026",),
+    ("Early registration ends May 1, 2027.", "Member since 01/02/2019"),
+    ("The conference discount ends on March 15, 2027.",),
+    ("Early-bird pricing ending April 1, 2027.",),
+])
+def test_membership_other_periods_and_ends_are_no_expiry(texts: tuple[str, ...]) -> None:
+    """A period or an "ends" that names no membership gives no expiry: it is flagged missing."""
+    item = membership_item(ORGANISATION, *texts)
+    assert item.value["valid_through"] is None and "membership.expiry_missing" in item.reasons
+
+
 def member_grid(*rows: tuple[str, ...]) -> DocText:
     """A member list: a header row of column names over rows of values, the columns 150 points apart."""
     return doc_of(*[(100.0 + 16 * i, [(72.0 + 150 * j, cell) for j, cell in enumerate(row)])
@@ -122,7 +146,7 @@ def test_membership_header_row_over_values(rows: tuple[tuple[str, ...], ...], ex
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("label", [
     "Organization", "Organisation", "Association", "Association name", "Name of association", "Name of organization",
-    "Society", "Chapter", "Affiliate", "Affiliation", "Member of", "Membership in", "Membership with",
+    "Society", "Chapter", "Affiliate", "Member of", "Membership in", "Membership with",
     "Member organization", "Membership organization", "Professional body", "Professional association", "Issuer",
     "Issued by", "Issuing body", "Sponsoring organization",
 ])
@@ -130,6 +154,31 @@ def test_membership_organisation_labels(label: str, layout: str) -> None:
     item = membership_item("MEMBERSHIP CARD", "Name: Bo Lee", *laid_out(label, ORGANISATION, layout),
                            "Valid through: 12/31/2026")
     assert item.value["organization"] == ORGANISATION
+
+
+@pytest.mark.parametrize("texts", [
+    ("Member Directory", "Name: Bo Lee", "Affiliation: Michigan Alliance for Families", f"Member of: {ORGANISATION}",
+     "Expires: 06/30/2027"),
+    (ORGANISATION, "Name: Bo Lee", "Affiliation: Detroit Institute for Children", "Membership expires 06/30/2027"),
+    ("Member Directory", "Name: Bo Lee", "Organization: Detroit Institute for Children",
+     f"Association: {ORGANISATION}", "Expires: 06/30/2027"),
+    (ORGANISATION, "Member: Bo Lee", "Employer: Riverbend Family Institute", "Expires 06/30/2027"),
+])
+def test_membership_member_affiliation_is_not_the_organisation(texts: tuple[str, ...]) -> None:
+    """A directory entry's "Affiliation" (or a plain "Organization" beside a more specific label) is where the
+    member works, not whose membership it is."""
+    assert membership_item(*texts).value["organization"] == ORGANISATION
+
+
+@pytest.mark.parametrize("column", ["Organization", "Organisation"])
+def test_membership_member_list_organisation_column_is_the_members(column: str) -> None:
+    """A member list's organisation column beside the member's name: the heading names the association, and
+    without one the column is read for a person to check."""
+    rows = (("Name", column, "Status", "Expires"), ("Bo Lee", "Detroit Institute for Children", "Active", "06/30/2027"))
+    with_heading = membership.extract(doc := member_grid((ORGANISATION,), ("Member Directory",), *rows),
+                                      find_patterns(doc.text)).items[0]
+    without = membership.extract(doc := member_grid(*rows), find_patterns(doc.text)).items[0]
+    assert with_heading.value["organization"] == ORGANISATION and without.needs_review
 
 
 @pytest.mark.parametrize("name", ["Society for Early Childhood Mental Health",
@@ -248,6 +297,36 @@ def test_employment_letter_start_then_end_sentences(started: str, then: str, end
                           "duties": "home visiting"} and not item.needs_review
 
 
+@pytest.mark.parametrize("then", [
+    "Her predecessor left the agency on June 30, 2015.",
+    "Her supervisor left the agency on June 30, 2019.",
+    "The previous director's last day was June 30, 2015.",
+    "She replaced Ann Roe, whose employment ended on June 30, 2015.",
+    "Our former director resigned effective January 1, 2016.",
+    "His manager resigned effective March 1, 2020.",
+    "She left on maternity leave in May 2017 and returned in January 2018.",
+    "He left for parental leave on May 1, 2017.",
+    "Her work on the Healthy Start grant ended in June 2018.",
+    "Her husband is employed at the county.",
+    "She is not currently employed with us.",
+])
+def test_employment_next_sentence_about_someone_else_ends_nothing(then: str) -> None:
+    """Another person's departure, a leave, or the end of a grant is not the end of the person's employment."""
+    item = employment_item(f"Bo Lee joined {EMPLOYER} on March 3, 2015 as a Home Visitor.", then,
+                           "Her duties included home visiting.")
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize("then", [
+    "She left on maternity leave in May 2017 and returned in January 2018; she remains employed with us.",
+    "Her work on the Healthy Start grant ended in June 2018, and she is still on our staff.",
+])
+def test_employment_still_there_after_an_ending_that_is_not_hers(then: str) -> None:
+    item = employment_item(f"Bo Lee joined {EMPLOYER} on March 3, 2015 as a Home Visitor.", then,
+                           "Her duties included home visiting.")
+    assert item.value["end"] is None and not item.needs_review
+
+
 def test_employment_letter_start_without_an_end_is_flagged() -> None:
     """Neither "still there" nor a last day: the period's end is not known, a person checks it."""
     item = employment_item(f"Bo Lee began work with {EMPLOYER} on March 3, 2015 in the role of Home Visitor.",
@@ -278,6 +357,59 @@ def test_employment_letter_duties_wordings(duties: str) -> None:
     item = employment_item(f"Bo Lee worked for {EMPLOYER} as a Home Visitor from March 3, 2015 until June 30, 2019.",
                            duties)
     assert item.value["duties"] == "home visiting"
+
+
+@pytest.mark.parametrize("texts", [
+    ("Ann Roe, our program director, was responsible for hiring Bo Lee.", *form_with("Duties", "Duties", "colon")[:4],
+     "Her duties included home visiting."),
+    ("Our office was responsible for checking her references.", *form_with("Duties", "Duties", "colon")[:4],
+     "His responsibilities included home visiting."),
+])
+def test_employment_duties_stated_outrank_someone_elses_responsibility(texts: tuple[str, ...]) -> None:
+    assert employment_item(*texts).value["duties"] == "home visiting"
+
+
+@pytest.mark.parametrize("footer", [
+    "The employee is responsible for returning this form to the registry.",
+    "The applicant is responsible for sending this form to the board.",
+    "Hours of work were flexible.",
+    "Hours of work are 8:30 to 5.",
+])
+def test_employment_form_footer_is_no_duties(footer: str) -> None:
+    item = employment_item(*form_with("Duties", "Duties", "colon")[:4], footer)
+    assert item.value["duties"] is None and "employment.duties_missing" in item.reasons
+
+
+def test_employment_responsible_for_is_read_below_the_trusted_band() -> None:
+    item = employment_item(f"Bo Lee worked for {EMPLOYER} as a Home Visitor from March 3, 2015 until June 30, 2019.",
+                           "She was responsible for home visiting.")
+    assert item.value["duties"] == "home visiting" and item.confidence <= 0.8
+
+
+@pytest.mark.parametrize("under", ["Date of this letter 07/01/2026", "Current address 12 Main Street",
+                                   "Today's date 07/01/2026"])
+def test_employment_blank_bare_end_date_over_another_field_is_no_end(under: str) -> None:
+    item = employment_item(f"Employer {EMPLOYER}", "Job title Home Visitor", "Start date", "03/03/2015", "End date",
+                           under, "Duties home visiting")
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize("under", ["Probation 06/03/2015", "Date of review 06/03/2016"])
+def test_employment_blank_bare_ended_over_an_unrelated_date_is_no_end(under: str) -> None:
+    item = employment_item(f"Employer {EMPLOYER}", "Job title Home Visitor", "Hire date 03/03/2015", "Ended", under,
+                           "Duties home visiting")
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize("other", ["Facility Address 12 Main Street, Columbus OH", "Agency Phone 614-555-0100",
+                                   "Company Email hr@riverbend.example", "Agency Fax 614-555-0101",
+                                   "Position Type Full-time", "Position Status Permanent"])
+def test_employment_bare_label_word_of_another_field_is_not_its_value(other: str) -> None:
+    """"Facility Address", "Position Type": the label word names another field; the employer and role are read
+    under their own labels."""
+    item = employment_item("Employment Verification", other, f"Agency Name {EMPLOYER}", "Job title Home Visitor",
+                           "Hire date 03/03/2015", "End date 06/30/2019", "Duties home visiting")
+    assert item.value["employer"] == EMPLOYER and item.value["role"] == "Home Visitor"
 
 
 def test_employment_form_bare_duties_label() -> None:
