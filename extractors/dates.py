@@ -80,6 +80,37 @@ def _normalise(text: str) -> str:
     return _MARK_BEFORE_YEAR.sub(r"\1, ", cleaned)  # "Aug 23% 2026": a comma read as another mark
 
 
+_DAY_MONTH_PARTS = re.compile(r"^(\d{1,2})([.-])(\d{1,2})\2((?:19|20)\d{2})$")
+MONTHS = 12
+
+
+def written_order(texts: list[str]) -> str | None:
+    """The order a column writes its dashed or dotted dates in, told by any one whose first or second part is over 12.
+
+    "21-04-2023" says day first, "04-21-2023" month first; None when no date says, or when dates say both.
+    """
+    orders = set()
+    for text in texts:
+        parts = _DAY_MONTH_PARTS.match("".join(text.split()))
+        if parts:
+            first, second = int(parts.group(1)), int(parts.group(3))
+            orders |= {"DMY"} if first > MONTHS >= second else {"MDY"} if second > MONTHS >= first else set()
+    return orders.pop() if len(orders) == 1 else None
+
+
+def parse_in_order(text: str, order: str) -> ParsedDate | None:
+    """A dashed or dotted date read in the order its column writes them ("05-06-2023", day first: 5 June)."""
+    parts = _DAY_MONTH_PARTS.match("".join(text.split()))
+    if parts is None:
+        return None
+    first, second, year = int(parts.group(1)), int(parts.group(3)), int(parts.group(4))
+    day, month = (first, second) if order == "DMY" else (second, first)
+    try:
+        return ParsedDate(date=dt.date(year, month, day), precision="day")
+    except ValueError:
+        return None
+
+
 def parse_month_day(text: str, year: int) -> ParsedDate | None:
     """A month and day without a year ("6/3", "June 3") in a year the document states elsewhere (a heading)."""
     cleaned = " ".join(text.split()).strip(" .;:,|")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
@@ -64,6 +65,47 @@ def labelled(doc: DocText, label: str, rule: str, lines: list[Line] | None = Non
             start = line.start + match.start("value")
             return Found(start, line.start + match.end("value"), rule, 0.97)
     return None
+
+
+DISPUTED_SCORE = 0.75
+"""Two labels of one field name different values on the same page: the stronger label's value, for a person."""
+
+
+def strongest(doc: DocText, hits: list[tuple[int, Found]], *, rivals: bool = True,
+              same: Callable[[str], object] | None = None) -> Found | None:
+    """The value of the strongest label among `(rank, value)` pairs (rank 0 strongest; the first given wins ties).
+
+    A form may label one field more than one way ("Clinical supervisor" and "RS/C provider", "Date taken" and
+    "Date completed"): the more specific label says what the field is, wherever it stands on the page, and with
+    `rivals` a weaker label that names something else makes the reading doubtful (a person picks), never silently
+    overruled. Without `rivals` a weaker label names something else by nature (a specialty beside a major). `same`
+    says what two values are compared by (a date's day, however written); by default their words.
+    """
+    if not hits:
+        return None
+    form = same or _same_form
+    _, best = min(hits, key=lambda hit: hit[0])
+    text = form(doc.slice(best.start, best.end))
+    if rivals and any(form(doc.slice(f.start, f.end)) != text for _, f in hits):
+        return replace(best, score=min(best.score, DISPUTED_SCORE))
+    return best
+
+
+def by_strength(doc: DocText, tiers: tuple[str, ...], read: Callable[[str], Found | None],
+                same: Callable[[str], object] | None = None) -> Found | None:
+    """The value of the strongest of a field's label tiers (strongest first) that `read` finds, as `strongest`."""
+    return strongest(doc, [(rank, found) for rank, tier in enumerate(tiers) if (found := read(tier)) is not None],
+                     same=same)
+
+
+def same_day(text: str) -> object:
+    """What two date values are compared by: the day they state, else their words."""
+    parsed = parse_date(text)
+    return parsed.date if parsed is not None else _same_form(text)
+
+
+def _same_form(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .,;:")
 
 
 def evidence_in(found: Found, evidence: list[Evidence], label: str) -> Evidence | None:

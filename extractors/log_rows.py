@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
-from extractors.dates import ParsedDate, parse_date, parse_month_day, repair_digits
+from extractors.dates import ParsedDate, parse_date, parse_in_order, parse_month_day, repair_digits
 from extractors.fields import LOW_OCR_CONFIDENCE, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
 from extractors.layout import DocText, Placed
@@ -40,6 +40,10 @@ NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
 NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|start|team|program(?:me)?|agency|clinic|department"
                           r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?)\b")
 """Words that make what follows "with" or "by" a body or several people, not the one supervisor."""
+ORDER_AMBIGUOUS = frozenset({"date.numeric_dash_ambiguous.v1", "date.numeric_dotted_ambiguous.v1"})
+"""Rules of a dashed or dotted date whose parts could be day or month (05-06-2023): the log's other dates may say."""
+COLUMN_ORDER_SCORE = 0.9
+"""Such a date read in the order another date of its log shows (21-04-2023 above it: day first)."""
 DESCRIBED_SCORE = 0.92
 """A format or supervisor read from a description's words, not from a cell of its own."""
 RATE = re.compile(r"^[$€£]?(\d{1,4}(?:\.\d{1,2})?)\s*/\s*(?:h|hr|hour)\.?$", re.I)
@@ -91,6 +95,8 @@ class SessionReader:
         self.flags: list[Flag] = []
         self.seen: dict[str, int] = {}
         self.last_date: ParsedDate | None = None
+        self.date_order: str | None = None
+        """The order the log's dashed or dotted dates are written in, when one of them says (`written_order`)."""
 
     def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
         """One session from a row's cells, a document flag when the row looks like a session but does not read."""
@@ -156,6 +162,9 @@ class SessionReader:
         start, end = cell_span(words) if words else (0, 0)
         inside = [ev for ev in self.evidence if ev.start >= start and ev.end <= end]
         full = next((ev for ev in inside if ev.label == "DATE"), None)
+        if full is not None and full.rule in ORDER_AMBIGUOUS and self.date_order is not None:
+            return (parse_in_order(full.text, self.date_order),
+                    Found(full.start, full.end, "log.date_in_column_order.v1", COLUMN_ORDER_SCORE), [])
         if full is not None:
             return parse_date(full.text), Found(full.start, full.end, full.rule, full.score), []
         partial = next((ev for ev in inside if ev.label == "MONTH_DAY"), None)

@@ -16,7 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.fields import LOW_OCR_CONFIDENCE, Extraction, Found, build_item, labelled, missing
+from extractors.dates import written_order
+from extractors.fields import (
+    DISPUTED_SCORE,
+    LOW_OCR_CONFIDENCE,
+    Extraction,
+    Found,
+    build_item,
+    by_strength,
+    labelled,
+    missing,
+)
 from extractors.forms import one_line
 from extractors.hours import column_form, parse_hours
 from extractors.layout import DocText, Placed
@@ -36,15 +46,23 @@ from extractors.log_columns import (
     table_blocks,
     visual_rows,
 )
-from extractors.log_rows import NAME, TOLERANCE, Session, SessionReader, cell_hours, session_hours
+from extractors.log_rows import NAME, NOT_A_PERSON, TOLERANCE, Session, SessionReader, cell_hours, session_hours
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
 from extractors.nlp import Evidence
 
-SUPERVISOR_LABEL = (r"(?:name\s+of\s+(?:the\s+)?)?(?:primary\s+|lead\s+|reflective\s+|clinical\s+|rs\s*/\s*c\s+)?"
-                    r"(?:supervisor\s*/\s*consultant|consultant\s*/\s*supervisor|supervisor|consultant|mentor)"
-                    r"(?:'s)?(?:\s+name)?|rs\s*/\s*c\s+provider|(?:supervised|provided|facilitated|led)\s+by|facilitator")
-"""The label of the log's one named supervisor ("Reflective supervisor:", "Name of consultant:", "Supervised by:");
-never an "Agency supervisor", who oversees the job and not the reflective work."""
+SUPERVISOR_TIERS = (
+    r"rs\s*/\s*c\s+provider|(?:name\s+of\s+(?:the\s+)?)?(?:reflective|rs\s*/\s*c)\s+"
+    r"(?:supervisor\s*/\s*consultant|consultant\s*/\s*supervisor|supervisor|consultant)(?:'s)?(?:\s+name)?",
+    r"(?:name\s+of\s+(?:the\s+)?)?(?:primary\s+|lead\s+)?"
+    r"(?:supervisor\s*/\s*consultant|consultant\s*/\s*supervisor|supervisor|consultant)(?:'s)?(?:\s+name)?",
+    r"clinical\s+(?:supervisor|consultant)(?:'s)?(?:\s+name)?|mentor(?:'s)?"
+    r"(?:\s+name)?|(?:supervised|provided|facilitated|led)\s+by|facilitator",
+)
+"""The labels of the log's one named supervisor, the most specific first: the RS/C provider or reflective
+supervisor, then a supervisor or consultant, then a clinical supervisor, a mentor, a facilitator or "Supervised by",
+who may lead other work. Never an "Agency supervisor", who oversees the job and not the reflective work."""
+TITLE_TAIL = re.compile(r"\s*,.*$")
+"""A name's credential or job title after a comma ("Ann Lee, LCSW", "Hal Moss, Program Director"): not the name."""
 YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{0,24})?((?:19|20)\d{2})\s*:?$", re.I)
 NOT_A_SESSION = re.compile(r"^\s*[A-Za-z][A-Za-z /'-]{0,30}:|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
 """A labelled line ("Month: July 2023", "Hours this month: 2.0") or a page footer between a log's rows: never a row."""
@@ -69,11 +87,12 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """Sessions from the rows under a header (or rows led by a date); the stated total checked against them."""
     result = Extraction()
     rows = visual_rows(doc)
-    default_supervisor = labelled(doc, SUPERVISOR_LABEL, "log.supervisor.v1")
+    default_supervisor = _named_supervisor(doc)
     table = _table_rows(rows, evidence)
     legend = format_legend(doc.text, [c for _, _, columns, _ in table for c in columns or []])
     reader = SessionReader(doc, evidence, default_supervisor, legend)
     reader.hours_form = column_form([cell_text(cells.get("hours", [])) for _, cells, _, _ in table])
+    reader.date_order = written_order([cell_text(cells.get("date", [])) for _, cells, _, _ in table])
     for row, cells, columns, year in table:
         reader.year = year
         reader.read(row, cells, columns)
@@ -95,6 +114,24 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         result.flags.append(missing(doc.document, "log.total_missing",
                                     f"No stated total was read, so the rows' sum ({rows_sum} h) is unchecked."))
     return result
+
+
+def _named_supervisor(doc: DocText) -> Found | None:
+    """The log's named supervisor: the strongest label's person, without a title after a comma; a body is no one.
+
+    A single word before the comma ("Lee, Ann") may be a surname written first: the whole is read, for a person.
+    """
+    found = by_strength(doc, SUPERVISOR_TIERS, lambda label: labelled(doc, label, "log.supervisor.v1"),
+                        lambda text: " ".join(TITLE_TAIL.sub("", text).casefold().split()))  # one person, titled or not
+    if found is None:
+        return None
+    text = doc.slice(found.start, found.end)
+    name = TITLE_TAIL.sub("", text)
+    if NOT_A_PERSON.search(name) or not name.strip():
+        return None
+    if name != text and len(name.split()) < 2:  # "Lee, Ann": a surname first, or a name cut short: a person reads it
+        return replace(found, score=min(found.score, DISPUTED_SCORE))
+    return replace(found, end=found.start + len(name))
 
 
 def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[TableRow]:

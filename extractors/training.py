@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import Extraction, Found, build_item, missing, slug
+from extractors.fields import REVIEW_THRESHOLD, Extraction, Found, build_item, by_strength, missing, same_day, slug
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.nlp import Evidence
 from extractors.training_labels import (
-    DATE_LABEL,
+    DATE_TIERS,
+    END_DATE,
     GENERIC_DATE_LABEL,
     HOURS_LABEL,
     TITLE_LABEL,
@@ -120,8 +121,16 @@ def _title_after(doc: DocText) -> Found | None:
     return None
 
 
+TRAINING_DAYS = re.compile(rf"\b(?:{EVENT_WORDS}|event|activity)\b", re.I)
+OTHER_PERIOD = re.compile(r"\b(?:approv|registr|certific|licen|accredit|member|valid|enrol)", re.I)
+"""A period a certificate states that is no training's days: an approval, a registration, the certificate's own."""
+UNSURE_END_SCORE = 0.75
+
+
 def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
-    found = field_value(doc, DATE_LABEL, "training.date.v1")[0]
+    found = by_strength(doc, DATE_TIERS, lambda label: _labelled_date(doc, label), same_day)
+    if found is not None and found.score < REVIEW_THRESHOLD:
+        reading.reasons.append("training.date_unsure")  # two labels disagree, or an end date of no named training
     if found is None and tail is None:
         found = field_value(doc, GENERIC_DATE_LABEL, "training.date_generic.v1")[0]
         if found is not None:
@@ -132,6 +141,25 @@ def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> 
     reading.reasons.extend(reasons)
     if source is not None:
         reading.sources.append(source)
+
+
+def _labelled_date(doc: DocText, label: str) -> Found | None:
+    """A completion date's labelled value; a bare "End date" only when its line or the one above names the training.
+
+    An "End date" under "Approval period" or "Registration" ends some other period and is none; one under neither
+    (the period named further up) is doubtful, and a person checks it.
+    """
+    found, written = field_value(doc, label, "training.date.v1")
+    if found is None or not END_DATE.fullmatch(written.strip()):
+        return found
+    line = doc.line_at(found.start)
+    index = doc.lines.index(line) if line is not None else 0
+    context = " ".join(doc.slice(near.start, near.end) for near in doc.lines[max(index - 1, 0):index + 1])
+    if OTHER_PERIOD.search(context):
+        return None
+    if TRAINING_DAYS.search(context):
+        return found
+    return Found(found.start, found.end, found.rule, min(found.score, UNSURE_END_SCORE))
 
 
 def _date_under_title(doc: DocText, reading: Reading, title: Found) -> None:

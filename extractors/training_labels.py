@@ -20,23 +20,35 @@ TITLE_WORD = r"tit?le"
 TITLE_LABEL = (rf"(?:{TITLE_WORD}|name|topic)\s+of\s+(?:the\s+)?{EVENT}|{EVENT}(?:\s+(?:{TITLE_WORD}|name|topic))?|"
                rf"{TITLE_WORD}|topic")
 """A title's label, longest wording first so that a label without a colon is never cut short ("Title | of ...")."""
-PROVIDER_LABEL = (r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+organi[sz]ation)|"
-                  rf"(?:provider|sponsor)\s+of\s+(?:the\s+)?{EVENT}|"
-                  r"(?:sponsoring|provider|training|hosting|host)\s+(?:organi[sz]ation|agency)|"
-                  rf"(?:(?:{EVENT}|approved|accredited|ce|(?:continuing\s+)?education)\s+)?(?:provider|sponsor)"
-                  r"(?:\s+name)?|host|organi[sz]er|"
-                  r"(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed|awarded)\s+by|"
-                  r"offered\s+through")
-"""A provider's label: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by", "Host",
-"Offered through" ... Never a bare "Organization" or "Agency", which on an attendance form is the attendee's."""
-DATE_LABEL = (r"date(?:s|\(s\))?\s+(?:completed|attended|earned|held|presented|finished|passed|taken|delivered)|"
-              r"(?:course\s+)?completion(?:\s+date)?|"
-              r"(?:completed|attended|held|presented|finished|delivered|took\s+place)(?:\s+on)?|"
-              rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|completion|attendance|participation)|"
-              rf"(?:{EVENT}|attendance|participation|delivery)\s+(?:end\s+)?date(?:s|\(s\))?|end\s+date")
-"""A completion date's label: "Date completed", "Completed on", "Attended", "Date(s) of activity",
-"Training date(s)", "Attendance date", "Presented on", "End date" (of a training's days) ...
-Never a date the certificate was printed, issued or expires on."""
+PROVIDER_TIERS = (
+    r"name\s+of\s+(?:the\s+)?(?:provider|sponsor|sponsoring\s+organi[sz]ation)|"
+    rf"(?:provider|sponsor)\s+of\s+(?:the\s+)?{EVENT}|"
+    r"(?:sponsoring|provider|training|hosting|host)\s+(?:organi[sz]ation|agency)|"
+    rf"(?:(?:{EVENT}|approved|accredited|ce|(?:continuing\s+)?education)\s+)?(?:provider|sponsor)"
+    r"(?:\s+name)?|(?:presented|sponsored|offered|hosted|provided|delivered|conducted|organi[sz]ed)\s+by|"
+    r"offered\s+through",
+    r"host|organi[sz]er|awarded\s+by",
+)
+"""A provider's labels, the surest first: "Provider", "Training Sponsor", "Sponsoring organization", "Presented by",
+"Offered through" ...; then "Host", "Organizer", "Awarded by", which often name a person (`PERSON_PRONE`). Never a
+bare "Organization" or "Agency", which on an attendance form is the attendee's."""
+PROVIDER_LABEL = "|".join(PROVIDER_TIERS)
+PERSON_PRONE = 1
+"""The tier of provider labels whose value counts only when it names an organisation."""
+DATE_TIERS = (
+    r"date(?:s|\(s\))?\s+(?:completed|earned|finished|passed)|(?:course\s+)?completion(?:\s+date)?|"
+    r"(?:completed|finished)(?:\s+on)?|date(?:s|\(s\))?\s+of\s+(?:the\s+)?completion",
+    r"date(?:s|\(s\))?\s+(?:attended|held|delivered)|(?:attended|held|delivered|took\s+place)(?:\s+on)?|"
+    rf"date(?:s|\(s\))?\s+of\s+(?:the\s+)?(?:{EVENT}|attendance|participation)|"
+    rf"(?:{EVENT}|attendance|participation|delivery)\s+(?:end\s+)?date(?:s|\(s\))?",
+    r"date(?:s|\(s\))?\s+(?:presented|taken)|presented(?:\s+on)?|end\s+date",
+)
+"""A completion date's labels, the surest first: "Date completed", "Completion date"; then "Attended", "Date(s) of
+activity", "Training date(s)", "Attendance date"; then "Date taken", "Presented on", "End date" (of a training's
+days), which may name a pre-test's or a presentation's day. Never a date the certificate was printed, issued or
+expires on."""
+DATE_LABEL = "|".join(DATE_TIERS)
+END_DATE = re.compile(r"end\s+date", re.I)
 GENERIC_DATE_LABEL = r"date(?:s|\(s\))?"
 TYPE_STEP = 0.75
 """Points of type size between a label and its value that tell them apart (a 9-point label, a 10-point value)."""

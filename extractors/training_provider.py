@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.fields import Found
+from extractors.fields import Found, by_strength
 from extractors.forms import one_line
 from extractors.layout import DocText
-from extractors.training_labels import PROVIDER_LABEL, named_value
+from extractors.training_labels import PERSON_PRONE, PROVIDER_TIERS, named_value
 from extractors.training_values import Reading, clean
 
 PROVIDER_IN_SENTENCE = re.compile(
@@ -39,7 +39,7 @@ maintains responsibility for this program"."""
 
 def read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
     """A certificate's provider: label, letter's sentence, "presented by" organisation, else issuer or sponsor."""
-    found = named_value(doc, PROVIDER_LABEL, "training.provider.v1")
+    found = by_strength(doc, PROVIDER_TIERS, lambda label: _labelled_provider(doc, label))
     if found is None and tail is not None:
         match = PROVIDER_IN_SENTENCE.search(doc.text.replace("\n", " "), *tail)
         if match:
@@ -54,6 +54,18 @@ def read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None) 
     if found is not None:
         reading.provider = clean(doc.slice(found.start, found.end))
         reading.sources.append(found)
+
+
+def _labelled_provider(doc: DocText, label: str) -> Found | None:
+    """A provider label's value; under "Host", "Organizer" or "Awarded by" only an organisation's name counts.
+
+    Those labels name a person as often ("Host: Dr. Maya Ortiz, LCSW", "Awarded by: Ana Lee, Director"): the
+    heading or a sponsor sentence then says who gave the training, or a person is asked.
+    """
+    found = named_value(doc, label, "training.provider.v1")
+    if found is None or label != PROVIDER_TIERS[PERSON_PRONE]:
+        return found
+    return found if ORGANISATION_WORDS.search(doc.slice(found.start, found.end)) else None
 
 
 def _named_by(doc: DocText) -> Found | None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.fields import Found
+from extractors.fields import Found, strongest
 from extractors.layout import RULE_MARKS, DocText, Line
 from extractors.nlp import Evidence
 from extractors.transcript_labels import (
     DATE_WORDS,
     DEGREE_NOUN,
+    EFFECTIVE_RANK,
+    SUBJECT_CODE,
+    conferral_rank,
+    field_rank,
     is_conferral_label,
     is_degree_label,
     is_field_label,
@@ -77,9 +81,10 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     head = block[0][1]
     mentions = [e for e in degree_ev if head.start <= e.start < head.end]
     head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", head.score)
-    field = next((v for label, v in block[1:] if is_field_label(label)), None)
-    conferral = next((replace(v, score=min(v.score, BARE_DATE_SCORE)) if _bare_date(label) else v
-                      for label, v in block[1:] if is_conferral_label(label)), None)
+    field = strongest(doc, [(field_rank(label), v) for label, v in block[1:] if is_field_label(label)
+                            and not SUBJECT_CODE.fullmatch(doc.slice(v.start, v.end).strip())], rivals=False)
+    conferral = strongest(doc, [(conferral_rank(label), _conferral_score(label, v)) for label, v in block[1:]
+                                if is_conferral_label(label)], rivals=False)
     if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in evidence_inside(evidence, block[0][1])
                           if e.label == "DATE"), None)
@@ -88,6 +93,13 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     else:
         field = field_after(doc, head.end, block[0][1].end, "transcript.field_in_name.v1")
     return DegreeRead(head, field, conferral)
+
+
+def _conferral_score(label: str, value: Found) -> Found:
+    """A conferral under a bare date label or "Effective date" alone is perhaps another date: a person checks it."""
+    if _bare_date(label) or conferral_rank(label) == EFFECTIVE_RANK:
+        return replace(value, score=min(value.score, BARE_DATE_SCORE))
+    return value
 
 
 def table_degrees(doc: DocText, degree_ev: list[Evidence],

@@ -25,6 +25,14 @@ FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal|program)\s+)?(?:ma
                          r"speciali[sz]ation))?|subject\s+area|emphasis|(?:academic\s+)?plan", re.I)
 """A field of study's label: "Major", "Program of study", "Concentration area", "Specialty", "Subject area",
 "Academic discipline" ...; never "Minor", "Department" or "Option", which name something else."""
+MAIN_FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal|program)\s+)?(?:major(?:\s+(?:field|subject))?"
+                              r"(?:\s+of\s+study)?s?|field(?:\s+of\s+study)?)|"
+                              r"(?:academic\s+|degree\s+)?program(?:\s+of\s+study|\s+name)?|course\s+of\s+study",
+                              re.I)
+"""The labels that name the field of study itself ("Major", "Field of study", "Program"); a "Specialty",
+"Concentration" or "Subject area" narrows it or names a course's subject, and counts only without one of these."""
+SUBJECT_CODE = re.compile(r"[A-Z]{2,5}")
+"""A course subject's code ("SOWK", "PSY") under "Subject area": no field of study a degree names."""
 DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
 """A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
 CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",
@@ -62,6 +70,26 @@ def is_conferral_label(label: str, *, worded: bool = False) -> bool:
     words = {_label_word(w) for w in re.findall(r"[a-z]+", re.sub(r"\(.*?\)", " ", label.lower()))}
     cues = CONFERRAL_CUES - DATE_WORDS if worded else CONFERRAL_CUES
     return bool(words & cues) and words <= CONFERRAL_WORDS | DATE_WORDS
+
+
+def field_rank(label: str) -> int:
+    """0 for a label of the field of study itself, 1 for one that narrows it (one of a slash's names is enough)."""
+    return 0 if any(MAIN_FIELD_LABEL.fullmatch(part.strip()) for part in label.split("/")) else 1
+
+
+EFFECTIVE_RANK = 2
+
+
+def conferral_rank(label: str) -> int:
+    """0 for a label that says conferred, awarded, graduated ...; 1 for a degree's or a bare date; 2 for "Effective".
+
+    An "Effective date" alone may be a program's start as well as a degree's ("Degree effective date" is the
+    degree's): a stronger label anywhere in the block wins.
+    """
+    words = {_label_word(w) for w in re.findall(r"[a-z]+", label.lower())}
+    if words & (CONFERRAL_CUES - DATE_WORDS):
+        return 0
+    return EFFECTIVE_RANK if "effective" in words and "degree" not in words else 1
 
 
 def _label_word(word: str) -> str:

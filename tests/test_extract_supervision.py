@@ -12,7 +12,7 @@ from extractors.document import extract_document
 from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
 from fixtures.compare import compare
-from pipeline.models import Page, Word
+from pipeline.models import Item, Page, Word
 
 CHAR = 5.0
 """Width of one character in the test pages (points)."""
@@ -638,3 +638,63 @@ def test_a_log_whose_total_is_not_read_says_so(total_row: str, flagged: bool) ->
                  row([(72, total_row)], 170))
     codes = [flag.code for flag in extraction(doc).flags]
     assert ("log.total_missing" in codes) is flagged
+
+
+NO_SUPERVISOR_HEADER = [(78, "Date"), (178, "Format"), (278, "Hours")]
+
+
+def _named_log(*named: str) -> list[Item]:
+    """A log without a supervisor column under the given heading lines, its total agreeing with its rows."""
+    heading = [row([(60, text)], 40 + 15 * n) for n, text in enumerate(named)]
+    doc = doc_of(*heading, row(NO_SUPERVISOR_HEADER, 100),
+                 row([(78, "04/21/2023"), (178, "Individual"), (278, "1.5")], 120),
+                 row([(78, "05/29/2023"), (178, "Individual"), (278, "2.0")], 140),
+                 row([(72, "Total hours: 3.5")], 160))
+    return [i for i in extraction(doc).items if i.type == "supervision_session"]
+
+
+@pytest.mark.parametrize(("named", "supervisor", "doubted"), [
+    (["Supervisee: Ana Lopez", "Clinical supervisor: Hal Moss", "RS/C provider: Ann Lee"], "Ann Lee", True),
+    (["Mentor: Hal Moss", "Reflective consultant: Ann Lee"], "Ann Lee", True),
+    (["Facilitator: Hal Moss", "Consultant: Ann Lee"], "Ann Lee", True),
+    (["Led by: Hal Moss", "Reflective supervisor: Ann Lee"], "Ann Lee", True),
+    (["Supervised by: Ann Lee", "Reflective supervisor: Ann Lee"], "Ann Lee", False),  # guard: one person, twice
+    (["Supervisor: Ann Lee", "RS/C provider: Ann Lee, LCSW"], "Ann Lee", False),  # one person, titled once
+])
+def test_the_most_specific_supervisor_label_wins_and_a_second_name_is_flagged(named: list[str], supervisor: str,
+                                                                              doubted: bool) -> None:
+    """An RS/C provider's label beats a clinical supervisor's or a mentor's anywhere on the page; two names: flagged."""
+    found = _named_log(*named)
+    assert [s.value["supervisor"] for s in found] == [supervisor, supervisor]
+    assert all(s.needs_review is doubted for s in found)
+
+
+@pytest.mark.parametrize(("named", "supervisor"), [
+    ("Provided by: Riverbend Family Services", None),
+    ("Led by: Early Learning Center", None),
+    ("Supervised by: Hal Moss, Program Director", "Hal Moss"),
+    ("Reflective supervisor: Ann Lee, LCSW", "Ann Lee"),
+    ("Reflective supervisor: Lee, Ann", "Lee, Ann"),  # a surname first: read whole, and checked
+])
+def test_the_log_s_named_supervisor_is_a_person_without_a_title(named: str, supervisor: str | None) -> None:
+    """An organisation under "Provided by" is no supervisor (flagged missing); a title after a comma is no name."""
+    found = _named_log(named)
+    assert [s.value["supervisor"] for s in found] == [supervisor, supervisor]
+    assert all(s.needs_review is (supervisor is None or "," in supervisor) for s in found)
+
+
+@pytest.mark.parametrize(("first", "second", "dates", "doubted"), [
+    ("21-04-2023", "05-06-2023", ["2023-04-21", "2023-06-05"], [False, False]),  # the first row says: day first
+    ("04-21-2023", "05-06-2023", ["2023-04-21", "2023-05-06"], [False, False]),
+    ("13.05.2023", "04.06.2023", ["2023-05-13", "2023-06-04"], [False, False]),
+    ("05-04-2023", "06-05-2023", ["2023-05-04", "2023-06-05"], [True, True]),  # no row says: a person checks
+])
+def test_a_dashed_or_dotted_date_takes_its_log_s_order_or_is_checked_by_a_person(first: str, second: str,
+                                                                                dates: list[str],
+                                                                                doubted: list[bool]) -> None:
+    doc = doc_of(row(CLASSIC_HEADER, 100), row([(78, first), (178, "Individual"), (278, "1.5"), (348, "Ann Lee")], 120),
+                 row([(78, second), (178, "Individual"), (278, "2.0"), (348, "Ann Lee")], 140),
+                 row([(72, "Total hours: 3.5")], 160))
+    found = [i for i in extraction(doc).items if i.type == "supervision_session"]
+    assert [s.value["date"] for s in found] == dates
+    assert [s.needs_review for s in found] == doubted

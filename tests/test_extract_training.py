@@ -657,3 +657,40 @@ def test_a_sponsor_sentence_without_an_organisation_word_is_checked_by_a_person(
     doc = doc_of(rows)
     [item] = extract(doc, find_patterns(doc.text)).items
     assert (item.confidence < 0.8) is doubted and ("item.low_confidence" in item.reasons) is doubted
+
+
+COMPLETED = ["CERTIFICATE OF COMPLETION", "This certifies that", "Ana Lopez", "has completed",
+             ("Infant Sleep and Parent Support", 16.0)]
+
+
+@pytest.mark.parametrize(("rows", "date", "doubted"), [
+    (["Date taken: 05/01/2022", "Date completed: June 6, 2022"], "2022-06-06", True),  # a pre-test's day above
+    (["Presented on: 05/01/2022", "Attended: June 6, 2022"], "2022-06-06", True),
+    (["End date: 05/01/2022", "Completion date: June 6, 2022"], "2022-06-06", True),
+    (["CE approval period", "Start date: 01/01/2021", "End date: 12/31/2023"], "2023-12-31", True),
+    (["Approval period", "End date: 12/31/2023"], None, True),  # an approval's end, no training's
+    (["Registration", "End date: 05/30/2022", "Held: June 6, 2022"], "2022-06-06", False),
+    (["Date taken: 06/06/2022", "Date completed: June 6, 2022"], "2022-06-06", False),  # guard: one day, twice
+])
+def test_the_surest_date_label_wins_and_an_end_date_of_another_period_is_none(rows: list[str], date: str | None,
+                                                                              doubted: bool) -> None:
+    """"Date completed" beats "Date taken" or "End date" anywhere on the page; their other date makes it doubtful."""
+    doc = doc_of([*COMPLETED, "Provider: Harborview Family Learning Collaborative", *rows, "6.0 clock hours"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["date"] == date and item.needs_review is doubted
+
+
+@pytest.mark.parametrize(("heading", "line", "provider"), [
+    ([], "Host: Dr. Maya Ortiz, LCSW", None),
+    ([], "Organizer: Maya Ortiz, Training Coordinator", None),
+    ([], "Awarded by: Maya Ortiz, Director", None),
+    ([], "Host: Maya Ortiz", None),
+    (["Harborview Family Learning Collaborative"], "Host: Maya Ortiz", "Harborview Family Learning Collaborative"),
+])
+def test_a_person_under_host_organizer_or_awarded_by_is_no_provider(heading: list[str], line: str,
+                                                                     provider: str | None) -> None:
+    """Those labels often name a person: only an organisation's name counts, else the heading or a person's check."""
+    doc = doc_of([*heading, *COMPLETED, line, "Date completed: June 6, 2022", "6.0 clock hours"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["provider"] == provider
+    assert item.needs_review is (provider is None)

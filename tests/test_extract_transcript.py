@@ -444,3 +444,29 @@ def test_a_date_alone_under_a_listed_degree_is_read_for_a_person_to_check(under:
 def test_a_scanned_table_s_ruling_read_at_its_cells_edges_is_no_part_of_them(rows: list) -> None:
     """On a scan tesseract reads a table's vertical rules as '|' or '[' stuck to the cells beside them."""
     assert degree_values(extract(HEAD + rows, source="ocr")) == [MSW_2012]
+
+
+@pytest.mark.parametrize(("first", "second", "doubted"), [
+    ("Effective date: 08/26/2010", "Date Conferred: May 7, 2012", False),  # the program's start above the conferral
+    ("Date Conferred: May 7, 2012", "Effective date: 08/26/2010", False),  # guard
+    ("Effective date: 08/26/2010", "Graduation date: May 7, 2012", False),
+    ("Effective date: 05/07/2012", "Minor: Psychology", True),  # alone: perhaps a program's start
+])
+def test_the_surest_conferral_label_wins_and_effective_alone_is_checked(first: str, second: str,
+                                                                        doubted: bool) -> None:
+    result = extract(HEAD + lines("Degree: Master of Social Work", "Major: Social Work", first, second))
+    [item] = result.items
+    assert item.value["conferred"] == "2012-05-07" and item.needs_review is doubted
+
+
+@pytest.mark.parametrize(("narrower", "major", "field"), [
+    ("Specialty: Child Welfare Track", "Major: Social Work", "Social Work"),
+    ("Subject area: SOWK", "Major: Social Work", "Social Work"),
+    ("Concentration: Infant Mental Health", "Field of study: Social Work", "Social Work"),
+    ("Subject area: SOWK", "Minor: Psychology", None),  # a course subject's code is no field
+])
+def test_a_major_beats_a_specialty_anywhere_in_the_block_and_a_subject_code_is_no_field(
+        narrower: str, major: str, field: str | None) -> None:
+    result = extract(HEAD + lines("Degree: Master of Social Work", narrower, major, "Date Conferred: May 7, 2012"))
+    [item] = result.items
+    assert item.value["field"] == field and item.needs_review is (field is None)

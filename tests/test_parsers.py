@@ -113,6 +113,8 @@ def test_non_hours_are_none(text: str) -> None:
     ("completed Aug 23% 2026", "DATE", "Aug 23% 2026", "date.month_name_marked.v1"),  # the comma read as a mark
     ("held March 31 - April 32025 online", "DATE", "March 31 - April 32025", "date.month_name_run_together.v2"),
     ("Date: 4-21-2023 signed", "DATE", "4-21-2023", "date.numeric_mdy_dash.v1"),
+    ("Date: 21-04-2023 signed", "DATE", "21-04-2023", "date.numeric_mdy_dash.v1"),
+    ("seen 05-06-2023 in clinic", "DATE", "05-06-2023", "date.numeric_dash_ambiguous.v1"),
     ("exported 2023/04/21", "DATE", "2023/04/21", "date.numeric_ymd_slash.v1"),
     ("seen 21.04.2023 in clinic", "DATE", "21.04.2023", "date.numeric_dotted.v1"),
     ("seen 04.05.2023 in clinic", "DATE", "04.05.2023", "date.numeric_dotted_ambiguous.v1"),
