@@ -34,7 +34,7 @@ CAPTION = re.compile(
     r"(?i)^\s*(?:(?:applicant|candidate|member|employee|rater|witness|printed|print|typed|full|date|signature|signed"
     r"|name|title|position|office|use|only|for|of|the|received|staff|initials|form|issued|reviewed|by|please|person"
     r"|completing|completed|this|reference|referee|evaluator|recommender|rating|application|number|acknowledged"
-    r"|accepted|agreed|in|relationship|to|endorsement|held|level|no\.|\(|\)|/|-)"
+    r"|accepted|agreed|in|relationship(?:\s+to)?|endorsement(?:\s+level)?|level\s+of|held|no\.|\(|\)|/|-)"
     r"\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
