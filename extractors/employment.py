@@ -54,17 +54,29 @@ some work of hers ("her work on the grant ended") end no employment."""
 OPENING = (r"(?:began|started|commenced)(?:\s+(?:work(?:ing)?|(?:(?:his|her|their)\s+)?employment))?\s+(?:with|at|for)"
            r"|was\s+(?:hired|employed)\s+by|joined|came\s+to\s+work\s+(?:for|at|with)")
 """How a letter says the person started: "began work with X", "started at X", "was hired by X", "joined X"."""
-SUBJECT = r"(?:she|he|they|her|his|their|(?P<subject>(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}))\b"
-"""Whom the sentence after a start sentence is about: a pronoun, or a name (the person's when the start sentence
-names them too, see `_about_the_person`)."""
+OWN_THING = r"(?:employment|tenure|work|position|role|job|post|last\s+day|final\s+day)\b"
+"""What of the person's a possessive may name for its end to be the person's ("her last day", "his employment"):
+after any other word the clause is about someone or something else ("her mentor left", "her client family left")."""
+PRONOUN = r"(?:she|he|they|her|his|their)\b"
+SUBJECT = (rf"(?:(?:she|he)\b|(?:her|his)\s+(?={OWN_THING})"
+           rf"|(?P<subject>(?!{PRONOUN})(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})\b)")
+"""Whom the sentence after a start sentence is about: "she", "he", "her last day", "his employment", or a name (the
+person's when the start sentence names them too, see `_about_the_person`). "They" and "their" may mean the person
+or others (the staff, a family): their end is not the person's."""
 OTHER_PERSON = (r"\b(?:predecessor|successor|supervisor|manager|director|colleague|co-?worker|husband|wife|partner"
-                r"|son|daughter|mother|father|whose|who|previous|former|not|no\s+longer)\b|n['’]t\b")
+                r"|son|daughter|mother|father|whose|who|previous|former|not|no\s+longer)\b|n['’]t\b"
+                rf"|\b(?:her|his|their)\s+(?!{OWN_THING})")
 """Words saying a clause is about someone else ("her predecessor left", "Ann Roe, whose employment ended") or
 negated ("is not currently employed"): its end or "still there" is not the person's."""
 THEN_ENDED = (rf"(?:(?:\s*[,;]\s*|\s*\.\s+{SUBJECT})(?:(?!{OTHER_PERSON})[^.]){{0,80}}?"
               rf"\b(?:(?P<current>{STILL_THERE})|(?:{LEFT_ON})\s+(?P<end>{DATE_TEXT})))?")
 """What follows a start sentence: in its clause, or in the next sentence when that is about the person ("She",
 "Her", the person's name), "still there" or the last day."""
+CAME_BACK = r"\b(?:re-?joined|returned|came\s+back|was\s+re-?hired|re-?hired|re-?employed)\b"
+"""A sentence going on from a last day to the person's coming back: that day ended one spell, not the employment."""
+MORE_THAN_ONE = re.compile(r"\band\b|&", re.I)
+"""A start sentence's subject naming more than one person ("Bo Lee and Ann Roe began work"): a last day in the next
+sentence may be the other's."""
 AS_ROLE = r"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?"
 STARTED = [
     ("employment.started.v1", re.compile(ocr_tolerant(
@@ -296,12 +308,40 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 sources.append(end_found)
                 if end is None:
                     reasons.append("employment.end_unreadable")
+                elif _end_in_doubt(doc, match):
+                    reasons.append("employment.end_unclear")
             elif not ended and "current" in pattern.groupindex and not current:
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
+            elif current and _for_one_of_several(doc, match, "current"):
+                reasons.append("employment.end_unclear")
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
     return items
+
+
+def _end_in_doubt(doc: DocText, match: re.Match[str]) -> bool:
+    """Whether a last day read after a start sentence may not end the person's employment.
+
+    The start sentence names more than one person ("Bo Lee and Ann Roe began work"), or the end's sentence goes on
+    to say the person came back or is still there ("left in June 2017 and rejoined us in 2019", "...; she remains").
+    """
+    if _for_one_of_several(doc, match, "end"):
+        return True
+    stop = doc.text.find(".", match.end("end"))
+    rest = doc.text[match.end("end"):stop if stop >= 0 else len(doc.text)]
+    return bool(re.search(rf"{CAME_BACK}|{STILL_THERE}", rest, re.I))
+
+
+def _for_one_of_several(doc: DocText, match: re.Match[str], group: str) -> bool:
+    """Whether the group stands in the sentence after a start sentence naming more than one person."""
+    return "." in doc.text[match.end("role"):match.start(group)] and bool(
+        MORE_THAN_ONE.search(_start_subject(doc, match)))
+
+
+def _start_subject(doc: DocText, match: re.Match[str]) -> str:
+    """The start sentence's words before its verb: whom it is about."""
+    return doc.text[doc.text.rfind(".", 0, match.start()) + 1:match.start()]
 
 
 def _about_the_person(doc: DocText, match: re.Match[str]) -> bool:
@@ -309,7 +349,7 @@ def _about_the_person(doc: DocText, match: re.Match[str]) -> bool:
     subject = match.groupdict().get("subject")
     if not subject:
         return True
-    before = doc.text[doc.text.rfind(".", 0, match.start()) + 1:match.start()]
+    before = _start_subject(doc, match)
     words = re.findall(r"[A-Za-z][\w-]*", re.sub(r"['’]s\b", "", subject))
     return all(re.search(rf"\b{re.escape(word)}\b", before) for word in words)
 

@@ -309,6 +309,13 @@ def test_employment_letter_start_then_end_sentences(started: str, then: str, end
     "Her work on the Healthy Start grant ended in June 2018.",
     "Her husband is employed at the county.",
     "She is not currently employed with us.",
+    "Her mentor left the agency on June 30, 2016.",
+    "Her client family left the program on June 30, 2016.",
+    "Her first supervisee left the agency in June 2016.",
+    "His student intern resigned effective May 1, 2016.",
+    "Their last day was June 30, 2016.",
+    "They left the building on June 30, 2016.",
+    "Her home visiting program's last day was June 30, 2018; she remains employed with us.",
 ])
 def test_employment_next_sentence_about_someone_else_ends_nothing(then: str) -> None:
     """Another person's departure, a leave, or the end of a grant is not the end of the person's employment."""
@@ -325,6 +332,25 @@ def test_employment_still_there_after_an_ending_that_is_not_hers(then: str) -> N
     item = employment_item(f"Bo Lee joined {EMPLOYER} on March 3, 2015 as a Home Visitor.", then,
                            "Her duties included home visiting.")
     assert item.value["end"] is None and not item.needs_review
+
+
+@pytest.mark.parametrize("texts", [
+    ("Bo Lee joined {employer} on March 3, 2015 as a Home Visitor.",
+     "She left the agency in June 2017 to finish her degree and rejoined us in January 2019."),
+    ("Bo Lee joined {employer} on March 3, 2015 as a Home Visitor.",
+     "She resigned effective June 30, 2017 and was rehired the next spring."),
+    ("Bo Lee joined {employer} on March 3, 2015 as a Home Visitor.",
+     "Her last day in that role was June 30, 2017; she remains employed with us as a Family Advocate."),
+    ("Bo Lee and Ann Roe began work with {employer} on March 3, 2015 as Home Visitors.",
+     "Ann Roe left the agency on June 30, 2016."),
+    ("Bo Lee & Ann Roe joined {employer} on March 3, 2015 as Home Visitors.",
+     "She left the agency on June 30, 2016."),
+])
+def test_employment_last_day_that_may_not_end_the_persons_employment_is_flagged(texts: tuple[str, ...]) -> None:
+    """A last day followed by coming back or staying on, or after a sentence naming two people: a person checks it."""
+    doc: DocText = lines(*(text.format(employer=EMPLOYER) for text in texts), "Her duties included home visiting.")
+    first = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert first.value["start"] == "2015-03-03" and first.needs_review
 
 
 def test_employment_letter_start_without_an_end_is_flagged() -> None:
