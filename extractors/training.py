@@ -61,19 +61,48 @@ RELEVANT = re.compile(
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One training item per certificate or letter, one per row of a CE record; gaps are flagged, never dropped."""
     table = read_table(doc)
+    result = Extraction()
     if table is not None and table.rows:
         issuer = None if "provider" in table.header else (sponsor(doc) or certificate_issuer(doc))
         readings = [row_reading(doc, table, row, issuer) for row in table.rows]
         check_total(table, readings)
     else:
         readings = [_certificate_reading(doc, evidence)]
-    result = Extraction()
+        if len(_record_rows(doc, evidence)) >= 2:
+            readings[0].reasons.append("training.record_unread")
+            result.flags.append(missing(doc.document, "training.record_unread",
+                                        "This reads like a record of several trainings, but its table could not be "
+                                        "read: each row needs a person."))
     for reading in readings:
         _finish(doc, reading, result)
     return result
 
 
 # --- a certificate or a letter ------------------------------------------------------------------------------
+
+
+FIGURE_AFTER_DATE = re.compile(r"^[\s|¦]*\d{1,3}(?:[.,]\d{1,2})?(?!\S*[/-]\d)")
+"""What follows the date in a CE record's row: the row's hours ("6/21/24 6.0"), a rule mark at most before it."""
+
+
+def _record_rows(doc: DocText, evidence: list[Evidence]) -> list[int]:
+    """Lines shaped like a CE record's rows: words with no label colon, a date, then a figure (the row's hours).
+
+    When the record's header is misread (a scan's "Clock ce" for "Clock hours"), its table is not found and the
+    page is read as one certificate, whose hours may then be the record's total: two such lines or more say the
+    page lists several trainings, which a person must read row by row.
+    """
+    dates = [ev for ev in evidence if ev.label == "DATE"]
+    rows = []
+    for index, line in enumerate(doc.lines):
+        inside = [ev for ev in dates if line.start <= ev.start and ev.end <= line.end]
+        if not inside:
+            continue
+        before = doc.slice(line.start, inside[0].start)
+        if len(before.split()) >= 3 and ":" not in before and FIGURE_AFTER_DATE.match(doc.slice(inside[-1].end,
+                                                                                                line.end)):
+            rows.append(index)
+    return rows
 
 
 def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:

@@ -192,6 +192,36 @@ def test_ce_record_one_item_a_row_and_the_total_is_not_a_training(tilt: float) -
     ]
 
 
+@pytest.mark.parametrize("header", [
+    "Training title | Provider | Date completed | Clock ce",  # a scan's misread column name
+    "Tra1n1ng t1tle | Prov1der | Date compl | Clk hrs",
+    "",  # no header at all
+])
+def test_ce_record_whose_table_is_not_found_is_flagged_not_read_as_one_training(header: str) -> None:
+    rows = ["Ohio Association for Infant Mental Health", "Continuing Education Record",
+            "Participant: Soren Dunmore | Member ID: CE-37798", "Date printed: 11/9/25", header,
+            "Home Visiting with Families | Millbrook Early Learning Alliance | 6/21/24 | 6.0",
+            "Supporting Families Affected by Substance Use | Millbrook Early Learning Alliance | 6/27/24 | 7.5",
+            "Supporting Early Relationships | Eastmoor Practice Network | 8/20/25 | 1.5 |",
+            "Total clock hours: 15.0"]
+    doc = doc_of([row for row in rows if row])
+    result = extract(doc, find_patterns(doc.text))
+    assert "training.record_unread" in [flag.code for flag in result.flags]
+    assert all("training.record_unread" in item.reasons and item.confidence < 0.8 for item in result.items)
+
+
+@pytest.mark.parametrize("rows", [
+    CLASSIC,
+    ["CERTIFICATE OF ATTENDANCE", "Ana Lopez attended", "Attachment in the First Year | June 6, 2022 | 6.0 hours",
+     "Provider: Harborview Family Learning Collaborative"],
+    ["Certificate", "Sessions attended", "Keynote: Early Relationships | 6/21/24 | 1.5",
+     "Breakout: Sleep | 6/21/24 | 1.0", "Total clock hours: 2.5"],  # labelled rows: a programme, not a record
+])
+def test_a_certificate_is_not_taken_for_a_record(rows: list[Row]) -> None:
+    doc = doc_of(rows)
+    assert "training.record_unread" not in [flag.code for flag in extract(doc, find_patterns(doc.text)).flags]
+
+
 def test_ce_record_clock_hours_and_a_wrapped_title() -> None:
     rows = ["Continuing Education Record", "Training title | Provider | Date completed | Clock hours",
             "Grief and Loss in the | Great Lakes Institute | 2021-05-19 | 3.0", ("Perinatal Period", 10.0, 1.2),
