@@ -64,11 +64,17 @@ verdict is what follows."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 EXAM = r"(?:exam(?:ination)?|test|assessment)"
-TAKEN = (r"(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
+NOT_THE_EXAM = (r"(?![^.?!]{0,80}?\b(?:(?:for|of|to\s+(?:determine|establish|confirm))\s+(?:your\s+|their\s+)?"
+                r"eligibility|as\s+eligible|background\s+(?:check|screening)|clearance|fingerprint\w*))")
+"""A sentence going on to say the sitting was for eligibility ("tested on April 2 for eligibility (background
+check)"): that date is a check before the exam, not the exam's. Being eligible after it ("and are now eligible
+for endorsement") is no such check."""
+TAKEN = (r"(?:(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,4}?"
          rf"{EXAM}(?:\s+was\s+taken)?(?:\s+on)?{DATE_START}|date\s+taken"
          rf"|{EXAM}\s+(?:was\s+)?(?:taken|held|administered|given|sat|written)(?:\s+on)?"
          rf"|{EXAM}\b[^.?!]{{0,80}}?,?\s+(?:taken|sat|written|held|administered|given)\s+on"
-         r"|\b(?:you|s?he|they|the\s+(?:candidate|applicant|examinee))\s+(?:was|were)\s+(?:examined|tested)\s+on")
+         r"|\b(?:you|s?he|they|the\s+(?:candidate|applicant|examinee))\s+(?:was|were)\s+(?:examined|tested)\s+on)"
+         rf"{NOT_THE_EXAM}")
 """The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too.
 "passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen. "You
 were assessed on" is not: an assessment may be of eligibility, before the exam."""

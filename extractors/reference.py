@@ -117,6 +117,10 @@ LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|
 """A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" or
 "your current" may name what the endorsement is for ("Your own Infant Mental Health Endorsement"). Other words
 between "your" and "endorsement" ask about the applicant ("Your recommendation for endorsement level")."""
+GROUP = re.compile(r"(?i)\b(?:collaborative|cooperative|co-?op|consortium|coalition|federation|initiative|project"
+                   r"|board|commission|committee|trust|league|union|ministry|partners|team|staff|collective)\b")
+"""Words naming a body of people, never one person: a rater field holding one names who completed the form."""
+TITLES = frozenset({"dr", "mr", "ms", "mrs", "mx", "prof"})
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -125,8 +129,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
     above = captions_over_values(doc)
-    rater = (_person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
-             or _interviewed(doc) or closing_name(doc, "reference.letter_signer.v1") or _signed_name(doc))
+    labelled = _person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
+    signer = closing_name(doc, "reference.letter_signer.v1")
+    if labelled is not None and signer is not None and not _same_person(doc, labelled, signer):
+        reasons.append("reference.rater_unclear")
+    rater = labelled or _interviewed(doc) or signer or _signed_name(doc)
     relationship, relation_found = _relationship_field(doc, above)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
@@ -158,7 +165,15 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 def _person(doc: DocText, found: Found | None) -> Found | None:
     """A rater field's value when it names a person: "Prepared by" / "Completed by" may name the organisation."""
-    return found if found is not None and not ORGANISATION.search(doc.slice(found.start, found.end)) else None
+    text = doc.slice(found.start, found.end) if found is not None else ""
+    return found if text and not ORGANISATION.search(text) and not GROUP.search(text) else None
+
+
+def _same_person(doc: DocText, one: Found, other: Found) -> bool:
+    """Whether two names are one person's: the words of one (titles and credentials aside) all in the other."""
+    words = [set(re.findall(r"[a-z][a-z'’-]+", doc.slice(f.start, f.end).split(",")[0].casefold())) - TITLES
+             for f in (one, other)]
+    return bool(words[0] and words[1]) and (words[0] <= words[1] or words[1] <= words[0])
 
 
 def _interviewed(doc: DocText) -> Found | None:

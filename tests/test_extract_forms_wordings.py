@@ -314,12 +314,32 @@ def test_a_blank_level_question_does_not_take_the_next_line(question: str, under
 
 
 @pytest.mark.parametrize("organisation", ["Michigan Association for Infant Mental Health",
-                                          "Ridgeline Early Head Start", "Department of Human Services"])
+                                          "Ridgeline Early Head Start", "Department of Human Services",
+                                          "Harborview Early Learning Collaborative", "Lakeshore Parenting Consortium",
+                                          "Northside Home Visiting Team"])
 def test_an_organisation_under_prepared_by_is_not_the_rater(organisation: str) -> None:
     doc = lines("Reference Rating Form", f"Prepared by: {organisation}", "Applicant: Jane Doe",
                 "Relationship to applicant: Supervisor", "Endorsement level: Level III", "Date: 05/20/2026", "",
                 "Sincerely,", "Ana Bell")
     assert value_of(reference.extract, doc)["rater"] == "Ana Bell"
+
+
+@pytest.mark.parametrize("completed_by", ["Lakeshore Early Learning Hub", "Ann Roe"])
+def test_a_rater_field_naming_someone_other_than_the_signer_is_flagged(completed_by: str) -> None:
+    """"Completed by" may name a body no word list knows, or someone who filled it in for the signer: a person looks."""
+    doc = lines("Reference Form", f"Completed by: {completed_by}", "Applicant: Jane Doe",
+                "Relationship to applicant: Supervisor", "Your endorsement level: Level III", "Date: 05/20/2026", "",
+                "Sincerely,", "Ana Bell")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert "reference.rater_unclear" in item.reasons and item.needs_review
+
+
+def test_a_rater_field_naming_the_signer_is_not_flagged() -> None:
+    doc = lines("Reference Form", "Completed by: Dr. Ana Bell", "Applicant: Jane Doe",
+                "Relationship to applicant: Supervisor", "Your endorsement level: Level III", "Date: 05/20/2026", "",
+                "Sincerely,", "Ana Bell, LCSW")
+    item = reference.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["rater"] == "Dr. Ana Bell" and not item.reasons
 
 
 def test_an_agency_under_provider_name_is_not_the_signer() -> None:
@@ -332,10 +352,20 @@ def test_an_agency_under_provider_name_is_not_the_signer() -> None:
 @pytest.mark.parametrize("sentence", [
     "You were assessed on April 2, 2026 as eligible to sit the examination.",
     "She was assessed on April 2, 2026 for eligibility.",
+    "You were tested on April 2, 2026 for eligibility (background check).",
+    "The candidate was examined on April 2, 2026 to determine eligibility for the exam.",
+    "You were tested on April 2, 2026 as part of the background check.",
 ])
 def test_an_eligibility_assessment_is_not_the_exam_date(sentence: str) -> None:
     doc = lines("Dear Jane Doe,", sentence, "You passed the examination, which you took on May 1, 2026.")
     assert value_of(exam.extract, doc)["date"] != "2026-04-02"
+
+
+def test_being_eligible_after_the_exam_keeps_its_date() -> None:
+    """A guard on the eligibility rule: being eligible for what follows the exam is not an eligibility check."""
+    doc = lines("Dear Jane Doe,", "You passed the examination, which you sat on May 1, 2026, and are now eligible "
+                "for endorsement.")
+    assert value_of(exam.extract, doc) == {"passed": True, "date": "2026-05-01"}
 
 
 @pytest.mark.parametrize("assessment", ["Assessment date 04/02/2026", "Assessment date: 04/02/2026",
