@@ -191,8 +191,9 @@ class SessionReader:
                 whole = self.doc.slice(start, end).strip(" .,;:|[]_") == ev.text.strip(" .")
                 return ev.label.split("_")[1].lower(), Found(ev.start, ev.end, ev.rule, ev.score, vouched=whole)
             defined = self.legend.get(cell_text(words).lower().rstrip("."))
-            if defined:  # the cell is one of the legend's abbreviations, read whole
-                return defined, Found(start, end, "log.format_legend.v1", 0.95, vouched=True)
+            if defined:  # the cell is one of the legend's abbreviations, read whole: read, not guessed from a shape
+                read = self.doc.confidence(start, end) >= LOW_OCR_CONFIDENCE
+                return defined, Found(start, end, "log.format_legend.v1", 0.95, vouched=read)
             if STROKE.match(cell_text(words)) and self.legend.get("i") == "individual":
                 reasons.append("log.format_repaired")
                 return "individual", Found(start, end, "log.format_stroke_initial.v1", 0.85)

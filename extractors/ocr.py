@@ -50,8 +50,9 @@ RULE_SCAN = 3.0
 """Word heights beyond a row's first and last word searched for the table's outer ruling."""
 MIN_CELL_INK = 20
 """Ink pixels a cell needs to be read again: fewer is scan speckle."""
-BAR_CONFIDENCE = 0.75
-"""A lone bar read as the letter I: a shape, not a reading, so never sure enough to pass unlooked-at alone."""
+BAR_CONFIDENCE = 0.7
+"""A lone bar read as the letter I: a shape, not a reading, so below the low OCR confidence (0.75) that flags an
+item: a person looks at it, whatever cross-check its field has."""
 T = TypeVar("T")
 
 
@@ -282,9 +283,10 @@ def _paint_rules(pixels: np.ndarray, ink: np.ndarray, cell: tuple[int, int, int,
 def _cell_mark(ink: np.ndarray, left: int, top: int, scale: float) -> Word | None:
     """What a cell without a word holds: the letter I (a lone bar), a box to read again, or None (paper).
 
-    Rows of the cell inked across most of it are a horizontal rule, not a mark, and are left out.
+    Rows of the cell inked across most of it are a horizontal rule, not a mark, and are left out, as are bars
+    as tall as the cell's band: a heavy rule, too wide to cut the row into cells, standing in it.
     """
-    ink = ink & ~(ink.mean(axis=1) > 0.5)[:, None]
+    ink = _without_rules(ink & ~(ink.mean(axis=1) > 0.5)[:, None])
     if ink.sum() < MIN_CELL_INK:
         return None
     rows, cols = np.nonzero(ink)
@@ -298,6 +300,21 @@ def _cell_mark(ink: np.ndarray, left: int, top: int, scale: float) -> Word | Non
         if tall >= 4 * wide and size[i] >= 0.8 * tall * wide:
             return Word(text="I", bbox=box, confidence=BAR_CONFIDENCE, source="ocr")
     return Word(text="", bbox=box, confidence=0.0, source="ocr")
+
+
+def _without_rules(ink: np.ndarray) -> np.ndarray:
+    """A cell's ink less its bars inked over the band's height (twice as tall as wide): no letter is that tall."""
+    if not ink.any():
+        return ink
+    c_top, c_left, c_bottom, c_right, _size = components(ink)
+    tall, wide = c_bottom - c_top + 1, c_right - c_left + 1
+    rules = np.nonzero((tall >= RULE_DARK * ink.shape[0]) & (tall >= 2 * wide))[0]
+    if not len(rules):
+        return ink
+    ink = ink.copy()
+    for i in rules:
+        ink[c_top[i]:c_bottom[i] + 1, c_left[i]:c_right[i] + 1] = False
+    return ink
 
 
 def _doubtful_number(word: Word) -> bool:

@@ -9,20 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.fields import Found, strongest
+from extractors.fields import Found, same_day, strongest
 from extractors.layout import RULE_MARKS, DocText, Line
 from extractors.nlp import Evidence
 from extractors.transcript_labels import (
     DATE_WORDS,
     DEGREE_NOUN,
     EFFECTIVE_RANK,
-    SUBJECT_CODE,
     conferral_rank,
     field_rank,
     is_conferral_label,
     is_degree_label,
     is_field_label,
     label_segments,
+    subject_code,
 )
 from extractors.transcript_values import DegreeRead, evidence_inside, field_after, field_value, holds_degree, x_range
 
@@ -82,9 +82,8 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     mentions = [e for e in degree_ev if head.start <= e.start < head.end]
     head = Found(head.start, mentions[-1].end if mentions else head.end, "transcript.degree.v1", head.score)
     field = strongest(doc, [(field_rank(label), v) for label, v in block[1:] if is_field_label(label)
-                            and not SUBJECT_CODE.fullmatch(doc.slice(v.start, v.end).strip())], rivals=False)
-    conferral = strongest(doc, [(conferral_rank(label), _conferral_score(label, v)) for label, v in block[1:]
-                                if is_conferral_label(label)], rivals=False)
+                            and not subject_code(label, doc.slice(v.start, v.end))], rivals=False)
+    conferral = strongest(doc, _conferral_hits(block, evidence), same=same_day)
     if conferral is None:  # "Degree: Master of Arts in Counseling, 5 May 2012": the date in the value itself
         conferral = next((Found(e.start, e.end, e.rule, e.score) for e in evidence_inside(evidence, block[0][1])
                           if e.label == "DATE"), None)
@@ -93,6 +92,19 @@ def _block_read(doc: DocText, block: list[tuple[str, Found]], degree_ev: list[Ev
     else:
         field = field_after(doc, head.end, block[0][1].end, "transcript.field_in_name.v1")
     return DegreeRead(head, field, conferral)
+
+
+def _conferral_hits(block: list[tuple[str, Found]], evidence: list[Evidence]) -> list[tuple[int, Found]]:
+    """The block's conferral labels by rank: those with a date, and an "Effective date" only when nothing else.
+
+    Two conferral labels that name different days are a question for a person (requirements "Completed" in
+    December, the degree dated in May). A label with no date after it is a column's header ("Earned" over the
+    grades) and an "Effective date" beside a stronger label perhaps a program's start: neither is a rival.
+    """
+    hits = [(conferral_rank(label), _conferral_score(label, v)) for label, v in block[1:] if is_conferral_label(label)]
+    hits = [hit for hit in hits if any(e.label == "DATE" for e in evidence_inside(evidence, hit[1]))] or hits
+    stronger = [hit for hit in hits if hit[0] < EFFECTIVE_RANK]
+    return stronger or hits
 
 
 def _conferral_score(label: str, value: Found) -> Found:

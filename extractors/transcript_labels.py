@@ -26,13 +26,16 @@ FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal|program)\s+)?(?:ma
 """A field of study's label: "Major", "Program of study", "Concentration area", "Specialty", "Subject area",
 "Academic discipline" ...; never "Minor", "Department" or "Option", which name something else."""
 MAIN_FIELD_LABEL = re.compile(r"(?:(?:primary|first|main|principal|program)\s+)?(?:major(?:\s+(?:field|subject))?"
-                              r"(?:\s+of\s+study)?s?|field(?:\s+of\s+study)?)|"
-                              r"(?:academic\s+|degree\s+)?program(?:\s+of\s+study|\s+name)?|course\s+of\s+study",
-                              re.I)
-"""The labels that name the field of study itself ("Major", "Field of study", "Program"); a "Specialty",
-"Concentration" or "Subject area" narrows it or names a course's subject, and counts only without one of these."""
+                              r"(?:\s+of\s+study)?s?|field(?:\s+of\s+study)?)", re.I)
+"""The labels that name the field of study itself ("Major", "Field of study"); above a "Program", which may name
+the level or kind of study ("Program: Graduate") as well as its field."""
+PROGRAM_LABEL = re.compile(r"(?:academic\s+|degree\s+)?program(?:\s+of\s+study|\s+name)?|course\s+of\s+study", re.I)
+"""A program's label: the field when nothing names it better; a "Specialty", "Concentration" or "Subject area"
+narrows it or names a course's subject, and counts only without one of these."""
 SUBJECT_CODE = re.compile(r"[A-Z]{2,5}")
-"""A course subject's code ("SOWK", "PSY") under "Subject area": no field of study a degree names."""
+"""A course subject's code ("SOWK", "PSY") under "Subject area": no field of study a degree names. Under any
+other label letters alone are an abbreviated field ("Major: ECE")."""
+SUBJECT_LABEL = re.compile(r"subject(?:\s+area)?", re.I)
 DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
 """A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
 CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",
@@ -73,22 +76,35 @@ def is_conferral_label(label: str, *, worded: bool = False) -> bool:
 
 
 def field_rank(label: str) -> int:
-    """0 for a label of the field of study itself, 1 for one that narrows it (one of a slash's names is enough)."""
-    return 0 if any(MAIN_FIELD_LABEL.fullmatch(part.strip()) for part in label.split("/")) else 1
+    """0 for the field of study itself, 1 for a program, 2 for a label that narrows it (one of a slash's names)."""
+    parts = [part.strip() for part in label.split("/")]
+    if any(MAIN_FIELD_LABEL.fullmatch(part) for part in parts):
+        return 0
+    return 1 if any(PROGRAM_LABEL.fullmatch(part) for part in parts) else 2
 
 
-EFFECTIVE_RANK = 2
+def subject_code(label: str, value: str) -> bool:
+    """Whether a value is a course subject's code under a "Subject area" label, no field of study."""
+    return bool(SUBJECT_LABEL.fullmatch(label.strip()) and SUBJECT_CODE.fullmatch(value.strip()))
+
+
+COMPLETION_WORDS = frozenset({"completion", "completed", "earned"})
+"""A conferral label's weaker words: requirements are completed (a term's end) before the degree is conferred."""
+EFFECTIVE_RANK = 3
 
 
 def conferral_rank(label: str) -> int:
-    """0 for a label that says conferred, awarded, graduated ...; 1 for a degree's or a bare date; 2 for "Effective".
+    """0 for conferred, awarded, graduated ...; 1 for a degree's or a bare date; 2 completed; 3 "Effective".
 
+    Requirements completed in December may be a degree conferred in May: "Completed" gives way to "Degree date".
     An "Effective date" alone may be a program's start as well as a degree's ("Degree effective date" is the
     degree's): a stronger label anywhere in the block wins.
     """
     words = {_label_word(w) for w in re.findall(r"[a-z]+", label.lower())}
-    if words & (CONFERRAL_CUES - DATE_WORDS):
+    if words & (CONFERRAL_CUES - DATE_WORDS - COMPLETION_WORDS):
         return 0
+    if "degree" not in words and words & COMPLETION_WORDS:
+        return 2
     return EFFECTIVE_RANK if "effective" in words and "degree" not in words else 1
 
 

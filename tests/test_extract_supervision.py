@@ -11,6 +11,7 @@ from extractors import supervision
 from extractors.document import extract_document
 from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
+from extractors.ocr import BAR_CONFIDENCE
 from fixtures.compare import compare
 from pipeline.models import Item, Page, Word
 
@@ -258,6 +259,23 @@ def test_a_legend_written_another_way(legend: str) -> None:
     doc = doc_of(row([(60, legend)], 80), row(CLASSIC_HEADER, 100),
                  row([(78, "04/21/2023"), (178, "G"), (278, "1.5"), (348, "Zevi Pembrake")], 120))
     assert sessions(doc)[0]["format"] == "group"
+
+
+@pytest.mark.parametrize(("legend", "header"), [
+    ("Key: I - Individual, G - Group", CLASSIC_HEADER),  # the legend line defines I
+    ("", [(78, "Date"), (178, "I/G"), (278, "Hours"), (348, "Supervisor")]),  # the header's letters do
+])
+def test_a_mark_read_from_its_shape_alone_is_looked_at_though_the_legend_defines_it(
+        legend: str, header: list[tuple[float, str]]) -> None:
+    """An 'I' OCR took from a lone bar in a ruled cell (perhaps a heavy rule): a legend vouches for no shape."""
+    bar = row([(178, "I")], 120, confidence=BAR_CONFIDENCE)
+    lines = [row([(60, legend)], 80)] if legend else []
+    doc = doc_of(*lines, row(header, 100), row([(78, "04/21/2023"), (278, "1.5"), (348, "Zevi Pembrake")], 120) + bar,
+                 row([(78, "04/28/2023"), (178, "G"), (278, "1.0"), (348, "Zevi Pembrake")], 140),
+                 row([(78, "Total: 2.5")], 160))
+    first = extraction(doc).items[0]
+    assert first.value["format"] == "individual"
+    assert "ocr.low_confidence" in first.reasons
 
 
 def test_two_tables_side_by_side_under_one_header_row_read_left_table_first() -> None:

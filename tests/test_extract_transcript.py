@@ -464,9 +464,26 @@ def test_the_surest_conferral_label_wins_and_effective_alone_is_checked(first: s
     ("Subject area: SOWK", "Major: Social Work", "Social Work"),
     ("Concentration: Infant Mental Health", "Field of study: Social Work", "Social Work"),
     ("Subject area: SOWK", "Minor: Psychology", None),  # a course subject's code is no field
+    ("Program: Graduate", "Major: Social Work", "Social Work"),  # a program may name the level of study
+    ("Academic program: Graduate Professional", "Field of study: Social Work", "Social Work"),
+    ("Concentration: Infant Mental Health", "Major: ECE", "ECE"),  # letters alone under "Major": a field
+    ("Specialty: Early Intervention", "Major: SPED", "SPED"),
 ])
 def test_a_major_beats_a_specialty_anywhere_in_the_block_and_a_subject_code_is_no_field(
         narrower: str, major: str, field: str | None) -> None:
     result = extract(HEAD + lines("Degree: Master of Social Work", narrower, major, "Date Conferred: May 7, 2012"))
     [item] = result.items
     assert item.value["field"] == field and item.needs_review is (field is None)
+
+
+@pytest.mark.parametrize(("first", "second", "doubted"), [
+    ("Degree date: May 7, 2012", "Completed: 12/15/2011", True),  # requirements done in December, degree in May
+    ("Date of completion: 12/15/2011", "Date awarded: May 7, 2012", True),
+    ("Date earned: 12/15/2011", "Graduation date: May 7, 2012", True),
+    ("Degree date: May 7, 2012", "Completed: 05/07/2012", False),  # the same day twice: no question
+])
+def test_a_completion_date_gives_way_to_the_degree_s_and_a_disagreement_is_checked(first: str, second: str,
+                                                                                   doubted: bool) -> None:
+    result = extract(HEAD + lines("Degree: Master of Social Work", "Major: Social Work", first, second))
+    [item] = result.items
+    assert item.value["conferred"] == "2012-05-07" and item.needs_review is doubted

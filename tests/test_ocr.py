@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from extractors.fields import LOW_OCR_CONFIDENCE
 from extractors.layout import to_page_frame
 from extractors.leaders import MIN_DOTS, Leader, components, erase_leaders, restore_leaders
 from extractors.ocr import (
@@ -193,15 +194,18 @@ def test_a_dotted_rule_or_a_blank_stays_erased(leader: Leader) -> None:
     assert restore_leaders(words, [leader]) == words
 
 
-def ruled_row(marks: dict[int, str]) -> tuple[Image.Image, list[Word]]:
-    """A 300-dpi ruled table row of five cells, a word in each but those given a mark ("bar", "blob", "")."""
+def ruled_row(marks: dict[int, str], heavy: dict[int, int] | None = None) -> tuple[Image.Image, list[Word]]:
+    """A 300-dpi ruled table row of five cells, a word in each but those given a mark ("bar", "blob", "").
+
+    `heavy`: the width in pixels of some of the six vertical rules (by number), 4 pixels (about 1 pt) otherwise.
+    """
     image = Image.new("L", (1500, 200), 255)
     draw = ImageDraw.Draw(image)
     edges = [100, 400, 700, 900, 1100, 1400]
     draw.rectangle((edges[0], 40, edges[-1], 43), fill=0)
     draw.rectangle((edges[0], 140, edges[-1], 143), fill=0)
-    for x in edges:
-        draw.rectangle((x, 40, x + 3, 143), fill=0)
+    for number, x in enumerate(edges):
+        draw.rectangle((x, 40, x + (heavy or {}).get(number, 4) - 1, 143), fill=0)
     words = []
     for cell, left in enumerate(edges[:-1]):
         mark = marks.get(cell)
@@ -227,9 +231,20 @@ def test_a_mark_lost_in_a_ruled_table_cell_is_found(marks: dict[int, str], lette
     kept, cells, clean = table_marks(image, words, 300)
     added = [w for w in kept if w not in words]
     assert [w.text for w in added] == letters
-    assert all(w.confidence < 0.9 for w in added)  # a shape, not a reading: never sure alone
+    assert all(w.confidence < LOW_OCR_CONFIDENCE for w in added)  # a shape, not a reading: a person looks
     assert len(cells) == to_read
     assert clean is not image if to_read else True
+
+
+@pytest.mark.parametrize(("heavy", "blank"), [
+    ({2: 10}, {1: "", 2: ""}),         # a rule of 2.4 pt between two empty cells: no cell edge, and no I
+    ({3: 11}, {2: "", 3: ""}),         # a 2.6 pt rule further along
+    ({2: 10}, {1: "", 2: "bar"}),      # beside it a real bar: that one is the I
+])
+def test_a_heavy_rule_standing_in_a_cell_is_no_mark(heavy: dict[int, int], blank: dict[int, str]) -> None:
+    image, words = ruled_row(blank, heavy)
+    kept, _cells, _ = table_marks(image, words, 300)
+    assert [w.text for w in kept if w not in words] == (["I"] if "bar" in blank.values() else [])
 
 
 def test_a_row_without_ruling_gets_no_marks() -> None:
