@@ -487,3 +487,12 @@ def test_a_completion_date_gives_way_to_the_degree_s_and_a_disagreement_is_check
     result = extract(HEAD + lines("Degree: Master of Social Work", "Major: Social Work", first, second))
     [item] = result.items
     assert item.value["conferred"] == "2012-05-07" and item.needs_review is doubted
+
+
+def test_an_undated_conferral_word_heading_a_column_is_no_rival() -> None:
+    """A course table's 'Earned' column header two lines over the degree is no second conferral date."""
+    header = [(50.0, "Course"), (150.0, "Description"), (330.0, "Attempted"), (400.0, "Earned"), (460.0, "Grade")]
+    result = extract(HEAD + [header] + lines("Degree awarded: Master of Social Work")
+                     + [[(50.0, "Plan: Social Work Major"), (250.0, "Confer date: 14-DEC-2013")]])
+    [item] = result.items
+    assert item.value["conferred"] == "2013-12-14" and not item.needs_review
