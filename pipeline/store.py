@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -423,13 +425,36 @@ def private_sqlite_file(url: str) -> None:
     path.chmod(0o600)
 
 
+BUSY_SECONDS = 30.0
+"""How long a SQLite connection waits for another one's lock before it gives up."""
+WAL_RETRY_SECONDS = 0.05
+
+
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     """WAL lets the web page read while a run writes; a busy timeout lets two runs wait instead of fail."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the database in WAL mode, waiting for the connection that is doing it already.
+
+    Workers opening a new database together race to switch it; SQLite answers a loser "database is locked" at
+    once, without its busy wait (waiting could deadlock two connections that each hold a read lock), so the loser
+    tries again until the switch is done or `BUSY_SECONDS` have passed (a fresh-clone CI run failed on this).
+    """
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def _free_for(holder: str, stale_before: dt.datetime) -> Any:

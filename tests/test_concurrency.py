@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import random
+import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
+
+import pipeline.store as store_module
 from pipeline.models import CandidateInfo, DocumentKind, DocumentResult
 from pipeline.store import AuditRow, ClaimConflict, DecisionRow, Store
 
@@ -127,6 +131,31 @@ def test_two_reviewers_deciding_one_item_one_wins(database_url: str) -> None:
     decided = store.decisions(["e" * 64])
     assert len(decided) == 10 and len({d.item_key for d in decided}) == 10
     assert len(store.audit_log(actions_like="decision.%")) == 10
+
+
+class _LockedAtFirst:
+    """A cursor whose first switch to WAL finds the database locked, as a worker that loses the race does."""
+
+    def __init__(self, failures: int, message: str = "database is locked") -> None:
+        self.failures, self.message, self.run = failures, message, []
+
+    def execute(self, sql: str) -> None:
+        if "journal_mode" in sql and self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError(self.message)
+        self.run.append(sql)
+
+
+def test_a_connection_that_finds_the_wal_switch_locked_tries_again() -> None:
+    cursor = _LockedAtFirst(failures=3)
+    store_module._switch_to_wal(cursor)
+    assert cursor.run == ["PRAGMA journal_mode=WAL"]
+
+
+def test_another_sqlite_error_during_the_wal_switch_is_not_retried() -> None:
+    cursor = _LockedAtFirst(failures=1, message="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        store_module._switch_to_wal(cursor)
 
 
 def test_stores_opened_at_once_on_an_empty_database_all_start(database_url: str) -> None:
