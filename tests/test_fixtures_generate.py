@@ -176,7 +176,7 @@ def test_classic_text_pdfs_show_every_expected_item_under_the_classic_labels(cor
 def _dates(iso: str | None) -> set[str]:
     """Every spelling a document may give `iso` in, a range's last day included."""
     if iso is None:
-        return {"present", "Current", "CURRENTLY", "today", "since", "Still employed"}
+        return {"present", "Present", "Current", "CURRENTLY", "today", "since", "Still employed"}
     day = dt.date.fromisoformat(iso)
     spelled = {style(day) for style in vocab.DATE_STYLES.values()}
     return spelled | {vocab.month_day(day), f"-{day.day}, {day.year}", ordinal(day)}
