@@ -183,8 +183,9 @@ def _dates(iso: str | None) -> set[str]:
 
 
 def _hours(hours: float) -> set[str]:
+    """Every spelling of `hours`, the hours and minutes in two table columns ('1 30') among them."""
     return {f"{hours:.1f}", f"{hours:g}", f"{int(hours)}:{round(hours % 1 * 60):02d}", str(round(hours * 60)),
-            f"{hours / 10:.1f}", f"{int(hours)} hour", length(hours)}
+            f"{hours / 10:.1f}", f"{int(hours)} hour", length(hours), f"{int(hours)} {round(hours % 1 * 60):02d}"}
 
 
 def _values_shown(item: dict) -> list[set[str]]:

@@ -1,7 +1,8 @@
-"""The held-out v6 drawings (fixtures/layouts_heldout6.py) print every expected value legibly, on the pages they say.
+"""The former held-out v6 drawings (fixtures/layouts_heldout6.py, tune layouts 'holdout-v6' since session 8) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v6' (t035-t038), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -30,8 +31,8 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import V6_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V6, LAYOUTS
 from fixtures.layouts_heldout6 import HELD_OUT_6, LEVEL_WORDS, LOG_ROWS, RELATIONSHIP_WORDS
 
 
@@ -42,9 +43,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def drawn(folder: Path) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout6-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, folder)
+    """The tune split's 'holdout-v6' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout6-sweep", HOLDOUT_V6, V6_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V6, swept, folder)
 
 
 def _line_before(drawn: Drawn, caption: str) -> str:
@@ -105,11 +106,11 @@ def _check_employment(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_6, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_6, "tune")
 
 
-def test_held_out_draws_the_v6_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_6.items())
+def test_every_kind_has_the_holdout_v6_layout() -> None:
+    assert all(HOLDOUT_V6 in LAYOUTS[kind] for kind in HELD_OUT_6)
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
