@@ -26,7 +26,7 @@ from extractors.forms import (
     section_field,
     text_below,
 )
-from extractors.layout import DocText
+from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
@@ -180,7 +180,9 @@ PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
-                r"|description\s+of\s+(?:duties|role|position)|(?:job|role|position)\s+description"
+                r"|(?:description|summary|outline|statement|list|overview)\s+of\s+(?:(?:the\s+)?(?:job|main|primary"
+                r"|principal|key|major)\s+)?(?:duties|responsibilities|role|position)"
+                r"|(?:job|role|position)\s+(?:description|summary)|(?:duties|responsibilities)\s+summary"
                 r"|describe\s+(?:the\s+)?(?:(?:employee|applicant)['’]s\s+|your\s+)?"
                 r"(?:main\s+|primary\s+|principal\s+|key\s+|job\s+)?(?:duties|responsibilities)")
 STILL_EMPLOYED = re.compile(rf"^\s*(?:{PRESENT}|still\s+employed|currently\s+employed|n/?a|ongoing|active"
@@ -221,6 +223,17 @@ OTHER_FIELD = (r"(?:(?:mailing\s+|street\s+)?address|phone|telephone|fax|e-?mail
 """A word that makes a label word another field's label ("Facility Address", "Agency Phone", "Position Type"):
 never the start of the employer's name or the role ("Agency Name" is the longer label). "State of Ohio" is a
 name."""
+FROM_COLUMN = rf"(?:dates?\s+(?:employed\s+)?)?(?:from|{START_LABEL})"
+TO_COLUMN = rf"(?:dates?\s+(?:employed\s+)?)?(?:to|through|thru|until|{END_LABEL})"
+"""A position table's date columns: "From" / "To" beside the position only name the period's ends there."""
+PERIOD_ROW_SCORE = 0.92
+"""A position table's row, its cells told apart by their shapes (dates in order, text, a number)."""
+UNTIL_NOW = re.compile(rf"(?i)\b(?:{PRESENT}|ongoing|to\s+date)\b")
+NUMBER_COLUMN = (r"(?:(?:average|scheduled|weekly)\s+)?(?:hours|hrs|fte)(?:\s*(?:/|per|a|each)\s*(?:week|wk))?"
+                 r"|salary|(?:pay|hourly)\s+rate|wage|rate")
+"""Columns of figures beside the position's: never its text."""
+NUMBER_CELL = re.compile(r"^[\s$%.,\d/-]*\d[\s$%.,\d/-]*$")
+"""A cell of figures alone (hours a week, a salary): no role and no date."""
 SECTION_HEADING = re.compile(r"(?i)\b(?:information|info|details|section|verification|use\s+only|contact|summary)\s*$")
 """A heading such as "Employer information" reads like a bare label and its value: its last word says it is not."""
 
@@ -358,13 +371,14 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
     employer = (_labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
                 or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
                 or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
-    role = _role_field(doc)
-    start_value, end_value = _period_fields(doc, evidence)
+    row = _position_row(doc, evidence)
+    role, start_value, end_value, reasons = row if row is not None else (_role_field(doc), *_period_fields(
+        doc, evidence), [])
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(doc, start_value, evidence)
     sources = [s for s in (employer, role, start_found) if s is not None]
-    reasons = [] if role else ["employment.role_missing"]
+    reasons += [] if role else ["employment.role_missing"]
     end = None
     still, still_reasons = _still_employed(doc)
     if end_value is None and still is not None:
@@ -381,6 +395,85 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
         sources.append(end_value)
     return _item(doc, doc.slice(employer.start, employer.end), doc.slice(role.start, role.end) if role else None,
                  start, end, duties, sources, reasons)
+
+
+def _position_row(doc: DocText, evidence: list[Evidence],
+                  ) -> tuple[Found | None, Found, Found | None, list[str]] | None:
+    """A position table: a header row naming the position and its "From" / "To" columns over a row of values.
+
+    The row's cells may run together ("November 3, 2012 Present"), so they are told apart by shape, not by
+    place: its dates (and a "Present") fill the date columns in their order, a cell of figures a column such as
+    hours a week, and the pieces of text the other columns in order. Text pieces that do not pair one to one with
+    the text columns leave the role unread (flagged); a second dated row under the first (more than one position)
+    is flagged too.
+    """
+    for index, line in enumerate(doc.lines[:-1]):
+        columns = _period_columns(doc, line)
+        below = doc.lines[index + 1]
+        if columns is None or below.page != line.page:
+            continue
+        pieces = _row_pieces(doc, below, evidence)
+        dated = [piece for piece in pieces if piece[0] == "date"]
+        date_columns = [kind for kind in columns if kind in ("start", "end")]
+        if not dated or len(dated) > len(date_columns) or UNTIL_NOW.fullmatch(doc.slice(*dated[0][1]).strip()):
+            continue
+        ends = dict(zip(date_columns, (Found(*span, "employment.position_row.v1", PERIOD_ROW_SCORE)
+                                       for _, span in dated), strict=False))
+        texts = [span for kind, span in pieces if kind == "text"]
+        text_columns = [kind for kind in columns if kind in ("role", "text")]
+        role = (Found(*texts[text_columns.index("role")], "employment.position_row.v1", PERIOD_ROW_SCORE)
+                if len(texts) == len(text_columns) else None)
+        further = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
+        reasons = (["employment.period_unclear"] if further is not None and further.page == line.page
+                   and any(kind == "date" for kind, _ in _row_pieces(doc, further, evidence)) else [])
+        return role, ends["start"], ends.get("end"), reasons
+    return None
+
+
+def _period_columns(doc: DocText, line: Line) -> list[str] | None:
+    """A position table's header row: each cell's column ("role", "start", "end", "number", "text"), or None.
+
+    The row holds no digit and names the position, the first day ("From", "Start date") and the last ("To"), each
+    once: a grid of fields two by two ("Job title   Hire date" over their values) names no last day beside them.
+    """
+    texts = [doc.slice(*cell) for cell in line.cell_spans()]
+    if len(texts) < 2 or any(ch.isdigit() for text in texts for ch in text):
+        return None
+    kinds = [_column_kind(text) for text in texts]
+    return kinds if all(kinds.count(kind) == 1 for kind in ("role", "start", "end")) else None
+
+
+def _column_kind(text: str) -> str:
+    for kind, label in (("role", ROLE_LABEL), ("start", FROM_COLUMN), ("end", TO_COLUMN), ("number", NUMBER_COLUMN)):
+        if re.match(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$", text):
+            return kind
+    return "text"
+
+
+def _row_pieces(doc: DocText, line: Line, evidence: list[Evidence]) -> list[tuple[str, tuple[int, int]]]:
+    """A table row cut into its values in reading order: each date (or "Present"), figures, text."""
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for start, end in line.cell_spans():
+        marks = sorted([(ev.start, ev.end) for ev in dates_in(Found(start, end, "", 1.0), evidence)]
+                       + [(start + m.start(), start + m.end()) for m in UNTIL_NOW.finditer(doc.slice(start, end))])
+        at = start
+        for mark in marks:
+            if mark[0] < at:
+                continue
+            pieces += _plain_piece(doc, at, mark[0])
+            pieces.append(("date", mark))
+            at = mark[1]
+        pieces += _plain_piece(doc, at, end)
+    return pieces
+
+
+def _plain_piece(doc: DocText, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """The text between a row's dates, trimmed: figures or text, nothing when blank."""
+    text = doc.slice(start, end)
+    if not text.strip() or PERIOD_GAP.fullmatch(text):  # "to" between two dates
+        return []
+    start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+    return [("number" if NUMBER_CELL.match(doc.slice(start, end)) else "text", (start, end))]
 
 
 def _role_field(doc: DocText) -> Found | None:

@@ -1,0 +1,104 @@
+"""Employment verifications that give the period in a position table, and the duties under a summary heading.
+
+Written from how HR offices commonly lay out such paper: a header row naming the position and its "From" / "To"
+columns (in any order, beside columns of figures or text) over one row of values, whose cells may run together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import employment
+from extractors.layout import DocText
+from extractors.nlp import find_patterns
+from pipeline.models import Item
+from tests.test_extract_forms import doc_of, lines
+
+EMPLOYER = "Employer: Lakeview Family Services"
+DUTIES = "Duties: home visiting with infants and their parents"
+
+
+def table(*rows: tuple[str, ...], before: tuple[str, ...] = (EMPLOYER,), after: tuple[str, ...] = (DUTIES,),
+          ) -> DocText:
+    """Lines at the margin, then a table with its columns 130 points apart, then more lines."""
+    placed = [[(72.0, text)] for text in before]
+    placed += [[(72.0 + 130 * j, cell) for j, cell in enumerate(row)] for row in rows]
+    placed += [[(72.0, text)] for text in after]
+    return doc_of(*[(100.0 + 16 * i, cells) for i, cells in enumerate(placed)])
+
+
+def items_of(doc: DocText) -> list[Item]:
+    return employment.extract(doc, find_patterns(doc.text)).items
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ((("Position", "From", "To", "Hours per week"), ("Home Visitor", "03/03/2015", "06/30/2019", "40")),
+     ("Home Visitor", "2015-03-03", "2019-06-30")),
+    ((("From", "Through", "Title"), ("01/15/2014", "Present", "Case Manager")),
+     ("Case Manager", "2014-01-15", None)),
+    ((("Department", "Job title", "Dates from", "Until", "Salary"),
+      ("Early Head Start", "Family Advocate", "Sept. 1, 2016", "Aug. 31, 2021", "$41,000")),
+     ("Family Advocate", "2016-09-01", "2021-08-31")),
+    ((("Role", "From", "To", "FTE"), ("Infant Specialist March 2, 2016 to present", "", "", "1.0")),
+     ("Infant Specialist", "2016-03-02", None)),
+    ((("Occupation", "Start", "End"), ("Parent Educator 2012-10-09 2018-02-28",)),
+     ("Parent Educator", "2012-10-09", "2018-02-28")),
+])
+def test_position_table_row_is_the_period(rows: tuple[tuple[str, ...], ...],
+                                          expected: tuple[str, str, str | None]) -> None:
+    """Cells told apart by shape: dates fill the date columns in order, text the position, figures none."""
+    [item] = items_of(table(*rows))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == expected
+    assert item.value["employer"] == "Lakeview Family Services" and not item.needs_review
+
+
+@pytest.mark.parametrize("rows", [
+    (("Leave type", "From", "To"), ("Medical leave", "01/02/2020", "03/01/2020")),  # no position column
+    (("Supervisor", "From", "To"), ("Dana Roe", "01/02/2016", "03/01/2020")),
+    (("Position", "2019", "2020"), ("Home Visitor", "03/03/2019", "06/30/2020")),  # figures: not a header row
+    (("Position", "From", "To"), ("Home Visitor", "Present", "03/03/2015")),  # "Present" first: not a start
+])
+def test_tables_that_are_no_position_table_give_no_period(rows: tuple[tuple[str, ...], ...]) -> None:
+    assert items_of(table(*rows)) == []
+
+
+def test_second_dated_row_flags_the_period() -> None:
+    """Two positions at one employer: which period the check wants is a person's call."""
+    [item] = items_of(table(("Position", "From", "To"), ("Home Visitor", "03/03/2015", "06/30/2019"),
+                            ("Program Manager", "07/01/2019", "Present")))
+    assert item.value["start"] == "2015-03-03" and "employment.period_unclear" in item.reasons
+
+
+def test_blank_to_cell_flags_the_end() -> None:
+    [item] = items_of(table(("Position", "From", "To"), ("Home Visitor", "03/03/2015")))
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+def test_text_cells_that_do_not_pair_with_their_columns_leave_the_role_unread() -> None:
+    """Department and title run together into one piece of text: which words are the role is not known."""
+    [item] = items_of(table(("Department", "Position", "From", "To"),
+                            ("Early Head Start Family Advocate 09/01/2016 08/31/2021",)))
+    assert item.value["role"] is None and "employment.role_missing" in item.reasons
+
+
+@pytest.mark.parametrize("heading", [
+    "Summary of responsibilities", "Summary of duties", "Description of job duties", "Outline of main duties",
+    "Position summary", "Responsibilities summary", "Overview of the key responsibilities",
+])
+def test_duties_under_a_summary_heading(heading: str) -> None:
+    """The duties stand under their heading, the certification under them is another paragraph."""
+    [item] = items_of(lines("Employer: Lakeview Family Services", "Position: Home Visitor", "Start date: 03/03/2015",
+                            "End date: 06/30/2019", heading, "home visiting with infants and their parents",
+                            "I certify that the above is true and correct."))
+    assert item.value["duties"] == "home visiting with infants and their parents" and not item.needs_review
+
+
+def test_grid_of_fields_two_by_two_is_no_position_table() -> None:
+    """ "Job title   Hire date" over their values, the last day in the next pair: each value under its own label."""
+    [item] = items_of(table(("Employee", "Employer"), ("Bo Lee", "Lakeview Family Services"),
+                            ("Job title", "Hire date"), ("Home Visitor", "03/03/2015"),
+                            ("Termination date", "Employer address"), ("06/30/2019", "12 Elm Street, Dayton"),
+                            before=()))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == ("Home Visitor", "2015-03-03",
+                                                                           "2019-06-30")
+    assert not item.needs_review
