@@ -55,6 +55,10 @@ NEAR_NAMES = ("provided",)
 """Header words one letter off a column name that are words of their own ("Services provided"): never rewritten."""
 HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, names in COLUMN_NAMES.items()), re.I)
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
+UNIT_QUALIFIER = re.compile(r"^\((?:min(?:ute)?s?|hrs?|hours?|h:mm|hh:mm)\.?\)$", re.I)
+"""A column name's unit in brackets: "(min)", "(hrs)", "(h:mm)"."""
+UNIT_NAME = re.compile(r"^(?:hours?|hrs\.?|minutes|mins\.?|time)$", re.I)
+"""A plain unit word that, beside "Individual" or "Group" in one header cell, makes it a column of durations."""
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
 LEGEND_AFTER = re.compile(r"\b(individual|group)\s*\(([A-Za-z][\w.]{0,6})\)", re.I)
 """A log's legend for its format abbreviations: "I = Individual", "G - group", "Individual (I)"."""
@@ -90,6 +94,8 @@ class Column:
     x1: float
     minutes: bool = False
     name: str = ""
+    timed: bool = False
+    """An Individual or a Group column that holds the session's duration: the column its hours sit in is its type."""
 
 
 Cells = dict[str, list[Placed]]
@@ -140,20 +146,42 @@ def header_columns(row: Row) -> list[Column] | None:
         for text in texts:
             offsets.append((position, position + len(text)))
             position += len(text) + 1
+        named: list[Column] = []
         for match in HEADER.finditer(" ".join(texts)):
             role = match.lastgroup or ""
             indices = [cell[n] for n, (s, e) in enumerate(offsets) if s < match.end() and e > match.start()]
-            indices += _qualifier(row, cell, indices[-1], claimed)
-            claimed.update(indices)
-            columns.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1],
-                                  minutes=role == "hours" and bool(MINUTES_COLUMN.search(match.group())),
-                                  name=match.group()))
+            if set(indices) <= claimed:  # a word of a column's qualifier ("Individual (hours)") names no column
+                continue
+            qualifier = _qualifier(row, cell, indices[-1], claimed)
+            unit = " ".join(row.words[i].word.text for i in qualifier)
+            timed = role in TICK_ROLES and bool(UNIT_QUALIFIER.match(unit))
+            claimed.update(indices + qualifier)
+            indices += qualifier
+            minutes = (role == "hours" or timed) and bool(MINUTES_COLUMN.search(f"{match.group()} {unit}"))
+            named.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1], minutes=minutes,
+                                name=match.group(), timed=timed))
+        columns += _timed_by_unit_word(named)
     if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
         return None
     for i, (x0, x1) in enumerate(row.xs):
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
             columns.append(Column("other", x0, x1))
     return sorted(columns, key=lambda c: c.x0)
+
+
+def _timed_by_unit_word(named: list[Column]) -> list[Column]:
+    """One header cell's columns, "Individual hours" or "Group minutes" read as one column of that type's durations.
+
+    A cell that names a session type and a plain unit word, and nothing else, is a column whose cells are durations
+    (a log that gives each type its own hours column); a "Duration" or "Length" beside it stays a column of its own.
+    """
+    ticks = [c for c in named if c.role in TICK_ROLES and not c.timed]
+    units = [c for c in named if c.role == "hours" and UNIT_NAME.match(c.name)]
+    if len(named) != 2 or len(ticks) != 1 or len(units) != 1:
+        return named
+    tick, unit = ticks[0], units[0]
+    return [Column(tick.role, min(tick.x0, unit.x0), max(tick.x1, unit.x1), minutes=unit.minutes,
+                   name=f"{tick.name} {unit.name}", timed=True)]
 
 
 def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[int]:
@@ -173,7 +201,7 @@ def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[
 def _names_a_log(columns: list[Column]) -> bool:
     """A log header names a date, a duration (or start and end times), and a type, supervisor or description."""
     roles = {c.role for c in columns}
-    timed = "hours" in roles or {"start", "end"} <= roles
+    timed = "hours" in roles or {"start", "end"} <= roles or any(c.timed for c in columns)
     return "date" in roles and timed and bool(roles & {"format", "supervisor", "description", *TICK_ROLES})
 
 
@@ -260,6 +288,18 @@ def assign_cells(row: Row, columns: list[Column]) -> list[Cells]:
             continue
         cells[block_of[id(column)]].setdefault(column.role, []).append(p)
     return cells
+
+
+def duration_by_type(cells: Cells, columns: list[Column]) -> Cells:
+    """A row's cells with its duration taken from the one Individual or Group column of durations it fills.
+
+    Under such a header the column a duration sits in is the session's type; a row that fills both, or neither,
+    has no duration cell, and is a row that does not read.
+    """
+    filled = [c for c in columns if c.timed and cells.get(c.role)]
+    if "hours" in cells or len(filled) != 1:
+        return cells
+    return {**cells, "hours": cells[filled[0].role]}
 
 
 def format_legend(text: str, columns: list[Column]) -> dict[str, str]:

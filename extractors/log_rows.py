@@ -105,7 +105,7 @@ class SessionReader:
                 hours_words and parse_hours(cell_text(hours_words)) and cells.get("format")):
             return
         date, date_found, date_reasons = self._date(date_words)
-        minutes = any(c.minutes for c in columns or [] if c.role == "hours")
+        minutes = any(c.minutes for c in columns or [] if c.role == "hours" or (c.timed and cells.get(c.role)))
         hours, hours_found, hours_reasons = self._duration(cells, minutes)
         if date is None or date_found is None or hours is None or hours_found is None:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
@@ -117,7 +117,7 @@ class SessionReader:
             session_format, format_found = self._described_format(described, reasons)
             supervisor, supervisor_found = self._described_supervisor(described, reasons)
         else:
-            session_format, format_found = self._format(cells.get("format", []), reasons, cells)
+            session_format, format_found = self._format(cells.get("format", []), reasons, cells, columns)
             supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if _cut(row, cells.get("supervisor", [])):
             reasons.append("log.cell_split")
@@ -179,10 +179,10 @@ class SessionReader:
         return date, Found(start, end, "log.date_lookalikes.v1", 0.9), ["log.date_repaired"]
 
     def _format(self, words: list[Placed], reasons: list[str], cells: Cells | None = None,
-                ) -> tuple[str | None, Found | None]:
+                columns: list[Column] | None = None) -> tuple[str | None, Found | None]:
         """Individual or group, from the cell's words, an abbreviation the log's legend defines, or a tick column."""
         if not words and cells is not None and any(role in cells for role in TICK_ROLES):
-            return self._ticked(cells, reasons)
+            return self._ticked(cells, reasons, columns or [])
         if words:
             start, end = cell_span(words)
             ev = next((e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
@@ -224,11 +224,17 @@ class SessionReader:
             return name, Found(*cell_span(name_words), "log.supervisor_in_description.v1", DESCRIBED_SCORE)
         return self._supervisor([], None, reasons)  # flagged: the log's named supervisor, if any, is only a guess
 
-    def _ticked(self, cells: Cells, reasons: list[str]) -> tuple[str | None, Found | None]:
-        """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question."""
+    def _ticked(self, cells: Cells, reasons: list[str], columns: list[Column]) -> tuple[str | None, Found | None]:
+        """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question.
+
+        In a column of durations ("Individual (min)") the mark is the row's duration, read as one.
+        """
         marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
+        timed = {c.role for c in columns if c.timed}
         if len(marked) == 1:
             role, words = next(iter(marked.items()))
+            if role in timed and parse_hours(cell_text(words)):  # the column its duration sits in is its type
+                return role, Found(*cell_span(words), "log.format_by_column.v1", 0.95, vouched=True)
             if all(TICK.match(p.word.text) for p in words):  # the column says which; the glyph only that it is a mark
                 return role, Found(*cell_span(words), "log.format_tick.v1", 0.93, vouched=True)
         reasons.append("log.format_unreadable" if marked else "log.format_missing")

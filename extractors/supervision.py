@@ -41,6 +41,7 @@ from extractors.log_columns import (
     assign_cells,
     cell_span,
     cell_text,
+    duration_by_type,
     format_legend,
     header_columns,
     table_blocks,
@@ -98,7 +99,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reader.read(row, cells, columns)
     reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
-    minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours")
+    minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours" or c.timed)
     total = _stated_total(doc, rows, rows_sum, minutes_log)
     agrees = total is not None and not total.needs_review
     result.items, result.flags = [s.item(doc, hours_confirmed=agrees) for s in reader.sessions], reader.flags
@@ -159,7 +160,7 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[TableRow]:
             continue
         if columns is not None:
             for block, entries, cells in zip(table_blocks(columns), section, assign_cells(row, columns), strict=True):
-                entries.append((row, cells, block, year))
+                entries.append((row, duration_by_type(cells, block), block, year))
         elif not header_seen:
             table.append((row, _cells_by_content(row, evidence), None, year))
     return table + [entry for block in section for entry in block]

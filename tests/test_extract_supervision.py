@@ -489,6 +489,7 @@ def test_without_a_header_rows_led_by_a_date_are_read_by_content() -> None:
     "t020-rsc-log",  # sign-in sheet: two tables side by side under one header row, 1h 30m (mis-totals)
     "t027-rsc-log", "t029-rsc-log",  # statement of services: described sessions, rate and amount, minutes or h:mm
     "t028-rsc-log",  # (mis-totals)
+    "t035-rsc-log", "t036-rsc-log",  # duration in an Individual or a Group column, in minutes or h:mm (t036 mis-totals)
 ])
 def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> None:
     expected = json.loads((golden / f"{stem}.expected.json").read_text())
@@ -497,7 +498,7 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
     assert outcome.problems == [] and outcome.extra == 0
     total = next(i for i in result.items if i.type == "supervision_total")
     assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log", "t020-rsc-log",
-                                                                       "t028-rsc-log"})
+                                                                       "t028-rsc-log", "t036-rsc-log"})
 
 
 @pytest.mark.parametrize(("text", "minutes", "hours"), [
