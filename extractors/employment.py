@@ -12,7 +12,7 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.form_layout import LABELLED_LINE, is_prose
+from extractors.form_layout import LABELLED_LINE, box_of, is_prose, overlap
 from extractors.forms import (
     captions_over_values,
     column_value,
@@ -193,9 +193,13 @@ STILL_LABEL = r"(?:still|currently)\s+employed|active\s+employee|(?:employment|e
 BARE_STATUS_LABEL = r"status"
 """A bare "Status" field may give an employment status ("Full-time") or a licence's as well as "still there": a
 "current" under it ends no period by itself, a person confirms (employment.status_unclear)."""
-SIGN_OFF = re.compile(r"(?i)^\s*(?:(?:completed|prepared|verified|certified|signed|submitted)\s+by|date\s+"
-                      r"(?:completed|signed|verified)|(?:tele)?phone|e-?mail)\b")
-"""Who filled in the form and how to reach them, set under the duties: never part of them."""
+SIGN_OFF = re.compile(r"(?i)^[\s|]*(?:(?:completed|prepared|verified|certified|signed|submitted)\s+by|date\s+"
+                      r"(?:completed|signed|verified)|(?:tele)?phone|e-?mail"
+                      r"|[I|l1]\s+(?:hereby\s+)?(?:certify|attest|confirm|declare|verify)|this\s+is\s+to\s+certify)\b")
+"""Who filled in the form, how to reach them, and their statement that it is true ("I certify that ..."; a scan
+reads the "I" as a ruling's "|"), set under the duties: never part of them."""
+RULED = " \t|¦"
+"""A scan's table or box ruling read as a bar at the edge of a cell or a line: no text of it."""
 STILL_TICKED = re.compile(r"(?im)^\s*(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[x✓✔☒☑■])\s+"
                           r"(?P<option>(?:still|currently)\s+employed|no\s+longer\s+employed)\b(?!\s*[:?]\s*\S)")
 """A ticked option for "still there" or not ("X Still employed here", "[x] No longer employed")."""
@@ -276,11 +280,17 @@ def _first_paragraph(doc: DocText, block: Found) -> Found:
     whole = doc.slice(block.start, block.end).rstrip()
     for previous, line in zip(lines, lines[1:], strict=False):
         if SIGN_OFF.match(doc.slice(line.start, line.end)):
-            return Found(block.start, previous.end, block.rule, block.score)
+            return _unruled(doc, Found(block.start, previous.end, block.rule, block.score))
         if (doc.slice(line.start, line.end)[:1].isupper() and whole.endswith(".")
                 and not doc.slice(previous.start, previous.end).rstrip().endswith((".", ";", ":", ","))):
-            return Found(block.start, previous.end, block.rule, block.score)
-    return block
+            return _unruled(doc, Found(block.start, previous.end, block.rule, block.score))
+    return _unruled(doc, block)
+
+
+def _unruled(doc: DocText, found: Found) -> Found:
+    """A block without the bar a scan reads from the ruling at its left edge ("| offering ...")."""
+    text = doc.slice(found.start, found.end)
+    return Found(found.start + len(text) - len(text.lstrip(RULED)), found.end, found.rule, found.score)
 
 
 def _split_word(doc: DocText, found: Found) -> bool:
@@ -419,14 +429,33 @@ def _position_row(doc: DocText, evidence: list[Evidence],
             continue
         ends = dict(zip(date_columns, (Found(*span, "employment.position_row.v1", PERIOD_ROW_SCORE)
                                        for _, span in dated), strict=False))
-        texts = [span for kind, span in pieces if kind == "text"]
-        text_columns = [kind for kind in columns if kind in ("role", "text")]
-        role = (Found(*texts[text_columns.index("role")], "employment.position_row.v1", PERIOD_ROW_SCORE)
-                if len(texts) == len(text_columns) else None)
+        role_span = _role_piece(doc, line, columns, [span for kind, span in pieces if kind == "text"])
+        role = Found(*role_span, "employment.position_row.v1", PERIOD_ROW_SCORE) if role_span else None
         further = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
         reasons = (["employment.period_unclear"] if further is not None and further.page == line.page
                    and any(kind == "date" for kind, _ in _row_pieces(doc, further, evidence)) else [])
         return role, ends["start"], ends.get("end"), reasons
+    return None
+
+
+def _role_piece(doc: DocText, header: Line, columns: list[str], texts: list[tuple[int, int]],
+                ) -> tuple[int, int] | None:
+    """The row's text under the position's column.
+
+    By order when the text pieces pair one to one with the text columns, else the one piece lying under the
+    position's header cell and no other (a scan's stray mark can make a column of figures read as text:
+    "Hours/week a").
+    """
+    text_columns = [kind for kind in columns if kind in ("role", "text")]
+    if len(texts) == len(text_columns):
+        return texts[text_columns.index("role")]
+    headers = [box_of(doc, *cell) for cell in header.cell_spans()]
+    for span in texts:
+        box = box_of(doc, *span)
+        under = [kind for kind, head in zip(columns, headers, strict=True)
+                 if box is not None and head is not None and overlap(box, head) > 0.2]
+        if under == ["role"]:
+            return span
     return None
 
 
@@ -470,9 +499,10 @@ def _row_pieces(doc: DocText, line: Line, evidence: list[Evidence]) -> list[tupl
 def _plain_piece(doc: DocText, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """The text between a row's dates, trimmed: figures or text, nothing when blank."""
     text = doc.slice(start, end)
-    if not text.strip() or PERIOD_GAP.fullmatch(text):  # "to" between two dates
+    kept = text.strip(RULED)
+    if not kept or PERIOD_GAP.fullmatch(kept):  # "to" between two dates, a scan's ruling read as "|"
         return []
-    start, end = start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+    start, end = start + len(text) - len(text.lstrip(RULED)), end - len(text) + len(text.rstrip(RULED))
     return [("number" if NUMBER_CELL.match(doc.slice(start, end)) else "text", (start, end))]
 
 

@@ -102,3 +102,29 @@ def test_grid_of_fields_two_by_two_is_no_position_table() -> None:
     assert (item.value["role"], item.value["start"], item.value["end"]) == ("Home Visitor", "2015-03-03",
                                                                            "2019-06-30")
     assert not item.needs_review
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ((("Position", "From", "To", "Hours per week"), ("| Home Visitor", "03/03/2015 | 06/30/2019", "40", "|")),
+     ("Home Visitor", "2015-03-03", "2019-06-30")),
+    ((("Title", "Start date", "End date", "Weekly hours e"), ("Case Manager", "01/15/2014", "Present", "37.5")),
+     ("Case Manager", "2014-01-15", None)),
+])
+def test_scanned_position_table_rulings_and_stray_marks(rows: tuple[tuple[str, ...], ...],
+                                                        expected: tuple[str, str, str | None]) -> None:
+    """A scan reads the table's rulings as bars and specks as letters: no text of the row, and the position
+    still read by lying under its column alone."""
+    [item] = items_of(table(*rows))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == expected
+
+
+@pytest.mark.parametrize("certified", [
+    "| certify that the above is true and correct.", "I hereby attest that this information is accurate.",
+    "This is to certify that the above is correct.",
+])
+def test_certification_under_the_duties_is_no_duty(certified: str) -> None:
+    """The verifier's statement under the duties (its "I" read as a ruling's bar on a scan) ends them."""
+    [item] = items_of(lines("Employer: Lakeview Family Services", "Position: Home Visitor", "Start date: 03/03/2015",
+                            "End date: 06/30/2019", "Summary of duties", "| home visiting with infants and their",
+                            "parents", certified))
+    assert item.value["duties"] == "home visiting with infants and their parents"
