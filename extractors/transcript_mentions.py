@@ -18,10 +18,14 @@ from extractors.transcript_labels import (
     bare_label,
     conferral_line,
     ends_with_conferral_label,
+    field_rank,
+    is_field_label,
+    label_segments,
 )
 from extractors.transcript_values import (
     DegreeRead,
     field_after,
+    field_value,
     holds_degree,
     line_index,
     titled_field,
@@ -121,7 +125,8 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
         if conferral is None:
             continue
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
-        field = field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
+        field = (field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
+                 or _field_below(doc, degree_ev, cell))
         reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral))
     return reads
 
@@ -158,18 +163,71 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
     return None
 
 
+DETAIL_LABEL = re.compile(r"minors?|(?:latin\s+)?honou?rs|distinctions?|thesis(?:\s+title)?|dissertation(?:\s+title)?|"
+                          r"options?|tracks?|(?:degree\s+)?emphasis|certificates?", re.I)
+"""A degree entry's own detail lines besides its field: what the registrar prints under the degree's name."""
+DETAIL_PHRASE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s+in\s+(?=[A-Z])")
+"""A detail line written without a colon: "Major in Child Development", "Concentration in Play Therapy"."""
+ENTRY_LINES = 12
+"""How far up a degree row may stand from its degrees heading: a few degrees, each with a line or two of detail."""
+
+
 def _under_degree_heading(doc: DocText, degree_ev: list[Evidence], index: int) -> bool:
-    """Whether a line follows a degrees heading ("Degrees Awarded", "DEGREE(S) CONFERRED"), only degree rows between."""
-    for above in range(index - 1, max(index - 5, -1), -1):
+    """Whether a line follows a degrees heading ("Degrees Awarded", "DEGREE(S) CONFERRED"), only degree entries between.
+
+    An entry is a degree's row and the detail lines under it ("Major: Psychology", "Honors: Cum Laude"); any other
+    line (a course, a term) between the heading and the row ends the section.
+    """
+    for above in range(index - 1, max(index - ENTRY_LINES, -1), -1):
         line = doc.lines[above]
         text = re.sub(r"[():]|\(s\)", "", doc.slice(line.start, line.end)).strip()
         if line.page != doc.lines[index].page:
             return False
         if DEGREE_LABEL.fullmatch(text) and DEGREE_NOUN.search(text) and len(line.cell_spans()) == 1:
             return True
-        if not holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
+        if not holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)) and not _details(doc, line):
             return False
     return False
+
+
+def _details(doc: DocText, line: Line) -> list[tuple[str, Found]]:
+    """A degree entry's detail line as its label and value ("Major: Psychology"); empty for any other line."""
+    text = doc.slice(line.start, line.end)
+    phrase = DETAIL_PHRASE.match(text)
+    if phrase and _detail_label(phrase.group("label")):
+        return [(phrase.group("label"), trimmed(doc, Found(line.start + phrase.end(), line.end, "", 0.0)))]
+    segments = label_segments(doc, line)
+    if not segments or not re.fullmatch(rf"\s*{re.escape(segments[0][0])}\s*:?\s*",
+                                        doc.slice(line.start, segments[0][1].start)):
+        return []  # the line starts with its label: "Major: ..." or a "Major" cell, never a sentence's colon
+    return segments if all(_detail_label(label) for label, _value in segments) else []
+
+
+def _detail_label(label: str) -> bool:
+    return is_field_label(label) or bool(DETAIL_LABEL.fullmatch(label.strip()))
+
+
+FIELD_BELOW_SCORE = 0.9
+
+
+def _field_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> Found | None:
+    """The field on the detail lines under a listed degree, before the next degree ("Major: Child Development").
+
+    Only the lines right under the degree that are all detail labels count: the first other line ends its entry.
+    """
+    index = line_index(doc, cell[0])
+    fields: list[tuple[int, Found]] = []
+    for line in doc.lines[index + 1:index + 4]:
+        details = _details(doc, line) if line.page == doc.lines[index].page else []
+        if not details or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
+            break
+        fields += [(field_rank(label), value) for label, value in details
+                   if is_field_label(label) and value.end > value.start]
+    if not fields:
+        return None
+    value = min(fields, key=lambda ranked: ranked[0])[1]
+    return field_value(doc, degree_ev, Found(value.start, value.end, "transcript.list_field_below.v1",
+                                            FIELD_BELOW_SCORE))
 
 
 def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:
@@ -218,7 +276,8 @@ def _conferral_atop_next_column(doc: DocText, evidence: list[Evidence], degree_e
     """A conferral line at the head of the next column, for a degree at the foot of its own: the list ran on.
 
     Only when nothing follows the degree in its column, and the conferral line (led by its word: "Conferred ...")
-    has no degree over it in its own column; the topmost such line right of the degree, above it on the page.
+    has no degree over it in its own column nor before it on its line; the topmost such line right of the degree,
+    above it on the page.
     """
     index = line_index(doc, cell[0])
     page = doc.lines[index].page
@@ -230,8 +289,8 @@ def _conferral_atop_next_column(doc: DocText, evidence: list[Evidence], degree_e
             dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
             lead = doc.slice(start, dates[0].start) if dates else ""
             if (not dates or not lead.strip() or not conferral_line(lead)
-                    or x_range(doc, start, end)[0] <= x1):
-                continue
+                    or x_range(doc, start, end)[0] <= x1 or holds_degree(degree_ev, Found(line.start, start, "", 0.0))):
+                continue  # a conferral beside a degree on its own line is that degree's, not a column's head
             above = [cell_ for line_ in doc.lines[max(number - 2, 0):number] if line_.page == page
                      for cell_ in _overlapping(doc, line_, *x_range(doc, start, end))]
             if not any(holds_degree(degree_ev, Found(s_, e_, "", 0.0)) for s_, e_ in above):

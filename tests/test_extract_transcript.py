@@ -496,3 +496,58 @@ def test_an_undated_conferral_word_heading_a_column_is_no_rival() -> None:
                      + [[(50.0, "Plan: Social Work Major"), (250.0, "Confer date: 14-DEC-2013")]])
     [item] = result.items
     assert item.value["conferred"] == "2013-12-14" and not item.needs_review
+
+
+BA_2005 = {"abbreviation": "BA", "name": "Bachelor of Arts", "field": "Psychology",
+           "institution": "Ridgeline University", "conferred": "2005-05-02"}
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([[(50, "DEGREES GRANTED")],
+                  [(50, "Bachelor of Arts"), (330, "Granted May 2, 2005")], [(70, "Major: Psychology")],
+                  [(50, "Master of Social Work"), (330, "Granted May 7, 2012")], [(70, "Major: Social Work")]],
+                 id="each-degree-its-major-on-the-line-under-it"),
+    pytest.param([[(50, "Degrees Conferred")],
+                  [(50, "Bachelor of Arts"), (400, "Conferred 05/02/2005")], [(60, "Honors: Cum Laude")],
+                  [(60, "Field of Study: Psychology")],
+                  [(50, "Master of Social Work"), (400, "Conferred 05/07/2012")], [(60, "Concentration: Social Work")],
+                  [(60, "Minor: Gerontology")]],
+                 id="honors-and-a-minor-among-the-detail-lines"),
+    pytest.param([[(50, "Degrees Awarded")],
+                  [(50, "B.A."), (250, "Awarded 2005-05-02")], [(50, "Major in Psychology")],
+                  [(50, "Master of Social Work"), (250, "Awarded 2012-05-07")], [(50, "Major in Social Work")]],
+                 id="a-major-written-without-a-colon"),
+    pytest.param([[(50, "DEGREE(S) AWARDED")],
+                  [(50, "Bachelor of Arts"), (330, "Granted May 2, 2005")], [(70, "Major"), (200, "Psychology")],
+                  [(50, "Master of Social Work"), (330, "Granted May 7, 2012")], [(70, "Major"), (200, "Social Work")]],
+                 id="the-major-label-in-its-own-cell"),
+])
+def test_a_degrees_section_s_entries_are_each_a_degree_and_the_detail_lines_under_it(rows: list) -> None:
+    """A registrar's degrees section: each degree's row (the date beside it), then its own lines of detail."""
+    result = extract(HEAD + rows)
+    assert degree_values(result) == [BA_2005, MSW_2012]
+    assert [flag.code for flag in result.flags] == []
+
+
+@pytest.mark.parametrize(("between", "last", "field"), [
+    ("Cumulative GPA: 3.81", "Major: Social Work", None),  # not a detail of the degree: its entry ends there
+    ("SWK 601 Practice I 3.0 A", "Major: Social Work", None),
+    ("Honors: Magna Cum Laude", "Major: Social Work", "Social Work"),
+    ("Minor: Psychology", "Major: Social Work", "Social Work"),  # a minor continues the entry
+    ("Honors: Magna Cum Laude", "Minor: Psychology", None),  # but is no field
+])
+def test_only_a_field_on_the_degree_s_own_detail_lines_is_its_field(between: str, last: str,
+                                                                    field: str | None) -> None:
+    result = extract(HEAD + [[(50, "Degrees Granted")], [(50, "Master of Social Work"), (330, "Granted May 7, 2012")],
+                             [(70, between)], [(70, last)]])
+    [item] = result.items
+    assert item.value["field"] == field and ("degree.field_missing" in item.reasons) is (field is None)
+
+
+def test_a_second_degree_after_a_course_line_under_a_detail_is_no_section_row() -> None:
+    """A detail line continues a degrees section; a course line between ends it, so a later date is not taken."""
+    result = extract(HEAD + [[(50, "Degrees Granted")], [(50, "Bachelor of Arts"), (330, "Granted May 2, 2005")],
+                             [(70, "Major: Psychology")], [(50, "SWK 601 Practice I"), (250, "3.0 A")],
+                             [(50, "Master of Social Work"), (420, "08/25/2010")]])
+    assert degree_values(result) == [BA_2005]
+    assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
