@@ -220,7 +220,7 @@ def _heading_word(p: Placed) -> str:
     run_into = _run_into(text)
     if run_into != text or not text.isalpha():
         return run_into
-    return next((name.capitalize() for name in HEADING_NAMES if _one_letter_off(text.lower(), name)), text)
+    return next((name.capitalize() for name in HEADING_NAMES if one_letter_off(text.lower(), name)), text)
 
 
 RUN_INTO = 3
@@ -234,7 +234,7 @@ def _run_into(text: str) -> str:
                  if lowered.endswith(name) and 0 < len(lowered) - len(name) <= RUN_INTO), text)
 
 
-def _one_letter_off(a: str, b: str) -> bool:
+def one_letter_off(a: str, b: str) -> bool:
     """Equal but for one letter changed, dropped or added."""
     if a == b or abs(len(a) - len(b)) > 1:
         return a == b

@@ -17,7 +17,7 @@ from extractors.dates import ParsedDate, parse_date, parse_in_order, parse_month
 from extractors.fields import LOW_OCR_CONFIDENCE, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
 from extractors.layout import DocText, Placed
-from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_span, cell_text
+from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_span, cell_text, one_letter_off
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
@@ -52,6 +52,12 @@ AMOUNT = re.compile(r"^[$€£](\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)$
 CHECKS = {"log.hours_from_times.v1": ("log.hours_from_times", "log.hours_disagree_times"),
           "log.hours_from_amount.v1": ("log.hours_from_amount", "log.hours_disagree_amount")}
 """A duration's cross-checks (start and end times; a billed amount over its rate), with their two doubts."""
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+LETTER_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "|": "l", "5": "s"})
+"""Digits OCR may read for a month name's letters ("0ctober", "Ju1y")."""
+MONTH_DATE_PARTS = re.compile(r"^([A-Za-z0][A-Za-z015|]{2,8})\.?\s*(\d{1,2})[\s,;:.'`~-]*((?:19|20)\d{2})$")
+"""A month-name date as OCR may garble it: the day run into the month ("April9"), marks before the year ("9,;-2025")."""
 HOURS_DOUBTS = ("log.hours_repaired", *(reason for pair in CHECKS.values() for reason in pair))
 """Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
 
@@ -157,7 +163,8 @@ class SessionReader:
     def _date(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
         """A full date in the date cell, or a month/day completed by the year heading above it.
 
-        A cell with no date span whose digit look-alikes make one ("1/il") is read that way and flagged.
+        A cell with no date span (or one that does not parse) whose digit look-alikes make one ("1/il"), or whose
+        month name OCR garbled ("duly 9, 2025"), is read that way and flagged.
         """
         start, end = cell_span(words) if words else (0, 0)
         inside = [ev for ev in self.evidence if ev.start >= start and ev.end <= end]
@@ -165,17 +172,22 @@ class SessionReader:
         if full is not None and full.rule in ORDER_AMBIGUOUS and self.date_order is not None:
             return (parse_in_order(full.text, self.date_order),
                     Found(full.start, full.end, "log.date_in_column_order.v1", COLUMN_ORDER_SCORE), [])
-        if full is not None:
-            return parse_date(full.text), Found(full.start, full.end, full.rule, full.score), []
+        parsed = parse_date(full.text) if full is not None else None
+        if full is not None and parsed is not None:  # a span shaped like a date that does not parse may be repaired
+            return parsed, Found(full.start, full.end, full.rule, full.score), []
         partial = next((ev for ev in inside if ev.label == "MONTH_DAY"), None)
         if partial is not None and self.year is not None:
             return (parse_month_day(partial.text, self.year),
                     Found(partial.start, partial.end, partial.rule, partial.score), [])
-        repaired = repair_digits(cell_text(words)) if words and partial is None else None
-        if repaired is None:
+        text = cell_text(words)
+        digits = repair_digits(text) if words else None
+        month = repair_month_date(text) if words and digits is None else None
+        if month is not None:
+            return parse_date(month), Found(start, end, "log.date_month_repaired.v1", 0.9), ["log.date_repaired"]
+        if digits is None:
             return None, None, []
-        date = parse_date(repaired) if repaired.count("/") == 2 or "-" in repaired else (
-            parse_month_day(repaired, self.year) if self.year is not None else None)
+        date = parse_date(digits) if digits.count("/") == 2 or "-" in digits else (
+            parse_month_day(digits, self.year) if self.year is not None else None)
         return date, Found(start, end, "log.date_lookalikes.v1", 0.9), ["log.date_repaired"]
 
     def _format(self, words: list[Placed], reasons: list[str], cells: Cells | None = None,
@@ -289,6 +301,22 @@ def cell_hours(text: str, minutes: bool) -> ParsedHours | None:
     if parsed is not None and minutes and parsed.form == "bare":
         return ParsedHours(hours=round(parsed.hours / 60.0, 2), converted=True, form="minutes")
     return parsed
+
+
+def repair_month_date(text: str) -> str | None:
+    """A date cell whose month name OCR garbled, written out again ("duly 9, 2025" to "July 9, 2025"); else None.
+
+    The month is the one month name the word begins, or the one it is a letter off (a word of four letters or
+    more); a word a letter off two months ("Juny") is no month. Only for a log's date column, and flagged.
+    """
+    match = MONTH_DATE_PARTS.match(" ".join(text.split()))
+    if match is None:
+        return None
+    word = match[1].lower().translate(LETTER_LOOKALIKES)
+    months = [m for m in MONTHS if m.startswith(word) or (len(word) >= 4 and one_letter_off(word, m))]
+    if len(months) != 1:
+        return None
+    return f"{months[0].capitalize()} {int(match[2])}, {match[3]}"
 
 
 def _plausible(hours: ParsedHours | None) -> bool:
