@@ -46,9 +46,10 @@ E_SIGNED = [re.compile(E_SIGNED_BY + before_date) for before_date in (
     r"\s+at\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?on\s+", r"\s+on\s+", r",\s*")]
 """An e-signature statement, the date after the name: "by X at 10:14 AM on <date>", "by X on <date>", "by X, <date>"."""
 STATEMENT_NAME = re.compile(r"(?<!\S)[I|l!1],\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+"
-                            r"(?:do\s+)?(?:hereby\s+)?(?:acknowledge|agree|affirm|attest|certify|confirm|declare|understand|accept)")
-"""The signer named in the agreement's own sentence: "I, <name>, acknowledge that ..." (a scan may read the "I" as
-"|", "l", "!" or "1")."""
+                            r"(?=(?:the\s+undersigned\b|[a-z]))")
+"""The signer named in apposition to the agreement's own "I": "I, <name>, acknowledge ...", "I, <name>, have read
+...", "I, <name>, the undersigned, ..."; whatever the verb, the name between "I," and the comma is who speaks (a
+scan may read the "I" as "|", "l", "!" or "1")."""
 STATEMENT_NAME_SCORE = 0.9
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")

@@ -11,7 +11,17 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.forms import DATE_VALUE, column_value, date_after, dates_in, field_value, is_range, parsed
+from extractors.forms import (
+    DATE_VALUE,
+    column_value,
+    date_after,
+    dates_in,
+    field,
+    field_value,
+    is_range,
+    parsed,
+    value_under,
+)
 from extractors.layout import DocText
 from extractors.nlp import Evidence
 
@@ -26,9 +36,11 @@ FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed|ing)?|not\s+(?:passed|successf
 """A verdict may name the standard first: "Standard met", "Standard not met"."""
 RESULT_LABEL = (r"(?:(?:your|exam(?:ination)?|test|overall|final|score|candidate)\s+)?(?:result|outcome|decision"
                 r"|determination)|(?:(?:your|exam(?:ination)?|test|overall|final|score)\s+)?status|result\s+of\s+(?:the\s+|your\s+)?(?:exam(?:ination)?|test|assessment)"
-                r"|pass\s*/\s*fail(?:\s+(?:status|result|decision))?|pass(?:ing)?\s+status")
-"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, as the report words it; a
-"Candidate status" is the candidate's standing (eligible, registered), not the exam's verdict."""
+                r"|pass\s*/\s*fail(?:\s+(?:status|result|decision))?|pass(?:ing)?\s+status"
+                r"|(?:(?:exam(?:ination)?|test|overall|final)\s+)?grade")
+"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, Grade, as the report words it;
+a "Candidate status" is the candidate's standing (eligible, registered), not the exam's verdict. A grade that is
+no verdict (a letter grade) reads as none."""
 EXAM_SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
 SITTING = rf"{EXAM_SITTING}|assessment"
 """What a score report calls the occasion the exam was taken: its date is the exam date. An "assessment" may
@@ -57,6 +69,15 @@ COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
 """A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
+TICKED_AFTER = re.compile(r"(?i)(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)\s*"
+                          r"(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])")
+"""The same with each box after its option ("Pass [X]   Fail [ ]"): which side the boxes stand on, whichever of a
+box and an option comes first says."""
+FIRST_MARK = re.compile(r"(?i)(?P<box>\[|\(|[☐□☒☑■✓✔])|\b(?:did\s+)?(?:not\s+)?(?:pass|fail)")
+TICK_PAIR = re.compile(r"(?i)^(?=.*\bpass)(?=.*\bfail)(?=.*(?:\[\s*[x✓✔ ]?\s*\]|\(\s*[x✓✔ ]?\s*\)|[☐□☒☑■]))"
+                       r"[\s\w:/()\[\]☐□☒☑■✓✔-]{0,60}$")
+"""A line offering the two verdicts as tick boxes, with nothing else on it but a short label."""
+TICK_PAIR_SCORE = 0.93
 ATTEMPT_STATE = re.compile(r"(?i)^\s*(?:completed|complete|scored|graded|finished|closed|final|results?\s+"
                            r"(?:released|posted|available))\s*[-–—:/|]\s*(?=\S)")
 """A portal's status states the attempt before its verdict ("Completed - Passed", "Scored: Not passed"): the
@@ -79,14 +100,29 @@ TAKEN = (r"(?:(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:th
 "passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen. "You
 were assessed on" is not: an assessment may be of eligibility, before the exam."""
 NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
+CUT_SCORE_LABEL = (r"(?:minimum\s+|required\s+)?pass(?:ing)?\s+(?:score|mark|point|standard|threshold)|pass\s+mark"
+                   r"|cut\s*-?\s*(?:off\s+)?score|score\s+(?:required|needed)\s+to\s+pass"
+                   r"|minimum\s+score(?:\s+(?:required|needed))?(?:\s+to\s+pass)?")
+CANDIDATE_SCORE_LABEL = (r"(?:your\s+|candidate(?:'s)?\s+)?(?:(?:scaled|raw|total|overall|final|exam(?:ination)?|test)"
+                         r"\s+)?score")
+SCORE_NUMBER = r"\s*(?::|=|\.{3,}|\bof\b|\bwas\b|\bis\b)?\s*(?P<number>\d{1,4}(?:\.\d+)?)(?!\s*[-–]\s*\d|[\d,/]|\.\d)"
+SCORES = re.compile(rf"(?i)\b(?:(?P<cut>{CUT_SCORE_LABEL})|(?P<score>{CANDIDATE_SCORE_LABEL})){SCORE_NUMBER}")
+"""A score report's two numbers: the candidate's score and the passing (cut) score, each after its label. The
+cut-score wordings come first, so "Passing score: 70" is never read as the candidate's; a range ("Score range:
+200-800") or a fraction is neither."""
+SCORE_VERDICT_RULE = "exam.score_against_cut.v1"
+SCORE_VERDICT_SCORE = 0.9
+"""A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show."""
 SENTENCE_PASS = re.compile(
-    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
+    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant)"
+    r"|(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
     r"|\byour\s+(?:scaled\s+|total\s+)?score(?:\s+of\s+\d+(?:\s*/\s*\d+)?)?\s+)"
     r"(?P<word>(?:not\s+)?(?:successfully\s+)?pass(?:ed|ing)|did\s+not\s+(?:pass|achieve\s+a\s+pass|meet\s+the\s+pass)"
     r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:not\s+)?(?:met|meets|exceeded|exceeds)\s+the\s+pass"
     r"|is\s+(?:above|below)\s+the\s+pass|does\s+not\s+meet\s+the\s+pass|fell\s+(?:short|below))")
-"""A letter's verdict: "you (have) passed", "the candidate did not achieve a passing score", "congratulations on
-passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""
+"""A letter's or certificate's verdict: "you (have) passed", "<Full Name> has successfully passed", "the candidate
+did not achieve a passing score", "congratulations on passing", "your score of 76 meets the passing standard"; one
+verdict word group, read negative by NEGATIVE."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -94,6 +130,12 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     passed, result_found = _result(doc)
     dated, date_found = _date(doc, evidence)
     reasons = [] if passed is not None else ["exam.result_unclear"]
+    compared = _score_verdict(doc)
+    if compared is not None and passed is None:
+        passed, result_found = compared[0], compared[1]
+        reasons = []
+    elif compared is not None and compared[0] != passed:
+        reasons.append("exam.result_conflict")  # the stated verdict and the scores disagree: a person looks
     if dated is None:
         reasons.append("exam.date_missing")
     if result_found is not None and result_found.rule == RESULT_COLUMN_RULE and _another_attempt(doc, result_found):
@@ -113,7 +155,9 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
 
 def _verdict(text: str) -> bool | None:
     """A result value's verdict; for tick boxes ("[X] Pass  [ ] Fail"), the one option ticked."""
-    ticked = {not NEGATIVE.search(m.group("option")) for m in TICKED.finditer(text)}
+    first = FIRST_MARK.search(text)
+    marks = TICKED if first is None or first.group("box") else TICKED_AFTER
+    ticked = {not NEGATIVE.search(m.group("option")) for m in marks.finditer(text)}
     if ticked:
         return ticked.pop() if len(ticked) == 1 else None
     text = ATTEMPT_STATE.sub("", text, count=1)
@@ -122,17 +166,49 @@ def _verdict(text: str) -> bool | None:
 
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
-    found = column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE) or field_value(
-        doc, RESULT_LABEL, "exam.result.v2")
+    hit = field(doc, RESULT_LABEL, "exam.result.v2")
+    found = column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE) or (
+        (hit.value or value_under(doc, hit)) if hit is not None else None)
     if found is not None:
         verdict = _verdict(doc.slice(found.start, found.end))
         if verdict is not None:
             return verdict, found
+    ticked = _tick_pair(doc)
+    if ticked is not None:
+        return ticked
     verdicts = [(not NEGATIVE.search(m.group("word")), m) for m in SENTENCE_PASS.finditer(doc.text)]
     if not verdicts or len({v for v, _ in verdicts}) > 1:
         return None, found
     verdict, match = verdicts[0]
     return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v2", 0.93)
+
+
+def _tick_pair(doc: DocText) -> tuple[bool, Found] | None:
+    """A form's unlabelled verdict boxes ("[X] Pass  [ ] Fail", "Pass ☒ Fail ☐"): the one option ticked."""
+    for line in doc.lines:
+        text = doc.slice(line.start, line.end)
+        if TICK_PAIR.match(text) and (verdict := _verdict(text)) is not None:
+            return verdict, Found(line.start, line.end, "exam.tick_pair.v1", TICK_PAIR_SCORE)
+    return None
+
+
+def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
+    """Passed or not from the report's own numbers: the candidate's score at or above the passing score.
+
+    Only one score and one passing score (each possibly repeated) decide; several of either (sections, attempts)
+    leave the verdict to the words. The source is the less confidently read of the two numbers.
+    """
+    numbers: dict[str, dict[float, Found]] = {"cut": {}, "score": {}}
+    for match in SCORES.finditer(doc.text):
+        which = "cut" if match.group("cut") else "score"
+        numbers[which][float(match.group("number"))] = Found(match.start("number"), match.end("number"),
+                                                             SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+    if len(numbers["cut"]) != 1 or len(numbers["score"]) != 1:
+        return None
+    (cut, cut_found), = numbers["cut"].items()
+    (score, score_found), = numbers["score"].items()
+    source = min((score_found, cut_found), key=lambda f: doc.confidence(f.start, f.end))
+    return score >= cut, source
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:

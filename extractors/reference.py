@@ -65,7 +65,9 @@ RELATION_LABEL = (r"(?:(?:please\s+)?describe\s+)?(?:(?:the\s+)?nature\s+of\s+(?
                   r"|(?:how\s+long\s+and\s+)?in\s+what\s+(?:capacity|role|context)\s+(?:do|did|have)\s+you\s+"
                   rf"(?:known?|work(?:ed)?\s+with|supervised|interacted\s+with)\s+{APPLICANT}"
                   rf"|what\s+is\s+(?:the\s+nature\s+of\s+)?your\s+(?:professional\s+)?(?:relationship|connection)"
-                  rf"\s+(?:to|with)\s+{APPLICANT}")
+                  rf"\s+(?:to|with)\s+{APPLICANT}"
+                  r"|(?:relationship|capacity|role|context|setting)\s+in\s+which\s+you\s+(?:(?:have\s+)?(?:known?|knew)"
+                  rf"|(?:have\s+)?work(?:ed)?\s+with|(?:have\s+)?supervised|interact(?:ed)?\s+with)\s+{APPLICANT}")
 """How the rater knows the applicant: relationship, connection, role or capacity, as a label or a question."""
 HOLDING = (r"(?:(?!(?:about|regarding|concern|question|reservation|applicant|candidate|the)\w*\b)[\w®-]+\s+){0,5}?"
            r"endorsement")
@@ -96,7 +98,12 @@ AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\
                          r"\s+(?P<relation>[^.,;()]{3,60})", re.I)
 """A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student"; notes' "the
 reference is the chair of ..."; an aside in brackets ("as a colleague (no supervisory role)") is not the relation."""
-SIGNED_LABEL = r"(?:(?:rater|reference|referee|evaluator|recommender)(?:'s)?\s+)?signature|signed(?:\s+by)?"
+RATER_SIGNATURE = (r"(?:rater|reference|referee|evaluator|recommender)(?:['’]s)?\s+signature"
+                   r"|signature\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)")
+"""A signature caption that names whose signature it is: the rater's."""
+SIGNED_LABEL = rf"{RATER_SIGNATURE}|signature|signed(?:\s+by)?"
+GLOSSED_OPTION = re.compile(r"^\s*(?P<option>[^-–—:]{3,40}?)\s+[-–—]\s+\S")
+"""An option and its explanation after a spaced dash."""
 TYPED_SIGNATURE = re.compile(r"^\s*/s/\s*")
 BARE_LEVEL = re.compile(r"^\s*(IV|III|II|I|[1-4])\s*$", re.I)
 """A level field's value that is the numeral alone."""
@@ -120,6 +127,23 @@ between "your" and "endorsement" ask about the applicant ("Your recommendation f
 GROUP = re.compile(r"(?i)\b(?:collaborative|cooperative|co-?op|consortium|coalition|federation|initiative|project"
                    r"|board|commission|committee|trust|league|union|ministry|partners|team|staff|collective)\b")
 """Words naming a body of people, never one person: a rater field holding one names who completed the form."""
+RATER_SECTION = re.compile(
+    r"(?i)^\s*(?:(?:part|section|step)\s+[\dA-Z]{1,3}\s*[.:)]?\s*[-–—:]?\s*)?"
+    r"(?:about\s+(?:you(?:rself)?|the\s+(?:rater|referee|reference|evaluator|recommender))"
+    r"|your\s+(?:own\s+)?(?:information|details|contact\s+(?:information|details))"
+    r"|(?:rater|referee|reference|evaluator|recommender|respondent)(?:['’]s)?\s+(?:information|details|identification)"
+    r"|information\s+about\s+(?:you(?:rself)?|the\s+(?:rater|referee|reference|evaluator|recommender))"
+    r"|(?:to\s+be\s+)?completed\s+by\s+(?:the\s+)?(?:rater|referee|reference|evaluator|recommender))\s*:?\s*$")
+"""A section heading that says the fields under it are the rater's: "Part 1. About you", "Referee details"."""
+NEXT_SECTION = re.compile(r"(?i)^\s*(?:(?:part|section|step)\s+[\dA-Z]{1,3}\b"
+                          r"|(?:about|information\s+about)\s+the\s+(?:applicant|candidate)"
+                          r"|(?:applicant|candidate)(?:['’]s)?\s+(?:information|details))")
+"""Where a rater's section ends: the next numbered part, or a section about the applicant."""
+SECTION_LINES = 10
+SECTION_NAME = re.compile(r"(?i)^\s*(?:(?:full|print(?:ed)?|typed|your(?:\s+full)?)\s+)?name(?:\s*\(print\))?\s*"
+                          r"(?::|\.{3,})?\s*$")
+"""A plain "Name" label: whose name it is, the section it stands in says."""
+SECTION_NAME_SCORE = 0.93
 TITLES = frozenset({"dr", "mr", "ms", "mrs", "mx", "prof"})
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
@@ -129,11 +153,14 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One reference item from a rating form or a reference letter."""
     reasons: list[str] = []
     above = captions_over_values(doc)
-    labelled = _person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
+    labelled = (_person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
+                or _section_name(doc))
     signer = closing_name(doc, "reference.letter_signer.v1")
-    if labelled is not None and signer is not None and not _same_person(doc, labelled, signer):
-        reasons.append("reference.rater_unclear")
-    rater = labelled or _interviewed(doc) or signer or _signed_name(doc)
+    signed = _signed_name(doc, above)
+    if labelled is not None and any(other is not None and not _same_person(doc, labelled, other)
+                                    for other in (signer, signed)):
+        reasons.append("reference.rater_unclear")  # the form names one person, the signature another
+    rater = labelled or _interviewed(doc) or signer or signed
     relationship, relation_found = _relationship_field(doc, above)
     if relation_found is None:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
@@ -176,6 +203,39 @@ def _same_person(doc: DocText, one: Found, other: Found) -> bool:
     return bool(words[0] and words[1]) and (words[0] <= words[1] or words[1] <= words[0])
 
 
+def _section_name(doc: DocText) -> Found | None:
+    """The plain "Name" field of the form's section about the rater ("Part 1. About you" over "Name: Ana Bell").
+
+    The label alone does not say whose name it is; the heading over it does. Only a person's name is taken, and
+    only up to the next part or a section about the applicant.
+    """
+    for index, line in enumerate(doc.lines):
+        if not RATER_SECTION.match(doc.slice(line.start, line.end)):
+            continue
+        for following in doc.lines[index + 1:index + 1 + SECTION_LINES]:
+            if following.page != line.page or NEXT_SECTION.match(doc.slice(following.start, following.end)):
+                break
+            found = _name_cell(doc, following.cell_spans())
+            if found is not None:
+                return found
+    return None
+
+
+def _name_cell(doc: DocText, cells: list[tuple[int, int]]) -> Found | None:
+    """A person's name after a plain "Name" label: in the label's own cell after its colon, or the next cell."""
+    first = doc.slice(*cells[0])
+    inline = re.match(r"(?i)^(\s*(?:(?:full|print(?:ed)?|typed|your(?:\s+full)?)\s+)?name\s*:\s*)(\S.*?)\s*$", first)
+    if inline:
+        start, end = cells[0][0] + inline.start(2), cells[0][0] + inline.end(2)
+    elif SECTION_NAME.match(first) and len(cells) > 1:
+        start, end = cells[1]
+    else:
+        return None
+    if not PERSON_NAME.match(doc.slice(start, end)):
+        return None
+    return Found(start, end, "reference.section_name.v1", SECTION_NAME_SCORE)
+
+
 def _interviewed(doc: DocText) -> Found | None:
     """The name under "Reference interviewed" standing alone: notes of a call print each value under its label."""
     hit = field(doc, INTERVIEWED, "reference.interviewed.v1")
@@ -184,14 +244,22 @@ def _interviewed(doc: DocText) -> Found | None:
     return found if found is not None and PERSON_NAME.match(doc.slice(found.start, found.end)) else None
 
 
-def _signed_name(doc: DocText) -> Found | None:
-    """A form that prints no name field: the typed signature ("Signature: /s/ Ana Bell, LCSW") names the rater."""
-    found = field_value(doc, SIGNED_LABEL, "reference.signature_name.v1")
-    if found is None:
+def _signed_name(doc: DocText, above: bool) -> Found | None:
+    """A form that prints no name field: the typed signature ("Signature: /s/ Ana Bell, LCSW") names the rater.
+
+    So does a name standing alone on the line a caption names as the rater's ("Signature of reference" under it):
+    a bare "Signature" may be anyone's, the applicant's too.
+    """
+    hit = field(doc, SIGNED_LABEL, "reference.signature_name.v1", captions_above=above)
+    if hit is None or hit.value is None:
         return None
+    found = hit.value
     text = doc.slice(found.start, found.end)
     mark = TYPED_SIGNATURE.match(text)
-    if mark is None or not PERSON_NAME.match(text[mark.end():]):
+    if mark is None:
+        named = re.fullmatch(rf"(?i)\s*(?:{RATER_SIGNATURE})\s*:?\s*", doc.slice(hit.label.start, hit.label.end))
+        return Found(found.start, found.end, found.rule, 0.9) if named and PERSON_NAME.match(text) else None
+    if not PERSON_NAME.match(text[mark.end():]):
         return None
     name = text[mark.end():].split(",")[0].rstrip()
     return Found(found.start + mark.end(), found.start + mark.end() + len(name), found.rule, 0.9)
@@ -212,10 +280,23 @@ def relationship_code(text: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+def _option_code(text: str) -> str | None:
+    """The code of an answer that is an option then its gloss ("Supervisee - the applicant is my supervisor").
+
+    A form's list of relationships often explains each option after a dash; the explanation names the other
+    side of the relationship, so the option before the dash decides when the whole names more than one.
+    """
+    code = relationship_code(text)
+    option = GLOSSED_OPTION.match(text)
+    if code is not None or option is None:
+        return code
+    return relationship_code(option.group("option"))
+
+
 def _relationship_field(doc: DocText, above: bool) -> tuple[str | None, Found | None]:
     found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2", captions_above=above))
     if found is not None:
-        return relationship_code(doc.slice(found.start, found.end)), found
+        return _option_code(doc.slice(found.start, found.end)), found
     ticked = ticked_options(doc, RELATION_QUESTION, "reference.relationship_ticked.v1")
     if ticked is None:
         return None, None

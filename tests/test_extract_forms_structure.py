@@ -1,0 +1,181 @@
+"""Form kinds read by structure: a verdict worked out from a score report's numbers, a plain "Name" whose section
+says it is the rater's, an option followed by its gloss, the signer named in apposition to "I"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractors import ethics, exam, reference
+from extractors.layout import DocText
+from extractors.nlp import find_patterns
+from pipeline.models import Item
+from tests.test_extract_forms import doc_of, lines, value_of
+
+
+def item_of(extract: Any, doc: DocText) -> Item:
+    extraction = extract(doc, find_patterns(doc.text))
+    assert len(extraction.items) == 1
+    return extraction.items[0]  # type: ignore[no-any-return]
+
+
+# --- exams: the verdict from the candidate's score and the passing score --------------------------------------
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (lines("Test date: 4/18/2026", "Total score: 512    Passing score: 500"), {"passed": True, "date": "2026-04-18"}),
+    (lines("Test date: 4/18/2026", "Cut score: 65", "Candidate score: 61"), {"passed": False, "date": "2026-04-18"}),
+    (doc_of((100, [(72, "Date of examination"), (260, "18 April 2026")]),
+            (114, [(72, "Raw score"), (260, "140")]), (128, [(72, "Score required to pass"), (260, "140")])),
+     {"passed": True, "date": "2026-04-18"}),
+    (lines("Exam date: 2026-04-18", "Minimum score needed to pass = 70. Your final score = 69.5."),
+     {"passed": False, "date": "2026-04-18"}),
+])
+def test_a_verdict_from_the_score_and_the_passing_score(doc: DocText, expected: dict[str, Any]) -> None:
+    item = item_of(exam.extract, doc)
+    assert item.value == expected and not item.needs_review
+
+
+@pytest.mark.parametrize("lines_", [
+    ("Score range: 200-800", "Passing score: 500"),                        # a range is no score
+    ("Section A score: 61", "Section B score: 80", "Passing score: 70"),   # several scores: which one decides?
+    ("Your score: 75",),                                                    # no passing score to compare with
+    ("Your score: 75/100", "Pass mark: 70/100"),                            # fractions are left to the words
+])
+def test_no_verdict_without_one_score_and_one_passing_score(lines_: tuple[str, ...]) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", *lines_))
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+@pytest.mark.parametrize(("grade", "expected"), [
+    ("Grade: PASS", True), ("Final grade: Fail", False), ("Examination grade: Passed", True),
+])
+def test_a_grade_label_states_the_verdict(grade: str, expected: bool) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", grade))
+    assert item.value["passed"] is expected and not item.needs_review
+
+
+def test_a_letter_grade_is_no_verdict() -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", "Grade: B+"))
+    assert item.value["passed"] is None and item.needs_review
+
+
+def test_a_stated_verdict_the_scores_contradict_goes_to_a_person() -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", "Result: Pass", "Your score: 61  Passing score: 70"))
+    assert item.value["passed"] is True and "exam.result_conflict" in item.reasons
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("This certifies that Jane Q. Doe has successfully passed the written examination taken on May 5, 2026.", True),
+    ("This is to certify that Jane Doe passed the competency examination held on 5/5/2026.", True),
+    ("Marcus Lee did not pass the examination administered on 2026-05-05.", False),
+])
+def test_a_certificate_states_the_verdict_of_a_named_person(sentence: str, expected: bool) -> None:
+    assert value_of(exam.extract, lines("Certificate", sentence)) == {"passed": expected, "date": "2026-05-05"}
+
+
+@pytest.mark.parametrize(("ticks", "expected"), [
+    ("[X] Pass   [ ] Fail", True), ("Pass [ ]   Fail [X]", False), ("Outcome ☐ Pass ☒ Fail", False),
+])
+def test_unlabelled_verdict_boxes_are_read_by_the_ticked_one(ticks: str, expected: bool) -> None:
+    assert value_of(exam.extract, lines("Exam date: 5/5/2026", ticks))["passed"] is expected
+
+
+@pytest.mark.parametrize("ticks", ["[ ] Pass   [ ] Fail", "Pass [X]   Fail [X]"])
+def test_verdict_boxes_none_or_both_ticked_are_unclear(ticks: str) -> None:
+    item = item_of(exam.extract, lines("Exam date: 5/5/2026", ticks))
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+@pytest.mark.parametrize(("label", "verdict", "expected"), [
+    ("Result", "PASS", True), ("Exam outcome", "Not passed", False),
+])
+def test_a_verdict_printed_under_its_label(label: str, verdict: str, expected: bool) -> None:
+    assert value_of(exam.extract, lines("Exam date: 5/5/2026", label, verdict))["passed"] is expected
+
+
+# --- references: the rater's section, an option and its gloss ---------------------------------------------------
+
+def _form(*rows: tuple[str, str] | str) -> DocText:
+    """A form's rows: a heading standing alone, or a label cell and its value cell."""
+    built: list[tuple[float, list[tuple[float, str]]]] = []
+    for i, row in enumerate(rows):
+        cells = [(72.0, row)] if isinstance(row, str) else [(72.0, row[0]), (300.0, row[1])]
+        built.append((100.0 + 14 * i, cells))
+    return doc_of(*built)
+
+
+@pytest.mark.parametrize("doc", [
+    _form("Section B - Referee details", ("Name", "Ana Bell"), ("Organisation", "Harbor Family Services"),
+          ("Date", "May 20, 2026")),
+    _form("Applicant: Joe Roe", "YOUR INFORMATION", ("Full name:", "Ana Bell"), ("Date signed:", "5/20/2026")),
+    lines("Step 2: Information about you", "Name: Ana Bell", "Date completed: 2026-05-20"),
+])
+def test_a_plain_name_in_the_raters_section_is_the_rater(doc: DocText) -> None:
+    assert value_of(reference.extract, doc)["rater"] == "Ana Bell"
+
+
+@pytest.mark.parametrize("doc", [
+    _form("Part 1. Applicant information", ("Name", "Joe Roe"), "Part 2. About you", ("Telephone", "555-0100")),
+    _form("About you", ("Telephone", "555-0100"), "Part 2. About the applicant", ("Name", "Joe Roe")),
+    _form("Referee details", ("Name", "Harbor Family Services Inc.")),
+])
+def test_a_name_outside_the_raters_section_is_not_the_rater(doc: DocText) -> None:
+    item = item_of(reference.extract, doc)
+    assert item.value["rater"] is None and "reference.rater_missing" in item.reasons
+
+
+@pytest.mark.parametrize(("label", "answer", "expected"), [
+    ("Capacity in which you know the applicant:", "Supervisee - the applicant is my supervisor", "supervisee"),
+    ("Role in which you have worked with the candidate:", "Student – the candidate was my supervisor", "student"),
+    ("Relationship in which you knew the applicant:", "Colleague — we shared a caseload under one supervisor",
+     "colleague"),
+])
+def test_an_option_and_its_gloss_is_read_by_the_option(label: str, answer: str, expected: str) -> None:
+    assert value_of(reference.extract, lines(f"{label} {answer}"))["relationship"] == expected
+
+
+@pytest.mark.parametrize("answer", ["Colleague and supervisor", "Supervisor, then colleague"])
+def test_an_answer_naming_two_relationships_is_unclear(answer: str) -> None:
+    item = item_of(reference.extract, lines(f"Relationship to applicant: {answer}"))
+    assert item.value["relationship"] is None and "reference.relationship_unclear" in item.reasons
+
+
+def _signature_block(caption: str) -> DocText:
+    """A reference form with no name field: a name over a signature caption, the date over its own."""
+    return doc_of((100, [(72, "Relationship to applicant: Colleague")]),
+                  (140, [(72, "Ana Bell"), (320, "May 20, 2026")]), (154, [(72, caption), (320, "Date")]))
+
+
+@pytest.mark.parametrize("caption", ["Referee signature", "Signature of the evaluator", "Signature of reference"])
+def test_a_name_over_the_raters_signature_caption_is_the_rater(caption: str) -> None:
+    assert value_of(reference.extract, _signature_block(caption))["rater"] == "Ana Bell"
+
+
+@pytest.mark.parametrize("caption", ["Signature", "Applicant signature"])
+def test_a_name_over_a_signature_caption_of_no_one_in_particular_is_not_the_rater(caption: str) -> None:
+    item = item_of(reference.extract, _signature_block(caption))
+    assert item.value["rater"] is None and "reference.rater_missing" in item.reasons
+
+
+def test_a_rater_section_and_a_signature_naming_two_people_go_to_a_person() -> None:
+    doc = doc_of((100, [(72, "About you")]), (114, [(72, "Name:"), (240, "Ana Bell")]),
+                 (140, [(72, "Joe Roe"), (320, "May 20, 2026")]), (154, [(72, "Signature of referee"), (320, "Date")]))
+    item = item_of(reference.extract, doc)
+    assert item.value["rater"] == "Ana Bell" and "reference.rater_unclear" in item.reasons
+
+
+# --- ethics: the signer in apposition to "I" -----------------------------------------------------------------
+
+@pytest.mark.parametrize("statement", [
+    "I, Ana Bell, have received and read the Code of Ethics and will follow it.",
+    "I, Ana Bell, the undersigned, commit to the principles above.",
+    "I, Ana Bell, pledge to uphold these standards in my practice.",
+])
+def test_the_signer_named_in_apposition_to_i(statement: str) -> None:
+    assert value_of(ethics.extract, lines(statement, "Signature:", "Date: 5/20/2026"))["signer"] == "Ana Bell"
+
+
+def test_a_witness_attesting_about_the_applicant_is_not_the_signer() -> None:
+    doc = lines("I, Ana Bell, have supervised the applicant and vouch for her.", "Signature:", "Date: 5/20/2026")
+    assert value_of(ethics.extract, doc)["signer"] is None
