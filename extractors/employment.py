@@ -227,9 +227,12 @@ OTHER_FIELD = (r"(?:(?:mailing\s+|street\s+)?address|phone|telephone|fax|e-?mail
 """A word that makes a label word another field's label ("Facility Address", "Agency Phone", "Position Type"):
 never the start of the employer's name or the role ("Agency Name" is the longer label). "State of Ohio" is a
 name."""
-FROM_COLUMN = rf"(?:dates?\s+(?:employed\s+)?)?(?:from|{START_LABEL})"
+FROM_COLUMN = rf"(?:dates?\s+)?(?:employed\s+)?(?:from|{START_LABEL})"
 TO_COLUMN = rf"(?:dates?\s+(?:employed\s+)?)?(?:to|through|thru|until|{END_LABEL})"
 """A position table's date columns: "From" / "To" beside the position only name the period's ends there."""
+PERIOD_COLUMN = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)"
+                 r"|(?:dates?|period|tenure)(?:\s+(?:employed|in\s+(?:position|role)))?")
+"""A position table's one column for the whole period ("Dates of employment": "03/03/2015 - Present")."""
 PERIOD_ROW_SCORE = 0.92
 """A position table's row, its cells told apart by their shapes (dates in order, text, a number)."""
 UNTIL_NOW = re.compile(rf"(?i)\b(?:{PRESENT}|ongoing|to\s+date)\b")
@@ -382,8 +385,14 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
                 or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
                 or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
     row = _position_row(doc, evidence)
-    role, start_value, end_value, reasons = row if row is not None else (_role_field(doc), *_period_fields(
-        doc, evidence), [])
+    start_value: Found | None
+    if row is not None:
+        role, start_value, end_value, reasons = row
+        labelled, _ = _period_fields(doc, evidence)
+        if labelled is not None and first_date(doc, labelled, evidence)[0] != first_date(doc, start_value, evidence)[0]:
+            reasons = [*reasons, "employment.dates_disagree"]  # the form's labelled first day is another position's
+    else:
+        role, (start_value, end_value), reasons = _role_field(doc), _period_fields(doc, evidence), []
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(doc, start_value, evidence)
@@ -424,7 +433,8 @@ def _position_row(doc: DocText, evidence: list[Evidence],
             continue
         pieces = _row_pieces(doc, below, evidence)
         dated = [piece for piece in pieces if piece[0] == "date"]
-        date_columns = [kind for kind in columns if kind in ("start", "end")]
+        date_columns = [end for kind in columns for end in (("start", "end") if kind == "period" else (kind,))
+                        if end in ("start", "end")]
         if not dated or len(dated) > len(date_columns) or UNTIL_NOW.fullmatch(doc.slice(*dated[0][1]).strip()):
             continue
         ends = dict(zip(date_columns, (Found(*span, "employment.position_row.v1", PERIOD_ROW_SCORE)
@@ -463,17 +473,20 @@ def _period_columns(doc: DocText, line: Line) -> list[str] | None:
     """A position table's header row: each cell's column ("role", "start", "end", "number", "text"), or None.
 
     The row holds no digit and names the position, the first day ("From", "Start date") and the last ("To"), each
-    once: a grid of fields two by two ("Job title   Hire date" over their values) names no last day beside them.
+    once, or the whole period in one column ("Dates of employment"): a grid of fields two by two ("Job title   Hire
+    date" over their values) names no last day beside them.
     """
     texts = [doc.slice(*cell) for cell in line.cell_spans()]
     if len(texts) < 2 or any(ch.isdigit() for text in texts for ch in text):
         return None
     kinds = [_column_kind(text) for text in texts]
-    return kinds if all(kinds.count(kind) == 1 for kind in ("role", "start", "end")) else None
+    ends = [kinds.count(kind) for kind in ("start", "end", "period")]
+    return kinds if kinds.count("role") == 1 and ends in ([1, 1, 0], [0, 0, 1]) else None
 
 
 def _column_kind(text: str) -> str:
-    for kind, label in (("role", ROLE_LABEL), ("start", FROM_COLUMN), ("end", TO_COLUMN), ("number", NUMBER_COLUMN)):
+    for kind, label in (("role", ROLE_LABEL), ("period", PERIOD_COLUMN), ("start", FROM_COLUMN), ("end", TO_COLUMN),
+                        ("number", NUMBER_COLUMN)):
         if re.match(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$", text):
             return kind
     return "text"

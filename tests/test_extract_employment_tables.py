@@ -19,10 +19,10 @@ DUTIES = "Duties: home visiting with infants and their parents"
 
 
 def table(*rows: tuple[str, ...], before: tuple[str, ...] = (EMPLOYER,), after: tuple[str, ...] = (DUTIES,),
-          ) -> DocText:
-    """Lines at the margin, then a table with its columns 130 points apart, then more lines."""
+          gap: float = 130.0) -> DocText:
+    """Lines at the margin, then a table with its columns `gap` points apart, then more lines."""
     placed = [[(72.0, text)] for text in before]
-    placed += [[(72.0 + 130 * j, cell) for j, cell in enumerate(row)] for row in rows]
+    placed += [[(72.0 + gap * j, cell) for j, cell in enumerate(row)] for row in rows]
     placed += [[(72.0, text)] for text in after]
     return doc_of(*[(100.0 + 16 * i, cells) for i, cells in enumerate(placed)])
 
@@ -128,3 +128,27 @@ def test_certification_under_the_duties_is_no_duty(certified: str) -> None:
                             "End date: 06/30/2019", "Summary of duties", "| home visiting with infants and their",
                             "parents", certified))
     assert item.value["duties"] == "home visiting with infants and their parents"
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ((("Position", "Dates of employment", "Hours"), ("Home Visitor", "03/03/2015 - 06/30/2019", "40")),
+     ("Home Visitor", "2015-03-03", "2019-06-30")),
+    ((("Dates", "Title"), ("January 15, 2014 to present", "Case Manager")),
+     ("Case Manager", "2014-01-15", None)),
+    ((("Title", "Period", "FTE"), ("Family Advocate", "2014-01-15 to 2020-06-30", "0.8")),
+     ("Family Advocate", "2014-01-15", "2020-06-30")),
+    ((("Employed from", "Employed until", "Job title"), ("01/15/2014", "06/30/2020", "Case Manager")),
+     ("Case Manager", "2014-01-15", "2020-06-30")),
+])
+def test_position_table_with_one_period_column(rows: tuple[tuple[str, ...], ...],
+                                                expected: tuple[str, str, str | None]) -> None:
+    """One column for the whole period: its first date starts it, its second (or "present") ends it."""
+    [item] = items_of(table(*rows, gap=180.0))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == expected and not item.needs_review
+
+
+def test_position_table_beside_another_labelled_start_is_flagged() -> None:
+    """A form labelling a hire date and listing a position from a later date: which is the period, a person says."""
+    [item] = items_of(table(("Position", "From", "To"), ("Program Manager", "07/01/2019", "Present"),
+                            before=(EMPLOYER, "Date of hire: 03/03/2015")))
+    assert item.value["start"] == "2019-07-01" and "employment.dates_disagree" in item.reasons
