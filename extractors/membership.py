@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import ParsedDate
+from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_layout import LABELLED_LINE, ocr_tolerant
 from extractors.forms import (
@@ -108,6 +108,14 @@ MEMBERSHIP_TERM = (r"member(?:ship)?\s+(?:term|period|year|dates)|coverage\s+per
 RANGE_TO = re.compile(r"\s*(?:-|–|to|through|thru|until)\s*", re.I)
 OTHER_COLUMNS = (r"(?:member(?:'s)?\s+)?name|member|status|standing|category|type|level"
                  r"|member(?:ship)?\s+(?:number|no\.?|id)|member\s+since|joined|date\s+joined|last\s+payment(?:\s+received)?|amount|dues")
+TERM_GAP = re.compile(r"[ \t]*(?:(?:-|–|to|through|thru|until)[ \t]*)?", re.I)
+"""What stands between a term's start and its end on one line: a range word, or only a table's gap."""
+ACTIVE_STATUS = re.compile(r"(?i)\b(?<!not\s)(?:active|current|in\s+good\s+standing)\b")
+ENDED_STATUS = re.compile(r"(?i)\b(?:expired|lapsed|inactive|ended|former|past|cancell?ed|terminated"
+                          r"|not\s+(?:active|current))\b")
+ACTIVE_TERM_SCORE = 0.92
+"""A member's history of terms, one line each: the line marked as running now gives the expiry. Without one such
+line (none, or several), which term is meant is a person's call (membership.several_terms)."""
 COLUMNS = "|".join((ORGANISATION_LABEL, THROUGH_LABEL, TERM_LABEL, OTHER_COLUMNS))
 """Every column name a member list or card grid may show: a header row is the row of these."""
 
@@ -119,6 +127,13 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         organisation = None
     through, through_found = _valid_through(doc, evidence)
     reasons = [] if organisation else ["membership.organisation_missing"]
+    terms = _term_rows(doc, evidence)
+    if len({doc.slice(row.start, row.end) for row in terms}) >= 2:
+        active = [row for row in terms if _is_active(_line_of(doc, row.start))]
+        if len(active) == 1:
+            through, through_found = parsed(active[0], ACTIVE_TERM_SCORE, EXPIRY_YEARS_AHEAD)
+        elif not _stated_apart(doc, through, through_found, terms):
+            reasons.append("membership.several_terms")
     if organisation is not None and misread_name(doc, organisation):
         reasons.append("membership.organisation_misread")
     if through is None:
@@ -232,6 +247,51 @@ def _name_in(text: str) -> tuple[int, int] | None:
             lead = LEAD_WORDS.match(match.group())
             return match.start() + (lead.end() if lead else 0), match.end()
     return None
+
+
+def _term_rows(doc: DocText, evidence: list[Evidence]) -> list[Evidence]:
+    """The end dates of the lines that give a membership term, one per line.
+
+    A term is a range, or two dates with nothing but a range word or a table's gap between them; its end counts.
+    """
+    dates = sorted((ev for ev in evidence if ev.label == "DATE"), key=lambda ev: ev.start)
+    ends: dict[int, Evidence] = {}
+    for i, ev in enumerate(dates):
+        line = _line_no(doc, ev.start)
+        if is_range(ev):
+            ends[line] = ev
+        elif i + 1 < len(dates) and TERM_GAP.fullmatch(doc.text[ev.end:dates[i + 1].start]):
+            ends[line] = dates[i + 1]
+    return list(ends.values())
+
+
+def _stated_apart(doc: DocText, through: ParsedDate | None, found: Found | None, terms: list[Evidence]) -> bool:
+    """An expiry on a line of its own ("Valid through: ...") that no listed term outlasts.
+
+    The history beside it is then the past.
+    """
+    if through is None or found is None or any(_line_no(doc, row.start) == _line_no(doc, found.start)
+                                                 for row in terms):
+        return False
+    ends = [parse_date(row.text, years_ahead=EXPIRY_YEARS_AHEAD) for row in terms]
+    return all(end is not None and end.iso() <= through.iso() for end in ends)
+
+
+def _line_no(doc: DocText, offset: int) -> int:
+    """Which text line holds `offset` (0 for the first)."""
+    return doc.text.count("\n", 0, offset)
+
+
+def _line_of(doc: DocText, offset: int) -> str:
+    """The text line holding `offset`."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return doc.text[start:end if end >= 0 else len(doc.text)]
+
+
+def _is_active(line: str) -> bool:
+    """A term row marked as the one running now ("Active", "Current", "In good standing"), and not as over."""
+    return bool(ACTIVE_STATUS.search(line)) and not ENDED_STATUS.search(line)
 
 
 def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:

@@ -509,3 +509,31 @@ def test_a_bare_association_in_a_membership_sentence_leaves_the_heading_its_name
     doc = lines("Welcome to the Ohio Association for Infant Mental Health!",
                 "As a member of the Association you will receive our newsletter.", "Valid through 12/31/2026")
     assert value_of(membership.extract, doc)["organization"] == "Ohio Association for Infant Mental Health"
+
+
+# --- membership: a history of terms, one line each ------------------------------------------------------------
+
+@pytest.mark.parametrize(("texts", "expected", "flagged"), [
+    # the line marked as running now gives the expiry, whatever its place among the others
+    (("Ohio Association for Infant Mental Health", "Membership history", "Term start  Term end  Status",
+      "07/01/2024  06/30/2025  Active", "07/01/2023  06/30/2024  Expired", "07/01/2022  06/30/2023  Expired"),
+     "2025-06-30", False),
+    (("Texas Institute for Infant Mental Health", "Period  Standing", "Jan 1, 2024 - Dec 31, 2024  Lapsed",
+      "Jan 1, 2026 - Dec 31, 2026  In good standing", "Jan 1, 2025 to Dec 31, 2025  Not current"),
+     "2026-12-31", False),
+    # an expiry stated on its own line that no listed term outlasts: the list is the past
+    (("Ohio Association for Infant Mental Health", "Valid through: 12/31/2026", "Previous terms",
+      "01/01/2024 to 12/31/2024", "01/01/2025 to 12/31/2025"), "2026-12-31", False),
+    # terms with nothing to say which one runs now: a person's call
+    (("Ohio Association for Infant Mental Health", "Valid through: 12/31/2024", "Terms",
+      "01/01/2024 to 12/31/2024", "01/01/2025 to 12/31/2025"), "2024-12-31", True),
+    (("Ohio Association for Infant Mental Health", "Dues history", "2024-07-01 2025-06-30 Active",
+      "2025-07-01 2026-06-30 Active"), None, True),
+])
+def test_membership_history_takes_the_active_term_or_is_flagged(texts: tuple[str, ...], expected: str | None,
+                                                                 flagged: bool) -> None:
+    doc = lines(*texts)
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    if expected is not None:
+        assert item.value["valid_through"] == expected
+    assert ("membership.several_terms" in item.reasons) is flagged
