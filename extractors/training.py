@@ -27,7 +27,7 @@ from extractors.training_labels import (
 from extractors.training_provider import certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
 from extractors.training_table import read_table
-from extractors.training_values import Reading, clean, completion_date, hours_with_unit, spans_in
+from extractors.training_values import Reading, clean, clock_duration, completion_date, hours_with_unit, spans_in
 
 EVENT_WORDS = (r"webinar|course|workshop|training|program(?:me)?|session|module|seminar|conference|class|series|"
                r"e-?learning|institute|symposium|lecture")
@@ -40,12 +40,17 @@ TITLE_AFTER = re.compile(
     r"\s*:?\s*$", re.I)
 """The line above a certificate's title: "has completed", "has successfully completed the on-demand webinar",
 "attended and completed the approved training below"."""
-QUOTED_TITLE = re.compile(
+QUOTED_OPENING = (
     r"\b(?:attended|completed|participated\s+in|completion\s+of|attendance\s+at|participation\s+in|"
     r"(?:en)?titled|called)\s+"
     r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:training|course|workshop|webinar|session|seminar|conference|program)"
     r"\s+(?:(?:en)?titled\s+)?)?[\"\u201c\u201d]\s*"
-    r"(?P<title>[^\"\u201c\u201d]{3,200}?)[\s,.]*[\"\u201c\u201d]", re.I)
+    r"(?P<title>[^\"\u201c\u201d]{3,200}?)[\s,.]*")
+QUOTED_TITLE = re.compile(QUOTED_OPENING + r"[\"\u201c\u201d]", re.I)
+SINGLE_CLOSED_TITLE = re.compile(QUOTED_OPENING + r"[\u2018\u2019'](?=[,.]?\s)", re.I)
+"""A title opened by a double quote mark that no double mark closes, but a single one: a scan's ' for "."""
+SINGLE_CLOSE_SCORE = 0.75
+"""A title a single quote mark closes may end at an apostrophe inside it ("Parents' ..."): a person checks it."""
 SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
 WHEN_LINE = re.compile(r"(?i)^\s*(?:(?:held|presented|conducted|completed|given|offered|delivered)\s+)?on\s+|"
                        r"^\s*(?:held|presented|conducted)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
@@ -127,11 +132,13 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
 def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:
     """A sentence naming the training in quotes ("attended "<title>", offered by ..."): its title and its end."""
     text = doc.text.replace("\n", " ")
-    match = QUOTED_TITLE.search(text)
+    match, score = QUOTED_TITLE.search(text), 0.93
+    if match is None:
+        match, score = SINGLE_CLOSED_TITLE.search(text), SINGLE_CLOSE_SCORE
     if match is None:
         return None
     end = SENTENCE_END.search(text, match.end())
-    title = Found(match.start("title"), match.end("title"), "training.title_quoted.v1", 0.93)
+    title = Found(match.start("title"), match.end("title"), "training.title_quoted.v1", score)
     return title, end.end() if end else len(text)
 
 
@@ -222,6 +229,9 @@ def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, ev
     if not spans:
         spans = [e for e in evidence if e.label == "HOURS" and not _on_excluded_line(doc, e)]
     if not spans:
+        duration = clock_duration(doc, *(tail or (0, len(doc.text))))
+        if duration is not None:
+            _take_hours(reading, (duration[0], []), duration[1])
         return
     parsed = [parse_hours(e.text) for e in spans]
     if len({p.hours for p in parsed if p is not None}) > 1:

@@ -25,6 +25,19 @@ HOURS_QUALIFIER = re.compile(
 SPELLED_OUT = re.compile(r"(?i)\b(?:[a-z]+[\s-]+){0,3}[a-z]+\s*\((?P<number>\d{1,3}(?:\.\d{1,2})?)\)(?=\s*[a-z])")
 """A number written out and then in figures, as legal-minded providers do: "Six and one-half (6.5) hours"."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
+TIME_KINDS = (r"instructional|instruction|contact|clock|seat|class|classroom|training|learning|program(?:me)?|"
+              r"course|session|total|viewing|run")
+CLOCK_DURATION = re.compile(
+    rf"(?i)(?P<lead>\b(?:(?:an?|the)\s+(?:total\s+)?(?:program(?:me)?|course|session|duration|length|total)\s+of|"
+    rf"(?:(?:{TIME_KINDS})\s+)?(?:time|duration|length)\s+of|(?:a\s+)?total\s+(?:time\s+)?of|totall?ing|lasting)"
+    r"\s+)?(?<![\d:/.])(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?![\d:])"
+    rf"(?P<unit>\s*\(?\s*(?:hh?\s*:\s*mm|hours?\s*(?::|and)\s*minutes?|(?:(?:{TIME_KINDS})\s+)?(?:time|duration)|"
+    r"hours?|hrs?)\b\s*\)?)?(?P<after>\s*(?:[ap]\.?m\b|[-\u2013\u2014]|to\b|until\b))?")
+"""A time spent written as a clock reading, "a program of 6:30 (instructional time)", "3:15 (hh:mm)", "a total
+of 1:45": only with a word before or after it saying it is a length of time, never a time of day ("at 9:30 am",
+"9:00 - 4:30")."""
+CLOCK_DURATION_SCORE = 0.85
+"""A length of time known by the words around it, not by a label or a unit of its own: a shade less sure."""
 
 
 @dataclass
@@ -76,6 +89,20 @@ def _stated_twice(value: str) -> tuple[ParsedHours | None, list[str]]:
     if max(a.hours for a in amounts) - min(a.hours for a in amounts) > 0.05:
         return amounts[0], ["training.hours_ambiguous"]
     return min(amounts, key=lambda a: a.converted), []
+
+
+def clock_duration(doc: DocText, start: int, end: int) -> tuple[ParsedHours, Found] | None:
+    """The first time spent written as h:mm in a range, said to be one by the words around it (see CLOCK_DURATION)."""
+    text = doc.text[start:end].replace("\n", " ")
+    for match in CLOCK_DURATION.finditer(text):
+        if match.group("after") or not (match.group("lead") or match.group("unit")):
+            continue
+        parsed = parse_hours(f"{match.group('hours')}:{match.group('minutes')}")
+        if parsed is not None and parsed.hours > 0:
+            found = Found(start + match.start("hours"), start + match.end("minutes"), "training.clock_duration.v1",
+                          CLOCK_DURATION_SCORE)
+            return parsed, found
+    return None
 
 
 def spans_in(doc: DocText, start: int, end: int, label: str) -> list[Evidence]:

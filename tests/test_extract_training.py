@@ -724,3 +724,49 @@ def test_a_person_under_host_organizer_or_awarded_by_is_no_provider(heading: lis
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["provider"] == provider
     assert item.needs_review is (provider is None)
+
+
+@pytest.mark.parametrize(("tail", "hours"), [
+    ("for a total of 2:15 (hh:mm).", 2.25),
+    ("a course of 3:45 contact time.", 3.75),
+    ("and is credited with 1:30 (hours:minutes) of training.", 1.5),
+    ("lasting 4:00 in all.", 4.0),
+])
+def test_a_time_spent_written_as_a_clock_reading_in_the_sentence(tail: str, hours: float) -> None:
+    """A certificate's sentence may give its length as h:mm, said to be a length by the words around it."""
+    body = ['This letter confirms that Quilla Underhay attended "Toddler Behavior in the Context of',
+            f'Relationships", offered by Harborview Family Learning Collaborative on 01/16/2023, {tail}']
+    [value] = values([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    assert (value["hours"], value["converted"], value["date"]) == (hours, True, "2023-01-16")
+
+
+@pytest.mark.parametrize("tail", [
+    "from 9:00 am to 4:30 pm.",  # times of day, not a length
+    "9:00 - 11:30 in Room 4.",
+    "beginning at 6:30 Eastern time.",
+    "doors open 6:30.",  # a clock reading with no word saying it is a length
+])
+def test_a_time_of_day_in_the_sentence_is_no_length_and_the_hours_are_flagged_missing(tail: str) -> None:
+    body = ['This letter confirms that Quilla Underhay attended "Toddler Behavior in the Context of',
+            f'Relationships", offered by Harborview Family Learning Collaborative on 01/16/2023, {tail}']
+    doc = doc_of([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    result = extract(doc, find_patterns(doc.text))
+    assert result.items[0].value["hours"] is None
+    assert "training.hours_missing" in [flag.code for flag in result.flags]
+
+
+@pytest.mark.parametrize(("quoted", "title", "checked"), [
+    ('attended "Toddler Behavior in the Context of Relationships\u2019, offered by',
+     "Toddler Behavior in the Context of Relationships", True),  # a scan read the closing " as '
+    ("attended \u201cToddler Behavior in the Context of Relationships', offered by",
+     "Toddler Behavior in the Context of Relationships", True),
+    ('attended "Parents\' Role in Toddler Behavior", offered by', "Parents' Role in Toddler Behavior", False),
+])
+def test_a_title_whose_closing_double_quote_a_scan_read_as_a_single_one(quoted: str, title: str,
+                                                                        checked: bool) -> None:
+    """An apostrophe inside a title closed by a double mark is part of it; a single mark closes only for want of one."""
+    body = [f"This letter confirms that Quilla Underhay {quoted}",
+            "Harborview Family Learning Collaborative on 01/16/2023, for a total of 2.0 clock hours."]
+    doc = doc_of([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["title"] == title and item.needs_review is checked
