@@ -19,6 +19,7 @@ from extractors.transcript_labels import (
     conferral_line,
     ends_with_conferral_label,
     field_rank,
+    is_conferral_label,
     is_field_label,
     label_segments,
 )
@@ -175,7 +176,7 @@ ENTRY_LINES = 12
 def _under_degree_heading(doc: DocText, degree_ev: list[Evidence], index: int) -> bool:
     """Whether a line follows a degrees heading ("Degrees Awarded", "DEGREE(S) CONFERRED"), only degree entries between.
 
-    An entry is a degree's row and the detail lines under it ("Major: Psychology", "Honors: Cum Laude"); any other
+    An entry is a degree's row and the detail lines under it ("Major: Psychology", "Conferred: 5/2/05"); any other
     line (a course, a term) between the heading and the row ends the section.
     """
     for above in range(index - 1, max(index - ENTRY_LINES, -1), -1):
@@ -204,7 +205,9 @@ def _details(doc: DocText, line: Line) -> list[tuple[str, Found]]:
 
 
 def _detail_label(label: str) -> bool:
-    return is_field_label(label) or bool(DETAIL_LABEL.fullmatch(label.strip()))
+    """A label of a degree's entry: its field, its conferral date ("Date Conferred") or another detail of it."""
+    return (is_field_label(label) or is_conferral_label(label, worded=True)
+            or bool(DETAIL_LABEL.fullmatch(label.strip())))
 
 
 FIELD_BELOW_SCORE = 0.9

@@ -521,6 +521,10 @@ BA_2005 = {"abbreviation": "BA", "name": "Bachelor of Arts", "field": "Psycholog
                   [(50, "Bachelor of Arts"), (330, "Granted May 2, 2005")], [(70, "Major"), (200, "Psychology")],
                   [(50, "Master of Social Work"), (330, "Granted May 7, 2012")], [(70, "Major"), (200, "Social Work")]],
                  id="the-major-label-in-its-own-cell"),
+    pytest.param([[(50, "Degrees Earned")],
+                  [(50, "Bachelor of Arts")], [(70, "Date Conferred: 05/02/2005")], [(70, "Major: Psychology")],
+                  [(50, "Master of Social Work")], [(70, "Date Conferred: 05/07/2012")], [(70, "Major: Social Work")]],
+                 id="the-conferral-on-a-detail-line-above-the-major"),
 ])
 def test_a_degrees_section_s_entries_are_each_a_degree_and_the_detail_lines_under_it(rows: list) -> None:
     """A registrar's degrees section: each degree's row (the date beside it), then its own lines of detail."""
