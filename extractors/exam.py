@@ -110,6 +110,10 @@ SCORES = re.compile(rf"(?i)\b(?:(?P<cut>{CUT_SCORE_LABEL})|(?P<score>{CANDIDATE_
 """A score report's two numbers: the candidate's score and the passing (cut) score, each after its label. The
 cut-score wordings come first, so "Passing score: 70" is never read as the candidate's; a range ("Score range:
 200-800") or a fraction is neither."""
+CUT_AFTER = re.compile(r"(?i)(?<![\d.])(?:(?P<scored>\d{1,4}(?:\.\d+)?)\s*/\s*)?(?P<number>\d{1,4}(?:\.\d+)?)"
+                       r"\s+(?:points?\s+)?(?:(?:is\s+|are\s+)?(?:required|needed)\s+)?to\s+pass\b")
+"""A passing score said after its number ("70 required to pass"), or a score over it in one cell ("77 / 70 to
+pass")."""
 SCORE_VERDICT_RULE = "exam.score_against_cut.v1"
 SCORE_VERDICT_SCORE = 0.9
 """A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show."""
@@ -203,6 +207,11 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
         which = "cut" if match.group("cut") else "score"
         numbers[which][float(match.group("number"))] = Found(match.start("number"), match.end("number"),
                                                              SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+    for match in CUT_AFTER.finditer(doc.text):
+        for which, group in (("cut", "number"), ("score", "scored")):
+            if match.group(group):
+                numbers[which][float(match.group(group))] = Found(match.start(group), match.end(group),
+                                                                  SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
     if len(numbers["cut"]) != 1 or len(numbers["score"]) != 1:
         return None
     (cut, cut_found), = numbers["cut"].items()

@@ -30,6 +30,10 @@ def item_of(extract: Any, doc: DocText) -> Item:
      {"passed": True, "date": "2026-04-18"}),
     (lines("Exam date: 2026-04-18", "Minimum score needed to pass = 70. Your final score = 69.5."),
      {"passed": False, "date": "2026-04-18"}),
+    # the passing score after its number
+    (lines("Exam date: 2026-04-18", "Score 82 of 100; 70 required to pass"), {"passed": True, "date": "2026-04-18"}),
+    (doc_of((100, [(72, "Test date"), (200, "Score")]), (114, [(72, "04/18/2026"), (200, "61 / 65 to pass")])),
+     {"passed": False, "date": "2026-04-18"}),
 ])
 def test_a_verdict_from_the_score_and_the_passing_score(doc: DocText, expected: dict[str, Any]) -> None:
     item = item_of(exam.extract, doc)
@@ -41,6 +45,7 @@ def test_a_verdict_from_the_score_and_the_passing_score(doc: DocText, expected: 
     ("Section A score: 61", "Section B score: 80", "Passing score: 70"),   # several scores: which one decides?
     ("Your score: 75",),                                                    # no passing score to compare with
     ("Your score: 75/100", "Pass mark: 70/100"),                            # fractions are left to the words
+    ("You need 70 points to pass.", "Retake within 30 days to pass the cycle."),  # a passing score alone
 ])
 def test_no_verdict_without_one_score_and_one_passing_score(lines_: tuple[str, ...]) -> None:
     item = item_of(exam.extract, lines("Exam date: 4/18/2026", *lines_))
