@@ -38,7 +38,7 @@ COLUMN_NAMES = {
                    r"|(?:led|supervised|conducted|facilitated|provided|given|delivered)\s+by"),
     "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
     "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
-    "individual": r"individual|one[\s-]+on[\s-]+one|1\s*:\s*1",
+    "individual": r"individual|indiv\.?|one[\s-]+on[\s-]+one|1\s*:\s*1",
     "group": r"group",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
@@ -57,8 +57,11 @@ HEADER = re.compile("|".join(rf"(?P<{role}>\b(?:{names})(?![\w/]))" for role, na
 MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 UNIT_QUALIFIER = re.compile(r"^\((?:min(?:ute)?s?|hrs?|hours?|h:mm|hh:mm)\.?\)$", re.I)
 """A column name's unit in brackets: "(min)", "(hrs)", "(h:mm)"."""
-UNIT_NAME = re.compile(r"^(?:hours?|hrs\.?|minutes|mins\.?|time)$", re.I)
-"""A plain unit word that, beside "Individual" or "Group" in one header cell, makes it a column of durations."""
+UNIT_NAME = re.compile(r"\b(?:hours?|hrs\.?|minutes|mins\.?|time)(?:\s*\([^)]*\))?$", re.I)
+"""A duration column's name ending in a unit word ("Hours", "Supervision hours", "Hours (min)") that, beside
+"Individual" or "Group" in one header cell, makes it a column of that type's durations."""
+TYPE_QUALIFIER = re.compile(r"^\((individual|group)\)$", re.I)
+"""A duration column's bracketed type: "Hours (individual)" is a column of individual sessions' durations."""
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
 LEGEND_AFTER = re.compile(r"\b(individual|group)\s*\(([A-Za-z][\w.]{0,6})\)", re.I)
 """A log's legend for its format abbreviations: "I = Individual", "G - group", "Individual (I)"."""
@@ -155,6 +158,8 @@ def header_columns(row: Row) -> list[Column] | None:
             qualifier = _qualifier(row, cell, indices[-1], claimed)
             unit = " ".join(row.words[i].word.text for i in qualifier)
             timed = role in TICK_ROLES and bool(UNIT_QUALIFIER.match(unit))
+            if role == "hours" and (typed := TYPE_QUALIFIER.match(unit)):
+                role, timed, unit = typed[1].lower(), True, ""
             claimed.update(indices + qualifier)
             indices += qualifier
             minutes = (role == "hours" or timed) and bool(MINUTES_COLUMN.search(f"{match.group()} {unit}"))
@@ -176,7 +181,7 @@ def _timed_by_unit_word(named: list[Column]) -> list[Column]:
     (a log that gives each type its own hours column); a "Duration" or "Length" beside it stays a column of its own.
     """
     ticks = [c for c in named if c.role in TICK_ROLES and not c.timed]
-    units = [c for c in named if c.role == "hours" and UNIT_NAME.match(c.name)]
+    units = [c for c in named if c.role == "hours" and UNIT_NAME.search(c.name)]
     if len(named) != 2 or len(ticks) != 1 or len(units) != 1:
         return named
     tick, unit = ticks[0], units[0]

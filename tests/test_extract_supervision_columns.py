@@ -26,6 +26,9 @@ def by_type_row(date: str, individual: str, group: str, name: str = "Ann Lee") -
     ("Individual (minutes)", "Group (minutes)", "individual", "120", 2.0),  # the unit in brackets
     ("Individual (hours)", "Group (hours)", "group", "1.25", 1.25),
     ("Individual (hh:mm)", "Group (hh:mm)", "individual", "1:45", 1.75),
+    ("Hours (individual)", "Hours (group)", "group", "1.5", 1.5),  # the type in brackets after the unit
+    ("Minutes (group)", "Minutes (individual)", "individual", "90", 1.5),
+    ("Indiv. contact hrs", "Group contact hrs", "group", "2.0", 2.0),  # a unit with a word before it
 ])
 def test_the_column_a_duration_sits_in_is_the_session_s_type(individual: str, group: str, filled: str,
                                                                written: str, expected: float) -> None:
