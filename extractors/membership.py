@@ -7,6 +7,7 @@ counts). Member-since, payment and year-begins dates are never taken.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from extractors.dates import ParsedDate, parse_date
@@ -108,14 +109,28 @@ MEMBERSHIP_TERM = (r"member(?:ship)?\s+(?:term|period|year|dates)|coverage\s+per
 RANGE_TO = re.compile(r"\s*(?:-|–|to|through|thru|until)\s*", re.I)
 OTHER_COLUMNS = (r"(?:member(?:'s)?\s+)?name|member|status|standing|category|type|level"
                  r"|member(?:ship)?\s+(?:number|no\.?|id)|member\s+since|joined|date\s+joined|last\s+payment(?:\s+received)?|amount|dues")
-TERM_GAP = re.compile(r"[ \t]*(?:(?:-|–|to|through|thru|until)[ \t]*)?", re.I)
+TERM_RANGE = re.compile(r"[ \t]*(?:-|–|to|through|thru|until)[ \t]*", re.I)
+TERM_GAP = re.compile(r"[ \t]+")
 """What stands between a term's start and its end on one line: a range word, or only a table's gap."""
-ACTIVE_STATUS = re.compile(r"(?i)\b(?<!not\s)(?:active|current|in\s+good\s+standing)\b")
-ENDED_STATUS = re.compile(r"(?i)\b(?:expired|lapsed|inactive|ended|former|past|cancell?ed|terminated"
-                          r"|not\s+(?:active|current))\b")
+TERM_HEADER = re.compile(r"(?i)\b(?:start|starts|begin|begins|beginning|from|effective|issued)\b.*"
+                         r"\b(?:end|ends|ending|expires?|expiry|expiration|exp|through|thru|to|until|lapses?)\b")
+OTHER_DATES_HEADER = re.compile(r"(?i)\b(?:since|joined|renew\w*|paid|payment|received|birth|DOB)\b")
+ROSTER_HEADER = re.compile(r"(?i)\b(?:name|birth|DOB)\b")
+"""Headers over two dates a line with only a table's gap between them: one naming a term's start and end; one naming
+other dates (member since, renewed, paid), whose two dates are no term unless it names a start and an end too; one
+with a name or a birth date column, a member list, one person a line and no history of one membership."""
+TERM_DAYS = (28, 5 * 366)
+"""How long a membership term runs, in days: a month to five years; two dates further apart (member since, last
+renewed) or closer (a payment just before the term starts) are not a term's start and end."""
+ACTIVE_CELL = re.compile(r"(?i)[\W\d_]*(?:active|current|in\s+good\s+standing)\b"
+                         r"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b)")
+"""A term's status cell that says it runs now, first after the term's end (past other dates and figures) or before
+its start; not "Active: No" or "Active until renewal"; "Not active", "Non-current", "Was active", "Inactive" do not
+start with it."""
 ACTIVE_TERM_SCORE = 0.92
 """A member's history of terms, one line each: the line marked as running now gives the expiry. Without one such
-line (none, or several), which term is meant is a person's call (membership.several_terms)."""
+line (none, or several), or when it disagrees with an expiry stated apart, which is meant is a person's call
+(membership.several_terms)."""
 COLUMNS = "|".join((ORGANISATION_LABEL, THROUGH_LABEL, TERM_LABEL, OTHER_COLUMNS))
 """Every column name a member list or card grid may show: a header row is the row of these."""
 
@@ -127,13 +142,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         organisation = None
     through, through_found = _valid_through(doc, evidence)
     reasons = [] if organisation else ["membership.organisation_missing"]
-    terms = _term_rows(doc, evidence)
-    if len({doc.slice(row.start, row.end) for row in terms}) >= 2:
-        active = [row for row in terms if _is_active(_line_of(doc, row.start))]
-        if len(active) == 1:
-            through, through_found = parsed(active[0], ACTIVE_TERM_SCORE, EXPIRY_YEARS_AHEAD)
-        elif not _stated_apart(doc, through, through_found, terms):
-            reasons.append("membership.several_terms")
+    through, through_found, unclear = _from_history(doc, evidence, through, through_found)
+    if unclear:
+        reasons.append("membership.several_terms")
     if organisation is not None and misread_name(doc, organisation):
         reasons.append("membership.organisation_misread")
     if through is None:
@@ -249,32 +260,79 @@ def _name_in(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _term_rows(doc: DocText, evidence: list[Evidence]) -> list[Evidence]:
-    """The end dates of the lines that give a membership term, one per line.
+def _from_history(doc: DocText, evidence: list[Evidence], through: ParsedDate | None, found: Found | None,
+                  ) -> tuple[ParsedDate | None, Found | None, bool]:
+    """The expiry, given a history of terms one line each; and whether which term is meant is unclear.
 
-    A term is a range, or two dates with nothing but a range word or a table's gap between them; its end counts.
+    With two or more terms, the one line marked as running now gives the expiry, unless an expiry stated apart
+    disagrees; with none or several so marked, an expiry stated apart that no term outlasts stands, else it is unclear.
+    """
+    terms = _term_rows(doc, evidence)
+    if len({doc.slice(end.start, end.end) for _, end in terms}) < 2:
+        return through, found, False
+    ends = [end for _, end in terms]
+    active = [end for start, end in terms if _is_active(doc, start, end)]
+    apart = _stated_apart(doc, through, found, ends)
+    if len(active) == 1:
+        dated, source = parsed(active[0], ACTIVE_TERM_SCORE, EXPIRY_YEARS_AHEAD)
+        stated_apart_differs = apart and through is not None and dated is not None and dated.iso() != through.iso()
+        return dated, source, stated_apart_differs
+    return through, found, not (apart and _outlasts(through, ends))
+
+
+def _term_rows(doc: DocText, evidence: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
+    """The lines that give a membership term: its start and end, the first such pair on a line.
+
+    A range span, or two dates joined by a range word, or by only a table's gap unless the header over them names
+    other dates. The two dates must be a term's length apart; a member list's lines are none.
     """
     dates = sorted((ev for ev in evidence if ev.label == "DATE"), key=lambda ev: ev.start)
-    ends: dict[int, Evidence] = {}
-    for i, ev in enumerate(dates):
+    rows: dict[int, tuple[Evidence, Evidence]] = {}
+    for ev, after in zip(dates, [*dates[1:], None], strict=True):
         line = _line_no(doc, ev.start)
+        header = _header_over(doc, line, dates)
+        if line in rows or ROSTER_HEADER.search(header):
+            continue
         if is_range(ev):
-            ends[line] = ev
-        elif i + 1 < len(dates) and TERM_GAP.fullmatch(doc.text[ev.end:dates[i + 1].start]):
-            ends[line] = dates[i + 1]
-    return list(ends.values())
+            rows[line] = (ev, ev)
+            continue
+        if after is None or _line_no(doc, after.start) != line:
+            continue
+        between = doc.text[ev.end:after.start]
+        other_dates = bool(OTHER_DATES_HEADER.search(header)) and not TERM_HEADER.search(header)
+        joined = TERM_RANGE.fullmatch(between) or (TERM_GAP.fullmatch(between) and not other_dates)
+        if joined and _term_length(ev, after):
+            rows[line] = (ev, after)
+    return list(rows.values())
 
 
-def _stated_apart(doc: DocText, through: ParsedDate | None, found: Found | None, terms: list[Evidence]) -> bool:
-    """An expiry on a line of its own ("Valid through: ...") that no listed term outlasts.
+def _header_over(doc: DocText, line: int, dates: list[Evidence]) -> str:
+    """The header over a line of a table: the nearest line above it, within five, that holds no date ("" if none)."""
+    dated = {_line_no(doc, ev.start) for ev in dates}
+    lines = doc.text.split("\n")
+    return next((lines[above] for above in range(line - 1, max(line - 6, -1), -1) if above not in dated), "")
 
-    The history beside it is then the past.
-    """
-    if through is None or found is None or any(_line_no(doc, row.start) == _line_no(doc, found.start)
-                                                 for row in terms):
+
+def _term_length(start: Evidence, end: Evidence) -> bool:
+    """Whether two dates are as far apart as a membership term's start and end."""
+    first = parse_date(start.text, years_ahead=EXPIRY_YEARS_AHEAD)
+    last = parse_date(end.text, years_ahead=EXPIRY_YEARS_AHEAD)
+    if first is None or last is None:
         return False
-    ends = [parse_date(row.text, years_ahead=EXPIRY_YEARS_AHEAD) for row in terms]
-    return all(end is not None and end.iso() <= through.iso() for end in ends)
+    days = (dt.date.fromisoformat(last.iso()) - dt.date.fromisoformat(first.iso())).days
+    return TERM_DAYS[0] <= days <= TERM_DAYS[1]
+
+
+def _stated_apart(doc: DocText, through: ParsedDate | None, found: Found | None, ends: list[Evidence]) -> bool:
+    """Whether an expiry was read on a line that holds no listed term ("Valid through: ...")."""
+    return through is not None and found is not None and all(
+        _line_no(doc, end.start) != _line_no(doc, found.start) for end in ends)
+
+
+def _outlasts(through: ParsedDate | None, ends: list[Evidence]) -> bool:
+    """Whether an expiry is on or after every listed term's end: the history beside it is then the past."""
+    dated = [parse_date(end.text, years_ahead=EXPIRY_YEARS_AHEAD) for end in ends]
+    return through is not None and all(end is not None and end.iso() <= through.iso() for end in dated)
 
 
 def _line_no(doc: DocText, offset: int) -> int:
@@ -282,16 +340,13 @@ def _line_no(doc: DocText, offset: int) -> int:
     return doc.text.count("\n", 0, offset)
 
 
-def _line_of(doc: DocText, offset: int) -> str:
-    """The text line holding `offset`."""
-    start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
-    return doc.text[start:end if end >= 0 else len(doc.text)]
-
-
-def _is_active(line: str) -> bool:
-    """A term row marked as the one running now ("Active", "Current", "In good standing"), and not as over."""
-    return bool(ACTIVE_STATUS.search(line)) and not ENDED_STATUS.search(line)
+def _is_active(doc: DocText, start: Evidence, end: Evidence) -> bool:
+    """A term row whose status cell, right after its end or right before its start, says it runs now."""
+    line_start = doc.text.rfind("\n", 0, start.start) + 1
+    line_end = doc.text.find("\n", end.end)
+    after = doc.text[end.end:line_end if line_end >= 0 else len(doc.text)]
+    before = doc.text[line_start:start.start]
+    return bool(ACTIVE_CELL.match(after)) or bool(re.fullmatch(rf"{ACTIVE_CELL.pattern}\W*", before))
 
 
 def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:

@@ -527,8 +527,21 @@ def test_a_bare_association_in_a_membership_sentence_leaves_the_heading_its_name
     # terms with nothing to say which one runs now: a person's call
     (("Ohio Association for Infant Mental Health", "Valid through: 12/31/2024", "Terms",
       "01/01/2024 to 12/31/2024", "01/01/2025 to 12/31/2025"), "2024-12-31", True),
-    (("Ohio Association for Infant Mental Health", "Dues history", "2024-07-01 2025-06-30 Active",
-      "2025-07-01 2026-06-30 Active"), None, True),
+    (("Ohio Association for Infant Mental Health", "Dues history", "2024-07-01 - 2025-06-30 Active",
+      "2025-07-01 - 2026-06-30 Active"), None, True),
+    # a payment date beside the term, a member-since and renewal pair, are not a term's end
+    (("Ohio Association for Infant Mental Health", "Term start  Term end  Paid on  Status",
+      "07/01/2025  06/30/2026  06/15/2025  Active", "07/01/2024  06/30/2025  06/20/2024  Expired"), "2026-06-30", False),
+    (("Ohio Association for Infant Mental Health", "Membership valid through: 06/30/2026",
+      "Member since  Last renewed  Status", "01/15/2018  07/01/2025  Active", "Previous term: 07/01/2024 - 06/30/2025"),
+     "2026-06-30", False),
+    # the active line and an expiry stated apart disagree
+    (("Ohio Association for Infant Mental Health", "Membership valid through: 12/31/2026", "Dues history",
+      "01/01/2024 - 12/31/2024  Expired", "07/01/2025 - 06/30/2026  Current"), None, True),
+    # a status that only starts like "active", or says it is not
+    *[(("Ohio Association for Infant Mental Health", f"07/01/2025 - 06/30/2026  {status}",
+        "07/01/2024 - 06/30/2025  Renewal pending"), None, True)
+      for status in ("Active: No", "Non-active", "Non-current", "Was active", "Active until renewal")],
 ])
 def test_membership_history_takes_the_active_term_or_is_flagged(texts: tuple[str, ...], expected: str | None,
                                                                  flagged: bool) -> None:
@@ -537,3 +550,11 @@ def test_membership_history_takes_the_active_term_or_is_flagged(texts: tuple[str
     if expected is not None:
         assert item.value["valid_through"] == expected
     assert ("membership.several_terms" in item.reasons) is flagged
+
+
+@pytest.mark.parametrize("header", ["Name  Member since  Valid through  Status", "Name  Term start  Term end  Status"])
+def test_membership_member_list_lines_are_no_history_of_one_membership(header: str) -> None:
+    doc = lines("Ohio Association for Infant Mental Health", header, "Bo Lee  01/15/2024  01/14/2025  Lapsed",
+                "Ann Kim  03/01/2026  02/28/2027  Active")
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] is None or item.needs_review
