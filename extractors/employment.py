@@ -231,8 +231,13 @@ FROM_COLUMN = rf"(?:dates?\s+)?(?:employed\s+)?(?:from|{START_LABEL})"
 TO_COLUMN = rf"(?:dates?\s+(?:employed\s+)?)?(?:to|through|thru|until|{END_LABEL})"
 """A position table's date columns: "From" / "To" beside the position only name the period's ends there."""
 PERIOD_COLUMN = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)"
-                 r"|(?:dates?|period|tenure)(?:\s+(?:employed|in\s+(?:position|role)))?")
-"""A position table's one column for the whole period ("Dates of employment": "03/03/2015 - Present")."""
+                 r"|(?:dates|period|tenure)(?:\s+(?:employed|in\s+(?:position|role)))?"
+                 r"|date\s+(?:employed|in\s+(?:position|role))")
+"""A position table's one column for the whole period ("Dates of employment": "03/03/2015 - Present"). A bare
+"Date" is the day a form was signed ("Printed name   Title   Date"), never a period."""
+SIGNATURE_COLUMN = re.compile(r"(?i)^[\s|]*(?:signature|signed(?:\s+by)?|(?:printed|print|typed)(?:\s+name)?|name)"
+                              r"\s*:?[\s|]*$")
+"""A column of the verifier's signature block: a row naming it is the block's, not a position table's."""
 PERIOD_ROW_SCORE = 0.92
 """A position table's row, its cells told apart by their shapes (dates in order, text, a number)."""
 UNTIL_NOW = re.compile(rf"(?i)\b(?:{PRESENT}|ongoing|to\s+date)\b")
@@ -388,9 +393,11 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> 
     start_value: Found | None
     if row is not None:
         role, start_value, end_value, reasons = row
-        labelled, _ = _period_fields(doc, evidence)
-        if labelled is not None and first_date(doc, labelled, evidence)[0] != first_date(doc, start_value, evidence)[0]:
-            reasons = [*reasons, "employment.dates_disagree"]  # the form's labelled first day is another position's
+        labelled, labelled_end = _period_fields(doc, evidence)
+        if ((labelled is not None
+             and first_date(doc, labelled, evidence)[0] != first_date(doc, start_value, evidence)[0])
+                or not _ends_agree(doc, evidence, end_value, labelled_end)):
+            reasons = [*reasons, "employment.dates_disagree"]  # the form's labelled period is another position's
     else:
         role, (start_value, end_value), reasons = _role_field(doc), _period_fields(doc, evidence), []
     if employer is None or start_value is None:
@@ -431,7 +438,10 @@ def _position_row(doc: DocText, evidence: list[Evidence],
         below = doc.lines[index + 1]
         if columns is None or below.page != line.page:
             continue
-        pieces = _row_pieces(doc, below, evidence)
+        headers = [box_of(doc, *cell) for cell in line.cell_spans()]
+        date_heads = [head for kind, head in zip(columns, headers, strict=True)
+                        if kind in ("start", "end", "period") and head is not None]
+        pieces = _row_pieces(doc, below, evidence, date_heads)
         dated = [piece for piece in pieces if piece[0] == "date"]
         date_columns = [end for kind in columns for end in (("start", "end") if kind == "period" else (kind,))
                         if end in ("start", "end")]
@@ -441,11 +451,26 @@ def _position_row(doc: DocText, evidence: list[Evidence],
                                        for _, span in dated), strict=False))
         role_span = _role_piece(doc, line, columns, [span for kind, span in pieces if kind == "text"])
         role = Found(*role_span, "employment.position_row.v1", PERIOD_ROW_SCORE) if role_span else None
-        further = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
-        reasons = (["employment.period_unclear"] if further is not None and further.page == line.page
-                   and any(kind == "date" for kind, _ in _row_pieces(doc, further, evidence)) else [])
+        reasons = ["employment.period_unclear"] if _another_dated_row(doc, index + 1, evidence, date_heads) else []
         return role, ends["start"], ends.get("end"), reasons
     return None
+
+
+def _another_dated_row(doc: DocText, index: int, evidence: list[Evidence],
+                       date_heads: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a dated row follows the row at `index` before the table ends.
+
+    The table ends at a labelled line, a sentence, a heading, a sign-off or the page's end; a wrapped cell under
+    the first row ("(Early Head Start)") ends none.
+    """
+    for line in doc.lines[index + 1:]:
+        text = doc.slice(line.start, line.end)
+        if (line.page != doc.lines[index].page or LABELLED_LINE.match(text) or is_prose(text)
+                or SECTION_HEADING.search(text) or SIGN_OFF.match(text)):
+            return False
+        if any(kind == "date" for kind, _ in _row_pieces(doc, line, evidence, date_heads)):
+            return True
+    return False
 
 
 def _role_piece(doc: DocText, header: Line, columns: list[str], texts: list[tuple[int, int]],
@@ -477,7 +502,8 @@ def _period_columns(doc: DocText, line: Line) -> list[str] | None:
     date" over their values) names no last day beside them.
     """
     texts = [doc.slice(*cell) for cell in line.cell_spans()]
-    if len(texts) < 2 or any(ch.isdigit() for text in texts for ch in text):
+    if (len(texts) < 2 or any(ch.isdigit() for text in texts for ch in text)
+            or any(SIGNATURE_COLUMN.match(text) for text in texts)):
         return None
     kinds = [_column_kind(text) for text in texts]
     ends = [kinds.count(kind) for kind in ("start", "end", "period")]
@@ -492,12 +518,13 @@ def _column_kind(text: str) -> str:
     return "text"
 
 
-def _row_pieces(doc: DocText, line: Line, evidence: list[Evidence]) -> list[tuple[str, tuple[int, int]]]:
+def _row_pieces(doc: DocText, line: Line, evidence: list[Evidence],
+                date_heads: list[tuple[float, float, float, float]]) -> list[tuple[str, tuple[int, int]]]:
     """A table row cut into its values in reading order: each date (or "Present"), figures, text."""
     pieces: list[tuple[str, tuple[int, int]]] = []
     for start, end in line.cell_spans():
-        marks = sorted([(ev.start, ev.end) for ev in dates_in(Found(start, end, "", 1.0), evidence)]
-                       + [(start + m.start(), start + m.end()) for m in UNTIL_NOW.finditer(doc.slice(start, end))])
+        dates = [(ev.start, ev.end) for ev in dates_in(Found(start, end, "", 1.0), evidence)]
+        marks = sorted(dates + _until_now(doc, (start, end), dates, date_heads))
         at = start
         for mark in marks:
             if mark[0] < at:
@@ -509,6 +536,26 @@ def _row_pieces(doc: DocText, line: Line, evidence: list[Evidence]) -> list[tupl
     return pieces
 
 
+def _until_now(doc: DocText, cell: tuple[int, int], dates: list[tuple[int, int]],
+               date_heads: list[tuple[float, float, float, float]]) -> list[tuple[int, int]]:
+    """The cell's "Present" closing a period.
+
+    Right after a date ("03/03/2015 - Present"), or the whole cell under a date column (one under "From" is then no
+    start). A status column's "Not currently employed" closes none.
+    """
+    found = []
+    for match in UNTIL_NOW.finditer(doc.slice(*cell)):
+        start, end = cell[0] + match.start(), cell[0] + match.end()
+        after_date = any(PERIOD_GAP.fullmatch(doc.slice(date_end, start).strip(RULED))
+                         for _, date_end in dates if date_end <= start)
+        box = box_of(doc, start, end)
+        whole = (PERIOD_GAP.fullmatch(doc.slice(cell[0], start).strip(RULED)) is not None
+                 and not doc.slice(end, cell[1]).strip(RULED))
+        if after_date or (whole and box is not None and any(overlap(box, head) > 0.2 for head in date_heads)):
+            found.append((start, end))
+    return found
+
+
 def _plain_piece(doc: DocText, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     """The text between a row's dates, trimmed: figures or text, nothing when blank."""
     text = doc.slice(start, end)
@@ -517,6 +564,26 @@ def _plain_piece(doc: DocText, start: int, end: int) -> list[tuple[str, tuple[in
         return []
     start, end = start + len(text) - len(text.lstrip(RULED)), end - len(text) + len(text.rstrip(RULED))
     return [("number" if NUMBER_CELL.match(doc.slice(start, end)) else "text", (start, end))]
+
+
+def _ends_agree(doc: DocText, evidence: list[Evidence], row_end: Found | None, labelled_end: Found | None) -> bool:
+    """Whether the form's labelled last day or its "still employed" answer (when it gives one) is the row's end.
+
+    A row running to "Present" beside "Termination date: 06/30/2019", or ending beside "Currently employed: Yes",
+    is a person's call. A blank "To" cell counts as running on (it is flagged unless the form says so).
+    """
+    def open_or_date(value: Found | None) -> tuple[bool, ParsedDate | None]:
+        if value is None or STILL_EMPLOYED.match(doc.slice(value.start, value.end)):
+            return value is not None, None
+        return False, first_date(doc, value, evidence)[0]
+
+    labelled_open, labelled_date = open_or_date(labelled_end)
+    labelled_open = labelled_open or _still_employed(doc)[0] is not None
+    row_open, row_date = open_or_date(row_end)
+    row_open = row_open or row_end is None
+    if labelled_date is not None and (row_open or row_date != labelled_date):
+        return False
+    return not (labelled_open and not row_open)
 
 
 def _role_field(doc: DocText) -> Found | None:

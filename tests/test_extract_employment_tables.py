@@ -152,3 +152,52 @@ def test_position_table_beside_another_labelled_start_is_flagged() -> None:
     [item] = items_of(table(("Position", "From", "To"), ("Program Manager", "07/01/2019", "Present"),
                             before=(EMPLOYER, "Date of hire: 03/03/2015")))
     assert item.value["start"] == "2019-07-01" and "employment.dates_disagree" in item.reasons
+
+
+@pytest.mark.parametrize("status", ["Not currently employed", "No longer current", "Not active at present"])
+def test_status_cell_saying_no_longer_there_ends_no_period_as_present(status: str) -> None:
+    """A status column's negated "currently" is no "Present" under "To": the blank last day stays flagged."""
+    [item] = items_of(table(("Position", "From", "To", "Employment status"), ("Home Visitor", "03/03/2015", "", status),
+                            after=(DUTIES, "Reason for leaving: relocated")))
+    assert item.value["end"] is None and "employment.end_unreadable" in item.reasons
+
+
+@pytest.mark.parametrize(("row", "field"), [
+    (("Home Visitor", "03/03/2015", "Present"), "Termination date: 06/30/2019"),
+    (("Home Visitor", "03/03/2015", "Present"), "Last day worked: 06/30/2019"),
+    (("Home Visitor", "03/03/2015", "06/30/2019"), "Currently employed: Yes"),
+    (("Home Visitor", "03/03/2015", "06/30/2019"), "Separation date: 08/15/2020"),
+    (("Home Visitor", "03/03/2015", ""), "Date of separation: 06/30/2019"),
+])
+def test_row_end_that_a_labelled_end_contradicts_is_flagged(row: tuple[str, ...], field: str) -> None:
+    """The table says "Present" and a field gives a last day, or the reverse: which is right, a person says."""
+    [item] = items_of(table(("Position", "From", "To"), row, after=(DUTIES, field)))
+    assert "employment.dates_disagree" in item.reasons
+
+
+def test_row_end_that_a_labelled_end_confirms_is_read() -> None:
+    [item] = items_of(table(("Position", "From", "To"), ("Home Visitor", "03/03/2015", "Present"),
+                            after=(DUTIES, "Currently employed: Yes")))
+    assert item.value["end"] is None and not item.needs_review
+
+
+@pytest.mark.parametrize("header", [
+    ("Printed name", "Title", "Date"), ("Name", "Position", "Date"), ("Signature", "Title", "Date"),
+    ("Signed", "Title", "Date"),
+])
+def test_signature_block_is_no_position_table(header: tuple[str, ...]) -> None:
+    """The verifier's name, title and the day signed under the labelled period: the labelled fields are read."""
+    [item] = items_of(table(header, ("Dana Roe", "HR Director", "07/15/2025"),
+                            before=(EMPLOYER, "Position: Home Visitor", "Start date: 03/03/2015",
+                                    "End date: 06/30/2019")))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == ("Home Visitor", "2015-03-03",
+                                                                           "2019-06-30")
+    assert not item.needs_review
+
+
+@pytest.mark.parametrize("wrapped", [("(Early Head Start)",), ("Coordinator",)])
+def test_second_dated_row_after_a_wrapped_line_flags_the_period(wrapped: tuple[str, ...]) -> None:
+    """A position's name wrapped onto a line of its own before the next row: the table goes on under it."""
+    [item] = items_of(table(("Position", "From", "To"), ("Program Manager", "07/01/2019", "Present"), wrapped,
+                            ("Home Visitor", "03/03/2015", "06/30/2019")))
+    assert "employment.period_unclear" in item.reasons
