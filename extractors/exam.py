@@ -73,7 +73,10 @@ TICKED_AFTER = re.compile(r"(?i)(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:e
                           r"(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])")
 """The same with each box after its option ("Pass [X]   Fail [ ]"): which side the boxes stand on, whichever of a
 box and an option comes first says."""
-FIRST_MARK = re.compile(r"(?i)(?P<box>\[|\(|[☐□☒☑■✓✔])|\b(?:did\s+)?(?:not\s+)?(?:pass|fail)")
+BOX_OR_OPTION = re.compile(r"(?i)(?P<box>\[\s*[x✓✔]?\s*\]|\(\s*[x✓✔]?\s*\)|[☐□☒☑■✓✔])"
+                           r"|\b(?:did\s+)?(?:not\s+)?(?:pass|fail)")
+"""A tick box or a verdict option; a bracket is a box only when it encloses nothing or a tick ("( )", "(x)"), never
+a label's aside ("Result (check one)")."""
 TICK_PAIR = re.compile(r"(?i)^(?=.*\bpass)(?=.*\bfail)(?=.*(?:\[\s*[x✓✔ ]?\s*\]|\(\s*[x✓✔ ]?\s*\)|[☐□☒☑■]))"
                        r"[\s\w:/()\[\]☐□☒☑■✓✔-]{0,60}$")
 """A line offering the two verdicts as tick boxes, with nothing else on it but a short label."""
@@ -103,30 +106,44 @@ NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 CUT_SCORE_LABEL = (r"(?:minimum\s+|required\s+)?pass(?:ing)?\s+(?:score|mark|point|standard|threshold)|pass\s+mark"
                    r"|cut\s*-?\s*(?:off\s+)?score|score\s+(?:required|needed)\s+to\s+pass"
                    r"|minimum\s+score(?:\s+(?:required|needed))?(?:\s+to\s+pass)?")
-CANDIDATE_SCORE_LABEL = (r"(?:your\s+|candidate(?:'s)?\s+)?(?:(?:scaled|raw|total|overall|final|exam(?:ination)?|test)"
-                         r"\s+)?score")
-SCORE_NUMBER = r"\s*(?::|=|\.{3,}|\bof\b|\bwas\b|\bis\b)?\s*(?P<number>\d{1,4}(?:\.\d+)?)(?!\s*[-–]\s*\d|[\d,/]|\.\d)"
+CANDIDATE_SCORE_LABEL = (r"(?:your|candidate(?:['’]s)?)\s+(?:(?:scaled|raw|total|overall|final|exam(?:ination)?|test)"
+                         r"\s+)?score|(?:scaled|raw|total)\s+score|(?m:^[ \t]*)score")
+"""The candidate's own score: "Your score", "Candidate's raw score", "Scaled score", or a bare "Score" opening its
+line; a "Maximum score", "National average score" or "A score of 70 is required" is someone else's number."""
+SCORE_NUMBER = (r"\s*(?::|=|\.{3,}|\bof\b|\bwas\b|\bis\b)?\s*(?P<number>\d{1,4}(?:\.\d+)?)(?!\s*[-–]\s*\d|[\d,/]|\.\d)"
+                r"(?P<percent>\s*%)?(?!\s*(?:points?\s+)?(?:maximum|max\b|possible|average|mean|median))")
+NOT_THE_CANDIDATES = re.compile(r"(?i)\b(?:maximum|max|possible|average|mean|median|highest|lowest|range|national"
+                                r"|state|cohort|group)\W*(?:\w+\W+)?$")
+"""Words before a score label that make it another number than the candidate's ("Maximum total score")."""
 SCORES = re.compile(rf"(?i)\b(?:(?P<cut>{CUT_SCORE_LABEL})|(?P<score>{CANDIDATE_SCORE_LABEL})){SCORE_NUMBER}")
 """A score report's two numbers: the candidate's score and the passing (cut) score, each after its label. The
 cut-score wordings come first, so "Passing score: 70" is never read as the candidate's; a range ("Score range:
 200-800") or a fraction is neither."""
 CUT_AFTER = re.compile(r"(?i)(?<![\d.])(?:(?P<scored>\d{1,4}(?:\.\d+)?)\s*/\s*)?(?P<number>\d{1,4}(?:\.\d+)?)"
-                       r"\s+(?:points?\s+)?(?:(?:is\s+|are\s+)?(?:required|needed)\s+)?to\s+pass\b")
-"""A passing score said after its number ("70 required to pass"), or a score over it in one cell ("77 / 70 to
-pass")."""
+                       r"(?P<percent>\s*%)?\s+(?P<unit>(?:points?|marks?|correct(?:\s+(?:answers|items|responses))?)\s+)?"
+                       r"(?P<required>(?:is\s+|are\s+)?(?:required|needed)\s+)?to\s+pass\b")
+"""A passing score said after its number ("70 required to pass", "70 points to pass"), or a score over it in one
+cell ("77 / 70 to pass"); a number with neither ("retake Part 2 to pass", "until June 30, 2027 to pass") is no
+score."""
 SCORE_VERDICT_RULE = "exam.score_against_cut.v1"
-SCORE_VERDICT_SCORE = 0.9
-"""A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show."""
+SCORE_VERDICT_SCORE = 0.85
+"""A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show, so
+under the confidence of a verdict the report states."""
 SENTENCE_PASS = re.compile(
-    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant)"
-    r"|(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
+    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
     r"|\byour\s+(?:scaled\s+|total\s+)?score(?:\s+of\s+\d+(?:\s*/\s*\d+)?)?\s+)"
     r"(?P<word>(?:not\s+)?(?:successfully\s+)?pass(?:ed|ing)|did\s+not\s+(?:pass|achieve\s+a\s+pass|meet\s+the\s+pass)"
     r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:not\s+)?(?:met|meets|exceeded|exceeds)\s+the\s+pass"
     r"|is\s+(?:above|below)\s+the\s+pass|does\s+not\s+meet\s+the\s+pass|fell\s+(?:short|below))")
-"""A letter's or certificate's verdict: "you (have) passed", "<Full Name> has successfully passed", "the candidate
-did not achieve a passing score", "congratulations on passing", "your score of 76 meets the passing standard"; one
-verdict word group, read negative by NEGATIVE."""
+"""A letter's verdict: "you (have) passed", "the candidate did not achieve a passing score", "congratulations on
+passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""
+NAMED_PASS = re.compile(
+    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,3})[ \t]+"
+    r"(?P<word>has[ \t]+(?:successfully[ \t]+)?passed|(?:successfully[ \t]+)?passed(?=[ \t]+the\b)"
+    r"|(?:has|did)[ \t]+not[ \t]+pass(?:ed)?|(?:has[ \t]+)?failed(?=[ \t]+the\b))", re.I)
+"""A certificate's verdict of a named person: "<Full Name> has successfully passed", "<Full Name> did not pass the
+..."; the name and its verb in one sentence on one line, and a verb, never an adjective ("<Exam Name> passing
+score"), so a title or a heading over a line that starts "Passing" or "Failed" names no one."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -159,13 +176,26 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
 
 def _verdict(text: str) -> bool | None:
     """A result value's verdict; for tick boxes ("[X] Pass  [ ] Fail"), the one option ticked."""
-    first = FIRST_MARK.search(text)
-    marks = TICKED if first is None or first.group("box") else TICKED_AFTER
-    ticked = {not NEGATIVE.search(m.group("option")) for m in marks.finditer(text)}
-    if ticked:
-        return ticked.pop() if len(ticked) == 1 else None
+    marks = list(BOX_OR_OPTION.finditer(text))
+    if any(m.group("box") for m in marks):
+        return _ticked(text, marks)
+    if re.search(r"(?i)\bpass", text) and re.search(r"(?i)\bfail", text):
+        return None  # both verdicts offered and none marked ("Pass/Fail"): a grading basis, not a result
     text = ATTEMPT_STATE.sub("", text, count=1)
     return False if FAIL.match(text) else True if PASS.match(text) else None
+
+
+def _ticked(text: str, marks: list[re.Match[str]]) -> bool | None:
+    """The option whose box is ticked, the boxes all on one side of their options.
+
+    Before them when the line starts and ends as "[X] Pass  [ ] Fail" does, after them as in "Pass [X]  Fail [ ]";
+    a line that starts and ends with boxes (or with options) pairs no box with one option for sure.
+    """
+    first, last = bool(marks[0].group("box")), bool(marks[-1].group("box"))
+    if first == last:
+        return None
+    ticked = {not NEGATIVE.search(m.group("option")) for m in (TICKED if first else TICKED_AFTER).finditer(text)}
+    return ticked.pop() if len(ticked) == 1 else None
 
 
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
@@ -180,7 +210,8 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     ticked = _tick_pair(doc)
     if ticked is not None:
         return ticked
-    verdicts = [(not NEGATIVE.search(m.group("word")), m) for m in SENTENCE_PASS.finditer(doc.text)]
+    verdicts = [(not NEGATIVE.search(m.group("word")), m)
+                for pattern in (SENTENCE_PASS, NAMED_PASS) for m in pattern.finditer(doc.text)]
     if not verdicts or len({v for v, _ in verdicts}) > 1:
         return None, found
     verdict, match = verdicts[0]
@@ -188,12 +219,14 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
 
 
 def _tick_pair(doc: DocText) -> tuple[bool, Found] | None:
-    """A form's unlabelled verdict boxes ("[X] Pass  [ ] Fail", "Pass ☒ Fail ☐"): the one option ticked."""
-    for line in doc.lines:
-        text = doc.slice(line.start, line.end)
-        if TICK_PAIR.match(text) and (verdict := _verdict(text)) is not None:
-            return verdict, Found(line.start, line.end, "exam.tick_pair.v1", TICK_PAIR_SCORE)
-    return None
+    """A form's unlabelled verdict boxes ("[X] Pass  [ ] Fail", "Pass ☒ Fail ☐"): the one option ticked.
+
+    Only one such line decides: several (one per attempt, per part) leave the verdict to a person.
+    """
+    pairs = [line for line in doc.lines if TICK_PAIR.match(doc.slice(line.start, line.end))]
+    if len(pairs) != 1 or (verdict := _verdict(doc.slice(pairs[0].start, pairs[0].end))) is None:
+        return None
+    return verdict, Found(pairs[0].start, pairs[0].end, "exam.tick_pair.v1", TICK_PAIR_SCORE)
 
 
 def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
@@ -202,20 +235,27 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
     Only one score and one passing score (each possibly repeated) decide; several of either (sections, attempts)
     leave the verdict to the words. The source is the less confidently read of the two numbers.
     """
-    numbers: dict[str, dict[float, Found]] = {"cut": {}, "score": {}}
+    numbers: dict[str, dict[tuple[float, bool], Found]] = {"cut": {}, "score": {}}
+
+    def note(which: str, match: re.Match[str], group: str) -> None:
+        key = (float(match.group(group)), bool(match.group("percent")))
+        numbers[which][key] = Found(match.start(group), match.end(group), SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+
     for match in SCORES.finditer(doc.text):
-        which = "cut" if match.group("cut") else "score"
-        numbers[which][float(match.group("number"))] = Found(match.start("number"), match.end("number"),
-                                                             SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+        line_before = doc.text[:match.start()].rsplit("\n", 1)[-1]
+        if match.group("cut") or not NOT_THE_CANDIDATES.search(line_before):
+            note("cut" if match.group("cut") else "score", match, "number")
     for match in CUT_AFTER.finditer(doc.text):
-        for which, group in (("cut", "number"), ("score", "scored")):
-            if match.group(group):
-                numbers[which][float(match.group(group))] = Found(match.start(group), match.end(group),
-                                                                  SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+        if match.group("scored") or match.group("unit") or match.group("required"):
+            note("cut", match, "number")
+            if match.group("scored"):
+                note("score", match, "scored")
     if len(numbers["cut"]) != 1 or len(numbers["score"]) != 1:
         return None
-    (cut, cut_found), = numbers["cut"].items()
-    (score, score_found), = numbers["score"].items()
+    ((cut, cut_percent), cut_found), = numbers["cut"].items()
+    ((score, score_percent), score_found), = numbers["score"].items()
+    if cut_percent != score_percent:
+        return None  # a percentage against points: the two numbers are on different scales
     source = min((score_found, cut_found), key=lambda f: doc.confidence(f.start, f.end))
     return score >= cut, source
 

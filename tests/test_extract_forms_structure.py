@@ -41,6 +41,32 @@ def test_a_verdict_from_the_score_and_the_passing_score(doc: DocText, expected: 
 
 
 @pytest.mark.parametrize("lines_", [
+    ("Passing score: 70", "Maximum score: 100", "You answered 61 items correctly."),   # the top of the scale
+    ("Passing score: 70", "National average score: 74"),                              # other people's scores
+    ("Passing score: 70", "A score of 70 or higher is required.", "You answered 55 items correctly."),
+    ("Cut score: 500", "Score: 800 maximum possible"),
+    ("Your score: 62", "You must retake Part 2 to pass the examination."),            # a part, not a score
+    ("Your score: 75", "You have until June 30, 2027 to pass the remaining section."),  # a year
+    ("Your score: 142 points", "Passing score: 70%"),                                # points against a percentage
+    ("Scaled score: 64%", "Pass mark: 450"),
+])
+def test_numbers_that_are_not_the_score_and_the_pass_mark_decide_nothing(lines_: tuple[str, ...]) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", *lines_))
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+def test_a_computed_verdict_is_under_the_confidence_of_a_stated_one() -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", "Your score: 82", "Passing score: 70"))
+    assert item.value["passed"] is True and 0.8 <= item.confidence < 0.9
+
+
+def test_a_stated_verdict_and_a_deadline_to_pass_are_no_conflict() -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", "Result: Pass", "Your score: 75",
+                                       "You have until June 30, 2027 to pass the remaining section."))
+    assert item.value["passed"] is True and not item.needs_review
+
+
+@pytest.mark.parametrize("lines_", [
     ("Score range: 200-800", "Passing score: 500"),                        # a range is no score
     ("Section A score: 61", "Section B score: 80", "Passing score: 70"),   # several scores: which one decides?
     ("Your score: 75",),                                                    # no passing score to compare with
@@ -53,15 +79,16 @@ def test_no_verdict_without_one_score_and_one_passing_score(lines_: tuple[str, .
 
 
 @pytest.mark.parametrize(("grade", "expected"), [
-    ("Grade: PASS", True), ("Final grade: Fail", False), ("Examination grade: Passed", True),
+    ("Overall grade: PASS", True), ("Final grade: Fail", False), ("Examination grade: Passed", True),
 ])
 def test_a_grade_label_states_the_verdict(grade: str, expected: bool) -> None:
     item = item_of(exam.extract, lines("Exam date: 4/18/2026", grade))
     assert item.value["passed"] is expected and not item.needs_review
 
 
-def test_a_letter_grade_is_no_verdict() -> None:
-    item = item_of(exam.extract, lines("Exam date: 4/18/2026", "Grade: B+"))
+@pytest.mark.parametrize("grade", ["Grade: B+", "Grade: Pass/Fail", "Test grade: Pass / Fail basis"])
+def test_a_grade_that_is_no_verdict_is_none(grade: str) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", grade))
     assert item.value["passed"] is None and item.needs_review
 
 
@@ -77,6 +104,48 @@ def test_a_stated_verdict_the_scores_contradict_goes_to_a_person() -> None:
 ])
 def test_a_certificate_states_the_verdict_of_a_named_person(sentence: str, expected: bool) -> None:
     assert value_of(exam.extract, lines("Certificate", sentence)) == {"passed": expected, "date": "2026-05-05"}
+
+
+@pytest.mark.parametrize(("ticks", "expected"), [
+    ("Result (check one): Pass [X]   Fail [ ]", True), ("Outcome (mark one): Pass ☒  Fail ☐", True),
+    ("Verdict (tick one): Pass [ ]  Fail [X]", False), ("Outcome (choose one): Fail [ ]  Pass [X]", True),
+])
+def test_a_labels_aside_in_brackets_is_no_box(ticks: str, expected: bool) -> None:
+    item = item_of(exam.extract, lines("Exam date: 5/5/2026", ticks))
+    assert item.value["passed"] is expected and not item.needs_review
+
+
+@pytest.mark.parametrize("rows", [
+    ("First attempt: [X] Fail  [ ] Pass", "Second attempt: [X] Pass  [ ] Fail"),
+    ("Part 1: Pass [X]  Fail [ ]", "Part 2: Pass [ ]  Fail [X]"),
+])
+def test_several_lines_of_verdict_boxes_go_to_a_person(rows: tuple[str, ...]) -> None:
+    item = item_of(exam.extract, lines("Exam date: 5/5/2026", *rows))
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+@pytest.mark.parametrize("rows", [
+    ("Candidate: Maria Lopez", "Passing point: 70", "You answered 58 items correctly."),
+    ("Licensing Examination Score Report", "Passing Scaled Score: 75", "Scaled score achieved: 71"),
+    ("Exam Result", "Passing score: 70", "You scored 65."),
+    ("Your performance was not sufficient to earn a passing score.",
+     "The State Counselor Examination passing score is 70."),
+    ("Candidate: Maria Lopez", "Failed attempts: 1 (2025)", "Congratulations on your result."),
+    ("Score Report for Daniel Kim", "Passing Standard: 70"),
+])
+def test_a_title_cased_line_before_passing_or_failed_names_no_one(rows: tuple[str, ...]) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", *rows))
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (("We regret to inform you that you did not pass the examination.", "Score Report", "Passing score: 70"), False),
+    (("We regret that you were not successful on this attempt.",
+      "The Certified Health Educator passing standard is published online."), False),
+])
+def test_a_letters_verdict_stands_beside_a_title_cased_passing_line(rows: tuple[str, ...], expected: bool) -> None:
+    item = item_of(exam.extract, lines("Exam date: 4/18/2026", *rows))
+    assert item.value["passed"] is expected and not item.needs_review
 
 
 @pytest.mark.parametrize(("ticks", "expected"), [
