@@ -51,6 +51,13 @@ STATEMENT_NAME = re.compile(r"(?<!\S)[I|l!1],\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[
 ...", "I, <name>, the undersigned, ..."; whatever the verb, the name between "I," and the comma is who speaks (a
 scan may read the "I" as "|", "l", "!" or "1")."""
 STATEMENT_NAME_SCORE = 0.9
+AGREEING = re.compile(r"(?i)\b(?:agree|acknowledge|affirm|attest|accept|understand|declare|pledge|commit|promise"
+                      r"|undertake|uphold|abide|adhere|comply|(?:have\s+)?(?:received\s+and\s+)?read)")
+"""What the signer of an agreement says of it: agrees, acknowledges, has read, pledges, commits."""
+WITNESSING = re.compile(r"(?i)\b(?:witness\w*|notary|notari[sz]ed|in\s+my\s+presence|(?:appeared|sworn)\s+before\s+me"
+                        r"|my\s+supervisee|the\s+(?:signer|signatory|person\s+named)|(?:his|her|their)\s+signature"
+                        r"|signed\s+(?:this|the)\s+\w+\s+in)")
+"""Someone else's statement about the signing: a witness, a notary, a supervisor who went over the code."""
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
@@ -108,7 +115,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     above = captions_over_values(doc)
     line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
-    printed = printed or _statement_name(doc)
+    stated = None if printed else _statement_name(doc)
     dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
                                    evidence)
@@ -127,6 +134,10 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
                   and not _dated(line.value, evidence))  # nor is a date written on it ("Signature: June 5, 2026")
         if not signed:
             reasons.append("signature.unconfirmed")
+    if stated is not None and signed and _name_key(mark) != _name_key(doc.slice(stated.start, stated.end)):
+        reasons.append("signature.name_mismatch")  # the name typed on the line stands; the sentence's is a doubt
+    elif stated is not None:
+        printed = stated
     signer = one_line(doc.slice(printed.start, printed.end)) if printed else (mark if signed else None)
     if signed and printed and _name_key(mark) != _name_key(signer or ""):
         reasons.append("signature.name_mismatch")
@@ -155,6 +166,8 @@ def _statement_name(doc: DocText) -> Found | None:
         sentence = doc.text[match.end():].split(".", 1)[0]
         if re.search(r"(?i)\bthe\s+(?:applicant|candidate|endorsee)\b", sentence):
             continue  # someone else attests about the applicant ("I, Ann Lee, certify that the applicant ...")
+        if WITNESSING.search(sentence) or not AGREEING.search(sentence):
+            continue  # a witness's or a supervisor's own line ("I, Ann Lee, witnessed the signing ...")
         return Found(match.start("name"), match.end("name"), "signature.statement_name.v1", STATEMENT_NAME_SCORE)
     return None
 

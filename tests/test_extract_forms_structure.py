@@ -242,12 +242,32 @@ def test_a_rater_section_and_a_signature_naming_two_people_go_to_a_person() -> N
 # --- ethics: the signer in apposition to "I" -----------------------------------------------------------------
 
 @pytest.mark.parametrize("statement", [
-    "I, Ana Bell, have received and read the Code of Ethics and will follow it.",
+    "I, Ana Bell, have read the standards of conduct above and accept them.",
     "I, Ana Bell, the undersigned, commit to the principles above.",
     "I, Ana Bell, pledge to uphold these standards in my practice.",
 ])
 def test_the_signer_named_in_apposition_to_i(statement: str) -> None:
     assert value_of(ethics.extract, lines(statement, "Signature:", "Date: 5/20/2026"))["signer"] == "Ana Bell"
+
+
+@pytest.mark.parametrize("statement", [
+    "I, Ana Bell, witnessed the signing of this agreement.",
+    "I, Ana Bell, as clinical supervisor, have discussed this code with the signer above.",
+    "I, Ana Bell, notary public, state that the person named above appeared before me.",
+    "I, Ana Bell, have reviewed these standards with my supervisee.",
+])
+def test_a_witness_or_supervisor_in_apposition_to_i_is_not_the_signer(statement: str) -> None:
+    doc = lines("I have read and agree to abide by the Code of Ethics.", "Signature:", "Date: 5/20/2026", "Witness",
+                statement)
+    item = item_of(ethics.extract, doc)
+    assert item.value["signer"] is None and "signature.signer_missing" in item.reasons
+
+
+def test_a_name_typed_on_the_signature_line_is_not_overridden_by_a_witness() -> None:
+    doc = lines("I have read and agree to abide by the Code of Ethics.", "Signature: /s/ J. Roe", "Date: 5/20/2026",
+                "I, Ana Bell, witnessed the signing of this agreement.")
+    item = item_of(ethics.extract, doc)
+    assert item.value["signer"] == "J. Roe" and not item.needs_review
 
 
 def test_a_witness_attesting_about_the_applicant_is_not_the_signer() -> None:
