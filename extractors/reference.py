@@ -102,8 +102,11 @@ RATER_SIGNATURE = (r"(?:rater|reference|referee|evaluator|recommender)(?:['’]s
                    r"|signature\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)")
 """A signature caption that names whose signature it is: the rater's."""
 SIGNED_LABEL = rf"{RATER_SIGNATURE}|signature|signed(?:\s+by)?"
-GLOSSED_OPTION = re.compile(r"^\s*(?P<option>[^-–—:]{3,40}?)\s+[-–—]\s+\S")
-"""An option and its explanation after a spaced dash."""
+GLOSSED_OPTION = re.compile(r"(?i)^\s*(?P<option>[^-–—:]{3,40}?)\s+[-–—]\s+"
+                            r"(?:the\s+)?(?:applicant|candidate|he|she|they)\s+(?:is|was|has\s+been|were)\s+(?:my|our)\b")
+"""An option and its explanation after a spaced dash, the explanation stating the other side of the same
+relationship ("- the applicant is my supervisor"); a dash before anything else ("Former supervisor - currently a
+colleague") names a second relationship."""
 TYPED_SIGNATURE = re.compile(r"^\s*/s/\s*")
 BARE_LEVEL = re.compile(r"^\s*(IV|III|II|I|[1-4])\s*$", re.I)
 """A level field's value that is the numeral alone."""

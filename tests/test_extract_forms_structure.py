@@ -200,16 +200,17 @@ def test_a_name_outside_the_raters_section_is_not_the_rater(doc: DocText) -> Non
 
 
 @pytest.mark.parametrize(("label", "answer", "expected"), [
-    ("Capacity in which you know the applicant:", "Supervisee - the applicant is my supervisor", "supervisee"),
+    ("Context in which you have known the applicant:", "Supervisee – she is my clinical supervisor", "supervisee"),
     ("Role in which you have worked with the candidate:", "Student – the candidate was my supervisor", "student"),
-    ("Relationship in which you knew the applicant:", "Colleague — we shared a caseload under one supervisor",
-     "colleague"),
 ])
 def test_an_option_and_its_gloss_is_read_by_the_option(label: str, answer: str, expected: str) -> None:
     assert value_of(reference.extract, lines(f"{label} {answer}"))["relationship"] == expected
 
 
-@pytest.mark.parametrize("answer", ["Colleague and supervisor", "Supervisor, then colleague"])
+@pytest.mark.parametrize("answer", [
+    "Colleague and supervisor", "Supervisor, then colleague", "Former supervisor - currently a colleague",
+    "Colleague - formerly her supervisor", "Colleague — we shared a caseload under one supervisor",
+])
 def test_an_answer_naming_two_relationships_is_unclear(answer: str) -> None:
     item = item_of(reference.extract, lines(f"Relationship to applicant: {answer}"))
     assert item.value["relationship"] is None and "reference.relationship_unclear" in item.reasons
