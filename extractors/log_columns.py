@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from extractors.hours import parse_hours
 from extractors.layout import CELL_GAP_EM, RULE_MARKS, DocText, Placed, page_tilt
 
 OPTION_ABBREVIATIONS = {"individual": r"i|ind|indiv|individual", "group": r"g|grp|group"}
@@ -38,7 +39,7 @@ COLUMN_NAMES = {
                    r"|(?:led|supervised|conducted|facilitated|provided|given|delivered)\s+by"),
     "start": r"(?:start|begin)(?:\s+time)?(?!\s+date)|time\s+in",
     "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
-    "individual": r"individual|indiv\.?|one[\s-]+on[\s-]+one|1\s*:\s*1",
+    "individual": r"individual|indiv\.?|one[\s-]+(?:on|to)[\s-]+one|1[\s-]+(?:on|to)[\s-]+1|1\s*:\s*1|dyadic",
     "group": r"group",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
@@ -58,8 +59,12 @@ MINUTES_COLUMN = re.compile(r"\bmin", re.I)
 UNIT_QUALIFIER = re.compile(r"^\((?:min(?:ute)?s?|hrs?|hours?|h:mm|hh:mm)\.?\)$", re.I)
 """A column name's unit in brackets: "(min)", "(hrs)", "(h:mm)"."""
 UNIT_NAME = re.compile(r"\b(?:hours?|hrs\.?|minutes|mins\.?|time)(?:\s*\([^)]*\))?$", re.I)
-"""A duration column's name ending in a unit word ("Hours", "Supervision hours", "Hours (min)") that, beside
-"Individual" or "Group" in one header cell, makes it a column of that type's durations."""
+"""A duration column's name ending in a unit word ("Hours", "Supervision hours", "Hours (min)") that, right after
+"Individual" or "Group" as the next word of one name, makes it a column of that type's durations."""
+WORD_GAP_EM = 0.8
+"""At most this many word heights between two words of one phrase: a space (0.3 em; 0.6 em in Courier)."""
+NO_DURATION = re.compile(r"^(?:[-–—_]+|n\.?/?a\.?|none|nil)$", re.I)
+"""A cell that says no time was spent: a dash, "N/A", "None" (or a zero, read as a duration)."""
 TYPE_QUALIFIER = re.compile(r"^\((individual|group)\)$", re.I)
 """A duration column's bracketed type: "Hours (individual)" is a column of individual sessions' durations."""
 LEGEND = re.compile(r"(?<![\w.])([A-Za-z][\w.]{0,6})\s*[=:–-]\s*(individual|group)\b", re.I)
@@ -165,7 +170,7 @@ def header_columns(row: Row) -> list[Column] | None:
             minutes = (role == "hours" or timed) and bool(MINUTES_COLUMN.search(f"{match.group()} {unit}"))
             named.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1], minutes=minutes,
                                 name=match.group(), timed=timed))
-        columns += _timed_by_unit_word(named)
+        columns += _timed_by_unit_word(named, _word_gap(row))
     if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
         return None
     for i, (x0, x1) in enumerate(row.xs):
@@ -174,19 +179,27 @@ def header_columns(row: Row) -> list[Column] | None:
     return sorted(columns, key=lambda c: c.x0)
 
 
-def _timed_by_unit_word(named: list[Column]) -> list[Column]:
+def _timed_by_unit_word(named: list[Column], word_gap: float) -> list[Column]:
     """One header cell's columns, "Individual hours" or "Group minutes" read as one column of that type's durations.
 
-    A cell that names a session type and a plain unit word, and nothing else, is a column whose cells are durations
-    (a log that gives each type its own hours column); a "Duration" or "Length" beside it stays a column of its own.
+    A cell that names a session type then a plain unit word, one space apart as words of one name are, and nothing
+    else, is a column whose cells are durations (a log that gives each type its own hours column). A header cell
+    is only words closer than a column gap: a "Group" and an "Hours" farther apart than a space, or an "Hours"
+    before the type, are two columns side by side (a tick column and the durations), and a "Duration" or "Length"
+    beside the type stays a column of its own.
     """
     ticks = [c for c in named if c.role in TICK_ROLES and not c.timed]
     units = [c for c in named if c.role == "hours" and UNIT_NAME.search(c.name)]
-    if len(named) != 2 or len(ticks) != 1 or len(units) != 1:
+    if len(named) != 2 or len(ticks) != 1 or len(units) != 1 or not 0 <= units[0].x0 - ticks[0].x1 <= word_gap:
         return named
     tick, unit = ticks[0], units[0]
     return [Column(tick.role, min(tick.x0, unit.x0), max(tick.x1, unit.x1), minutes=unit.minutes,
                    name=f"{tick.name} {unit.name}", timed=True)]
+
+
+def _word_gap(row: Row) -> float:
+    """The widest gap between two words of one phrase on this row: a space, in its words' height."""
+    return WORD_GAP_EM * median(max(p.word.bbox[3] - p.word.bbox[1], 1.0) for p in row.words)
 
 
 def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[int]:
@@ -299,12 +312,21 @@ def duration_by_type(cells: Cells, columns: list[Column]) -> Cells:
     """A row's cells with its duration taken from the one Individual or Group column of durations it fills.
 
     Under such a header the column a duration sits in is the session's type; a row that fills both, or neither,
-    has no duration cell, and is a row that does not read.
+    has no duration cell, and is a row that does not read. A zero, a dash or "N/A" in the other type's column
+    says no time of that type: that cell is empty.
     """
+    blank = {c.role for c in columns if c.timed and cells.get(c.role) and _no_duration(cell_text(cells[c.role]))}
+    cells = {role: words for role, words in cells.items() if role not in blank}
     filled = [c for c in columns if c.timed and cells.get(c.role)]
     if "hours" in cells or len(filled) != 1:
         return cells
     return {**cells, "hours": cells[filled[0].role]}
+
+
+def _no_duration(text: str) -> bool:
+    """Whether a duration cell says no time was spent: "0", "0:00", a dash, "N/A"."""
+    parsed = parse_hours(text)
+    return bool(NO_DURATION.match(text.strip())) or (parsed is not None and parsed.hours == 0)
 
 
 def format_legend(text: str, columns: list[Column]) -> dict[str, str]:

@@ -17,12 +17,20 @@ from extractors.dates import ParsedDate, parse_date, parse_in_order, parse_month
 from extractors.fields import LOW_OCR_CONFIDENCE, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
 from extractors.layout import DocText, Placed
-from extractors.log_columns import STROKE, TICK_ROLES, Cells, Column, Row, cell_span, cell_text, one_letter_off
+from extractors.log_columns import (
+    STROKE,
+    TICK_ROLES,
+    WORD_GAP_EM,
+    Cells,
+    Column,
+    Row,
+    cell_span,
+    cell_text,
+    one_letter_off,
+)
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
-WORD_GAP_EM = 0.8
-"""At most this many word heights between two words of one phrase: a space (0.3 em; 0.6 em in Courier)."""
 TICK = re.compile(r"^(?:[xX]{1,2}|[✓✔☒☑■*+]|><|\[[xX]\])$")
 """A mark in a tick column: an X (which OCR often reads doubled, "Xx"), a check, a filled box."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
@@ -46,6 +54,8 @@ COLUMN_ORDER_SCORE = 0.9
 """Such a date read in the order another date of its log shows (21-04-2023 above it: day first)."""
 DESCRIBED_SCORE = 0.92
 """A format or supervisor read from a description's words, not from a cell of its own."""
+LONE_TIMED_SCORE = 0.75
+"""A format read from the one column of durations named with a type, the other type having none of its own."""
 RATE = re.compile(r"^[$€£]?(\d{1,4}(?:\.\d{1,2})?)\s*/\s*(?:h|hr|hour)\.?$", re.I)
 AMOUNT = re.compile(r"^[$€£](\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)$")
 """A statement row's hourly rate ("$90/h") and the amount it bills ("$135.00"): the rate times the time."""
@@ -124,6 +134,8 @@ class SessionReader:
             supervisor, supervisor_found = self._described_supervisor(described, reasons)
         else:
             session_format, format_found = self._format(cells.get("format", []), reasons, cells, columns)
+            if _disagrees_with_column(session_format, cells, columns):
+                reasons.append("log.format_disagrees_column")
             supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         if _cut(row, cells.get("supervisor", [])):
             reasons.append("log.cell_split")
@@ -239,14 +251,19 @@ class SessionReader:
     def _ticked(self, cells: Cells, reasons: list[str], columns: list[Column]) -> tuple[str | None, Found | None]:
         """The one tick column marked in this row; none, both or a cell that is not a mark is a person's question.
 
-        In a column of durations ("Individual (min)") the mark is the row's duration, read as one.
+        In a column of durations ("Individual (min)") the mark is the row's duration, read as one. That says the
+        type only when the other type has a column of durations too: beside a tick column, or no column at all, the
+        one typed column may be a misread header or hold every session's time, so a person checks.
         """
         marked = {role: cells[role] for role in TICK_ROLES if cells.get(role)}
         timed = {c.role for c in columns if c.timed}
         if len(marked) == 1:
             role, words = next(iter(marked.items()))
-            if role in timed and parse_hours(cell_text(words)):  # the column its duration sits in is its type
+            if role in timed and parse_hours(cell_text(words)) and timed >= set(TICK_ROLES):
                 return role, Found(*cell_span(words), "log.format_by_column.v1", 0.95, vouched=True)
+            if role in timed and parse_hours(cell_text(words)):  # the column its duration sits in is its only cue
+                reasons.append("log.format_by_column_alone")
+                return role, Found(*cell_span(words), "log.format_by_column.v1", LONE_TIMED_SCORE)
             if all(TICK.match(p.word.text) for p in words):  # the column says which; the glyph only that it is a mark
                 return role, Found(*cell_span(words), "log.format_tick.v1", 0.93, vouched=True)
         reasons.append("log.format_unreadable" if marked else "log.format_missing")
@@ -267,6 +284,12 @@ class SessionReader:
             reasons.append("log.supervisor_missing")
         found = self.default_supervisor
         return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+def _disagrees_with_column(session_format: str | None, cells: Cells, columns: list[Column] | None) -> bool:
+    """Whether a format cell names one type while the row's duration sits in the other type's column."""
+    typed = {c.role for c in columns or [] if c.timed and cells.get(c.role)}
+    return session_format is not None and bool(typed) and session_format not in typed
 
 
 def _described(cells: Cells, columns: list[Column] | None) -> list[Placed]:

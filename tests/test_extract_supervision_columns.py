@@ -73,3 +73,75 @@ def test_a_tick_column_beside_a_duration_column_still_holds_ticks() -> None:
     assert sessions(doc_of(row(header, 100), row(cells, 120))) == [
         {"date": "2024-03-04", "hours": 1.0, "format": "group", "supervisor": "Ann Lee"}]
 
+
+
+@pytest.mark.parametrize(("header", "tick_at", "expected"), [
+    # a type and a unit word farther apart than a space are two columns: a tick column and the durations
+    ([(50, "Date"), (130, "One-to-one"), (200, "Group"), (235, "Hours"), (300, "Supervisor")], 150, "individual"),
+    ([(50, "Date"), (130, "One-to-one"), (200, "Group"), (235, "Hours"), (300, "Supervisor")], 205, "group"),
+    ([(50, "Date"), (130, "Dyadic"), (200, "Group"), (235, "Hours"), (300, "Supervisor")], 135, "individual"),
+    ([(50, "Date"), (130, "1-on-1"), (200, "Group"), (235, "Minutes"), (300, "Supervisor")], 135, "individual"),
+    ([(50, "Date"), (130, "Individual"), (200, "Group"), (235, "Hrs"), (300, "Supervisor")], 140, "individual"),
+    # a unit word before the type is the duration column beside a tick column, however close
+    ([(50, "Date"), (130, "Hours"), (165, "Individual"), (230, "Group"), (300, "Supervisor")], 175, "individual"),
+    ([(50, "Date"), (130, "Hours"), (165, "Individual"), (230, "Group"), (300, "Supervisor")], 235, "group"),
+])
+def test_a_tick_column_close_to_a_duration_column_is_not_one_column_with_it(
+        header: Cells, tick_at: float, expected: str) -> None:
+    hours_at = next(x for x, name in header if name in ("Hours", "Minutes", "Hrs"))
+    duration = "90" if any(name == "Minutes" for _, name in header) else "1.5"
+    cells = [(50, "03/04/2024"), (tick_at, "X"), (hours_at + 3, duration), (300, "Ann Lee")]
+    result = extraction(doc_of(row(header, 100), row(cells, 120), row([(50, "Total hours: 1.5")], 150)))
+    assert [(i.value["format"], i.value["hours"], i.reasons) for i in result.items[:-1]] == [(expected, 1.5, [])]
+
+
+@pytest.mark.parametrize("header", [
+    [(50, "Date"), (130, "Individual"), (200, "Group"), (235, "Hours"), (300, "Supervisor")],
+    [(50, "Date"), (130, "Hours"), (165, "Individual"), (230, "Group"), (300, "Supervisor")],
+])
+def test_an_unticked_row_beside_a_close_duration_column_has_no_type(header: Cells) -> None:
+    hours_at = next(x for x, name in header if name == "Hours")
+    cells = [(50, "03/04/2024"), (hours_at + 3, "1.5"), (300, "Ann Lee")]
+    found = extraction(doc_of(row(header, 100), row(cells, 120), row([(50, "Total hours: 1.5")], 150))).items[0]
+    assert (found.value["format"], found.reasons) == (None, ["log.format_missing"])
+
+
+@pytest.mark.parametrize(("header", "at", "expected"), [
+    ([(50, "Date"), (130, "Individual"), (200, "Group hours"), (300, "Supervisor")], 205, "group"),
+    ([(50, "Date"), (130, "Individual hrs"), (230, "Group"), (300, "Supervisor")], 135, "individual"),
+    ([(50, "Date"), (130, "Hours (group)"), (230, "Supervisor")], 135, "group"),
+    ([(50, "Date"), (130, "Individual (min)"), (230, "Supervisor")], 135, "individual"),
+])
+def test_the_one_column_of_durations_named_with_a_type_is_weak_evidence_of_it(
+        header: Cells, at: float, expected: str) -> None:
+    """The other type has no duration column of its own: every session's time may be in this one."""
+    duration = "90" if "min" in " ".join(name for _, name in header) else "1.5"
+    cells = [(50, "03/04/2024"), (at, duration), (300 if len(header) > 3 else 230, "Ann Lee")]
+    found = extraction(doc_of(row(header, 100), row(cells, 120))).items[0]
+    assert (found.value["format"], found.value["hours"]) == (expected, 1.5)
+    assert "log.format_by_column_alone" in found.reasons and found.confidence < 0.8
+
+
+@pytest.mark.parametrize("other", ["0", "0:00", "0.0", "—", "-", "N/A", "n/a", "None"])
+def test_a_zero_or_a_dash_in_the_other_type_s_column_is_no_duration(other: str) -> None:
+    header = by_type_header("Individual hours", "Group hours")
+    result = extraction(doc_of(row(header, 100), row(by_type_row("03/04/2024", "1.5", other), 120),
+                               row(by_type_row("03/11/2024", other, "2.0"), 140), row([(50, "Total hours: 3.5")], 170)))
+    assert [(i.value["format"], i.value["hours"], i.reasons) for i in result.items[:-1]] == [
+        ("individual", 1.5, []), ("group", 2.0, [])]
+    assert result.items[-1].value == {"stated_total": 3.5, "rows_sum": 3.5}
+    assert not result.flags
+
+
+@pytest.mark.parametrize(("header", "written", "at"), [
+    ([(50, "Date"), (130, "Format"), (200, "Group hours"), (300, "Supervisor")], "Individual", 205),
+    ([(50, "Date"), (130, "Type"), (200, "Individual hrs"), (300, "Supervisor")], "Group", 205),
+    ([(50, "Date"), (110, "Format"), (170, "Individual hours"), (270, "Group hours"), (350, "Supervisor")],
+     "Ind.", 275),
+])
+def test_a_format_cell_that_contradicts_the_column_of_its_duration_is_flagged(
+        header: Cells, written: str, at: float) -> None:
+    supervisor_at = header[-1][0]
+    cells = [(50, "03/04/2024"), (header[1][0], written), (at, "1.5"), (supervisor_at, "Ann Lee")]
+    found = extraction(doc_of(row(header, 100), row(cells, 120))).items[0]
+    assert "log.format_disagrees_column" in found.reasons and found.needs_review
