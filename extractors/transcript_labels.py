@@ -36,6 +36,11 @@ SUBJECT_CODE = re.compile(r"[A-Z]{2,5}")
 """A course subject's code ("SOWK", "PSY") under "Subject area": no field of study a degree names. Under any
 other label letters alone are an abbreviated field ("Major: ECE")."""
 SUBJECT_LABEL = re.compile(r"subject(?:\s+area)?", re.I)
+DEGREE_STATUS = re.compile(r"\b(?:in[\s-]+progress|pending|expected|anticipated|sought|candidate|candidacy|"
+                           r"withdrawn|withdrew|discontinued|incomplete|currently\s+enrolled|"
+                           r"not\s+(?:yet\s+)?(?:conferred|awarded|granted|completed|earned))\b", re.I)
+"""A degree's status beside it that says it was not conferred ("In Progress", "Candidate", "Not Conferred"):
+the date on its row is then no conferral."""
 DEGREE_NOUN = re.compile(r"degree|award\b|credential|diploma|qualification", re.I)
 """A degree column's header names the thing ("Degree Awarded"); "Awarded" alone heads the dates."""
 CONFERRAL_WORDS = frozenset({"conferred", "conferral", "confer", "conf", "awarded", "award", "granted", "grant",

@@ -15,6 +15,7 @@ from extractors.nlp import Evidence
 from extractors.transcript_labels import (
     DEGREE_LABEL,
     DEGREE_NOUN,
+    DEGREE_STATUS,
     bare_label,
     conferral_line,
     ends_with_conferral_label,
@@ -116,7 +117,7 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
     for start, end, abbreviation_only in degree_mentions(doc, degree_ev):
         cell = _cell_at(doc, start)
         if cell is None or doc.slice(cell[0], start).strip() or (abbreviation_only and not _under_degree_heading(
-                doc, degree_ev, line_index(doc, cell[0]))):
+                doc, degree_ev, line_index(doc, cell[0]))) or _not_conferred(doc, degree_ev, end):
             continue
         conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
                      or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
@@ -132,8 +133,23 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
     return reads
 
 
+def _not_conferred(doc: DocText, degree_ev: list[Evidence], mention_end: int) -> bool:
+    """Whether the degree's row, up to the next degree on it, says it was not conferred ("In Progress", "Pending").
+
+    Such a degree is left unread, so the document is flagged for a person, and no date of its row is taken.
+    """
+    line = doc.line_at(mention_end)
+    if line is None:
+        return False
+    upto = min([e.start for e in degree_ev if mention_end <= e.start < line.end] + [line.end])
+    return bool(DEGREE_STATUS.search(doc.slice(mention_end, upto)))
+
+
 SECTION_ROW_SCORE = 0.88
 """A row under a degrees heading says nothing of its date but where it stands: less sure than a labelled date."""
+BARE_ROW_DATE_SCORE = 0.75
+"""A bare date on a row with words besides the degree and its field: the words may say the date is no conferral
+("Deferred", "Leave of absence"), so a person checks it."""
 
 
 def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
@@ -152,15 +168,19 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
     if in_cell:
         conferral = Found(in_cell[0].start, in_cell[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
         return DegreeRead(Found(cell[0], cell[1], "", 0.0), None, conferral)
-    field = None
-    for start, end in [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]:
+    field, cells = None, [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]
+    for start, end in cells:
         dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
-        if dates and conferral_line(doc.slice(start, dates[0].start)):
-            conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+        lead = doc.slice(start, dates[0].start) if dates else ""
+        if dates and conferral_line(lead):
+            words = [c for c in cells if (c[1] <= start or c[0] >= end) and re.search(r"[A-Za-z]{2}", doc.slice(*c))]
+            score = SECTION_ROW_SCORE if lead.strip() or len(words) <= (field is not None) else BARE_ROW_DATE_SCORE
+            conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", score)
             return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
         text = doc.slice(start, end)
         if field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text):
-            field = trimmed(doc, Found(start, end, "transcript.section_field.v1", SECTION_ROW_SCORE))
+            field = field_value(doc, degree_ev, trimmed(doc, Found(start, end, "transcript.section_field.v1",
+                                                                   SECTION_ROW_SCORE)))
     return None
 
 
@@ -213,24 +233,59 @@ def _detail_label(label: str) -> bool:
 FIELD_BELOW_SCORE = 0.9
 
 
+NOT_A_FIELD_VALUE = re.compile(r"\d|\b(?:gpa|grade|credits?|hours?|units?|points?)\b", re.I)
+"""A detail's value with a figure or a grade's word ("GPA 3.51", "Credits 60") is no field of study."""
+
+
 def _field_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> Found | None:
     """The field on the detail lines under a listed degree, before the next degree ("Major: Child Development").
 
-    Only the lines right under the degree that are all detail labels count: the first other line ends its entry.
+    Only the lines right under the degree that are all detail labels count: the first other line ends its entry,
+    and so does a certificate's line (a major under it may be the certificate's). Only the details in the degree's
+    own column count (from its left edge to the next degree on its line), each value ending at its own cell.
     """
     index = line_index(doc, cell[0])
+    column = _own_column(doc, degree_ev, cell)
     fields: list[tuple[int, Found]] = []
     for line in doc.lines[index + 1:index + 4]:
         details = _details(doc, line) if line.page == doc.lines[index].page else []
-        if not details or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
+        if (not details or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0))
+                or any(re.fullmatch(r"certificates?", label.strip(), re.I) for label, _value in details)):
             break
-        fields += [(field_rank(label), value) for label, value in details
-                   if is_field_label(label) and value.end > value.start]
+        values = [(label, _in_own_cell(doc, line, value)) for label, value in details
+                  if is_field_label(label) and column[0] <= _cell_left(doc, line, value) < column[1]]
+        if any(value is None for _label, value in values):
+            break  # an empty or non-field value ("Major:" beside "GPA 3.51"): the entry says no more of its field
+        fields += [(field_rank(label), value) for label, value in values if value is not None]
     if not fields:
         return None
     value = min(fields, key=lambda ranked: ranked[0])[1]
     return field_value(doc, degree_ev, Found(value.start, value.end, "transcript.list_field_below.v1",
                                             FIELD_BELOW_SCORE))
+
+
+def _own_column(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> tuple[float, float]:
+    """The x range of a degree's column: from its cell's left edge to the next degree mention on its line."""
+    line = doc.line_at(cell[0])
+    later = [e.start for e in degree_ev if line is not None and cell[1] <= e.start < line.end]
+    right = x_range(doc, later[0], later[0] + 1)[0] if later else float("inf")
+    return x_range(doc, *cell)[0] - 2.0, right
+
+
+def _cell_left(doc: DocText, line: Line, value: Found) -> float:
+    """The left edge of the cell a detail's value starts in (its label's cell for an empty value)."""
+    spans = line.cell_spans()
+    start = next(((s, e) for s, e in spans if s <= value.start < e), None) or next(
+        ((s, e) for s, e in reversed(spans) if s <= value.start), spans[0])
+    return x_range(doc, *start)[0]
+
+
+def _in_own_cell(doc: DocText, line: Line, value: Found) -> Found | None:
+    """A detail's value up to the end of the cell it starts in; None when empty or no field (see NOT_A_FIELD_VALUE)."""
+    end = next((e for s, e in line.cell_spans() if s <= value.start < e), value.end)
+    found = trimmed(doc, Found(value.start, min(end, value.end), value.rule, value.score))
+    text = doc.slice(found.start, found.end)
+    return found if found.end > found.start and not NOT_A_FIELD_VALUE.search(text) else None
 
 
 def _cell_at(doc: DocText, offset: int) -> tuple[int, int] | None:

@@ -21,6 +21,10 @@ PLAN_TYPE = re.compile(r"(?:^\s*(?:major|minor|concentration)\s*(?:in|:|-)\s+)|"
                        r"(?:[\s,(-]+(?:major|minor|concentration|emphasis|track|specialization|option)\)?\s*$)", re.I)
 """A student-records system prints a plan with its type ("Psychology Major", "Major in Social Work"): the type
 word is not the field."""
+NON_FIELD = re.compile(r"(?:(?:under)?graduate|doctoral|post-?baccalaureate|non-?degree(?:\s+seeking)?|"
+                       r"(?:non-?)?thesis|undeclared|undecided|exploratory)"
+                       r"(?:\s+(?:level|option|track|plan|program|studies))?", re.I)
+"""A program's level or plan, no field of study ("Program: Graduate", "Plan: Non-Thesis", "Major: Undeclared")."""
 
 
 @dataclass
@@ -56,12 +60,13 @@ def field_value(doc: DocText, degree_ev: list[Evidence], found: Found) -> Found 
     """A field label's value without its plan type; only the field inside a degree name it holds (or None).
 
     "Program: Master of Arts in Counseling" gives "Counseling"; "Program: Master of Social Work" gives no field
-    (the degree is not its field, and a person should look).
+    (the degree is not its field, and a person should look), nor does a level or plan ("Program: Graduate").
     """
     inside = [e for e in degree_ev if found.start <= e.start < found.end]
     if inside:
         return field_after(doc, inside[-1].end, found.end, found.rule)
-    return _without_plan_type(doc, found)
+    field = _without_plan_type(doc, found)
+    return None if NON_FIELD.fullmatch(doc.slice(field.start, field.end).strip()) else field
 
 
 def _without_plan_type(doc: DocText, found: Found) -> Found:

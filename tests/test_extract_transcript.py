@@ -555,3 +555,63 @@ def test_a_second_degree_after_a_course_line_under_a_detail_is_no_section_row() 
                              [(50, "Master of Social Work"), (420, "08/25/2010")]])
     assert degree_values(result) == [BA_2005]
     assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
+
+
+# --- review R8d (issue 3): a degree not conferred, another column's or cell's words, a level for a field --------
+
+BA_ROW = [[(50, "Degrees")], [(50, "Bachelor of Arts"), (200, "Psychology"), (330, "05/02/2005")],
+          [(70, "Honors: Cum Laude")]]
+
+
+@pytest.mark.parametrize("status", ["Not Conferred", "Withdrawn", "Pending", "Candidate", "In Progress",
+                                    "Degree Candidate", "Not yet awarded", "Discontinued"])
+def test_a_degree_row_saying_it_was_not_conferred_is_left_for_a_person(status: str) -> None:
+    result = extract(HEAD + BA_ROW + [[(50, "Master of Social Work"), (200, status), (330, "08/25/2010")]])
+    assert [item.value["abbreviation"] for item in result.items] == ["BA"]
+    assert [flag.code for flag in result.flags] == ["transcript.degree_unread"]
+
+
+def test_a_bare_row_date_beside_unexplained_words_is_doubted() -> None:
+    result = extract(HEAD + [[(50, "Degrees Awarded")], [(50, "Master of Social Work"), (200, "Social Work"),
+                                                          (330, "Deferred"), (420, "05/07/2012")]])
+    [item] = result.items
+    assert item.value["conferred"] == "2012-05-07" and item.confidence < 0.8
+
+
+@pytest.mark.parametrize("below", [[[(70, "Major: Psychology")]],
+                                   [[(70, "Major: Psychology"), (350, "Major: Social Work")]]])
+def test_a_field_below_is_taken_only_from_the_degree_s_own_column(below: list) -> None:
+    result = extract(HEAD + [[(50, "Degrees Granted")], [(50, "Bachelor of Arts"), (170, "Granted May 2, 2005"),
+                                                          (330, "Master of Social Work"), (450, "Granted May 7, 2012")]]
+                     + below)
+    fields = [item.value["field"] for item in result.items]
+    assert fields == ["Psychology", "Social Work" if len(below[0]) == 2 else None]
+
+
+@pytest.mark.parametrize(("detail", "field"), [
+    ([(70, "Major:"), (330, "GPA 3.51")], None),
+    ([(70, "Major:"), (330, "Cumulative GPA 3.51")], None),
+    ([(70, "Major:"), (330, "Credits 120")], None),
+    ([(70, "Major: Psychology"), (330, "Honors 3.51")], "Psychology"),
+    ([(70, "Major:"), (330, "Psychology")], "Psychology"),
+])
+def test_a_detail_s_value_ends_at_its_own_cell(detail: list, field: str | None) -> None:
+    result = extract(HEAD + [[(50, "Degrees Granted")], [(50, "Bachelor of Arts"), (330, "Granted May 2, 2005")],
+                             detail])
+    assert [item.value["field"] for item in result.items] == [field]
+
+
+@pytest.mark.parametrize("detail", ["Program: Graduate", "Plan: Non-Thesis", "Area: Graduate", "Major: Undeclared",
+                                    "Program: Undergraduate", "Plan: Thesis Option", "Program: Doctoral"])
+def test_a_level_or_plan_is_not_the_field(detail: str) -> None:
+    result = extract(HEAD + [[(50, "Degrees Granted")], [(50, "Master of Social Work"), (330, "Granted May 7, 2012")],
+                             [(70, detail)]])
+    [item] = result.items
+    assert item.value["field"] is None and "degree.field_missing" in item.reasons
+
+
+def test_a_major_under_a_certificate_is_not_the_degree_s() -> None:
+    result = extract(HEAD + [[(50, "Degrees Awarded")], [(50, "Master of Social Work"), (330, "Conferred 05/07/2012")],
+                             [(70, "Certificate in Play Therapy")], [(70, "Major: School Counseling")]])
+    [item] = result.items
+    assert item.value["field"] is None
