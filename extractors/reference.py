@@ -142,6 +142,15 @@ NEXT_SECTION = re.compile(r"(?i)^\s*(?:(?:part|section|step)\s+[\dA-Z]{1,3}\b"
                           r"|(?:about|information\s+about)\s+the\s+(?:applicant|candidate)"
                           r"|(?:applicant|candidate)(?:['’]s)?\s+(?:information|details))")
 """Where a rater's section ends: the next numbered part, or a section about the applicant."""
+APPLICANT_PART = re.compile(r"(?i)\b(?:completed|filled\s+(?:out|in)|to\s+be\s+filled)\s+by\s+(?:the\s+)?"
+                            r"(?:applicant|candidate)\b|^\s*(?:(?:part|section|step)\s+[\dA-Z]{1,3}\W*)?"
+                            r"(?:applicant|candidate)(?:['’]s)?(?:\s+(?:section|part|information|details))?\s*:?\s*$")
+"""A line saying the fields below are the applicant's to fill in: a "Your information" heading under it is theirs."""
+APPLICANT_NAME = re.compile(r"(?im)^\s*(?:name\s+of\s+(?:the\s+)?)?(?:applicant|candidate)(?:['’]s)?"
+                            r"(?:\s+(?:full\s+)?name)?\s*:\s*(?P<name>\S.*?)\s*$")
+"""The applicant's name as a form prints it: never the rater's."""
+LOOK_BACK = 4
+"""How far above a rater section's heading a line saying it is the applicant's part may stand."""
 SECTION_LINES = 10
 SECTION_NAME = re.compile(r"(?i)^\s*(?:(?:full|print(?:ed)?|typed|your(?:\s+full)?)\s+)?name(?:\s*\(print\))?\s*"
                           r"(?::|\.{3,})?\s*$")
@@ -209,19 +218,33 @@ def _same_person(doc: DocText, one: Found, other: Found) -> bool:
 def _section_name(doc: DocText) -> Found | None:
     """The plain "Name" field of the form's section about the rater ("Part 1. About you" over "Name: Ana Bell").
 
-    The label alone does not say whose name it is; the heading over it does. Only a person's name is taken, and
-    only up to the next part or a section about the applicant.
+    The label alone does not say whose name it is; the heading over it does, unless a line just above says the part
+    is the applicant's to fill in. Only a person's name is taken, never the applicant's as printed on the form, and
+    only up to the next part, a section about the applicant, or any other short heading standing alone.
     """
+    applicant = {name.casefold() for name in (m.group("name") for m in APPLICANT_NAME.finditer(doc.text))}
     for index, line in enumerate(doc.lines):
-        if not RATER_SECTION.match(doc.slice(line.start, line.end)):
+        if not RATER_SECTION.match(doc.slice(line.start, line.end)) or any(
+                APPLICANT_PART.search(doc.slice(above.start, above.end))
+                for above in doc.lines[max(index - LOOK_BACK, 0):index] if above.page == line.page):
             continue
         for following in doc.lines[index + 1:index + 1 + SECTION_LINES]:
-            if following.page != line.page or NEXT_SECTION.match(doc.slice(following.start, following.end)):
+            text = doc.slice(following.start, following.end)
+            if following.page != line.page or NEXT_SECTION.match(text) or _heading(text, following.cell_spans()):
                 break
             found = _name_cell(doc, following.cell_spans())
             if found is not None:
-                return found
+                return None if doc.slice(found.start, found.end).strip().casefold() in applicant else found
     return None
+
+
+def _heading(text: str, cells: list[tuple[int, int]]) -> bool:
+    """Whether a line is a short heading standing alone ("Person being recommended", "Applicant").
+
+    One cell of a few words, with no colon, no figure, and no plain "Name" label.
+    """
+    return (len(cells) == 1 and ":" not in text and not re.search(r"\d", text)
+            and 1 <= len(text.split()) <= 5 and not SECTION_NAME.match(text))
 
 
 def _name_cell(doc: DocText, cells: list[tuple[int, int]]) -> Found | None:

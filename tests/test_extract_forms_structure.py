@@ -193,6 +193,17 @@ def test_a_plain_name_in_the_raters_section_is_the_rater(doc: DocText) -> None:
     _form("Part 1. Applicant information", ("Name", "Joe Roe"), "Part 2. About you", ("Telephone", "555-0100")),
     _form("About you", ("Telephone", "555-0100"), "Part 2. About the applicant", ("Name", "Joe Roe")),
     _form("Referee details", ("Name", "Harbor Family Services Inc.")),
+    # a "your information" heading in the part the applicant fills in is the applicant's
+    _form("Part A - To be completed by the applicant", "Your information", ("Name:", "Joe Roe"), ("Phone:", "555-0100"),
+          "Part B - To be completed by the reference", ("Relationship to applicant:", "Clinical supervisor")),
+    _form("Section to be filled out by the candidate", "Your details", ("Full name", "Joe Roe")),
+    # the section ends at any heading standing alone
+    _form("Referee details", ("Phone", "555-0100"), ("Email", "ana@example.org"), "Person being recommended",
+          ("Name", "Joe Roe")),
+    _form("Your details", ("Telephone", "555-0100"), "Applicant", ("Name", "Joe Roe")),
+    _form("Your contact details", ("Telephone", "555-0100"), "Supervisee", ("Full name:", "Joe Roe")),
+    # the applicant's name as the form prints it is never the rater's
+    _form("Applicant: Joe Roe", "Your information", ("Name:", "Joe Roe")),
 ])
 def test_a_name_outside_the_raters_section_is_not_the_rater(doc: DocText) -> None:
     item = item_of(reference.extract, doc)
