@@ -25,19 +25,30 @@ HOURS_QUALIFIER = re.compile(
 SPELLED_OUT = re.compile(r"(?i)\b(?:[a-z]+[\s-]+){0,3}[a-z]+\s*\((?P<number>\d{1,3}(?:\.\d{1,2})?)\)(?=\s*[a-z])")
 """A number written out and then in figures, as legal-minded providers do: "Six and one-half (6.5) hours"."""
 RANGE_JOIN = re.compile(r"^\s*(?:[-\u2013\u2014]|to|through|until|thru)\s*$", re.I)
-TIME_KINDS = (r"instructional|instruction|contact|clock|seat|class|classroom|training|learning|program(?:me)?|"
-              r"course|session|total|viewing|run")
+LENGTH_KINDS = r"instructional|instruction|contact|clock|seat|total|viewing|run"
+"""Words that make a "time" a length of time ("contact time", "seat time")."""
+EVENT_KINDS = r"program(?:me)?|course|session|class(?:room)?|training|learning"
+"""An event's name: "session time of 9:30" or "a session of 9:30" may be when it starts as well as how long."""
 CLOCK_DURATION = re.compile(
-    rf"(?i)(?P<lead>\b(?:(?:an?|the)\s+(?:total\s+)?(?:program(?:me)?|course|session|duration|length|total)\s+of|"
-    rf"(?:(?:{TIME_KINDS})\s+)?(?:time|duration|length)\s+of|(?:a\s+)?total\s+(?:time\s+)?of|totall?ing|lasting)"
+    rf"(?i)(?P<lead>\b(?:(?:an?|the)\s+(?:total\s+)?(?:(?P<event>{EVENT_KINDS})|duration|length|total)\s+of|"
+    rf"(?:(?:{LENGTH_KINDS})\s+time|(?:(?:{LENGTH_KINDS}|{EVENT_KINDS})\s+)?(?:duration|length)|"
+    rf"(?P<event_time>{EVENT_KINDS})\s+time)\s+of|(?:a\s+)?total\s+(?:time\s+)?of|totall?ing|lasting)"
     r"\s+)?(?<![\d:/.])(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?![\d:])"
-    rf"(?P<unit>\s*\(?\s*(?:hh?\s*:\s*mm|hours?\s*(?::|and)\s*minutes?|(?:(?:{TIME_KINDS})\s+)?(?:time|duration)|"
-    r"hours?|hrs?)\b\s*\)?)?(?P<after>\s*(?:[ap]\.?m\b|[-\u2013\u2014]|to\b|until\b))?")
+    rf"(?P<unit>\s*\(?\s*(?:hh?\s*:\s*mm|hours?\s*(?::|and)\s*minutes?|"
+    rf"(?:(?:{LENGTH_KINDS}|{EVENT_KINDS})\s+)?(?:time|duration)|hours?|hrs?)\b\s*\)?)?"
+    r"(?P<after>\s*(?:[ap]\.?m\b|[-\u2013\u2014]|to\b|until\b|\(?\s*mm\s*:\s*ss|min(?:ute)?s?\b|sec|"
+    r"(?:eastern|central|pacific|mountain|[ecmp][sd]?t|utc|gmt)\b))?")
 """A time spent written as a clock reading, "a program of 6:30 (instructional time)", "3:15 (hh:mm)", "a total
 of 1:45": only with a word before or after it saying it is a length of time, never a time of day ("at 9:30 am",
-"9:00 - 4:30")."""
+"9:00 - 4:30", "a start time of 9:00", "6:30 Eastern") nor a run time in minutes ("45:00 (mm:ss)")."""
+RECORDING = re.compile(r"(?i)\b(?:video|recording|recorded|audio|podcast|clip|film)\b")
+"""A recording's length is given in minutes and seconds ("a video length of 52:30"): no hours."""
+MAX_CLOCK_HOURS = 12
+"""More than a long day's training is no one event's length: minutes and seconds, or a time of day."""
 CLOCK_DURATION_SCORE = 0.85
 """A length of time known by the words around it, not by a label or a unit of its own: a shade less sure."""
+EVENT_CLOCK_SCORE = 0.7
+"""A clock reading said only to be an event's ("a session of 6:30"): perhaps its start, so a person checks it."""
 
 
 @dataclass
@@ -95,12 +106,14 @@ def clock_duration(doc: DocText, start: int, end: int) -> tuple[ParsedHours, Fou
     """The first time spent written as h:mm in a range, said to be one by the words around it (see CLOCK_DURATION)."""
     text = doc.text[start:end].replace("\n", " ")
     for match in CLOCK_DURATION.finditer(text):
-        if match.group("after") or not (match.group("lead") or match.group("unit")):
+        if (match.group("after") or not (match.group("lead") or match.group("unit"))
+                or RECORDING.search(text[max(match.start() - 60, 0):match.start("hours")])):
             continue
         parsed = parse_hours(f"{match.group('hours')}:{match.group('minutes')}")
-        if parsed is not None and parsed.hours > 0:
+        if parsed is not None and 0 < parsed.hours <= MAX_CLOCK_HOURS:
+            event_only = (match.group("event") or match.group("event_time")) and not match.group("unit")
             found = Found(start + match.start("hours"), start + match.end("minutes"), "training.clock_duration.v1",
-                          CLOCK_DURATION_SCORE)
+                          EVENT_CLOCK_SCORE if event_only else CLOCK_DURATION_SCORE)
             return parsed, found
     return None
 

@@ -770,3 +770,32 @@ def test_a_title_whose_closing_double_quote_a_scan_read_as_a_single_one(quoted: 
     doc = doc_of([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["title"] == title and item.needs_review is checked
+
+
+def _letter_hours(tail: str) -> tuple[float | None, float, list[str]]:
+    body = ['This letter confirms that Quilla Underhay attended "Toddler Behavior in the Context of',
+            f'Relationships", offered by Harborview Family Learning Collaborative on 01/16/2023, {tail}']
+    doc = doc_of([*LETTER_HEAD, *body, "Thank you for your commitment.", "Soren Whitlowe"])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    return item.value["hours"], item.confidence, item.reasons
+
+
+@pytest.mark.parametrize("tail", [
+    "with a start time of 9:00.", "with a check-in time of 8:30 in the lobby.", "session time of 6:30 Eastern.",
+    "with a registration time of 8:00.", "The video has a length of 52:30.", "run time of 45:00 (mm:ss).",
+    "a recorded webinar with a duration of 9:30.", "a program of 1:30 EST.",
+])
+def test_a_time_of_day_or_a_run_time_in_minutes_is_no_hours(tail: str) -> None:
+    hours, _confidence, reasons = _letter_hours(tail)
+    assert hours is None and "training.hours_missing" in reasons
+
+
+@pytest.mark.parametrize(("tail", "hours", "doubted"), [
+    ("a session of 9:30 in Room 4.", 9.5, True),
+    ("for a program of 6:30 (instructional time).", 6.5, False),
+    ("with a contact time of 3:15.", 3.25, False),
+    ("lasting 2:30 hours.", 2.5, False),
+])
+def test_a_clock_reading_said_only_to_be_an_event_s_is_doubted(tail: str, hours: float, doubted: bool) -> None:
+    value, confidence, _reasons = _letter_hours(tail)
+    assert value == hours and (confidence < 0.8) == doubted
