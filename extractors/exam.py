@@ -85,6 +85,12 @@ ATTEMPT_STATE = re.compile(r"(?i)^\s*(?:completed|complete|scored|graded|finishe
                            r"(?:released|posted|available))\s*[-–—:/|]\s*(?=\S)")
 """A portal's status states the attempt before its verdict ("Completed - Passed", "Scored: Not passed"): the
 verdict is what follows."""
+OFFER = re.compile(r"(?i)^\s*(?:pass(?:ed)?\s*(?:/|\||\bor\b)\s*fail(?:ed)?"
+                   r"|fail(?:ed)?\s*(?:/|\||\bor\b)\s*pass(?:ed)?)\b")
+"""A value that opens by offering both verdicts ("Pass/Fail", "Pass or Fail"): a grading basis, no result. A verdict
+first and the basis after it ("Passed (Pass/Fail grading)") is the verdict."""
+UNREAD_RESULT_SCORE = 0.75
+"""A letter's verdict sentence on a report whose labelled result could not be read: the two may not agree."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 EXAM = r"(?:exam(?:ination)?|test|assessment)"
@@ -179,9 +185,9 @@ def _verdict(text: str) -> bool | None:
     marks = list(BOX_OR_OPTION.finditer(text))
     if any(m.group("box") for m in marks):
         return _ticked(text, marks)
-    if re.search(r"(?i)\bpass", text) and re.search(r"(?i)\bfail", text):
-        return None  # both verdicts offered and none marked ("Pass/Fail"): a grading basis, not a result
     text = ATTEMPT_STATE.sub("", text, count=1)
+    if OFFER.match(text):
+        return None  # both verdicts offered and none marked ("Pass/Fail"): a grading basis, not a result
     return False if FAIL.match(text) else True if PASS.match(text) else None
 
 
@@ -215,7 +221,8 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     if not verdicts or len({v for v, _ in verdicts}) > 1:
         return None, found
     verdict, match = verdicts[0]
-    return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v2", 0.93)
+    score = 0.93 if found is None else UNREAD_RESULT_SCORE
+    return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v2", score)
 
 
 def _tick_pair(doc: DocText) -> tuple[bool, Found] | None:

@@ -285,3 +285,23 @@ def test_a_name_typed_on_the_signature_line_is_not_overridden_by_a_witness() -> 
 def test_a_witness_attesting_about_the_applicant_is_not_the_signer() -> None:
     doc = lines("I, Ana Bell, have supervised the applicant and vouch for her.", "Signature:", "Date: 5/20/2026")
     assert value_of(ethics.extract, doc)["signer"] is None
+
+
+@pytest.mark.parametrize(("result", "expected"), [
+    ("Result: Fail (passing score 70)", False),
+    ("Result: Failed - a passing score is required to apply", False),
+    ("Result: Did not pass (Part 1 passed; Part 2 failed)", False),
+    ("Exam status: Failed (passing standard not met)", False),
+    ("Result: Passed (Pass/Fail grading)", True),
+    ("Status: Passed - 2nd attempt (1st attempt failed)", True),
+])
+def test_a_stated_verdict_stands_whatever_verdict_words_follow_it(result: str, expected: bool) -> None:
+    item = item_of(exam.extract, lines("Exam Score Report", "Candidate: Jane Doe", "Exam date: 05/12/2026", result,
+                                       "Once you have passed both parts you may apply for endorsement."))
+    assert item.value["passed"] is expected and not item.needs_review
+
+
+def test_a_letters_sentence_under_a_result_label_it_cannot_read_goes_to_a_person() -> None:
+    item = item_of(exam.extract, lines("Exam date: 05/12/2026", "Result: Pass or fail",
+                                       "If you passed, your certificate will be mailed within 30 days."))
+    assert item.needs_review
