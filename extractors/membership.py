@@ -115,6 +115,10 @@ TERM_GAP = re.compile(r"[ \t]+")
 TERM_HEADER = re.compile(r"(?i)\b(?:start|starts|begin|begins|beginning|from|effective|issued)\b.*"
                          r"\b(?:end|ends|ending|expires?|expiry|expiration|exp|through|thru|to|until|lapses?)\b")
 OTHER_DATES_HEADER = re.compile(r"(?i)\b(?:since|joined|renew\w*|paid|payment|received|birth|DOB)\b")
+DATE_COLUMN = re.compile(r"(?i)\b(?:(?P<start>start|starts|begin\w*|from|effective)|(?P<end>end|ends|ending|expir\w*"
+                         r"|through|thru|to|until|lapses?)|(?P<other>paid|payment|since|joined|renew\w*|invoice\w*"
+                         r"|received|issued|birth|DOB))\b")
+"""The date columns a header names, in order: a term's start, its end, or another date (paid, member since)."""
 ROSTER_HEADER = re.compile(r"(?i)\b(?:name|birth|DOB)\b")
 """Headers over two dates a line with only a table's gap between them: one naming a term's start and end; one naming
 other dates (member since, renewed, paid), whose two dates are no term unless it names a start and an end too; one
@@ -267,7 +271,9 @@ def _from_history(doc: DocText, evidence: list[Evidence], through: ParsedDate | 
     With two or more terms, the one line marked as running now gives the expiry, unless an expiry stated apart
     disagrees; with none or several so marked, an expiry stated apart that no term outlasts stands, else it is unclear.
     """
-    terms = _term_rows(doc, evidence)
+    terms, unsure = _term_rows(doc, evidence)
+    if unsure and len(terms) + unsure >= 2:
+        return through, found, True
     if len({doc.slice(end.start, end.end) for _, end in terms}) < 2:
         return through, found, False
     ends = [end for _, end in terms]
@@ -280,30 +286,43 @@ def _from_history(doc: DocText, evidence: list[Evidence], through: ParsedDate | 
     return through, found, not (apart and _outlasts(through, ends))
 
 
-def _term_rows(doc: DocText, evidence: list[Evidence]) -> list[tuple[Evidence, Evidence]]:
-    """The lines that give a membership term: its start and end, the first such pair on a line.
+def _term_rows(doc: DocText, evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Evidence]], int]:
+    """The lines that give a membership term (its start and end), and how many more lines may give one unsurely.
 
     A range span, or two dates joined by a range word, or by only a table's gap unless the header over them names
-    other dates. The two dates must be a term's length apart; a member list's lines are none.
+    other dates. Three dates or more in a row of a table are told apart by the header's date columns (date paid,
+    term start, term end), one for each; when the header does not name as many, the line is unsure. The two dates
+    must be a term's length apart; a member list's lines are none.
     """
     dates = sorted((ev for ev in evidence if ev.label == "DATE"), key=lambda ev: ev.start)
-    rows: dict[int, tuple[Evidence, Evidence]] = {}
-    for ev, after in zip(dates, [*dates[1:], None], strict=True):
-        line = _line_no(doc, ev.start)
+    by_line: dict[int, list[Evidence]] = {}
+    for ev in dates:
+        by_line.setdefault(_line_no(doc, ev.start), []).append(ev)
+    rows: list[tuple[Evidence, Evidence]] = []
+    unsure = 0
+    for line, found in by_line.items():
         header = _header_over(doc, line, dates)
-        if line in rows or ROSTER_HEADER.search(header):
+        if ROSTER_HEADER.search(header):
             continue
-        if is_range(ev):
-            rows[line] = (ev, ev)
+        if (ranged := next((ev for ev in found if is_range(ev)), None)) is not None:
+            rows.append((ranged, ranged))
             continue
-        if after is None or _line_no(doc, after.start) != line:
+        gaps = [doc.text[one.end:other.start] for one, other in zip(found, found[1:], strict=False)]
+        if len(found) >= 3 and all(TERM_GAP.fullmatch(gap) for gap in gaps):
+            kinds = [match.lastgroup for match in DATE_COLUMN.finditer(header)]
+            if len(kinds) == len(found) and "start" in kinds and "end" in kinds:
+                start, end = found[kinds.index("start")], found[kinds.index("end")]
+                if start.start < end.start and _term_length(start, end):
+                    rows.append((start, end))
+                    continue
+            unsure += 1
             continue
-        between = doc.text[ev.end:after.start]
-        other_dates = bool(OTHER_DATES_HEADER.search(header)) and not TERM_HEADER.search(header)
-        joined = TERM_RANGE.fullmatch(between) or (TERM_GAP.fullmatch(between) and not other_dates)
-        if joined and _term_length(ev, after):
-            rows[line] = (ev, after)
-    return list(rows.values())
+        if len(found) == 2:
+            other_dates = bool(OTHER_DATES_HEADER.search(header)) and not TERM_HEADER.search(header)
+            joined = TERM_RANGE.fullmatch(gaps[0]) or (TERM_GAP.fullmatch(gaps[0]) and not other_dates)
+            if joined and _term_length(*found):
+                rows.append((found[0], found[1]))
+    return rows, unsure
 
 
 def _header_over(doc: DocText, line: int, dates: list[Evidence]) -> str:

@@ -535,6 +535,16 @@ def test_a_bare_association_in_a_membership_sentence_leaves_the_heading_its_name
     (("Ohio Association for Infant Mental Health", "Membership valid through: 06/30/2026",
       "Member since  Last renewed  Status", "01/15/2018  07/01/2025  Active", "Previous term: 07/01/2024 - 06/30/2025"),
      "2026-06-30", False),
+    # three dates a row: the header's date columns say which are the term's start and end
+    (("Ohio Association for Infant Mental Health", "Date paid  Term start  Term end  Status",
+      "05/20/2024  07/01/2024  06/30/2025  Expired", "05/20/2025  07/01/2025  06/30/2026  Active"), "2026-06-30", False),
+    (("Ohio Association for Infant Mental Health", "Invoice date  Coverage from  Coverage to  Status",
+      "05/20/2024  07/01/2024  06/30/2025  Expired", "05/20/2025  07/01/2025  06/30/2026  Current"), "2026-06-30", False),
+    (("Ohio Association for Infant Mental Health", "Member since  Term start  Term end  Status",
+      "01/15/2023  07/01/2024  06/30/2025  Expired", "01/15/2023  07/01/2025  06/30/2026  Active"), "2026-06-30", False),
+    # ... and when it names more or fewer date columns than a row holds dates, which is which is a person's call
+    (("Ohio Association for Infant Mental Health", "Payment received  Term start  Term end  Status",
+      "05/20/2024  07/01/2024  06/30/2025  Expired", "05/20/2025  07/01/2025  06/30/2026  Active"), None, True),
     # the active line and an expiry stated apart disagree
     (("Ohio Association for Infant Mental Health", "Membership valid through: 12/31/2026", "Dues history",
       "01/01/2024 - 12/31/2024  Expired", "07/01/2025 - 06/30/2026  Current"), None, True),
