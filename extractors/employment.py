@@ -235,9 +235,11 @@ PERIOD_COLUMN = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:date
                  r"|date\s+(?:employed|in\s+(?:position|role))")
 """A position table's one column for the whole period ("Dates of employment": "03/03/2015 - Present"). A bare
 "Date" is the day a form was signed ("Printed name   Title   Date"), never a period."""
-SIGNATURE_COLUMN = re.compile(r"(?i)^[\s|]*(?:signature|signed(?:\s+by)?|(?:printed|print|typed)(?:\s+name)?|name)"
+SIGNATURE_COLUMN = re.compile(r"(?i)^[\s|]*(?:signature|signed(?:\s+by)?|(?:printed|print|typed)(?:\s+name)?)"
                               r"\s*:?[\s|]*$")
-"""A column of the verifier's signature block: a row naming it is the block's, not a position table's."""
+"""A column of the verifier's signature block: a row naming it is the block's, not a position table's. A bare
+"Name" is not one: a position table may name the employee ("Name | Position | From | To"), and a signature block's
+"Name | Title | Date" names no period column anyway."""
 PERIOD_ROW_SCORE = 0.92
 """A position table's row, its cells told apart by their shapes (dates in order, text, a number)."""
 UNTIL_NOW = re.compile(rf"(?i)\b(?:{PRESENT}|ongoing|to\s+date)\b")

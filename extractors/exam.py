@@ -145,11 +145,13 @@ SENTENCE_PASS = re.compile(
 passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""
 NAMED_PASS = re.compile(
     r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,3})[ \t]+"
-    r"(?P<word>has[ \t]+(?:successfully[ \t]+)?passed|(?:successfully[ \t]+)?passed(?=[ \t]+the\b)"
+    r"(?P<word>has[ \t]+(?:successfully[ \t]+)?passed"
+    r"|(?:successfully[ \t]+)?passed(?=[ \t]+the\b|[ \t]*[.!]?[ \t]*(?:\n|$))"
     r"|(?:has|did)[ \t]+not[ \t]+pass(?:ed)?|(?:has[ \t]+)?failed(?=[ \t]+the\b))", re.I)
 """A certificate's verdict of a named person: "<Full Name> has successfully passed", "<Full Name> did not pass the
-..."; the name and its verb in one sentence on one line, and a verb, never an adjective ("<Exam Name> passing
-score"), so a title or a heading over a line that starts "Passing" or "Failed" names no one."""
+...", "... that <Full Name> passed."; the name and its verb in one sentence on one line, and a verb, never an
+adjective ("<Exam Name> passing score"), so a title or a heading over a line that starts "Passing" or "Failed" names
+no one."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:

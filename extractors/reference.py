@@ -149,6 +149,9 @@ APPLICANT_PART = re.compile(r"(?i)\b(?:completed|filled\s+(?:out|in)|to\s+be\s+f
 APPLICANT_NAME = re.compile(r"(?im)^\s*(?:name\s+of\s+(?:the\s+)?)?(?:applicant|candidate)(?:['’]s)?"
                             r"(?:\s+(?:full\s+)?name)?\s*:\s*(?P<name>\S.*?)\s*$")
 """The applicant's name as a form prints it: never the rater's."""
+OWN_DETAILS = re.compile(r"(?i)\b(?:contact|address|phone|telephone|e-?mail|credentials?|licen[sc]e\w*|professional"
+                         r"|employment|work|workplace|position|current|your|signature)\b")
+"""A sub-heading within the rater's own section ("Contact details", "Your credentials"): the section goes on."""
 LOOK_BACK = 4
 """How far above a rater section's heading a line saying it is the applicant's part may stand."""
 SECTION_LINES = 10
@@ -244,7 +247,7 @@ def _heading(text: str, cells: list[tuple[int, int]]) -> bool:
     One cell of a few words, with no colon, no figure, and no plain "Name" label.
     """
     return (len(cells) == 1 and ":" not in text and not re.search(r"\d", text)
-            and 1 <= len(text.split()) <= 5 and not SECTION_NAME.match(text))
+            and 1 <= len(text.split()) <= 5 and not SECTION_NAME.match(text) and not OWN_DETAILS.search(text))
 
 
 def _name_cell(doc: DocText, cells: list[tuple[int, int]]) -> Found | None:

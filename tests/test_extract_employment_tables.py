@@ -201,3 +201,10 @@ def test_second_dated_row_after_a_wrapped_line_flags_the_period(wrapped: tuple[s
     [item] = items_of(table(("Position", "From", "To"), ("Program Manager", "07/01/2019", "Present"), wrapped,
                             ("Home Visitor", "03/03/2015", "06/30/2019")))
     assert "employment.period_unclear" in item.reasons
+
+
+def test_a_position_table_naming_the_employee_is_read() -> None:
+    """A "Name" column beside the position and its From / To: the employee's, not a signature block's."""
+    [item] = items_of(table(("Name", "Position", "From", "To"), ("Bo Lee", "Home Visitor", "03/03/2015", "06/30/2019")))
+    assert (item.value["role"], item.value["start"], item.value["end"]) == ("Home Visitor", "2015-03-03",
+                                                                           "2019-06-30")

@@ -305,3 +305,19 @@ def test_a_letters_sentence_under_a_result_label_it_cannot_read_goes_to_a_person
     item = item_of(exam.extract, lines("Exam date: 05/12/2026", "Result: Pass or fail",
                                        "If you passed, your certificate will be mailed within 30 days."))
     assert item.needs_review
+
+
+@pytest.mark.parametrize("sentence", ["This certifies that Jane Doe passed.", "We confirm that Jane Doe passed"])
+def test_a_named_person_who_passed_at_the_end_of_the_sentence(sentence: str) -> None:
+    assert value_of(exam.extract, lines("Exam date: 4/18/2026", sentence))["passed"] is True
+
+
+def test_an_agreement_the_signer_certifies_names_the_signer() -> None:
+    doc = lines("I, Jane Doe, certify that I will follow the Code of Ethics.", "Signature:", "Date: 5/20/2026")
+    assert value_of(ethics.extract, doc)["signer"] == "Jane Doe"
+
+
+@pytest.mark.parametrize("sub_heading", ["Contact details", "Your credentials", "Current position"])
+def test_a_sub_heading_of_the_raters_own_details_does_not_end_the_section(sub_heading: str) -> None:
+    doc = _form("Section 2: About you", sub_heading, ("Name:", "Ana Bell"), ("Date:", "5/20/2026"))
+    assert value_of(reference.extract, doc)["rater"] == "Ana Bell"
