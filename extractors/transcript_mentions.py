@@ -73,11 +73,15 @@ def _in_prose(doc: DocText, offset: int) -> bool:
 
 
 def degree_mentions(doc: DocText, degree_ev: list[Evidence]) -> list[tuple[int, int, bool]]:
-    """Degree evidence grouped into mentions ("Bachelor of Science (BS)" is one): start, end, abbreviation only."""
+    """Degree evidence grouped into mentions ("Bachelor of Science (BS)" is one): start, end, abbreviation only.
+
+    A name and its abbreviation side by side are one mention; two names side by side (two columns of degrees, their
+    gap read as a space) are two.
+    """
     mentions: list[tuple[int, int, bool]] = []
     for ev in degree_ev:
         short = ".abbreviation." in ev.rule
-        if mentions and re.fullmatch(r"[\s()]*", doc.slice(mentions[-1][1], ev.start)):
+        if mentions and (short or mentions[-1][2]) and re.fullmatch(r"[\s()]*", doc.slice(mentions[-1][1], ev.start)):
             start, _end, was_short = mentions[-1]
             mentions[-1] = (start, ev.end, was_short and short)
         else:

@@ -615,3 +615,13 @@ def test_a_major_under_a_certificate_is_not_the_degree_s() -> None:
                              [(70, "Certificate in Play Therapy")], [(70, "Major: School Counseling")]])
     [item] = result.items
     assert item.value["field"] is None
+
+
+def test_two_degree_names_side_by_side_are_two_degrees() -> None:
+    """Two columns of degrees whose gap the text layer reads as a space: each name is its own degree (R8d, t3)."""
+    result = extract(HEAD + [[(50, "Degrees Granted"), (330, "Degrees Granted")],
+                             [(50, "Bachelor of Arts"), (330, "Master of Social Work")],
+                             [(50, "Granted May 2, 2005"), (330, "Granted May 7, 2012")]])
+    assert {(i.value["abbreviation"], i.value["conferred"]) for i in result.items} == {
+        ("BA", "2005-05-02"), ("MSW", "2012-05-07")}
+    assert not any("name_abbreviation_disagree" in i.reasons for i in result.items)
