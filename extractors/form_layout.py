@@ -25,7 +25,8 @@ never a footer or a sentence that happens to start with a year ("2024 Code of Et
 ORGANISATION = re.compile(
     r"(?i)\b(?:association|society|council|alliance|network|foundation|institute|university|college|school|academy"
     r"|department|dept\.?|agency|services|program(?:me)?|center|centre|clinic|hospital|head\s+start|office|inc\.?"
-    r"|llc|ltd\.?|corp(?:oration)?\.?|company|co\.|group|county|state\s+of|partners(?:hip)?)(?=\W|$)")
+    r"|llc|ltd\.?|corp(?:oration)?\.?|company|co\.|group|county|state\s+of|partners(?:hip)?|collaborative|cooperative"
+    r"|consortium|coalition|federation|initiative|commission|committee|ministry|league)(?=\W|$)")
 """Words that name an organisation, never a person: a name field holding one is an agency's, not a signer's."""
 RULE_LINE = re.compile(r"^\s*[=\-_*~.]{4,}\s*$")
 LABELLED_LINE = re.compile(rf"^[^:.]{{1,40}}{SEPARATOR}")

@@ -321,3 +321,13 @@ def test_an_agreement_the_signer_certifies_names_the_signer() -> None:
 def test_a_sub_heading_of_the_raters_own_details_does_not_end_the_section(sub_heading: str) -> None:
     doc = _form("Section 2: About you", sub_heading, ("Name:", "Ana Bell"), ("Date:", "5/20/2026"))
     assert value_of(reference.extract, doc)["rater"] == "Ana Bell"
+
+
+@pytest.mark.parametrize("organisation", [
+    "Rocky Mountain Infant Mental Health Collaborative", "Great Lakes Early Childhood Consortium",
+    "Northern Plains Infant Mental Health Coalition", "Statewide Early Childhood Initiative",
+])
+def test_a_body_of_people_in_the_name_field_is_no_signer(organisation: str) -> None:
+    item = item_of(ethics.extract, lines("I agree to abide by the Code of Ethics.", f"Name: {organisation}",
+                                         "Signature: ____", "Date: 5/20/2026"))
+    assert item.value["signer"] is None and item.needs_review
