@@ -52,8 +52,7 @@ STATEMENT_NAME = re.compile(r"(?<!\S)[I|l!1],\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[
 scan may read the "I" as "|", "l", "!" or "1")."""
 STATEMENT_NAME_SCORE = 0.9
 AGREEING = re.compile(r"(?i)\b(?:agree|acknowledge|affirm|attest|certify|swear|accept|understand|declare|pledge|commit"
-                      r"|promise"
-                      r"|undertake|uphold|abide|adhere|comply|(?:have\s+)?(?:received\s+and\s+)?read)")
+                      r"|promise|undertake|uphold|abide|adhere|comply|(?:have\s+)?(?:received\s+and\s+)?read)")
 """What the signer of an agreement says of it: agrees, acknowledges, has read, pledges, commits."""
 WITNESSING = re.compile(r"(?i)\b(?:witness\w*|notary|notari[sz]ed|in\s+my\s+presence|(?:appeared|sworn)\s+before\s+me"
                         r"|my\s+supervisee|the\s+(?:signer|signatory|person\s+named)|(?:his|her|their)\s+signature"
