@@ -1,7 +1,8 @@
-"""The held-out v7 drawings (fixtures/layouts_heldout7.py) print every expected value legibly, on the pages they say.
+"""The former held-out v7 drawings (fixtures/layouts_heldout7.py, tune layouts 'holdout-v7' since session 9) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v7' (t039-t042), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -28,16 +29,16 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import V7_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V7, LAYOUTS
 from fixtures.layouts_heldout7 import HELD_OUT_7, LEVEL_ANSWERS, LOG_ROWS, RELATIONSHIP_ANSWERS
 
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout7-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout7"))
+    """The tune split's 'holdout-v7' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout7-sweep", HOLDOUT_V7, V7_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V7, swept, tmp_path_factory.mktemp("heldout7"))
 
 
 def _next_lines(drawn: Drawn, needle: str, count: int) -> list[str]:
@@ -109,11 +110,11 @@ def _check_employment(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_7, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_7, "tune")
 
 
-def test_held_out_draws_the_v7_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_7.items())
+def test_holdout_v7_is_a_tune_layout_of_every_kind() -> None:
+    assert all(HOLDOUT_V7 in LAYOUTS[kind] for kind in HELD_OUT_7)
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
