@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
+from extractors.form_layout import box_of
 from extractors.forms import (
     CAPTION,
     DATE_VALUE,
     ORGANISATION,
+    PERSON_NAME,
+    FieldHit,
     captions_over_values,
     field,
     field_date,
@@ -28,10 +31,12 @@ SIGNER = (r"(?:applicant|candidate|member|endorsee|signer|signatory|professional
           r"|registrant|participant|clinician|employee|staff\s+member)")
 """Whom an agreement has sign it, by the names forms give that person."""
 SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
-                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed\s+by|sign\s+(?:here|below)")
-"""The signature line, whoever the form calls the signer and however the signature is made."""
-NAME_LABEL = (rf"print(?:ed)?\s+name(?:\s+here)?|name\s+(?:in\s+print|printed|in\s+(?:block\s+)?(?:capitals|letters))"
-              rf"|(?:{SIGNER}(?:'s)?\s+)?name\s*\((?:please\s+)?(?:print(?:ed)?|block\s+(?:capitals|letters))\)"
+                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed(?:\s+by)?|sign\s+(?:here|below)")
+"""The signature line, whoever the form calls the signer and however the signature is made ("Signed: ____")."""
+PRINTED = r"(?:print(?:ed)?|typed?)(?:\s*(?:or|/|and)\s*(?:print(?:ed)?|typed?))?"
+"""How a form asks for the name in print: "print", "printed", "typed or printed", "print/type"."""
+NAME_LABEL = (rf"{PRINTED}\s+name(?:\s+here)?|name\s+(?:in\s+print|printed|in\s+(?:block\s+)?(?:capitals|letters))"
+              rf"|(?:{SIGNER}(?:'s)?\s+)?name\s*\((?:please\s+)?(?:{PRINTED}|block\s+(?:capitals|letters))\)"
               rf"|name\s+of\s+(?:the\s+)?{SIGNER}(?:\s*\((?:please\s+)?print(?:ed)?\))?"
               rf"|(?:(?:full|typed|legal|{SIGNER}(?:'s)?)\s+)?name")
 """The signer's name in print, however the form asks for it."""
@@ -58,7 +63,18 @@ WITNESSING = re.compile(r"(?i)\b(?:witness\w*|notary|notari[sz]ed|in\s+my\s+pres
                         r"|my\s+supervisee|the\s+(?:signer|signatory|person\s+named)|(?:his|her|their)\s+signature"
                         r"|signed\s+(?:this|the)\s+\w+\s+in)")
 """Someone else's statement about the signing: a witness, a notary, a supervisor who went over the code."""
+OTHER_FIELD = re.compile(r"^\s*[A-Za-z][\w' ()/-]{0,40}:")
+"""A cell that is a field of its own ("Dated: July 2, 2026"): a label's next cell, never the label's value."""
+FORM_HEADING = re.compile(r"(?i)\b(?:\w+['’]s|statement|agreement|declaration|acknowledge?ment|attestation|signature"
+                          r"|section|part|code|ethics|conduct|standards?|pledge|oath)\b")
+"""Words of a form's own heading ("Applicant's Statement", "Member Pledge"): a line above the signature label that
+holds one is the form's text, never a signature."""
+SIGNED_ABOVE_SCORE = 0.9
+ABOVE_RULE = "signature.above_line.v1"
+"""A signature read from the line above its label: where it stands, not a colon, says whose line it is."""
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
+NOT_A_NAME_START = re.compile(r"^[^A-Za-z/(\n]+(?=[A-Za-z])")
+"""What may stand before a printed name on a scan's line, and is none of it: specks, a rule's end, stray marks."""
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
 """A signature is a name; more words than this on the line is text, and the line's state needs a person."""
@@ -113,7 +129,7 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     above = captions_over_values(doc)
-    line = field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above)
+    line = _signature_line(doc, field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
     stated = None if printed else _statement_name(doc)
     dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
@@ -143,6 +159,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         reasons.append("signature.name_mismatch")
     if signer is None:
         reasons.append("signature.signer_missing")
+    elif signed and printed is None and line is not None and line.value is not None and line.value.rule == ABOVE_RULE:
+        reasons.append("signature.signer_unconfirmed")  # only where the name stands says it is the signature
     if dated is None:
         reasons.append("signature.date_missing")
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
@@ -150,9 +168,59 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     return build_item(doc, "signature", "signature", value, sources, reasons)
 
 
+def _signature_line(doc: DocText, hit: FieldHit | None) -> FieldHit | None:
+    """The signature line's value, or the signature written over a labelled line left blank.
+
+    A form may print "Signed: ______   Dated: ______" with the signature in script above the rule: the label's
+    own cell is empty, the next cell is another field ("Dated: July 2, 2026"), never the signature.
+    """
+    if hit is None:
+        return None
+    value = hit.value
+    if value is not None and value.start >= hit.label.end and OTHER_FIELD.match(doc.slice(value.start, value.end)):
+        value = None  # the cell after an empty "Signed:" is the next field, not the signature
+    if value is None:
+        value = _signed_above(doc, hit.label)
+    return FieldHit(hit.label, value)
+
+
+def _signed_above(doc: DocText, label: Found) -> Found | None:
+    """A name written on its own line just above a blank signature label, over the label's rule.
+
+    Only a person's name (or "/s/ name") that starts at or right of the label and ends before the line's next
+    cell, close above it; a paragraph's last line, a heading or another field above the label is no signature.
+    """
+    line = doc.line_at(label.start)
+    index = doc.lines.index(line) if line is not None else 0
+    label_box = box_of(doc, label.start, label.end)
+    if line is None or index == 0 or label_box is None:
+        return None
+    above = doc.lines[index - 1]
+    cells = line.cell_spans()
+    right = next((box[0] for cell in cells if (box := box_of(doc, *cell)) and box[0] > label_box[2]), None)
+    height = label_box[3] - label_box[1]
+    for start, end in above.cell_spans():
+        box, text = box_of(doc, start, end), doc.slice(start, end)
+        if (above.page != line.page or box is None or label_box[1] - box[3] > 2.0 * height
+                or box[0] < label_box[0] - height or (right is not None and box[2] > right)):
+            continue
+        name = SIGNATURE_MARK.sub("", text)
+        if (PERSON_NAME.match(name) and not ORGANISATION.search(name) and not CAPTION.match(name)
+                and not FORM_HEADING.search(name)):
+            return Found(start, end, ABOVE_RULE, SIGNED_ABOVE_SCORE)
+    return None
+
+
 def _person(doc: DocText, found: Found | None) -> Found | None:
-    """A name field's value when it names a person: a provider's or employer's name is the agency's, not the signer."""
-    return found if found is not None and not ORGANISATION.search(doc.slice(found.start, found.end)) else None
+    """A name field's value when it names a person: a provider's or employer's name is the agency's, not the signer.
+
+    A name starts at its first letter: a scan's specks or the end of a rule read before it ("=. Ann Lee", "_ Ann
+    Lee") are not part of it.
+    """
+    if found is None or ORGANISATION.search(doc.slice(found.start, found.end)):
+        return None
+    lead = NOT_A_NAME_START.match(doc.slice(found.start, found.end))
+    return Found(found.start + lead.end(), found.end, found.rule, found.score) if lead else found
 
 
 def _dated(value: Found, evidence: list[Evidence]) -> bool:
