@@ -51,6 +51,15 @@ RULE_SCAN = 3.0
 MIN_CELL_INK = 20
 """Ink pixels a cell needs to be read again: fewer is scan speckle."""
 BAR_CONFIDENCE = 0.7
+BOX_SIDE = (6.0, 16.0)
+"""A tick box is a square of ink 6 to 16 points a side (a letter's height, give or take)."""
+BOX_EDGE = 0.85
+"""Each of a box's four sides is inked along at least this share of its length (no letter is that square)."""
+BOX_TICKED = 0.08
+BOX_EMPTY = 0.02
+"""A box whose inside is inked over at least 8 % is ticked, under 2 % empty; in between it is unsure."""
+BOX_CONFIDENCE = 0.95
+BOX_UNSURE = 0.4
 """A lone bar read as the letter I: a shape, not a reading, so below the low OCR confidence (0.75) that flags an
 item: a person looks at it, whatever cross-check its field has."""
 T = TypeVar("T")
@@ -192,7 +201,7 @@ def _read(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
 
     The marks tesseract lost in a ruled table's cells are read in the same run (`table_marks`).
     """
-    words = _tesseract_words(gray, dpi, clock)
+    words = tick_boxes(gray, _tesseract_words(gray, dpi, clock), dpi)
     words, cells, clean = table_marks(gray, words, dpi)
     doubtful = [i for i, word in enumerate(words) if _doubtful_number(word)]
     crops = [_crop(gray, words[i], dpi) for i in doubtful] + [_crop(clean, cell, dpi) for cell in cells]
@@ -204,6 +213,62 @@ def _read(gray: Image.Image, dpi: int, clock: PageClock) -> list[Word]:
         if reading is not None and reading[1] >= GARBLED_BELOW and any(ch.isalnum() for ch in reading[0]):
             words.append(cell.model_copy(update={"text": reading[0], "confidence": reading[1]}))
     return words
+
+
+def tick_boxes(gray: Image.Image, words: list[Word], dpi: int) -> list[Word]:
+    """Tick boxes read from the ink inside them: ☒ when ticked, ☐ when empty, in place of OCR's reading.
+
+    Tesseract reads a box as a letter or a bracket ("O", "[J", "LJ", "@"), ticked or not. A box is a
+    square component of ink about a letter's size whose four sides are all inked; its inside (short of
+    the sides, which a tilt of a degree or two thickens) is measured: clearly inked, clearly paper, or
+    between the two, when the box's word is given a low confidence so that what rests on it is flagged.
+    The OCR words lying largely over a box are its reading, and are dropped.
+    """
+    ink = np.asarray(gray) < DARK_BELOW
+    if not ink.any():  # a blank page
+        return words
+    scale = dpi / 72.0
+    boxes = [box for box in (_tick_box(ink, square, scale) for square in _square_boxes(ink, scale))
+             if box is not None]
+    if not boxes:
+        return words
+    kept = [w for w in words if not any(_reads_box(w.bbox, box.bbox) for box in boxes)]
+    return kept + boxes
+
+
+def _square_boxes(ink: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:
+    """Components of the page's ink that are squares of a tick box's size: (top, left, bottom, right), inclusive."""
+    top, left, bottom, right, _size = components(ink)
+    tall, wide = bottom - top + 1, right - left + 1
+    low, high = BOX_SIDE[0] * scale, BOX_SIDE[1] * scale
+    square = ((tall >= low) & (tall <= high) & (wide >= low) & (wide <= high)
+              & (np.abs(tall - wide) <= 0.15 * np.maximum(tall, wide)))
+    return [(int(top[i]), int(left[i]), int(bottom[i]), int(right[i])) for i in np.nonzero(square)[0]]
+
+
+def _tick_box(ink: np.ndarray, box: tuple[int, int, int, int], scale: float) -> Word | None:
+    """A square whose four sides are inked, as a ☒ or ☐ word by the ink inside it; None for any other square."""
+    top, left, bottom, right = box
+    area = ink[top:bottom + 1, left:right + 1]
+    side = max(2, round(0.12 * area.shape[0]))
+    edges = (area[:side].any(axis=0), area[-side:].any(axis=0), area[:, :side].any(axis=1), area[:, -side:].any(axis=1))
+    if min(edge.mean() for edge in edges) < BOX_EDGE:
+        return None
+    inside = area[2 * side:-2 * side, 2 * side:-2 * side]
+    if inside.size == 0:
+        return None
+    share = float(inside.mean())
+    confidence = BOX_CONFIDENCE if share >= BOX_TICKED or share < BOX_EMPTY else BOX_UNSURE
+    bbox = (left / scale, top / scale, (right + 1) / scale, (bottom + 1) / scale)
+    return Word(text="☒" if share >= (BOX_TICKED + BOX_EMPTY) / 2 else "☐", bbox=bbox, confidence=confidence,
+                source="ocr")
+
+
+def _reads_box(word: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    """A word level with a box and lying largely over it is OCR's reading of the box (with a letter run into it)."""
+    wide = min(word[2], box[2]) - max(word[0], box[0])
+    tall = min(word[3], box[3]) - max(word[1], box[1])
+    return wide >= 0.4 * (word[2] - word[0]) and tall >= 0.5 * min(word[3] - word[1], box[3] - box[1])
 
 
 def table_marks(gray: Image.Image, words: list[Word], dpi: int) -> tuple[list[Word], list[Word], Image.Image]:

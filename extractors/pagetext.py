@@ -10,16 +10,20 @@ page count but the words themselves.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from concurrent.futures import FIRST_EXCEPTION, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
+import spacy.util
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfinterp import LITERAL_IMAGE
 from pdfminer.pdfparser import PDFSyntaxError
@@ -28,6 +32,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
 from extractors.errors import DocumentError, EncryptedPdf, NotAPdf
+from extractors.nlp import MODEL
 from extractors.ocr import Deadline, LimitExceeded, OcrLimits, ocr_image, prepare
 from pipeline.models import Page, Word
 
@@ -43,6 +48,9 @@ PARTIAL_LAYER_WORDS = 40
 not the text of a whole page (the corpus's single-page documents carry 45-300 words)."""
 SAME_PLACE = 0.5
 """An OCR word is the text layer's own when at least half of its box lies inside a text-layer word's box."""
+SPLIT_GAP = 0.6
+"""Two OCR words on a line are one word cut by a spurious space only if the gap between them is under this
+share of the line's height (a typed word space is about a third of it; a column gap is many times it)."""
 _PDFIUM = threading.Lock()
 """PDFium is not thread-safe, even across documents: renders are serialised (10-200 ms a page), OCR is not."""
 
@@ -98,7 +106,7 @@ def read_pages(path: Path, *, ocr_workers: int = 2, dpi: int = OCR_DPI, max_page
         raise
     if pool is None:
         executor.shutdown()
-    return [_page(index, layer, results.get(index)) for index, layer in enumerate(layers)]
+    return rejoin_split_words([_page(index, layer, results.get(index)) for index, layer in enumerate(layers)])
 
 
 def _collect(futures: dict[int, Future[tuple[list[Word], int]]]) -> dict[int, tuple[list[Word], int]]:
@@ -127,6 +135,74 @@ def merge_words(layer: list[Word], ocr: list[Word]) -> list[Word]:
     """
     kept = [word for word in ocr if not any(_inside(word.bbox, typed.bbox) >= SAME_PLACE for typed in layer)]
     return sorted([*layer, *kept], key=lambda w: (round(w.bbox[1]), w.bbox[0]))
+
+
+def rejoin_split_words(pages: list[Page]) -> list[Page]:
+    """OCR pages with each word that OCR cut in two by a spurious space ("communi ty") made one again.
+
+    Two neighbours on a line are joined only when the joined form is a word, known to the document itself
+    (written whole anywhere in it) or to the English model's vocabulary, and at most one of the two parts
+    is a word of its own: two real words ("a part", "to day") are never joined.
+    """
+    own = {_bare(word.text) for page in pages for word in page.words}
+    return [page.model_copy(update={"words": _rejoined(page.words, own)}) if page.source == "ocr" else page
+            for page in pages]
+
+
+def _rejoined(words: list[Word], own: set[str]) -> list[Word]:
+    out: list[Word] = []
+    for word in words:
+        if out and _split_pair(out[-1], word, own):
+            out[-1] = _joined(out[-1], word)
+        else:
+            out.append(word)
+    return out
+
+
+def _split_pair(left: Word, right: Word, own: set[str]) -> bool:
+    """`left` and `right` are one word OCR cut in two: close on one line, whole a word, not two words.
+
+    The parts are weighed against the English vocabulary alone: the document holds them too, as read.
+    """
+    height = max(left.bbox[3], right.bbox[3]) - min(left.bbox[1], right.bbox[1])
+    overlap = min(left.bbox[3], right.bbox[3]) - max(left.bbox[1], right.bbox[1])
+    gap = right.bbox[0] - left.bbox[2]
+    if height <= 0 or overlap < 0.5 * height or not -0.1 * height <= gap < SPLIT_GAP * height:
+        return False
+    if not (_WORD_END.fullmatch(left.text) and _WORD_START.fullmatch(right.text)):
+        return False
+    first, second, english = _bare(left.text), _bare(right.text), english_words()
+    whole = first + second
+    return (whole in english or whole in own) and not (first in english and second in english)
+
+
+_WORD_END = re.compile(r"[(\"'\u201c]?[A-Za-z]+")
+"""The first part of a cut word: letters to its end (a word ending in a stop or a comma is whole)."""
+_WORD_START = re.compile(r"[a-z]+[.,;:)\"'\u201d]?")
+"""The rest of a cut word: lowercase letters (a capital begins a word of its own), then any punctuation."""
+
+
+def _bare(text: str) -> str:
+    return text.strip(".,;:()\"'\u201c\u201d").lower()
+
+
+def _joined(left: Word, right: Word) -> Word:
+    box = (left.bbox[0], min(left.bbox[1], right.bbox[1]), right.bbox[2], max(left.bbox[3], right.bbox[3]))
+    return left.model_copy(update={"text": left.text + right.text, "bbox": box,
+                                   "confidence": min(left.confidence, right.confidence)})
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English model's vocabulary as shipped (letters only, lowercase); empty when it is not installed.
+
+    Read from its strings file rather than the loaded pipeline, whose store grows with every text it reads.
+    """
+    try:
+        strings = spacy.util.get_package_path(MODEL).glob("*/vocab/strings.json")
+        return frozenset(s.lower() for path in strings for s in json.loads(path.read_text()) if s.isalpha())
+    except (OSError, ValueError):
+        return frozenset()
 
 
 def _inside(box: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> float:

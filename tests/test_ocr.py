@@ -20,6 +20,7 @@ from extractors.ocr import (
     ocr_image,
     reread_words,
     table_marks,
+    tick_boxes,
 )
 from extractors.pagetext import read_pages, render_page
 from pipeline.models import Word
@@ -274,3 +275,65 @@ def test_white_text_on_a_dark_band_is_no_ruled_row() -> None:
                           confidence=0.96, source="ocr"))
     kept, cells, _ = table_marks(image, words, 300)
     assert (kept, cells) == (words, [])
+
+
+def box_page(marks: list[str], *, tilt: float = 0.0) -> Image.Image:
+    """A 300-dpi strip of 10-point tick boxes 100 pixels apart, each empty, crossed, ticked, filled or faint."""
+    image = Image.new("L", (120 * len(marks) + 100, 200), 255)
+    draw = ImageDraw.Draw(image)
+    for n, mark in enumerate(marks):
+        x, y, side = 60 + 120 * n, 60, 42
+        draw.rectangle((x, y, x + side, y + side), outline=0, width=3)
+        if mark == "cross":
+            draw.line((x + 8, y + 8, x + side - 8, y + side - 8), fill=0, width=5)
+            draw.line((x + 8, y + side - 8, x + side - 8, y + 8), fill=0, width=5)
+        elif mark == "tick":
+            draw.line((x + 9, y + 22, x + 18, y + 32, x + 34, y + 9), fill=0, width=5)
+        elif mark == "filled":
+            draw.rectangle((x, y, x + side, y + side), fill=0)
+        elif mark == "speck":
+            draw.rectangle((x + 18, y + 18, x + 21, y + 21), fill=0)
+    return image.rotate(tilt, fillcolor=255) if tilt else image
+
+
+@pytest.mark.parametrize("tilt", [0.0, 1.5])
+@pytest.mark.parametrize(("marks", "read"), [
+    (["empty", "cross", "empty"], ["☐", "☒", "☐"]),
+    (["tick", "empty"], ["☒", "☐"]),
+    (["filled", "empty"], ["☒", "☐"]),
+])
+def test_a_tick_box_is_read_from_the_ink_inside_it(marks: list[str], read: list[str], tilt: float) -> None:
+    boxes = tick_boxes(box_page(marks, tilt=tilt), [], 300)
+    assert [w.text for w in sorted(boxes, key=lambda w: w.bbox[0])] == read
+    assert all(w.confidence >= LOW_OCR_CONFIDENCE for w in boxes)
+
+
+def test_a_box_neither_clearly_ticked_nor_clearly_empty_is_low_confidence() -> None:
+    (box,) = tick_boxes(box_page(["speck"]), [], 300)
+    assert box.confidence < LOW_OCR_CONFIDENCE
+
+
+def test_ocr_s_reading_of_a_box_gives_way_and_the_words_beside_it_stay() -> None:
+    scale = 300 / 72
+    over = Word(text="[J", bbox=(58 / scale, 58 / scale, 104 / scale, 104 / scale), confidence=0.3, source="ocr")
+    run_in = Word(text="[Cla", bbox=(58 / scale, 58 / scale, 130 / scale, 104 / scale), confidence=0.3, source="ocr")
+    beside = Word(text="colleague", bbox=(140 / scale, 60 / scale, 300 / scale, 100 / scale), confidence=0.9,
+                  source="ocr")
+    for reading in (over, run_in):
+        words = tick_boxes(box_page(["cross"]), [reading, beside], 300)
+        assert [w.text for w in words] == ["colleague", "☒"]
+
+
+def test_letters_and_a_ruled_table_are_no_tick_boxes() -> None:
+    image = Image.new("L", (900, 300), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 40), "O D 0 Q", fill=0, font=ImageFont.load_default(size=42))
+    for x in range(400, 860, 45):  # a grid of small square cells is one component, not many boxes
+        draw.line((x, 40, x, 220), fill=0, width=3)
+    for y in range(40, 230, 45):
+        draw.line((400, y, 850, y), fill=0, width=3)
+    assert tick_boxes(image, [], 300) == []
+
+
+def test_a_blank_page_has_no_tick_boxes() -> None:
+    assert tick_boxes(Image.new("L", (300, 300), 255), [], 300) == []

@@ -11,8 +11,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from extractors import pagetext
-from extractors.pagetext import merge_words, read_pages
-from pipeline.models import Word
+from extractors.pagetext import merge_words, read_pages, rejoin_split_words
+from pipeline.models import Page, Word
 
 SCANNED_LINES = ["Certificate of Completion", "Working with Fathers of Infants", "Clock hours: 6.0"]
 TYPED = [(90, 640, "Participant:"), (170, 640, "Rowan"), (215, 640, "Kestrel")]
@@ -81,3 +81,49 @@ def test_an_ocr_word_in_a_typed_words_place_is_that_word(ocr_box: tuple, kept: b
     merged = merge_words([typed], [word("Kestrel", ocr_box, "ocr")])
     assert merged[0] == typed
     assert (len(merged) == 2) is kept
+
+
+def line(*texts: str, gap: float = 2.0) -> list[Word]:
+    """OCR words on one line, 6 points a letter, `gap` points apart."""
+    words, left = [], 72.0
+    for text in texts:
+        words.append(word(text, (left, 100, left + 6 * len(text), 112), "ocr"))
+        left += 6 * len(text) + gap
+    return words
+
+
+def page_of(words: list[Word], source: str = "ocr") -> Page:
+    return Page(number=1, width=612, height=792, words=words, source=source)
+
+
+@pytest.mark.parametrize(("texts", "elsewhere", "read"), [
+    (("the", "communi", "ty", "clinic"), [], ["the", "community", "clinic"]),
+    (("clinical", "supervi", "sion."), [], ["clinical", "supervision."]),
+    (("Coun", "seling", "Center"), [], ["Counseling", "Center"]),
+    (("(hospi", "tal)"), [], ["(hospital)"]),
+    (("Lak", "eshore", "Clinic"), ["Lakeshore"], ["Lakeshore", "Clinic"]),  # the document writes it whole
+    (("Lak", "eshore", "Clinic"), [], ["Lak", "eshore", "Clinic"]),  # a name nothing knows stays as read
+    (("a", "part", "of"), [], ["a", "part", "of"]),  # two words, even if "apart" is one
+    (("to", "day"), [], ["to", "day"]),
+    (("Mental", "Health"), [], ["Mental", "Health"]),  # a capital starts a word of its own
+    (("communi,", "ty"), [], ["communi,", "ty"]),  # a comma ends a word
+])
+def test_a_word_ocr_cut_by_a_spurious_space_is_joined_only_when_whole_it_is_a_word(
+        texts: tuple[str, ...], elsewhere: list[str], read: list[str]) -> None:
+    other = [word(text, (72, 300, 120, 312), "ocr") for text in elsewhere]
+    pages = rejoin_split_words([page_of(line(*texts)), page_of(other)])
+    assert [w.text for w in pages[0].words] == read
+
+
+def test_words_far_apart_or_on_a_text_layer_are_never_joined() -> None:
+    assert [w.text for w in rejoin_split_words([page_of(line("communi", "ty", gap=40))])[0].words] == [
+        "communi", "ty"]
+    assert [w.text for w in rejoin_split_words([page_of(line("communi", "ty"), "text_layer")])[0].words] == [
+        "communi", "ty"]
+
+
+def test_a_joined_word_spans_both_parts_at_the_lower_confidence() -> None:
+    left, right = line("communi", "ty")
+    joined = rejoin_split_words([page_of([left, right.model_copy(update={"confidence": 0.6})])])[0].words
+    assert joined == [word("community", (72, 100, left.bbox[2] + 2 + 12, 112), "ocr").model_copy(
+        update={"confidence": 0.6})]
