@@ -11,7 +11,7 @@ import re
 
 from extractors.fields import Found
 from extractors.layout import DocText, Line
-from extractors.nlp import Evidence
+from extractors.nlp import Evidence, find_patterns
 from extractors.transcript_labels import (
     DEGREE_LABEL,
     DEGREE_NOUN,
@@ -251,9 +251,13 @@ def _field_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
     index = line_index(doc, cell[0])
     column = _own_column(doc, degree_ev, cell)
     fields: list[tuple[int, Found]] = []
-    for line in doc.lines[index + 1:index + 4]:
-        details = _details(doc, line) if line.page == doc.lines[index].page else []
-        if (not details or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0))
+    for whole in doc.lines[index + 1:index + 5]:
+        line = _column_part(doc, whole, column) if whole.page == doc.lines[index].page else None
+        if line is not None and not holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)) \
+                and _conferral_detail(doc.slice(line.start, line.end)):
+            continue
+        details = _details(doc, line) if line is not None else []
+        if (line is None or not details or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0))
                 or any(re.fullmatch(r"certificates?", label.strip(), re.I) for label, _value in details)):
             break
         values = [(label, _in_own_cell(doc, line, value)) for label, value in details
@@ -266,6 +270,29 @@ def _field_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
     value = min(fields, key=lambda ranked: ranked[0])[1]
     return field_value(doc, degree_ev, Found(value.start, value.end, "transcript.list_field_below.v1",
                                             FIELD_BELOW_SCORE))
+
+
+def _column_part(doc: DocText, line: Line, column: tuple[float, float]) -> Line | None:
+    """The cells of a line that start in a degree's column; None when it has none there.
+
+    A registrar may print the student's particulars beside the degrees ("Birth date: 01/17/1985" left of
+    "Conferred 05/04/2005"): the other column's cells are no part of the degree's entry.
+    """
+    cells = tuple(c for c in line.cell_spans() if column[0] <= x_range(doc, *c)[0] < column[1])
+    if not cells:
+        return None
+    words = tuple(p for p in line.words if cells[0][0] <= p.start < cells[-1][1])
+    return Line(line.page, cells[0][0], cells[-1][1], words, cells)
+
+
+def _conferral_detail(text: str) -> bool:
+    """An entry's conferral line without a colon ("Conferred 05/04/2005", "Awarded May 2008"): the field may follow.
+
+    One date, led only by a conferral word, nothing after it.
+    """
+    dates = [e for e in find_patterns(text) if e.label == "DATE"]
+    return (len(dates) == 1 and bool(text[:dates[0].start].strip()) and conferral_line(text[:dates[0].start])
+            and not text[dates[0].end:].strip(" .,;"))
 
 
 def _own_column(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> tuple[float, float]:
