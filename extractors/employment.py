@@ -12,7 +12,8 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.form_layout import LABELLED_LINE, box_of, is_prose, overlap
+from extractors.form_layout import LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
+from extractors.form_letters import SALUTATION
 from extractors.forms import (
     captions_over_values,
     column_value,
@@ -128,6 +129,12 @@ the role standing in the letter's labelled block ("Position held: ..."): read on
 A scan's word split by a stray space ("unt il") still reads; the labelled block's dates check the sentence's."""
 PERIOD_SENTENCE_SCORE = 0.92
 UNCONFIRMED_EMPLOYER_SCORE = 0.75
+LETTERHEAD_LINES = 6
+"""How far down the first page a letterhead reaches (name, department, address, date)."""
+LETTERHEAD_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|the|&)){1,9}$")
+"""A letterhead's organisation name: two to ten words, capitalised but for "of", "for", "and", "the"; no digits,
+no punctuation of an address or a sentence."""
+LETTERHEAD_SCORE = 0.92
 """A role-less sentence's employer that no letterhead or employer field names too: read, but a person checks it."""
 LAST_PREPOSITION = re.compile(r"(?s).*(?:\s(?:at|with|by)|\s[a-z][\w'-]*\s+for)\s+")
 """Before the last preposition in a period sentence's employer: whom the person worked with, not where
@@ -157,6 +164,9 @@ SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go
                          "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
 """Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
 UNSPANNED_DATE_SCORE = 0.75
+UNFINISHED = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by", "from",
+                        "including", "such", "as", "their", "its", "our", "her", "his"})
+"""Words no statement of duties ends on: a text ending on one was cut at a line's end."""
 EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+(?:name|of\s+record))?|organi[sz]ation|agency|company|facility|workplace"
                   r"|(?:business|company|agency|organi[sz]ation|facility)\s+name|place\s+of\s+employment"
                   r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
@@ -257,7 +267,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     duties = _duties(doc)
     result = Extraction(items=_from_sentences(doc, evidence, duties))
     if not result.items:
-        form = _from_form(doc, evidence, duties) or _from_period_sentence(doc, evidence, duties)
+        form = (_from_form(doc, evidence, duties) or _from_period_sentence(doc, evidence, duties)
+                or _from_form(doc, evidence, duties, employer=_letterhead_employer(doc)))
         if form is not None:
             result.items.append(form)
     if not result.items:
@@ -278,6 +289,15 @@ def _duties(doc: DocText) -> Found | None:
             score = score if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
             return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
     return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
+
+
+def _cut_short(doc: DocText, duties: Found) -> bool:
+    """Whether the duties text ends on a word that cannot end it ("... supervision to infant and").
+
+    A wrapped line the reader did not follow leaves the text cut short: a person reads the rest.
+    """
+    words = doc.slice(duties.start, duties.end).rstrip(" .;,").split()
+    return bool(words) and words[-1].lower() in UNFINISHED
 
 
 def _first_paragraph(doc: DocText, block: Found) -> Found:
@@ -387,10 +407,13 @@ def _about_the_person(doc: DocText, match: re.Match[str]) -> bool:
     return all(re.search(rf"\b{re.escape(word)}\b", before) for word in words)
 
 
-def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None) -> Item | None:
-    employer = (_labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
-                or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME, "employment.employer_section.v1")
-                or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
+def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
+               employer: Found | None = None) -> Item | None:
+    """The labelled values of a form, the employer from its field (or, for a letter's block, the one given)."""
+    employer = employer or (_labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
+                            or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME,
+                                             "employment.employer_section.v1")
+                            or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
     row = _position_row(doc, evidence)
     start_value: Found | None
     if row is not None:
@@ -666,6 +689,32 @@ def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found 
                  reasons)
 
 
+def _letterhead_employer(doc: DocText) -> Found | None:
+    """The employer of a letter giving the job's facts as a labelled block: the organisation its letterhead names.
+
+    An HR letter prints its organisation at the top and names it again in its text ("the employment of Ann Lee
+    with Riverbend Clinic:", "while employed at Riverbend Clinic"): a letterhead cell the body names after "with",
+    "at", "by" or "for" is the employer. A letterhead cell named nowhere else, but worded like an organisation, is
+    read at a score a person checks; an address line, a date or a person's name is never taken.
+    """
+    unconfirmed = None
+    for line in doc.lines[:LETTERHEAD_LINES]:
+        if line.page != doc.lines[0].page:
+            break
+        body = " ".join(doc.text[line.end:].split())
+        for start, end in line.cell_spans():
+            name = " ".join(doc.slice(start, end).split())
+            if not LETTERHEAD_NAME.match(name) or LABELLED_LINE.match(name) or SALUTATION.match(name):
+                continue
+            spelt = r"\s+".join(ocr_tolerant(re.escape(word)) for word in name.split())  # "Lakeshore C ommunity"
+            named = rf"(?i)\b(?:with|at|by|for)\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])"
+            if re.search(named, body):
+                return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
+            if unconfirmed is None and ORGANISATION.search(name):
+                unconfirmed = Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
+    return unconfirmed
+
+
 def _employer_span(match: re.Match[str]) -> tuple[int, int]:
     """The employer group's range after its last "at / with / for / by": the place, not the people worked with."""
     last = LAST_PREPOSITION.match(match.group("employer"))
@@ -769,7 +818,7 @@ def _item(doc: DocText, employer: str, role: str | None, start: ParsedDate | Non
     if duties is None:
         reasons.append("employment.duties_missing")
     else:
-        if duties.score <= BROKEN_BOUNDARY_SCORE or _split_word(doc, duties):
+        if duties.score <= BROKEN_BOUNDARY_SCORE or _split_word(doc, duties) or _cut_short(doc, duties):
             reasons.append("employment.duties_unclear")
         sources.append(duties)
     value: dict[str, Any] = {

@@ -13,6 +13,8 @@ from extractors.layout import DocText
 
 QUESTION_NUMBER = r"(?:q(?:uestion)?\s*)?\d{1,2}[.)]\s+"
 """A questionnaire's numbering in front of a question ("1. Your full name", "Q4) ...")."""
+BULLET = r"(?:[•·▪◦●■□○►▸*–-]|(?-i:[e¢©o]))\s+"
+"""A list's bullet before a label ("• Position: ..."), or what a scan reads the dot as ("e", "¢", "©", "o")."""
 SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
 """What parts a label from its value on one line: a colon, or a leader of dots ("HIRE DATE ...... 2020-05-26")."""
 DATE_VALUE = (r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)")

@@ -23,6 +23,7 @@ from extractors.form_captions import (
 )
 from extractors.form_layout import (
     BLANK_MARK,
+    BULLET,
     CAPTION,
     DATE_ONLY,
     DATE_VALUE,
@@ -99,6 +100,8 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
           captions_above: bool = False, bare: str | None = None) -> FieldHit | None:
     """The first field whose label matches: `Label: value`, a label cell and the cell after it, or a caption under it.
 
+    A label may stand behind a list's bullet ("• Position: Home Visitor"; a scan reads the dot as "e" or "¢").
+
     `label` is a regex for the whole label (no colon). With `continued`, lines that carry on at the value
     cell's left edge (a wrapped table cell) are part of the value. A caption row reads the value above it,
     or the one under it when the form puts its captions over their values (`captions_above`, see
@@ -106,15 +109,15 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
     on the same cell with no colon ("Exam date 06/25/2026"): only a value of that shape, never another word.
     """
     separator = SEPARATOR if bare is None else rf"(?:{SEPARATOR}|\s(?=\s*(?:{bare})))"
-    pattern = re.compile(rf"^[\s|¦]*(?P<number>{QUESTION_NUMBER})?(?:{ocr_tolerant(label)})(?P<asked>\s*\?)?"
-                         rf"\s*(?P<colon>{separator}\s*(?P<value>.*?))?\s*$", re.I)
+    pattern = re.compile(rf"^[\s|¦]*(?:{BULLET})?(?P<head>)(?P<number>{QUESTION_NUMBER})?(?:{ocr_tolerant(label)})"
+                         rf"(?P<asked>\s*\?)?\s*(?P<colon>{separator}\s*(?P<value>.*?))?\s*$", re.I)
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for position, (start, end) in enumerate(cells):
             match = pattern.match(doc.slice(start, end)) or _wrapped_question(doc, index, position, pattern)
             if not match:
                 continue
-            found_label = Found(start + match.start(), min(start + match.end(), end), rule, FIELD_SCORE)
+            found_label = Found(start + match.start("head"), min(start + match.end(), end), rule, FIELD_SCORE)
             value = _value_of(doc, index, position, match, found_label, captions_above, bare)
             if value is not None and continued:
                 value = continue_cell(doc, index, value)
