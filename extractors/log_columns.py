@@ -30,7 +30,7 @@ COLUMN_NAMES = {
     "format": (rf"(?:type|kind)\s+of\s+{_MEETING}|(?:{_MEETING}\s+)?(?:format|fmt|type|modality|setting|mode)"
                rf"|{FORMAT_PAIR}|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:(?:clock|contact|session|supervision|consultation|rs\s*/\s*c)\s+|(?:no\.?|number)\s+of\s+)?"
-              r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs\.?|duration|length|minutes|mins\.?"
+              r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs?\.?|duration|length|minutes|mins?\.?"
               r"|time\s+spent|time\s+in\s+(?:minutes|hours)|time(?=\s*\())"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
     "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+|clinical\s+|primary\s+|lead\s+)?"
@@ -49,6 +49,9 @@ format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
+MINUTE_PART = re.compile(r"^\(?(?:m|mm|min|mins|minutes)\.?\)?$", re.I)
+"""A column's name that is only a minutes unit ("Min", "Minutes", "(m)"): beside an hours column, the minutes of
+a length the log splits into two columns ("Hrs | Min", "Hours | Minutes", "Duration (h) | (m)")."""
 HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
                  "minutes", "format", "modality")
 """Long column names a scanned header word may be one letter off."""
@@ -170,13 +173,57 @@ def header_columns(row: Row) -> list[Column] | None:
             minutes = (role == "hours" or timed) and bool(MINUTES_COLUMN.search(f"{match.group()} {unit}"))
             named.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1], minutes=minutes,
                                 name=match.group(), timed=timed))
-        columns += _timed_by_unit_word(named, _word_gap(row))
+        columns += _whole_cell(row, cell, _timed_by_unit_word(named, _word_gap(row)), claimed)
     if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
         return None
     for i, (x0, x1) in enumerate(row.xs):
         if i not in claimed and not set(row.words[i].word.text) <= RULE_MARKS:
-            columns.append(Column("other", x0, x1))
-    return sorted(columns, key=lambda c: c.x0)
+            columns.append(Column("other", x0, x1, name=row.words[i].word.text))
+    return _split_duration(sorted(columns, key=lambda c: c.x0))
+
+
+def _split_duration(columns: list[Column]) -> list[Column]:
+    """A length written in two columns, hours then minutes ("Hrs | Min"): the second is the `minutes` column.
+
+    Only a column named by a minutes unit alone, right after a column of hours that names no minutes: "Time (min)"
+    beside "Hours" is a column of its own, and a lone "Minutes" column is a duration in minutes.
+    """
+    split = list(columns)
+    for n in range(1, len(split)):
+        before, column = split[n - 1], split[n]
+        if before.role == "hours" and not before.minutes and MINUTE_PART.match(column.name.strip()):
+            split[n] = Column("minutes", column.x0, column.x1, minutes=True, name=column.name)
+    return split
+
+
+def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int]) -> list[Column]:
+    """A header cell's one column name with the words a space from it: one heading ("RS/C provided by").
+
+    Words around a column's name, a space apart as words of one phrase are, qualify it ("Session conducted by",
+    "Supervisor signature"); left as columns of their own they would take the first or last word of each row's
+    name. A word farther off is a column of its own ("Time (min)" then "Rate"), and so is a minutes unit after an
+    hours column's name ("Duration (h) (m)"). A cell that names two columns is left alone.
+    """
+    if len(named) != 1:
+        return named
+    column, gap = named[0], _word_gap(row)
+    inside = [i for i in cell if column.x0 <= row.xs[i][0] and row.xs[i][1] <= column.x1]
+    if not inside:
+        return named
+    first, last = inside[0], inside[-1]
+    while first - 1 in cell and _joins(row, first - 1, row.xs[first][0] - row.xs[first - 1][1], gap, claimed):
+        first -= 1
+    while last + 1 in cell and _joins(row, last + 1, row.xs[last + 1][0] - row.xs[last][1], gap, claimed) and not (
+            column.role == "hours" and MINUTE_PART.match(row.words[last + 1].word.text)):
+        last += 1
+    claimed.update(range(first, last + 1))
+    return [Column(column.role, row.xs[first][0], row.xs[last][1], minutes=column.minutes, name=column.name,
+                   timed=column.timed)]
+
+
+def _joins(row: Row, i: int, distance: float, gap: float, claimed: set[int]) -> bool:
+    """Whether the header word `i`, this far from a column's name, is a word of that name's phrase."""
+    return i not in claimed and distance <= gap and not set(row.words[i].word.text) <= RULE_MARKS
 
 
 def _timed_by_unit_word(named: list[Column], word_gap: float) -> list[Column]:

@@ -122,7 +122,8 @@ class SessionReader:
             return
         date, date_found, date_reasons = self._date(date_words)
         minutes = any(c.minutes for c in columns or [] if c.role == "hours" or (c.timed and cells.get(c.role)))
-        hours, hours_found, hours_reasons = self._duration(cells, minutes)
+        split = any(c.role == "minutes" for c in columns or [])
+        hours, hours_found, hours_reasons = self._duration(cells, minutes, split)
         if date is None or date_found is None or hours is None or hours_found is None:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
@@ -150,7 +151,8 @@ class SessionReader:
         sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
         self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
 
-    def _duration(self, cells: Cells, minutes: bool) -> tuple[ParsedHours | None, Found | None, list[str]]:
+    def _duration(self, cells: Cells, minutes: bool,
+                  split: bool = False) -> tuple[ParsedHours | None, Found | None, list[str]]:
         """The hours cell, checked against the row's start and end times when the log has them.
 
         Times that span the cell's duration vouch for it (and for a restored decimal point), as does a statement's
@@ -159,8 +161,12 @@ class SessionReader:
         (a break or a discount may explain it). Both are flagged unless the log's total confirms the rows.
         """
         words = cells.get("hours", [])
-        hours, repaired = session_hours(cell_text(words), minutes, self.hours_form) if words else (None, False)
-        found = Found(*cell_span(words), "log.hours_cell.v1", 0.96) if words else None
+        if split:  # a length in an hours and a minutes column: the two cells together are the duration
+            hours, repaired, words = _split_cells(cells)
+            found = Found(*cell_span(words), "log.hours_split_cells.v1", 0.96) if words else None
+        else:
+            hours, repaired = session_hours(cell_text(words), minutes, self.hours_form) if words else (None, False)
+            found = Found(*cell_span(words), "log.hours_cell.v1", 0.96) if words else None
         timed = _time_span(cells) or _billed_span(cells)
         if timed is None:
             return hours, found, ["log.hours_repaired"] if repaired else []
@@ -324,6 +330,45 @@ def cell_hours(text: str, minutes: bool) -> ParsedHours | None:
     if parsed is not None and minutes and parsed.form == "bare":
         return ParsedHours(hours=round(parsed.hours / 60.0, 2), converted=True, form="minutes")
     return parsed
+
+
+DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"})
+"""Letters OCR reads for the digits of a short number cell ("i 00", "1 3O"): read back, and flagged."""
+WHOLE_NUMBER = re.compile(r"^\d{1,4}$")
+BLANK_PART = re.compile(r"^(?:[-–—_]+|)$")
+"""An hours or minutes cell left empty or dashed: none of that unit ("2 | –" is two hours)."""
+
+
+def split_hours(hour_text: str, minute_text: str) -> ParsedHours | None:
+    """A length written in two cells, whole hours and minutes ("1" and "30", "0" and "45"); else None.
+
+    An empty or dashed cell is none of its unit; minutes of 60 or more, a fraction or a word is no such length,
+    and neither is a row with both cells empty.
+    """
+    parts = [text.strip(" .|") for text in (hour_text, minute_text)]
+    if all(BLANK_PART.match(part) for part in parts):
+        return None
+    if not all(WHOLE_NUMBER.match(part) or BLANK_PART.match(part) for part in parts):
+        return None
+    hours, minutes = (int(part) if WHOLE_NUMBER.match(part) else 0 for part in parts)
+    if minutes >= 60:
+        return None
+    return ParsedHours(hours=round(hours + minutes / 60, 2), converted=False, form="split")
+
+
+def _split_cells(cells: Cells) -> tuple[ParsedHours | None, bool, list[Placed]]:
+    """A row's hours and minutes cells read as one duration; whether only by reading letters as digits; their words.
+
+    OCR reads a short number cell's 1 or 0 as a letter ("i 00", "1 3O"): read back only when the cells do not read
+    as written, and flagged.
+    """
+    texts = cell_text(cells.get("hours", [])), cell_text(cells.get("minutes", []))
+    words = cells.get("hours", []) + cells.get("minutes", [])
+    hours = split_hours(*texts)
+    if hours is not None:
+        return hours, False, words
+    hours = split_hours(*(text.translate(DIGIT_LOOKALIKES) for text in texts))
+    return hours, hours is not None, words
 
 
 def repair_month_date(text: str) -> str | None:

@@ -28,7 +28,7 @@ from extractors.fields import (
     missing,
 )
 from extractors.forms import one_line
-from extractors.hours import column_form, parse_hours
+from extractors.hours import ParsedHours, column_form, parse_hours
 from extractors.layout import DocText, Placed
 from extractors.log_columns import (
     CHARGE,
@@ -47,7 +47,16 @@ from extractors.log_columns import (
     table_blocks,
     visual_rows,
 )
-from extractors.log_rows import NAME, NOT_A_PERSON, TOLERANCE, Session, SessionReader, cell_hours, session_hours
+from extractors.log_rows import (
+    NAME,
+    NOT_A_PERSON,
+    TOLERANCE,
+    Session,
+    SessionReader,
+    cell_hours,
+    session_hours,
+    split_hours,
+)
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
 from extractors.nlp import Evidence
 
@@ -100,7 +109,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
     minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours" or c.timed)
-    total = _stated_total(doc, rows, rows_sum, minutes_log)
+    split = any(c.role == "minutes" for _, _, columns, _ in table for c in columns or [])
+    total = _stated_total(doc, rows, rows_sum, minutes_log, split)
     agrees = total is not None and not total.needs_review
     result.items, result.flags = [s.item(doc, hours_confirmed=agrees) for s in reader.sessions], reader.flags
     if total is not None:
@@ -218,10 +228,12 @@ def _vouch_names(doc: DocText, sessions: list[Session], named: Found | None) -> 
     return vouched
 
 
-def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: bool = False):  # noqa: ANN202
+def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: bool = False,  # noqa: ANN202
+                  split: bool = False):
     """The log's own total (its last `Total ...` row), flagged when it disagrees with the sum of its rows.
 
-    A total that names no unit is in the unit of the log's duration column ("TOTAL 1410" under "Duration (min)").
+    A total that names no unit is in the unit of the log's duration column ("TOTAL 1410" under "Duration (min)");
+    under an hours and a minutes column, two bare numbers are the total's hours and minutes ("TOTAL 52 30").
     A total of money (a statement's "Total billed: $2,530.00", beside its total time) is no total of hours.
     """
     totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip()))
@@ -234,7 +246,8 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     found = Found(*cell_span(value_words), "log.total.v1", 0.97)
     label = match["label"]
     minutes = bool(MINUTES_COLUMN.search(label)) or (minutes_log and not re.search(r"(?i)\bh(?:ou)?rs?\b", label))
-    stated = cell_hours(value, minutes) if value else None
+    stated = _split_total(value) if split else None
+    stated = stated or (cell_hours(value, minutes) if value else None)
     if stated is None:
         return build_item(doc, "supervision_total", "supervision_total",
                           {"stated_total": None, "rows_sum": rows_sum}, [found], ["log.total_unreadable"])
@@ -243,3 +256,13 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     return build_item(doc, "supervision_total", "supervision_total",
                       {"stated_total": stated.hours, "rows_sum": rows_sum}, [found],
                       [] if agrees else ["log.total_mismatch"])
+
+
+SPLIT_TOTAL = re.compile(r"^(\d{1,4})\s+(\d{1,2})$")
+"""A total row's value under an hours and a minutes column: its hours, then its minutes."""
+
+
+def _split_total(value: str) -> ParsedHours | None:
+    """The hours of a total written in a log's hours and minutes columns ("52 30"); else None."""
+    match = SPLIT_TOTAL.match(value.strip())
+    return split_hours(match[1], match[2]) if match else None
