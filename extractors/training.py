@@ -10,12 +10,14 @@ date and hours parsers in `training_values.py`, and a CE record's rows in `train
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from extractors.fields import REVIEW_THRESHOLD, Extraction, Found, build_item, by_strength, missing, same_day, slug
 from extractors.hours import ParsedHours, parse_hours
-from extractors.layout import DocText, Placed
+from extractors.layout import DocText, Line, Placed, union
 from extractors.nlp import Evidence
 from extractors.training_labels import (
+    DATE_LABEL,
     DATE_TIERS,
     END_DATE,
     GENERIC_DATE_LABEL,
@@ -27,7 +29,15 @@ from extractors.training_labels import (
 from extractors.training_provider import certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
 from extractors.training_table import read_table
-from extractors.training_values import Reading, clean, clock_duration, completion_date, hours_with_unit, spans_in
+from extractors.training_values import (
+    Reading,
+    clean,
+    clock_duration,
+    completion_date,
+    hours_with_unit,
+    rejoined,
+    spans_in,
+)
 
 EVENT_WORDS = (r"webinar|course|workshop|training|program(?:me)?|session|module|seminar|conference|class|series|"
                r"e-?learning|institute|symposium|lecture")
@@ -165,8 +175,12 @@ UNSURE_END_SCORE = 0.75
 
 def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
     found = by_strength(doc, DATE_TIERS, lambda label: _labelled_date(doc, label), same_day)
+    if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
+        found = None  # a caption's neighbour ("Completion date | Instructor"): the date may stand over the caption
     if found is not None and found.score < REVIEW_THRESHOLD:
         reading.reasons.append("training.date_unsure")  # two labels disagree, or an end date of no named training
+    if found is None and tail is None:
+        found = _date_above_caption(doc, reading)
     if found is None and tail is None:
         found = field_value(doc, GENERIC_DATE_LABEL, "training.date_generic.v1")[0]
         if found is not None:
@@ -198,6 +212,73 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
     return Found(found.start, found.end, found.rule, min(found.score, UNSURE_END_SCORE))
 
 
+DATE_CAPTION = re.compile(rf"\s*(?:(?P<named>{DATE_LABEL})|{GENERIC_DATE_LABEL})\s*:?\s*", re.I)
+RANGE_WORDS = re.compile(r"\b(?:to|through|thru|until)\b", re.I)
+ABOVE_CAPTION_SCORE = 0.88
+"""A date over its caption is known by where it stands alone: a shade less sure than `Label: value`."""
+CAPTION_LEADING = 2.5
+"""How far above its caption a value may stand, in caption heights: the signature line's own gap."""
+
+
+def _date_above_caption(doc: DocText, reading: Reading) -> Found | None:
+    """A date written over its caption, as on a signature line: "June 8-11, 2022" above "Program date".
+
+    The caption is a cell that is only a date label; the value is the words of the line right above that stand in
+    the caption's column (half way to its neighbours' captions), and must be a date alone. A caption with a date
+    under it as well may be a label over its value, and is no caption then. A bare "Date" caption may be the day
+    a certificate was signed, so a person checks it (`training.date_generic`).
+    """
+    for number, line in enumerate(doc.lines[1:], start=1):
+        above = doc.lines[number - 1]
+        for cell in line.cell_spans():
+            match = DATE_CAPTION.fullmatch(doc.slice(*cell))
+            if match is None or above.page != line.page or not _close_above(above, line):
+                continue
+            below = doc.lines[number + 1] if number + 1 < len(doc.lines) else None
+            if below is not None and below.page == line.page and _close_above(line, below) \
+                    and _column_words(doc, line, cell, below):
+                continue
+            words = _column_words(doc, line, cell, above)
+            if not words:
+                continue
+            start, end = words[0].start, words[-1].end
+            spans = spans_in(doc, start, end, "DATE")
+            rest = doc.slice(start, end)
+            for span in spans:
+                rest = rest.replace(span.text, " ")
+            if not spans or re.search(r"\w", RANGE_WORDS.sub(" ", rest)):
+                continue
+            if not match.group("named"):
+                reading.reasons.append("training.date_generic")
+            return Found(start, end, "training.date_above_caption.v1", ABOVE_CAPTION_SCORE)
+    return None
+
+
+def _close_above(above: Line, line: Line) -> bool:
+    """The line right above a caption, within a few caption heights of it."""
+    top = min(p.word.bbox[1] for p in line.words)
+    height = max(p.word.bbox[3] - p.word.bbox[1] for p in line.words)
+    return 0 <= top - max(p.word.bbox[3] for p in above.words) <= CAPTION_LEADING * height
+
+
+def _column_words(doc: DocText, line: Line, cell: tuple[int, int], other: Line | None) -> list[Placed]:
+    """The words of another line whose centres stand in a caption's column: half way to the captions beside it.
+
+    Only words of a line on the caption's page whose text holds a date count (a caption's column under a
+    signature line holds nothing else).
+    """
+    if other is None or other.page != line.page:
+        return []
+    boxes = [union(p.word.bbox for p in doc.words_in(*c)) for c in line.cell_spans()]
+    mine = line.cell_spans().index(cell)
+    left = (boxes[mine - 1][2] + boxes[mine][0]) / 2 if mine > 0 else float("-inf")
+    right = (boxes[mine][2] + boxes[mine + 1][0]) / 2 if mine + 1 < len(boxes) else float("inf")
+    words = [p for p in other.words if left <= (p.word.bbox[0] + p.word.bbox[2]) / 2 < right]
+    if not words or not spans_in(doc, words[0].start, words[-1].end, "DATE"):
+        return []
+    return words
+
+
 def _date_under_title(doc: DocText, reading: Reading, title: Found) -> None:
     """A certificate with no date label that says when under the title: "on June 5, 2024", "held May 1-2, 2023".
 
@@ -227,7 +308,7 @@ def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, ev
         return
     spans = spans_in(doc, *tail, "HOURS") if tail else []
     if not spans:
-        spans = [e for e in evidence if e.label == "HOURS" and not _on_excluded_line(doc, e)]
+        spans = [rejoined(doc, e) for e in evidence if e.label == "HOURS" and not _on_excluded_line(doc, e)]
     if not spans:
         duration = clock_duration(doc, *(tail or (0, len(doc.text))))
         if duration is not None:
@@ -252,13 +333,20 @@ def _on_excluded_line(doc: DocText, ev: Evidence) -> bool:
 
 
 def _same_size_under(upper: tuple[Placed, ...], lower: tuple[Placed, ...]) -> bool:
-    """Two lines set in the same type, the second right under the first (a title wrapped over two lines)."""
+    """Two lines set in the same type, the second right under the first (a title wrapped over two lines).
+
+    A text layer's boxes are the type's size; OCR boxes hug the letters (about 0.7 of it, more with a descender),
+    so on a scan the same leading leaves a wider gap between boxes, and their heights vary more: the lines' tallest
+    words or their median words agree (a descender makes one line's tallest word taller than the other's).
+    """
     if not upper or not lower or upper[0].page != lower[0].page:
         return False
-    up = max(p.word.bbox[3] - p.word.bbox[1] for p in upper)
-    low = max(p.word.bbox[3] - p.word.bbox[1] for p in lower)
+    heights = [[p.word.bbox[3] - p.word.bbox[1] for p in line] for line in (upper, lower)]
+    up = max(heights[0])
     gap = min(p.word.bbox[1] for p in lower) - max(p.word.bbox[3] for p in upper)
-    return abs(up - low) <= 0.08 * up and gap <= 0.6 * up
+    size_step, leading = (0.15, 1.2) if any(p.word.source == "ocr" for p in (*upper, *lower)) else (0.08, 0.6)
+    same_size = any(abs(pick(heights[0]) - pick(heights[1])) <= size_step * up for pick in (max, median))
+    return same_size and gap <= leading * up
 
 
 # --- the item -----------------------------------------------------------------------------------------------

@@ -118,6 +118,36 @@ def clock_duration(doc: DocText, start: int, end: int) -> tuple[ParsedHours, Fou
     return None
 
 
+WRAPPED_FIGURE = re.compile(r"(?<![\d.,:/-])\d{1,3}(?:[.,]\d{1,2})?\s*$")
+"""A figure ending a line, whose unit a sentence wrapped onto the next line ("... earn 3" over "hours 15 minutes")."""
+
+
+UNIT_LEAD = re.compile(r"\s*(?:(?:clock|contact|ce)\s+)?(?:hours?|hrs?)?\s*(?:and\s+)?", re.I)
+"""What may stand before the span on its line: the wrapped figure's own unit ("hours" of "3 | hours 15 minutes")."""
+
+
+def rejoined(doc: DocText, ev: Evidence) -> Evidence:
+    """An hours span at the start of a line of running text, with the figure the line above ended on when they join.
+
+    A sentence wrapped between a figure and its unit ("earn 3" over "hours 15 minutes.") leaves the next line's
+    span without its hours; only one-cell lines (prose, never a table's row) are joined, and only when the
+    figure and the span read as one amount.
+    """
+    line = doc.line_at(ev.start)
+    if line is None or not UNIT_LEAD.fullmatch(doc.slice(line.start, ev.start)) or len(line.cells) != 1:
+        return ev
+    number = doc.lines.index(line)
+    above = doc.lines[number - 1] if number else None
+    if above is None or above.page != line.page or len(above.cells) != 1:
+        return ev
+    figure = WRAPPED_FIGURE.search(doc.slice(above.start, above.end))
+    if figure is None:
+        return ev
+    start = above.start + figure.start()
+    joined = [e for e in spans_in(doc, start, ev.end, "HOURS") if e.start == start and e.end == ev.end]
+    return joined[0] if joined else ev
+
+
 def spans_in(doc: DocText, start: int, end: int, label: str) -> list[Evidence]:
     """Pattern spans of one label inside a range, found across its line breaks, with document offsets."""
     found = find_patterns(doc.text[start:end].replace("\n", " "))
