@@ -199,10 +199,11 @@ def _split_duration(columns: list[Column]) -> list[Column]:
 def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int]) -> list[Column]:
     """A header cell's one column name with the words a space from it: one heading ("RS/C provided by").
 
-    Words around a column's name, a space apart as words of one phrase are, qualify it ("Session conducted by",
-    "Supervisor signature"); left as columns of their own they would take the first or last word of each row's
-    name. A word farther off is a column of its own ("Time (min)" then "Rate"), and so is a minutes unit after an
-    hours column's name ("Duration (h) (m)"). A cell that names two columns is left alone.
+    The words of its cell before the name qualify it ("RS/C provided by", "Session conducted by", set a little
+    apart on a scan), as do words a space after it ("Supervisor signature"); left as columns of their own they
+    would take the first or last word of each row's name. A word after it farther off is a column of its own
+    ("Time (min)" then "Rate"), and so is a minutes unit after an hours column's name ("Duration (h) (m)"). A cell
+    that names two columns is left alone.
     """
     if len(named) != 1:
         return named
@@ -211,7 +212,7 @@ def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int
     if not inside:
         return named
     first, last = inside[0], inside[-1]
-    while first - 1 in cell and _joins(row, first - 1, row.xs[first][0] - row.xs[first - 1][1], gap, claimed):
+    while first - 1 in cell and _joins(row, first - 1, 0.0, gap, claimed):  # a qualifier before: its whole cell
         first -= 1
     while last + 1 in cell and _joins(row, last + 1, row.xs[last + 1][0] - row.xs[last][1], gap, claimed) and not (
             column.role == "hours" and MINUTE_PART.match(row.words[last + 1].word.text)):
