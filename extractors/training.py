@@ -10,6 +10,7 @@ date and hours parsers in `training_values.py`, and a CE record's rows in `train
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from statistics import median
 
 from extractors.fields import REVIEW_THRESHOLD, Extraction, Found, build_item, by_strength, missing, same_day, slug
@@ -128,6 +129,7 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
              or (sentence[0] if sentence else None) or _title_after(doc)
              or named_value(doc, TITLE_LABEL, "training.title.v1", continued=True))
     if title is not None:
+        title = _unquoted(doc.slice(title.start, title.end), title)
         reading.title = clean(doc.slice(title.start, title.end))
         reading.sources.append(title)
     tail = (sentence[0].end, sentence[1]) if sentence else None
@@ -137,6 +139,31 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
         _date_under_title(doc, reading, title)
     _read_hours(doc, reading, tail, evidence)
     return reading
+
+
+DOUBLE_QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e"
+"""Double quote marks a title may be printed in: straight, curly, low-high, guillemets."""
+SINGLE_PAIR = "\u2018\u2019"
+"""Curly single marks; a straight ' is an apostrophe as often as a quote, so it never encloses a title."""
+UNSURE_TITLE = 0.7
+"""A title with an odd number of double quote marks: an end of it may be on a line not taken."""
+
+
+def _unquoted(text: str, title: Found) -> Found:
+    """The title inside the quote marks a certificate prints it in ("\u201cCircle of Security\u201d").
+
+    A pair of marks around the whole value, with none of its kind inside, is dropped ('Beyond "Good Enough"
+    Parenting' keeps its own). A double mark left unpaired says the title was cut where it wraps: a person checks it.
+    """
+    lead = len(text) - len(text.lstrip(" ,;:"))
+    body = text.strip(" ,;:")
+    inner = body[1:-1]
+    for marks in (DOUBLE_QUOTES, SINGLE_PAIR):
+        if len(body) > 2 and body[0] in marks and body[-1] in marks and not any(mark in inner for mark in marks):
+            return replace(title, start=title.start + lead + 1, end=title.start + lead + len(body) - 1)
+    if sum(body.count(mark) for mark in DOUBLE_QUOTES) % 2:
+        return replace(title, score=min(title.score, UNSURE_TITLE))
+    return title
 
 
 def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:

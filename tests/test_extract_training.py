@@ -799,3 +799,26 @@ def test_a_time_of_day_or_a_run_time_in_minutes_is_no_hours(tail: str) -> None:
 def test_a_clock_reading_said_only_to_be_an_event_s_is_doubted(tail: str, hours: float, doubted: bool) -> None:
     value, confidence, _reasons = _letter_hours(tail)
     assert value == hours and (confidence < 0.8) == doubted
+
+
+
+@pytest.mark.parametrize(("title_row", "title", "flagged"), [
+    ("\u201cUnderstanding Infant Cues and Regulation\u201d", "Understanding Infant Cues and Regulation", False),
+    ('"Foundations of Infant Mental Health"', "Foundations of Infant Mental Health", False),
+    ("\u00abWorking with Fathers of Infants\u00bb", "Working with Fathers of Infants", False),
+    ("\u2018Perinatal Mood Disorders and the Infant\u2019", "Perinatal Mood Disorders and the Infant", False),
+    ('Beyond "Good Enough" Infant Care', 'Beyond "Good Enough" Infant Care', False),
+    ("\u201cUnderstanding Infant Cues and", "\u201cUnderstanding Infant Cues and", True),
+    ("The Infant and the \u201cStill Face\u201d Paradigm\u201d",
+     "The Infant and the \u201cStill Face\u201d Paradigm\u201d", True),
+])
+@pytest.mark.parametrize("label", ["Course Title: ", "Program: "])
+def test_a_title_printed_in_quote_marks_is_read_without_them(label: str, title_row: str, title: str,
+                                                             flagged: bool) -> None:
+    """A certificate prints the title in quotes: the title is the words inside; a mark left unpaired is a cut title."""
+    doc = doc_of(["CERTIFICATE OF COMPLETION", "Ana Lopez", label + title_row,
+                  "Provider: Harborview Family Learning Collaborative", "Date Completed: June 6, 2022",
+                  "Contact hours: 6.0"])
+    items = extract(doc, find_patterns(doc.text)).items
+    assert [item.value["title"] for item in items] == [title]
+    assert items[0].needs_review is flagged
