@@ -18,12 +18,14 @@ from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Line, Placed, union
 from extractors.nlp import Evidence
 from extractors.training_labels import (
+    ANY_LABEL,
     DATE_LABEL,
     DATE_TIERS,
     END_DATE,
     GENERIC_DATE_LABEL,
     HOURS_LABEL,
     TITLE_LABEL,
+    TYPE_STEP,
     field_value,
     named_value,
 )
@@ -134,9 +136,7 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
         reading.sources.append(title)
     tail = (sentence[0].end, sentence[1]) if sentence else None
     read_provider(doc, reading, tail)
-    _read_date(doc, reading, tail)
-    if reading.date is None and tail is None and title is not None:
-        _date_under_title(doc, reading, title)
+    _read_date(doc, reading, tail, title)
     _read_hours(doc, reading, tail, evidence)
     return reading
 
@@ -200,15 +200,23 @@ OTHER_PERIOD = re.compile(r"\b(?:approv|registr|certific|licen|accredit|member|v
 UNSURE_END_SCORE = 0.75
 
 
-def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> None:
+def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None, title: Found | None) -> None:
+    """The completion date: a labelled one, else one said in the sentence, under the title or over its caption.
+
+    A completion label whose value is no date ("Pending", "In progress", "6/2024") is the answer: no date, and the
+    page's other dates are not taken for it (a date read elsewhere beside it is checked by a person).
+    """
     found = by_strength(doc, DATE_TIERS, lambda label: _labelled_date(doc, label), same_day)
-    if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
-        found = None  # a caption's neighbour ("Completion date | Instructor"): the date may stand over the caption
+    not_a_date = found if found is not None and not spans_in(doc, found.start, found.end, "DATE") else None
+    if not_a_date is not None:
+        found = None
     if found is not None and found.score < REVIEW_THRESHOLD:
         reading.reasons.append("training.date_unsure")  # two labels disagree, or an end date of no named training
     if found is None and tail is None:
-        found = _date_above_caption(doc, reading)
-    if found is None and tail is None:
+        found = _unlabelled_date(doc, reading, title)
+        if found is not None and not_a_date is not None and not _caption_neighbour(doc, not_a_date, found):
+            reading.reasons.append("training.date_unsure")
+    if found is None and tail is None and not_a_date is None:
         found = field_value(doc, GENERIC_DATE_LABEL, "training.date_generic.v1")[0]
         if found is not None:
             reading.reasons.append("training.date_generic")
@@ -216,8 +224,33 @@ def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None) -> 
     date, source, reasons = completion_date(doc, start, end)
     reading.date = date
     reading.reasons.extend(reasons)
+    if source is not None and found is not None and found.rule == UNDER_TITLE_RULE:
+        source = replace(source, rule=found.rule, score=found.score)
     if source is not None:
         reading.sources.append(source)
+
+
+def _unlabelled_date(doc: DocText, reading: Reading, title: Found | None) -> Found | None:
+    """A date said under the title, else one over its caption; both there and disagreeing, a person checks it.
+
+    The line under the title says when the training was held; a date over a caption may be a signature's day.
+    """
+    under = _date_under_title(doc, title) if title is not None else None
+    above, reason = _date_above_caption(doc) or (None, None)
+    if under is not None and above is not None:
+        days = [completion_date(doc, f.start, f.end)[0] for f in (under, above)]
+        if days[0] != days[1]:
+            reading.reasons.append("training.date_unsure")
+        return under
+    if above is not None and reason is not None:
+        reading.reasons.append(reason)
+    return under or above
+
+
+def _caption_neighbour(doc: DocText, value: Found, date: Found) -> bool:
+    """A label's "value" that is the next caption of a caption row, under the line the date stands on."""
+    lines = [doc.line_at(f.start) for f in (date, value)]
+    return None not in lines and doc.lines.index(lines[1]) == doc.lines.index(lines[0]) + 1  # type: ignore[arg-type]
 
 
 def _labelled_date(doc: DocText, label: str) -> Found | None:
@@ -241,29 +274,39 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
 
 DATE_CAPTION = re.compile(rf"\s*(?:(?P<named>{DATE_LABEL})|{GENERIC_DATE_LABEL})\s*:?\s*", re.I)
 RANGE_WORDS = re.compile(r"\b(?:to|through|thru|until)\b", re.I)
+ABOVE_CAPTION_RULE = "training.date_above_caption.v1"
 ABOVE_CAPTION_SCORE = 0.88
 """A date over its caption is known by where it stands alone: a shade less sure than `Label: value`."""
+UNDATED_CAPTION_SCORE = 0.75
+DATED = re.compile(r"\bdate", re.I)
+DATE_NAME = re.compile(r"\b(?:dated?|issued?|birth|born|dob|expir\w*|valid|effective|renew\w*)\b", re.I)
+"""Words naming a date in a label over it: "Date of birth", "Issued", "Expires"."""
 CAPTION_LEADING = 2.5
 """How far above its caption a value may stand, in caption heights: the signature line's own gap."""
 
 
-def _date_above_caption(doc: DocText, reading: Reading) -> Found | None:
+def _date_above_caption(doc: DocText) -> tuple[Found, str | None] | None:
     """A date written over its caption, as on a signature line: "June 8-11, 2022" above "Program date".
 
     The caption is a cell that is only a date label; the value is the words of the line right above that stand in
-    the caption's column (half way to its neighbours' captions), and must be a date alone. A caption with a date
-    under it as well may be a label over its value, and is no caption then. A bare "Date" caption may be the day
-    a certificate was signed, so a person checks it (`training.date_generic`).
+    the caption's column (half way to its neighbours' captions), and must be a date alone. A signature line's
+    date stands alone in its column: with anything under the caption ("Pending", another date) the caption is a
+    label over its value, and with anything right over the date ("Date of birth", "Date issued") the date is that
+    label's value. A caption naming no date ("Course completion") may head a status, so a person checks the date
+    (`training.date_unsure`), as one does a bare "Date", which may be the day a certificate was signed
+    (`training.date_generic`): the second value is that reason.
     """
     for number, line in enumerate(doc.lines[1:], start=1):
         above = doc.lines[number - 1]
         for cell in line.cell_spans():
             match = DATE_CAPTION.fullmatch(doc.slice(*cell))
-            if match is None or above.page != line.page or not _close_above(above, line):
+            if match is None or not _close_above(above, line):
                 continue
             below = doc.lines[number + 1] if number + 1 < len(doc.lines) else None
-            if below is not None and below.page == line.page and _close_above(line, below) \
-                    and _column_words(doc, line, cell, below):
+            higher = doc.lines[number - 2] if number >= 2 else None
+            if (below is not None and _close_above(line, below) and _column_words(doc, line, cell, below)) \
+                    or (higher is not None and _close_above(higher, above)
+                        and _labels(doc, _column_words(doc, line, cell, higher), above)):
                 continue
             words = _column_words(doc, line, cell, above)
             if not words:
@@ -276,37 +319,46 @@ def _date_above_caption(doc: DocText, reading: Reading) -> Found | None:
             if not spans or re.search(r"\w", RANGE_WORDS.sub(" ", rest)):
                 continue
             if not match.group("named"):
-                reading.reasons.append("training.date_generic")
-            return Found(start, end, "training.date_above_caption.v1", ABOVE_CAPTION_SCORE)
+                return Found(start, end, ABOVE_CAPTION_RULE, ABOVE_CAPTION_SCORE), "training.date_generic"
+            if not DATED.search(match.group("named")):
+                return Found(start, end, ABOVE_CAPTION_RULE, UNDATED_CAPTION_SCORE), "training.date_unsure"
+            return Found(start, end, ABOVE_CAPTION_RULE, ABOVE_CAPTION_SCORE), None
     return None
 
 
 def _close_above(above: Line, line: Line) -> bool:
-    """The line right above a caption, within a few caption heights of it."""
+    """The line right above another on its page, within a few of the lower line's heights of it."""
     top = min(p.word.bbox[1] for p in line.words)
     height = max(p.word.bbox[3] - p.word.bbox[1] for p in line.words)
-    return 0 <= top - max(p.word.bbox[3] for p in above.words) <= CAPTION_LEADING * height
+    return above.page == line.page and 0 <= top - max(p.word.bbox[3] for p in above.words) <= CAPTION_LEADING * height
 
 
-def _column_words(doc: DocText, line: Line, cell: tuple[int, int], other: Line | None) -> list[Placed]:
-    """The words of another line whose centres stand in a caption's column: half way to the captions beside it.
+def _labels(doc: DocText, words: list[Placed], line: Line) -> bool:
+    """Words over a line that are a label of its values: a date's name with no figure, or smaller type on a page."""
+    if not words:
+        return False
+    text = doc.slice(words[0].start, words[-1].end)
+    if re.search(r"\d", text):
+        return False
+    if DATE_NAME.search(text) or ANY_LABEL.fullmatch(text):
+        return True
+    heights = [max(p.word.bbox[3] - p.word.bbox[1] for p in group) for group in (words, line.words)]
+    return words[0].word.source != "ocr" and heights[0] + TYPE_STEP <= heights[1]
 
-    Only words of a line on the caption's page whose text holds a date count (a caption's column under a
-    signature line holds nothing else).
-    """
-    if other is None or other.page != line.page:
-        return []
+
+def _column_words(doc: DocText, line: Line, cell: tuple[int, int], other: Line) -> list[Placed]:
+    """The words of another line whose centres stand in a caption's column: half way to the captions beside it."""
     boxes = [union(p.word.bbox for p in doc.words_in(*c)) for c in line.cell_spans()]
     mine = line.cell_spans().index(cell)
     left = (boxes[mine - 1][2] + boxes[mine][0]) / 2 if mine > 0 else float("-inf")
     right = (boxes[mine][2] + boxes[mine + 1][0]) / 2 if mine + 1 < len(boxes) else float("inf")
-    words = [p for p in other.words if left <= (p.word.bbox[0] + p.word.bbox[2]) / 2 < right]
-    if not words or not spans_in(doc, words[0].start, words[-1].end, "DATE"):
-        return []
-    return words
+    return [p for p in other.words if left <= (p.word.bbox[0] + p.word.bbox[2]) / 2 < right]
 
 
-def _date_under_title(doc: DocText, reading: Reading, title: Found) -> None:
+UNDER_TITLE_RULE = "training.date_under_title.v1"
+
+
+def _date_under_title(doc: DocText, title: Found) -> Found | None:
     """A certificate with no date label that says when under the title: "on June 5, 2024", "held May 1-2, 2023".
 
     Only the two lines right under the title count, and only after "on" or "held"; a reading a shade less sure
@@ -314,18 +366,14 @@ def _date_under_title(doc: DocText, reading: Reading, title: Found) -> None:
     """
     line = doc.line_at(title.end)
     if line is None:
-        return
+        return None
     index = doc.lines.index(line)
     for under in doc.lines[index + 1:index + 3]:
         match = WHEN_LINE.match(doc.slice(under.start, under.end))
-        if under.page != line.page or match is None:
-            continue
-        date, source, reasons = completion_date(doc, under.start + match.end(), under.end)
-        if source is not None:
-            reading.date = date
-            reading.reasons.extend(reasons)
-            reading.sources.append(Found(source.start, source.end, "training.date_under_title.v1", 0.85))
-            return
+        if under.page == line.page and match is not None \
+                and spans_in(doc, under.start + match.end(), under.end, "DATE"):
+            return Found(under.start + match.end(), under.end, UNDER_TITLE_RULE, 0.85)
+    return None
 
 
 def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, evidence: list[Evidence]) -> None:

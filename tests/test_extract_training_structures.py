@@ -113,3 +113,65 @@ def test_a_body_line_under_a_title_on_a_scan_is_no_part_of_it() -> None:
     doc = build_text("doc", [ocr_page(rows)])
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["title"] == "Infant Feeding Basics"
+
+
+@pytest.mark.parametrize("block", [
+    # a grid of captions over their values: the completion cell says the course is not done
+    [("Participant | Date of birth", 8.0), ("Dana Whitfield | 01/17/1985", 11.0),
+     ("Course format | Completion date", 8.0), ("Self-paced online | Pending", 11.0)],
+    [("Participant | Date of birth", 8.0), ("Dana Whitfield | 01/17/1985", 11.0),
+     ("Course format | Completion date", 8.0), ("Self-paced online", 11.0)],  # the completion cell left blank
+    [("Date issued", 8.0), ("06/30/2024", 11.0), ("Date completed", 8.0), ("In progress", 11.0)],
+    [("Issue date", 8.0), ("06/30/2024", 11.0), ("Course completion", 8.0), ("Status: Not completed", 11.0)],
+    [("Registered | Date of completion", 8.0), ("March 2, 2024 | N/A", 11.0)],
+])
+def test_a_completion_caption_whose_own_value_is_no_date_takes_no_neighbour_s_date(block: list[Row]) -> None:
+    [item] = items([*HEAD, *block])
+    assert item.value["date"] is None
+    assert "training.date_missing" in item.reasons
+
+
+def test_a_neighbour_s_date_on_a_scanned_stack_of_labels_is_no_completion_date() -> None:
+    rows = [plain(100, "Certificate of Completion"), plain(120, "awarded to"), plain(140, "Dana Whitfield"),
+            plain(160, "for completing"), plain(180, "Reflective Supervision for Infant Mental Health"),
+            plain(200, "Offered by: Lakeside Early Childhood Council"), plain(220, "Contact hours: 4.0"),
+            plain(250, "Date issued"), plain(262, "06/30/2024"), plain(280, "Completion date"), plain(292, "In progress")]
+    doc = build_text("doc", [ocr_page(rows)])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["date"] is None
+
+
+def test_a_date_over_a_caption_naming_no_date_is_checked() -> None:
+    """"Course completion" may head a status as well as a day: a date over it is read for a person to check."""
+    [item] = items([*HEAD, ("Maria Chen |  | 01/10/2024", 12.0), ("Enrolled by |  | Course completion", 8.0),
+                    ("", 8.0), ("Status: Incomplete", 10.0)])
+    assert "training.date_unsure" in item.reasons
+    assert item.confidence < 0.8
+
+
+@pytest.mark.parametrize("value", ["the 3rd day of May, 2024", "6/2024", "Spring 2024", "2024", "O5/03/2O24",
+                                   "pending", "see attached transcript"])
+def test_a_completion_label_whose_value_does_not_read_as_a_date_takes_no_other_date(value: str) -> None:
+    """The page's bare "Date:" is the day it was signed, never the completion date the label leaves unread."""
+    [item] = items([*HEAD, f"Date completed: {value}", "Date: 06/30/2024"])
+    assert item.value["date"] is None
+    assert "training.date_missing" in item.reasons
+
+
+UNDER_TITLE = ["Certificate of Completion", "awarded to", ("Dana Whitfield", 18.0), "for completing",
+               ("Reflective Supervision for Infant Mental Health", 14.0), "on May 3, 2024",
+               "Offered by: Lakeside Early Childhood Council", "Contact hours: 4.0"]
+
+
+@pytest.mark.parametrize("caption", ["Date of completion", "Completion", "Date", "Training date"])
+def test_the_date_under_the_title_wins_over_a_signature_s_and_both_are_checked(caption: str) -> None:
+    """A signature's date may be the day it was signed: the one said under the title is the training's."""
+    [item] = items([*UNDER_TITLE, ("Maria Chen |  | June 30, 2024", 12.0), (f"Director |  | {caption}", 8.0)])
+    assert item.value["date"] == "2024-05-03"
+    assert "training.date_unsure" in item.reasons
+
+
+def test_a_signature_s_date_agreeing_with_the_title_s_is_not_doubted() -> None:
+    [item] = items([*UNDER_TITLE, ("Maria Chen |  | May 3, 2024", 12.0), ("Director |  | Date of completion", 8.0)])
+    assert item.value["date"] == "2024-05-03"
+    assert "training.date_unsure" not in item.reasons
