@@ -147,21 +147,26 @@ SINGLE_PAIR = "\u2018\u2019"
 """Curly single marks; a straight ' is an apostrophe as often as a quote, so it never encloses a title."""
 UNSURE_TITLE = 0.7
 """A title with an odd number of double quote marks: an end of it may be on a line not taken."""
+APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019'](?=[^\W\d_])|(?<=s)[\u2019'](?=\s)")
+"""An apostrophe inside a title ("Children\u2019s", "Parents\u2019 Voices"): the closing mark's character, no mark."""
+INCH_MARK = re.compile(r"\d\"")
+"""A straight double mark right after a figure: an inch mark ("a 12\" doll"), no quote cut where the title wraps."""
 
 
 def _unquoted(text: str, title: Found) -> Found:
     """The title inside the quote marks a certificate prints it in ("\u201cCircle of Security\u201d").
 
-    A pair of marks around the whole value, with none of its kind inside, is dropped ('Beyond "Good Enough"
-    Parenting' keeps its own). A double mark left unpaired says the title was cut where it wraps: a person checks it.
+    A pair of marks around the whole value, with none of its kind inside but an apostrophe, is dropped ('Beyond
+    "Good Enough" Parenting' keeps its own). A double mark left unpaired says the title was cut where it wraps (a
+    person checks it), unless it is an inch mark.
     """
     lead = len(text) - len(text.lstrip(" ,;:"))
     body = text.strip(" ,;:")
-    inner = body[1:-1]
+    inner = APOSTROPHE.sub("", body[1:-1])
     for marks in (DOUBLE_QUOTES, SINGLE_PAIR):
         if len(body) > 2 and body[0] in marks and body[-1] in marks and not any(mark in inner for mark in marks):
             return replace(title, start=title.start + lead + 1, end=title.start + lead + len(body) - 1)
-    if sum(body.count(mark) for mark in DOUBLE_QUOTES) % 2:
+    if sum(body.count(mark) for mark in DOUBLE_QUOTES) % 2 and not INCH_MARK.search(body):
         return replace(title, score=min(title.score, UNSURE_TITLE))
     return title
 
@@ -185,12 +190,11 @@ def _title_after(doc: DocText) -> Found | None:
         if not TITLE_AFTER.match(doc.slice(line.start, line.end)):
             continue
         first = doc.lines[index + 1]
-        end = first.end
         following = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
-        if following is not None and _same_size_under(first.words, following.words) \
-                and ":" not in doc.slice(following.start, following.end):
-            end = following.end
-        return Found(first.start, end, "training.title_after_completed.v1", 0.93)
+        score = _wrap_score(doc, first, following) if following is not None else None
+        if following is None or score is None:
+            return Found(first.start, first.end, "training.title_after_completed.v1", 0.93)
+        return Found(first.start, following.end, "training.title_after_completed.v1", score)
     return None
 
 
@@ -407,20 +411,50 @@ def _on_excluded_line(doc: DocText, ev: Evidence) -> bool:
     return line is not None and bool(NOT_HOURS_LINE.search(doc.slice(line.start, line.end)))
 
 
-def _same_size_under(upper: tuple[Placed, ...], lower: tuple[Placed, ...]) -> bool:
+NOT_TITLE_WRAP = re.compile(
+    r"^\s*(?:presented|offered|sponsored|hosted|provided|delivered|conducted|taught|led|facilitated|given|held|"
+    r"organi[sz]ed)\s+(?:by|at|on|in|through|via)\b|:", re.I)
+"""A line under a title that says who gave it or where ("Presented by ...", "Held at ..."), or is a label's line: no
+part of the title, whatever its type. A bare "in", "on" may well start a title's second line ("in Child Welfare")."""
+LOOSE_WRAP_SCORE = 0.75
+"""A scan's title line joined to the next by OCR's looser limits only: the next line may be a provider's or a place's
+set in the title's type, so a person checks it."""
+
+
+def _wrap_score(doc: DocText, first: Line, following: Line) -> float | None:
+    """The title's score when the line under its first line is its second line, None when it is not.
+
+    A line that is only a date, or says who gave the training, where or when, is never a title's wrap.
+    """
+    text = doc.slice(following.start, following.end)
+    when = WHEN_LINE.match(text)
+    dates = spans_in(doc, following.start + (when.end() if when else 0), following.end, "DATE")
+    if NOT_TITLE_WRAP.search(text) or (dates and not re.search(r"[^\W\d]", text[when.end() if when else 0:]
+                                                                .replace(dates[0].text, ""))):
+        return None
+    if _same_size_under(first.words, following.words, loose=False):
+        return 0.93
+    if _same_size_under(first.words, following.words, loose=True):
+        return LOOSE_WRAP_SCORE
+    return None
+
+
+def _same_size_under(upper: tuple[Placed, ...], lower: tuple[Placed, ...], loose: bool) -> bool:
     """Two lines set in the same type, the second right under the first (a title wrapped over two lines).
 
     A text layer's boxes are the type's size; OCR boxes hug the letters (about 0.7 of it, more with a descender),
-    so on a scan the same leading leaves a wider gap between boxes, and their heights vary more: the lines' tallest
-    words or their median words agree (a descender makes one line's tallest word taller than the other's).
+    so on a scan the same leading leaves a wider gap between boxes, and their heights vary more: `loose` limits
+    let the lines' tallest words or their median words agree (a descender makes one line's tallest word taller).
     """
     if not upper or not lower or upper[0].page != lower[0].page:
         return False
     heights = [[p.word.bbox[3] - p.word.bbox[1] for p in line] for line in (upper, lower)]
     up = max(heights[0])
     gap = min(p.word.bbox[1] for p in lower) - max(p.word.bbox[3] for p in upper)
-    size_step, leading = (0.15, 1.2) if any(p.word.source == "ocr" for p in (*upper, *lower)) else (0.08, 0.6)
-    same_size = any(abs(pick(heights[0]) - pick(heights[1])) <= size_step * up for pick in (max, median))
+    ocr = any(p.word.source == "ocr" for p in (*upper, *lower))
+    size_step, leading = (0.15, 1.2) if ocr and loose else (0.08, 0.6)
+    picks = (max, median) if ocr and loose else (max,)
+    same_size = any(abs(pick(heights[0]) - pick(heights[1])) <= size_step * up for pick in picks)
     return same_size and gap <= leading * up
 
 

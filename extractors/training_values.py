@@ -7,7 +7,7 @@ two dates, "3 CE hours", "CEUs: 0.6"), so both readers parse them here, into the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Found
@@ -120,6 +120,17 @@ def clock_duration(doc: DocText, start: int, end: int) -> tuple[ParsedHours, Fou
 
 WRAPPED_FIGURE = re.compile(r"(?<![\d.,:/-])\d{1,3}(?:[.,]\d{1,2})?\s*$")
 """A figure ending a line, whose unit a sentence wrapped onto the next line ("... earn 3" over "hours 15 minutes")."""
+AMOUNT_BEFORE = re.compile(
+    r"\b(?:earn(?:s|ed)?|receive[sd]?|award(?:s|ed)?|grant(?:s|ed)?|approved\s+for|worth|equals?|totals?|"
+    r"total(?:ing|ling)?\s+of|for|of|carr(?:y|ies)|provides?)\s*$", re.I)
+"""The words before a figure that make it an amount ("earn 3", "a total of 2", "approved for 1")."""
+COUNT_BEFORE = re.compile(
+    r"\b(?:module|page|session|part|unit|chapter|section|lesson|week|day|cohort|level|step|room|no\.?|number|#|"
+    r"credits?|ceus?)\s*:?\s*$", re.I)
+"""The words before a figure that make it a count or a number of something else ("module 4", "page 12", "CE
+credits: 2"): no amount of time, whatever the next line starts with."""
+UNSURE_JOIN_SCORE = 0.75
+"""Hours whose line starts with its unit after a figure that reads as no amount: a person reads the sentence."""
 
 
 UNIT_LEAD = re.compile(r"\s*(?:(?:clock|contact|ce)\s+)?(?:hours?|hrs?)?\s*(?:and\s+)?", re.I)
@@ -131,7 +142,9 @@ def rejoined(doc: DocText, ev: Evidence) -> Evidence:
 
     A sentence wrapped between a figure and its unit ("earn 3" over "hours 15 minutes.") leaves the next line's
     span without its hours; only one-cell lines (prose, never a table's row) are joined, and only when the
-    figure and the span read as one amount.
+    figure and the span read as one amount. A figure the words before it make an amount ("earn", "a total of") is
+    joined; when the span's line starts with the unit, one they make a count ("module 4", "page 12") is not, and the
+    span is doubted, and any other is joined and doubted.
     """
     line = doc.line_at(ev.start)
     if line is None or not UNIT_LEAD.fullmatch(doc.slice(line.start, ev.start)) or len(line.cells) != 1:
@@ -140,12 +153,20 @@ def rejoined(doc: DocText, ev: Evidence) -> Evidence:
     above = doc.lines[number - 1] if number else None
     if above is None or above.page != line.page or len(above.cells) != 1:
         return ev
-    figure = WRAPPED_FIGURE.search(doc.slice(above.start, above.end))
+    text = doc.slice(above.start, above.end)
+    figure = WRAPPED_FIGURE.search(text)
     if figure is None:
         return ev
+    unit_first = bool(doc.slice(line.start, ev.start).strip())
+    if unit_first and COUNT_BEFORE.search(text[:figure.start()]):
+        return replace(ev, score=min(ev.score, UNSURE_JOIN_SCORE))
     start = above.start + figure.start()
     joined = [e for e in spans_in(doc, start, ev.end, "HOURS") if e.start == start and e.end == ev.end]
-    return joined[0] if joined else ev
+    if not joined:
+        return ev
+    if unit_first and not AMOUNT_BEFORE.search(text[:figure.start()]):
+        return replace(joined[0], score=min(joined[0].score, UNSURE_JOIN_SCORE))
+    return joined[0]
 
 
 def spans_in(doc: DocText, start: int, end: int, label: str) -> list[Evidence]:

@@ -811,6 +811,12 @@ def test_a_clock_reading_said_only_to_be_an_event_s_is_doubted(tail: str, hours:
     ("\u201cUnderstanding Infant Cues and", "\u201cUnderstanding Infant Cues and", True),
     ("The Infant and the \u201cStill Face\u201d Paradigm\u201d",
      "The Infant and the \u201cStill Face\u201d Paradigm\u201d", True),
+    ('Using the 12" Doll in Infant Play Therapy', 'Using the 12" Doll in Infant Play Therapy', False),  # an inch mark
+    ('Family Sand Tray Work on a 30" Table', 'Family Sand Tray Work on a 30" Table', False),
+    ("\u2018Children\u2019s Grief in Early Childhood\u2019", "Children\u2019s Grief in Early Childhood", False),
+    ("\u2018Hearing Parents\u2019 Voices in Infant Care\u2019", "Hearing Parents\u2019 Voices in Infant Care", False),
+    ("\u2018Mother\u2019s Day\u2019 and \u2018Father\u2019s Day\u2019 Family Rituals",
+     "\u2018Mother\u2019s Day\u2019 and \u2018Father\u2019s Day\u2019 Family Rituals", False),  # two quoted parts
 ])
 @pytest.mark.parametrize("label", ["Course Title: ", "Program: "])
 def test_a_title_printed_in_quote_marks_is_read_without_them(label: str, title_row: str, title: str,

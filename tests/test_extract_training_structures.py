@@ -135,7 +135,8 @@ def test_a_neighbour_s_date_on_a_scanned_stack_of_labels_is_no_completion_date()
     rows = [plain(100, "Certificate of Completion"), plain(120, "awarded to"), plain(140, "Dana Whitfield"),
             plain(160, "for completing"), plain(180, "Reflective Supervision for Infant Mental Health"),
             plain(200, "Offered by: Lakeside Early Childhood Council"), plain(220, "Contact hours: 4.0"),
-            plain(250, "Date issued"), plain(262, "06/30/2024"), plain(280, "Completion date"), plain(292, "In progress")]
+            plain(250, "Date issued"), plain(262, "06/30/2024"), plain(280, "Completion date"),
+            plain(292, "In progress")]
     doc = build_text("doc", [ocr_page(rows)])
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["date"] is None
@@ -175,3 +176,47 @@ def test_a_signature_s_date_agreeing_with_the_title_s_is_not_doubted() -> None:
     [item] = items([*UNDER_TITLE, ("Maria Chen |  | May 3, 2024", 12.0), ("Director |  | Date of completion", 8.0)])
     assert item.value["date"] == "2024-05-03"
     assert "training.date_unsure" not in item.reasons
+
+
+def _scanned_title(under: tuple[float, list[tuple[str, float]]]) -> Any:
+    rows = [plain(100, "Certificate of Completion"), plain(130, "has completed"),
+            (160.0, [("Infant", 12.0), ("Feeding", 12.0), ("Basics", 12.0)]), under,
+            plain(205, "Provider: Lakeside Early Childhood Council"), plain(230, "Contact hours: 2.0"),
+            plain(250, "Date completed: May 1, 2024")]
+    doc = build_text("doc", [ocr_page(rows)])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    return item
+
+
+@pytest.mark.parametrize("line", ["June 8, 2022", "on June 8, 2022", "Presented by Dr. Maria Chen",
+                                  "Held at Riverside Hall", "Offered through Lakeside Council"])
+def test_a_line_saying_when_who_or_where_under_a_scanned_title_is_no_part_of_it(line: str) -> None:
+    item = _scanned_title((184.0, [(word, 12.0) for word in line.split()]))
+    assert item.value["title"] == "Infant Feeding Basics"
+
+
+@pytest.mark.parametrize("line", ["Portland, Oregon", "Dana Whitfield"])
+def test_a_line_joined_to_a_scanned_title_by_loose_limits_only_is_checked(line: str) -> None:
+    """OCR's heights and gaps vary: a place or a name set in the title's type cannot be told from its second line."""
+    item = _scanned_title((182.0, [(word, 10.5) for word in line.split()]))
+    assert item.confidence < 0.8
+
+
+@pytest.mark.parametrize("sentence", [
+    ["This certificate covers module 4", "hours 30 minutes of supervised practice."],
+    ["See page 12", "hours 30 minutes total."],
+    ["Approved for CE credits: 2", "hours 30 minutes of instruction were delivered."],
+    ["Participants in session 3", "hours and 15 minutes of video review."],
+])
+def test_a_count_before_a_line_led_by_its_unit_is_no_amount_and_the_hours_are_checked(sentence: list[str]) -> None:
+    """A figure after "module", "page" or "credits" counts something else: the wrapped line is doubted, not joined."""
+    rows = [row for row in HEAD if not (isinstance(row, str) and row.startswith("Contact hours"))]
+    [item] = items([*rows, *sentence, "Date completed: May 1, 2024"])
+    assert item.confidence < 0.8
+
+
+def test_a_figure_read_as_an_amount_by_no_word_before_it_is_joined_but_checked() -> None:
+    rows = [row for row in HEAD if not (isinstance(row, str) and row.startswith("Contact hours"))]
+    [item] = items([*rows, "The workshop ran 2", "hours 30 minutes in the morning.", "Date completed: May 1, 2024"])
+    assert item.value["hours"] == 2.5
+    assert item.confidence < 0.8
