@@ -12,7 +12,7 @@ from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
-from extractors.form_layout import LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
+from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
 from extractors.form_letters import SALUTATION
 from extractors.forms import (
     captions_over_values,
@@ -136,6 +136,18 @@ LETTERHEAD_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'�
 no punctuation of an address or a sentence."""
 LETTERHEAD_SCORE = 0.92
 """A role-less sentence's employer that no letterhead or employer field names too: read, but a person checks it."""
+EMPLOYED_THERE = (r"(?:\b(?:employ(?:ed|s|ing)?|employment\s+of\s+[^.:;]{1,60}?|work(?:s|ed|ing)?|served|serves"
+                  r"|serving|(?:our\s+)?(?:team|staff))\s+(?:with|at|by|for)|\bwith\s+us\s+at)")
+"""What says the person works at a place ("the employment of Ann Lee with", "employed by", "works for", "our team
+at"): a letterhead named after another word ("provided by", "endorsement with", "for the Board") is not the
+person's employer."""
+NOT_LETTERHEAD = re.compile(r"(?i)\b(?:verification|letter|report|form|reference|confirmation|certificate"
+                            r"|human\s+resources|payroll|personnel|benefits|office\s+of)\b")
+"""A letterhead line naming the letter ("Employment Verification") or the department writing it ("Office of Human
+Resources", "Payroll and Benefits"): not the employer."""
+ON_BEHALF = re.compile(r"(?i)\bon\s+behalf\s+of\b")
+"""A letter written for someone else (a verification service "on behalf of the employer"): its letterhead is the
+writer's, maybe not the employer's."""
 LAST_PREPOSITION = re.compile(r"(?s).*(?:\s(?:at|with|by)|\s[a-z][\w'-]*\s+for)\s+")
 """Before the last preposition in a period sentence's employer: whom the person worked with, not where
 ("worked with infants and families at X", "worked with Jane Roe at X"). A "for" after a capitalised word is part
@@ -167,6 +179,8 @@ UNSPANNED_DATE_SCORE = 0.75
 UNFINISHED = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by", "from",
                         "including", "such", "as", "their", "its", "our", "her", "his"})
 """Words no statement of duties ends on: a text ending on one was cut at a line's end."""
+CONTINUES = re.compile(r"^\s*(?:[a-z]|(?i:and|or|but|nor|including|plus)\b)")
+"""How a wrapped line of running text opens: in lower case, or with a conjunction."""
 EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+(?:name|of\s+record))?|organi[sz]ation|agency|company|facility|workplace"
                   r"|(?:business|company|agency|organi[sz]ation|facility)\s+name|place\s+of\s+employment"
                   r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
@@ -280,7 +294,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 def _duties(doc: DocText) -> Found | None:
     hit = field(doc, DUTIES_LABEL, "employment.duties_field.v1", continued=True)
     if hit is not None and hit.value is not None:
-        return hit.value
+        return _wrapped_on(doc, hit.value)
     if hit is not None and (below := text_below(doc, hit.label, "employment.duties_below.v1")) is not None:
         return _first_paragraph(doc, below)
     for pattern, score in ((DUTIES_STATED, 0.95), (RESPONSIBLE_FOR, RESPONSIBLE_FOR_SCORE)):
@@ -289,6 +303,26 @@ def _duties(doc: DocText) -> Found | None:
             score = score if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
             return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
     return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
+
+
+def _wrapped_on(doc: DocText, value: Found) -> Found:
+    """A free-text value with the lines it wraps onto, wherever they start (under the bullet, at the margin).
+
+    A line opening in lower case or with a conjunction, and no label of its own, carries on the sentence above;
+    one that shares its line with another cell may be a column's, so it is not joined and the value is doubted.
+    """
+    line = doc.line_at(max(value.end - 1, value.start))
+    index = doc.lines.index(line) if line is not None else len(doc.lines)
+    end, score = value.end, value.score
+    for following in doc.lines[index + 1:]:
+        text = doc.slice(following.start, following.end)
+        if following.page != doc.lines[index].page or not CONTINUES.match(text) or LABELLED_LINE.match(text):
+            break
+        if len(following.cell_spans()) > 1:
+            score = min(score, BROKEN_BOUNDARY_SCORE)
+            break
+        end = following.end
+    return Found(value.start, end, value.rule, score)
 
 
 def _cut_short(doc: DocText, duties: Found) -> bool:
@@ -430,6 +464,8 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
     start, start_found = first_date(doc, start_value, evidence)
     sources = [s for s in (employer, role, start_found) if s is not None]
     reasons += [] if role else ["employment.role_missing"]
+    if employer.rule == "employment.letterhead.v1" and employer.score < LETTERHEAD_SCORE:
+        reasons.append("employment.employer_unconfirmed")  # the letter never says the person works there
     end = None
     still, still_reasons = _still_employed(doc)
     if end_value is None and still is not None:
@@ -692,27 +728,51 @@ def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found 
 def _letterhead_employer(doc: DocText) -> Found | None:
     """The employer of a letter giving the job's facts as a labelled block: the organisation its letterhead names.
 
-    An HR letter prints its organisation at the top and names it again in its text ("the employment of Ann Lee
-    with Riverbend Clinic:", "while employed at Riverbend Clinic"): a letterhead cell the body names after "with",
-    "at", "by" or "for" is the employer. A letterhead cell named nowhere else, but worded like an organisation, is
-    read at a score a person checks; an address line, a date or a person's name is never taken.
+    An HR letter prints its organisation at the top and says the person works there ("the employment of Ann Lee
+    with Riverbend Clinic", "has been employed by Riverbend Clinic"): the top-most organisation cell above the
+    letter's date, named after such a phrase, is the employer. Named only otherwise ("provided by", "for the
+    Board"), or with the work placed elsewhere too ("on behalf of", "works for X in its Y Clinic", "her work at
+    Y"), it is read at a score a person checks; so is a top cell worded like an organisation and named nowhere.
+    A line below the date (the recipient's address), the letter's title, a department, a person's name or an
+    address is never taken; nor is the letterhead when the letter has an employer field of its own left blank.
     """
-    unconfirmed = None
+    if field(doc, EMPLOYER_LABEL, "employment.employer_field.v1") is not None:
+        return None
+    top = _top_organisation(doc)
+    if top is None:
+        return None
+    start, end = top
+    name = " ".join(doc.slice(start, end).split())
+    body = " ".join(doc.text[end:].split())
+    spelt = r"\s+".join(ocr_tolerant(re.escape(word)) for word in name.split())  # "Lakeshore C ommunity"
+    named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])", body)
+    if named is not None and not _worked_elsewhere(body, spelt):
+        return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
+    if named is not None or ORGANISATION.search(name):
+        return Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
+    return None
+
+
+def _top_organisation(doc: DocText) -> tuple[int, int] | None:
+    """The first page's top-most cell worded like a name, above its date and salutation: the letterhead's."""
     for line in doc.lines[:LETTERHEAD_LINES]:
-        if line.page != doc.lines[0].page:
-            break
-        body = " ".join(doc.text[line.end:].split())
+        text = doc.slice(line.start, line.end)
+        if line.page != doc.lines[0].page or DATE_ONLY.match(text) or SALUTATION.match(text):
+            return None
         for start, end in line.cell_spans():
             name = " ".join(doc.slice(start, end).split())
-            if not LETTERHEAD_NAME.match(name) or LABELLED_LINE.match(name) or SALUTATION.match(name):
-                continue
-            spelt = r"\s+".join(ocr_tolerant(re.escape(word)) for word in name.split())  # "Lakeshore C ommunity"
-            named = rf"(?i)\b(?:with|at|by|for)\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])"
-            if re.search(named, body):
-                return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
-            if unconfirmed is None and ORGANISATION.search(name):
-                unconfirmed = Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
-    return unconfirmed
+            if LETTERHEAD_NAME.match(name) and not LABELLED_LINE.match(name) and not NOT_LETTERHEAD.search(name):
+                return start, end
+    return None
+
+
+def _worked_elsewhere(body: str, spelt: str) -> bool:
+    """Whether the letter places the work somewhere besides the letterhead's organisation, or writes for another."""
+    if re.search(rf"(?i){spelt}\s+(?:in|at)\s+(?:its|their|our|the)\s+(?-i:[A-Z])", body):
+        return True  # "works for Mercy Health System in its Riverbend Clinic"
+    return bool(ON_BEHALF.search(body)) or any(
+        not re.match(rf"(?i)(?:the\s+)?{spelt}", body[m.end():]) for m in re.finditer(
+            rf"(?i){EMPLOYED_THERE}\s+(?=(?:the\s+)?(?-i:[A-Z]))", body))
 
 
 def _employer_span(match: re.Match[str]) -> tuple[int, int]:

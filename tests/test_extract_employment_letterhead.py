@@ -20,8 +20,8 @@ def letter_item(*texts: str) -> Item:
 @pytest.mark.parametrize(("texts", "expected"), [
     # the letterhead named again in the letter's opening, the name wrapped over two lines
     (("Riverbend Family Clinic", "Office of Human Resources, 12 Mill Road, Dayton", "March 3, 2026",
-      "To whom it may concern:", "This letter confirms the following about the employment of Ann Lee with Riverbend",
-      "Family Clinic:", "Job title: Family Advocate", "Employment dates: 03/01/2015 - present",
+      "To whom it may concern:", "At her request, we confirm that Ann Lee has worked for Riverbend",
+      "Family Clinic as set out below.", "Job title: Family Advocate", "Employment dates: 03/01/2015 - present",
       "Duties: home visits with infants and their parents"),
      {"employer": "Riverbend Family Clinic", "role": "Family Advocate", "start": "2015-03-01", "end": None,
       "duties": "home visits with infants and their parents"}),
@@ -64,7 +64,7 @@ def test_no_organisation_on_top_reads_no_employer(top: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("bullet", ["•", "-", "*", "▪", "e", "¢", "©"])  # the last three: a scan's reading of "•"
 def test_facts_as_a_bulleted_list(bullet: str) -> None:
     item = letter_item("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
-                       "We confirm the employment of Ann Lee with Riverbend Family Clinic:",
+                       "Ann Lee is employed by Riverbend Family Clinic. Her details:",
                        f"{bullet} Job title: Family Advocate", f"{bullet} Start date: 03/01/2015",
                        f"{bullet} End date: Current", f"{bullet} Duties: home visits with infants")
     assert item.value == {"employer": "Riverbend Family Clinic", "role": "Family Advocate", "start": "2015-03-01",
@@ -74,7 +74,7 @@ def test_facts_as_a_bulleted_list(bullet: str) -> None:
 def test_letterhead_named_in_a_scan_with_a_split_word() -> None:
     """OCR splits a word of the name in the letter's text ("C ommunity"): still the letterhead's name."""
     item = letter_item("Lakeview Community Health Authority", "March 3, 2026", "Dear Board:",
-                       "We confirm the employment of Ann Lee with Lakeview C ommunity Health Authority:",
+                       "Ann Lee has been on staff with Lakeview C ommunity Health Authority since 2015:",
                        "Position: Nurse", "Start date: 03/01/2015", "End date: present",
                        "Duties: home visits")
     assert item.value["employer"] == "Lakeview Community Health Authority" and not item.needs_review
@@ -83,7 +83,7 @@ def test_letterhead_named_in_a_scan_with_a_split_word() -> None:
 def test_bulleted_duties_wrap_under_the_label_not_the_bullet() -> None:
     """A bulleted field's duties wrap to where its label starts, right of the bullet: the wrapped line is theirs."""
     doc = doc_of((60, [(72, "Riverbend Family Clinic")]), (90, [(72, "Dear Board:")]),
-                 (104, [(72, "We confirm the employment of Ann Lee with Riverbend Family Clinic:")]),
+                 (104, [(72, "Ann Lee works at Riverbend Family Clinic, as follows:")]),
                  (124, [(82, "• Position: Family Advocate")]), (138, [(82, "• Start date: 03/01/2015")]),
                  (152, [(82, "• End date: Current")]),
                  (166, [(82, "• Duties: home visits with infants, toddlers and")]), (180, [(94, "their parents")]),
@@ -96,4 +96,78 @@ def test_bulleted_duties_wrap_under_the_label_not_the_bullet() -> None:
 def test_duties_ending_on_a_word_that_cannot_end_them_are_flagged(cut: str) -> None:
     item = letter_item("Employer: Riverbend Family Clinic", "Position: Family Advocate", "Start date: 03/01/2015",
                        "End date: Current", f"Duties: {cut}")
+    assert "employment.duties_unclear" in item.reasons
+
+
+FACTS = ("• Position: Family Advocate", "• Start date: 03/01/2015", "• End date: 08/31/2024",
+         "• Duties: home visits with infants")
+
+
+@pytest.mark.parametrize("texts", [
+    # the letter's title, the department writing it, the recipient under the date: never the employer
+    ("Riverbend Family Clinic", "Employment Verification", "March 3, 2026", "To whom it may concern:",
+     "In response to your request for employment verification, the details are:"),
+    ("Riverbend Family Clinic", "Office of Human Resources", "March 3, 2026", "Dear Board:",
+     "The details below are as kept by the Office of Human Resources:"),
+    ("Riverbend Family Clinic", "March 3, 2026", "Alliance for Infant Mental Health", "Dear Endorsement Committee:",
+     "Ann Lee has applied for endorsement with the Alliance for Infant Mental Health and asked us to confirm:"),
+    ("Riverbend Family Clinic", "March 3, 2026", "State Licensing Board", "Dear Board:",
+     "We send the following for the State Licensing Board as Ann Lee asked:"),
+    # named in the letter, but not as where the person works
+    ("Lakeside University School of Social Work", "March 3, 2026", "Dear Committee:",
+     "I taught Ann Lee at Lakeside University School of Social Work; her employer asked me to pass these on:"),
+    ("Brightpath Staffing Group", "March 3, 2026", "Dear Board:",
+     "Ann Lee was placed by Brightpath Staffing Group at Riverbend Clinic as follows:"),
+    # said to work there, but placed somewhere else too
+    ("Mercy Health System", "March 3, 2026", "Dear Board:",
+     "Ann Lee works for Mercy Health System in its Riverbend Pediatric Clinic:"),
+    ("Keystone Payroll Partners", "March 3, 2026", "To whom it may concern:",
+     "This report is sent on behalf of the employer of Ann Lee, who is employed by Keystone Payroll Partners:"),
+    ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
+     "Before joining us Ann Lee worked at Northgate Early Learning Center. Her position with Riverbend Family Clinic:"),
+])
+def test_letterhead_not_said_to_employ_the_person_is_no_sure_employer(texts: tuple[str, ...]) -> None:
+    """Only a letterhead the letter says the person works at is read as sure; any other is a person's to check."""
+    doc = lines(*texts, *FACTS)
+    extraction = employment.extract(doc, find_patterns(doc.text))
+    if extraction.items:
+        item, = extraction.items
+        assert item.needs_review and "employment.employer_unconfirmed" in item.reasons
+    else:
+        assert [f.code for f in extraction.flags] == ["employment.no_period"]
+
+
+@pytest.mark.parametrize("top", [
+    ("Alliance for Infant Mental Health", "Employment Verification Form"),  # the endorsing body's own form
+    ("Harbor Verification Services", "PO Box 500, Austin"),               # a verification service
+])
+def test_a_letterhead_that_names_the_letter_or_the_requester_reads_no_employer(top: tuple[str, ...]) -> None:
+    doc = lines(*top, "March 3, 2026", "To whom it may concern:",
+                "This report is provided by Harbor Verification Services for endorsement by the Alliance for Infant"
+                " Mental Health.", "Employer: ______", *FACTS)
+    extraction = employment.extract(doc, find_patterns(doc.text))
+    assert extraction.items == [] and [f.code for f in extraction.flags] == ["employment.no_period"]
+
+
+@pytest.mark.parametrize("x", [72, 82, 94, 120])
+def test_bulleted_duties_wrap_wherever_the_next_line_starts(x: float) -> None:
+    """A line opening in lower case or with a conjunction carries on the duties, at the bullet, margin or further."""
+    doc = doc_of((60, [(72, "Riverbend Family Clinic")]), (90, [(72, "Dear Board:")]),
+                 (104, [(72, "Ann Lee has been employed at Riverbend Family Clinic since 2015:")]),
+                 (124, [(82, "• Position: Family Advocate")]), (138, [(82, "• Start date: 03/01/2015")]),
+                 (152, [(82, "• End date: Current")]),
+                 (166, [(82, "• Main responsibilities: home visits with infants, toddlers")]),
+                 (180, [(x, "and their parents in rural counties")]), (204, [(72, "Sincerely,")]))
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["duties"] == "home visits with infants, toddlers and their parents in rural counties"
+
+
+def test_duties_wrapping_beside_another_cell_are_doubted() -> None:
+    doc = doc_of((60, [(72, "Riverbend Family Clinic")]), (90, [(72, "Dear Board:")]),
+                 (104, [(72, "Ann Lee has been employed at Riverbend Family Clinic since 2015:")]),
+                 (124, [(82, "• Position: Family Advocate")]), (138, [(82, "• Start date: 03/01/2015")]),
+                 (152, [(82, "• End date: Current")]),
+                 (166, [(82, "• Duties: home visits with infants, toddlers")]),
+                 (180, [(82, "and their parents"), (400, "Phone 555-0100")]), (204, [(72, "Sincerely,")]))
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert "employment.duties_unclear" in item.reasons
