@@ -58,6 +58,11 @@ BOX_EDGE = 0.85
 BOX_TICKED = 0.08
 BOX_EMPTY = 0.02
 """A box whose inside is inked over at least 8 % is ticked, under 2 % empty; in between it is unsure."""
+BOX_STROKE = 0.5
+"""Share of a box's inside a straight row or column of ink spans, at least, to be a letter's stem or bar."""
+BOX_LETTER = 0.35
+"""Share of the ink inside a box lying in such straight runs, at least, for it to be a letter, a digit or a fill:
+a tick's or a cross's strokes slant, so next to none of their ink runs straight that far."""
 BOX_CONFIDENCE = 0.95
 BOX_UNSURE = 0.4
 """A lone bar read as the letter I: a shape, not a reading, so below the low OCR confidence (0.75) that flags an
@@ -221,7 +226,8 @@ def tick_boxes(gray: Image.Image, words: list[Word], dpi: int) -> list[Word]:
     Tesseract reads a box as a letter or a bracket ("O", "[J", "LJ", "@"), ticked or not. A box is a
     square component of ink about a letter's size whose four sides are all inked; its inside (short of
     the sides, which a tilt of a degree or two thickens) is measured: clearly inked, clearly paper, or
-    between the two, when the box's word is given a low confidence so that what rests on it is flagged.
+    between the two, when the box's word is given a low confidence so that what rests on it is flagged. So is
+    it when the ink is a letter, a digit or a solid fill rather than a tick or cross (`_holds_letter`).
     The OCR words lying largely over a box are its reading, and are dropped.
     """
     ink = np.asarray(gray) < DARK_BELOW
@@ -259,9 +265,35 @@ def _tick_box(ink: np.ndarray, box: tuple[int, int, int, int], scale: float) -> 
         return None
     share = float(inside.mean())
     confidence = BOX_CONFIDENCE if share >= BOX_TICKED or share < BOX_EMPTY else BOX_UNSURE
+    if share >= BOX_TICKED and _holds_letter(inside):
+        confidence = BOX_UNSURE
     bbox = (left / scale, top / scale, (right + 1) / scale, (bottom + 1) / scale)
     return Word(text="☒" if share >= (BOX_TICKED + BOX_EMPTY) / 2 else "☐", bbox=bbox, confidence=confidence,
                 source="ocr")
+
+
+def _holds_letter(inside: np.ndarray) -> bool:
+    """Whether a box's ink is a letter or digit written in it (Y/N, 1/2, P/F) or a solid fill, not a tick or cross.
+
+    A letter's stems and bars, and a fill, run straight along the box's rows or columns; a tick's or a cross's
+    strokes run slanting from corner to corner. Such a box is no clear tick: it is read ☒ at a low confidence, so
+    that what rests on it is flagged, since its character is lost with OCR's reading.
+    """
+    length = BOX_STROKE * min(inside.shape)
+    straight = _long_runs(inside, length) | _long_runs(inside.T, length).T
+    return float(straight.sum()) >= BOX_LETTER * float(inside.sum())
+
+
+def _long_runs(ink: np.ndarray, length: float) -> np.ndarray:
+    """The ink pixels lying in an unbroken run along their row at least `length` pixels long."""
+    edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    runs = np.zeros_like(ink)
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        if end - start >= length:
+            runs[row, start:end] = True
+    return runs
 
 
 def _reads_box(word: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:

@@ -277,6 +277,9 @@ def test_white_text_on_a_dark_band_is_no_ruled_row() -> None:
     assert (kept, cells) == (words, [])
 
 
+GLYPH_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
 def box_page(marks: list[str], *, tilt: float = 0.0) -> Image.Image:
     """A 300-dpi strip of 10-point tick boxes 100 pixels apart, each empty, crossed, ticked, filled or faint."""
     image = Image.new("L", (120 * len(marks) + 100, 200), 255)
@@ -291,6 +294,14 @@ def box_page(marks: list[str], *, tilt: float = 0.0) -> Image.Image:
             draw.line((x + 9, y + 22, x + 18, y + 32, x + 34, y + 9), fill=0, width=5)
         elif mark == "filled":
             draw.rectangle((x, y, x + side, y + side), fill=0)
+        elif mark.startswith("glyph "):  # a letter or digit written in the box, as on 'Enter Y or N' forms
+            draw.text((x + 9, y + 2), mark[6:], fill=0, font=ImageFont.truetype(GLYPH_FONT, 34))
+        elif mark == "bold X":  # a typed X, the way a filled-in form crosses a box
+            draw.text((x + 8, y + 3), "X", fill=0, font=ImageFont.truetype(GLYPH_FONT, 34))
+        elif mark == "check":
+            draw.text((x + 8, y + 3), "✓", fill=0, font=ImageFont.truetype(GLYPH_FONT, 34))
+        elif mark == "steep tick":
+            draw.line((x + 12, y + 24, x + 17, y + 34, x + 28, y + 6), fill=0, width=4)
         elif mark == "speck":
             draw.rectangle((x + 18, y + 18, x + 21, y + 21), fill=0)
     return image.rotate(tilt, fillcolor=255) if tilt else image
@@ -300,7 +311,7 @@ def box_page(marks: list[str], *, tilt: float = 0.0) -> Image.Image:
 @pytest.mark.parametrize(("marks", "read"), [
     (["empty", "cross", "empty"], ["☐", "☒", "☐"]),
     (["tick", "empty"], ["☒", "☐"]),
-    (["filled", "empty"], ["☒", "☐"]),
+    (["bold X", "check", "steep tick"], ["☒", "☒", "☒"]),
 ])
 def test_a_tick_box_is_read_from_the_ink_inside_it(marks: list[str], read: list[str], tilt: float) -> None:
     boxes = tick_boxes(box_page(marks, tilt=tilt), [], 300)
@@ -310,6 +321,16 @@ def test_a_tick_box_is_read_from_the_ink_inside_it(marks: list[str], read: list[
 
 def test_a_box_neither_clearly_ticked_nor_clearly_empty_is_low_confidence() -> None:
     (box,) = tick_boxes(box_page(["speck"]), [], 300)
+    assert box.confidence < LOW_OCR_CONFIDENCE
+
+
+@pytest.mark.parametrize("tilt", [0.0, 1.5])
+@pytest.mark.parametrize("mark", ["glyph N", "glyph Y", "glyph P", "glyph F", "glyph T", "glyph E", "glyph 0",
+                                  "glyph 1", "glyph 2", "glyph 3", "glyph 4", "glyph 5", "glyph 7", "glyph 8",
+                                  "glyph 9", "filled"])
+def test_a_letter_or_digit_in_a_box_or_a_solid_square_is_no_clear_tick(mark: str, tilt: float) -> None:
+    """A box holding Y/N, a score or P/F is no tick, nor is a square bullet: what rests on it is flagged."""
+    (box,) = tick_boxes(box_page([mark], tilt=tilt), [], 300)
     assert box.confidence < LOW_OCR_CONFIDENCE
 
 
