@@ -49,9 +49,25 @@ format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
-MINUTE_PART = re.compile(r"^\(?(?:m|mm|min|mins|minutes)\.?\)?$", re.I)
-"""A column's name that is only a minutes unit ("Min", "Minutes", "(m)"): beside an hours column, the minutes of
-a length the log splits into two columns ("Hrs | Min", "Hours | Minutes", "Duration (h) | (m)")."""
+MINUTE_PART = re.compile(r"^(?:(?:time|duration|length)\s+)?\(?(?:min|mins|minutes)\.?\)?$", re.I)
+"""A column's whole header that is only a minutes unit ("Min", "Minutes", "Time (min)"): beside an hours column,
+the minutes of a length the log splits into two columns ("Hrs | Min", "Hours | Minutes"). A header with any other
+word ("Break (min)", "Travel mins", "Minutes ref.") is a column of its own."""
+MINUTE_LETTER = re.compile(r"^\(?mm?\.?\)?$", re.I)
+HOUR_LETTER = re.compile(r"(?:^|\s)\(?h\.?\)?$", re.I)
+"""A bare "m" or "(m)" is a minutes part only beside an hours column that names its unit by its letter too
+("Duration (h) | (m)"): an "M" beside "Hours" may stand for anything (miles, a mark)."""
+SUPERVISION_HOURS = re.compile(r"\b(?:supervision|consultation|rs\s*/\s*c|reflective)\b", re.I)
+"""The one hours column a log of several ("Direct hours | Indirect hours | Supervision hours") keeps for its
+sessions: the one that names supervision."""
+OTHER_PARTY = re.compile(r"^(?:clients?|patients?|referring|referral|supervisees?|trainees?|students?|interns?"
+                         r"|famil(?:y|ies)|child(?:ren)?|parents?|caregivers?)'?s?$", re.I)
+"""Words that make a provider or consultant column another party's ("Referring provider", "Supervisee provided by",
+"Consultant trainee"): such a header names no supervisor column."""
+NAME_QUALIFIER = re.compile(r"^(?:rs\s*/\s*c|rs/?|/?c|/|session|consultation|supervision|meeting|group|individual"
+                            r"|provided|conducted|led|facilitated|given|delivered|supervised|name|of|the|clinical"
+                            r"|reflective|primary|lead)$", re.I)
+"""Words before a supervisor column's name that are that name's ("RS/C provided by", "Session conducted by")."""
 HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
                  "minutes", "format", "modality")
 """Long column names a scanned header word may be one letter off."""
@@ -107,6 +123,8 @@ class Column:
     name: str = ""
     timed: bool = False
     """An Individual or a Group column that holds the session's duration: the column its hours sit in is its type."""
+    heading: str = ""
+    """The header's words the column spans, its name's qualifiers included ("Break (min)")."""
 
 
 Cells = dict[str, list[Placed]]
@@ -185,15 +203,33 @@ def header_columns(row: Row) -> list[Column] | None:
 def _split_duration(columns: list[Column]) -> list[Column]:
     """A length written in two columns, hours then minutes ("Hrs | Min"): the second is the `minutes` column.
 
-    Only a column named by a minutes unit alone, right after a column of hours that names no minutes: "Time (min)"
-    beside "Hours" is a column of its own, and a lone "Minutes" column is a duration in minutes.
+    Only a column whose whole header is a minutes unit (perhaps after "Time", "Duration" or "Length"), right after a
+    column of hours that names no minutes: "Break (min)" beside "Hours" is a column of its own, and a lone
+    "Minutes" column is a duration in minutes.
     """
-    split = list(columns)
+    split = _supervision_hours(list(columns))
     for n in range(1, len(split)):
         before, column = split[n - 1], split[n]
-        if before.role == "hours" and not before.minutes and MINUTE_PART.match(column.name.strip()):
-            split[n] = Column("minutes", column.x0, column.x1, minutes=True, name=column.name)
+        if before.role == "hours" and not before.minutes and _minutes_part(column.heading or column.name, before):
+            split[n] = Column("minutes", column.x0, column.x1, minutes=True, name=column.name, heading=column.heading)
     return split
+
+
+def _minutes_part(heading: str, hours: Column) -> bool:
+    """Whether a header is only a minutes unit, as the minutes part of the hours column before it."""
+    text = " ".join(heading.split())
+    return bool(MINUTE_PART.match(text) or (
+        MINUTE_LETTER.match(text) and HOUR_LETTER.search(hours.heading or hours.name)))
+
+
+def _supervision_hours(columns: list[Column]) -> list[Column]:
+    """Of several hours columns, the one that names supervision; the others are columns no session reads."""
+    hours = [c for c in columns if c.role == "hours"]
+    named = [c for c in hours if SUPERVISION_HOURS.search(c.heading or c.name)]
+    if len(hours) < 2 or len(named) != 1:
+        return columns
+    return [Column("other", c.x0, c.x1, name=c.name, heading=c.heading) if c in hours and c is not named[0]
+            else c for c in columns]
 
 
 def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int]) -> list[Column]:
@@ -212,14 +248,19 @@ def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int
     if not inside:
         return named
     first, last = inside[0], inside[-1]
-    while first - 1 in cell and _joins(row, first - 1, 0.0, gap, claimed):  # a qualifier before: its whole cell
+    while first - 1 in cell and _joins(row, first - 1, 0.0, gap, claimed) and (  # a qualifier before: its whole cell
+            column.role != "supervisor" or NAME_QUALIFIER.match(row.words[first - 1].word.text)):
         first -= 1
     while last + 1 in cell and _joins(row, last + 1, row.xs[last + 1][0] - row.xs[last][1], gap, claimed) and not (
-            column.role == "hours" and MINUTE_PART.match(row.words[last + 1].word.text)):
+            column.role == "hours" and _minutes_part(row.words[last + 1].word.text, column)):
         last += 1
     claimed.update(range(first, last + 1))
-    return [Column(column.role, row.xs[first][0], row.xs[last][1], minutes=column.minutes, name=column.name,
-                   timed=column.timed)]
+    heading = " ".join(row.words[i].word.text for i in range(first, last + 1))
+    role = column.role
+    if role == "supervisor" and any(OTHER_PARTY.match(row.words[i].word.text.strip("/,")) for i in cell):
+        role = "other"  # "Referring provider", "Supervisee provided by": another party's column
+    return [Column(role, row.xs[first][0], row.xs[last][1], minutes=column.minutes, name=column.name,
+                   timed=column.timed, heading=heading)]
 
 
 def _joins(row: Row, i: int, distance: float, gap: float, claimed: set[int]) -> bool:
@@ -339,9 +380,11 @@ def assign_cells(row: Row, columns: list[Column]) -> list[Cells]:
     """Each word to the column whose span (from its header's left edge to the next header's) it overlaps most.
 
     One set of cells per block of columns (per table, when tables stand side by side under one header row). A rule
-    mark is no word, unless it is a stroke standing under a format column's name: there it is an initial I.
+    mark is no word, unless it is a stroke standing under a format column's name (there it is an initial I) or under
+    the hours column's name of a length split into hours and minutes (there it may be a 1, read as a look-alike).
     """
     blocks = table_blocks(columns)
+    split = any(c.role == "minutes" for c in columns)
     block_of = {id(c): n for n, block in enumerate(blocks) for c in block}
     cells: list[Cells] = [{} for _ in blocks]
     edges = [c.x0 for c in columns[1:]]
@@ -349,7 +392,8 @@ def assign_cells(row: Row, columns: list[Column]) -> list[Cells]:
         spans = zip([float("-inf"), *edges], [*edges, float("inf")], strict=True)
         overlaps = [min(x1, hi) - max(x0, lo) for lo, hi in spans]
         column = columns[overlaps.index(max(overlaps))]
-        under_name = column.role == "format" and column.x0 <= (x0 + x1) / 2 <= column.x1
+        under_name = (column.role == "format" or (split and column.role == "hours")) and (
+            column.x0 <= (x0 + x1) / 2 <= column.x1)
         if set(p.word.text) <= RULE_MARKS and not (under_name and STROKE.match(p.word.text)):
             continue
         cells[block_of[id(column)]].setdefault(column.role, []).append(p)

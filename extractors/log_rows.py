@@ -336,16 +336,17 @@ DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "
 """Letters OCR reads for the digits of a short number cell ("i 00", "1 3O"): read back, and flagged."""
 WHOLE_NUMBER = re.compile(r"^\d{1,4}$")
 BLANK_PART = re.compile(r"^(?:[-–—_]+|)$")
-"""An hours or minutes cell left empty or dashed: none of that unit ("2 | –" is two hours)."""
+"""An hours or minutes cell left empty or dashed: none of that unit ("2 | –" is two hours). On a scan only a dash
+says so: an empty cell may be a digit OCR lost, or a 1 it took for a table's rule."""
 
 
 def split_hours(hour_text: str, minute_text: str) -> ParsedHours | None:
     """A length written in two cells, whole hours and minutes ("1" and "30", "0" and "45"); else None.
 
     An empty or dashed cell is none of its unit; minutes of 60 or more, a fraction or a word is no such length,
-    and neither is a row with both cells empty.
+    and neither is a row with both cells empty. A stroke ("|") is no blank: it may be a scanned 1.
     """
-    parts = [text.strip(" .|") for text in (hour_text, minute_text)]
+    parts = [text.strip(" .") for text in (hour_text, minute_text)]
     if all(BLANK_PART.match(part) for part in parts):
         return None
     if not all(WHOLE_NUMBER.match(part) or BLANK_PART.match(part) for part in parts):
@@ -365,8 +366,9 @@ def _split_cells(cells: Cells) -> tuple[ParsedHours | None, bool, list[Placed]]:
     texts = cell_text(cells.get("hours", [])), cell_text(cells.get("minutes", []))
     words = cells.get("hours", []) + cells.get("minutes", [])
     hours = split_hours(*texts)
-    if hours is not None:
-        return hours, False, words
+    if hours is not None:  # an empty cell on a scan may be a digit lost: read as none of its unit, and flagged
+        scanned = any(p.word.source == "ocr" for p in words)
+        return hours, scanned and any(not text.strip() for text in texts), words
     hours = split_hours(*(text.translate(DIGIT_LOOKALIKES) for text in texts))
     return hours, hours is not None, words
 

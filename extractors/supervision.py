@@ -85,6 +85,12 @@ total, not nothing)."""
 NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1")
 """Rules that read a row's own supervisor name (a cell of its own, or the end of the session's description)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
+OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\bsessions?\b|\ball\s+logs\b"
+                         r"|\b(?:brought|carried)\s+forward\b|\bprevious(?:ly)?\b", re.I)
+"""A total that is not the log's own: hours over all logs so far ("Total to date", "Year-to-date total",
+"Total of all logs", "Brought forward"), or a count of sessions ("Total sessions: 2"). A total over "all sheets"
+or "all pages" is the log's own, over its pages. A "Cumulative total" at a log's foot is most
+often the log's own, and a sum it does not equal is flagged."""
 TableRow = tuple[Row, Cells, list[Column] | None, int | None]
 """A row that may be a session: its cells, the header columns (of its table) it sits under, its year heading."""
 
@@ -237,7 +243,8 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     A total of money (a statement's "Total billed: $2,530.00", beside its total time) is no total of hours.
     """
     totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip()))
-              and not SUBTOTAL.search(m["label"]) and not MONEY.search(row.text) and not CHARGE.search(m["label"])]
+              and not SUBTOTAL.search(m["label"]) and not MONEY.search(row.text) and not CHARGE.search(m["label"])
+              and not OTHER_TOTAL.search(row.text[:m.start("value")] if m["value"] else row.text)]
     if not totals:
         return None
     row, match = totals[-1]

@@ -71,7 +71,7 @@ def test_a_total_in_the_hours_and_minutes_columns(total: Cells, stated: float | 
     assert result.items[-1].reasons == reasons
 
 
-@pytest.mark.parametrize("supervisor", ["RS/C provided by", "Consultation provided by", "Supervisor signature",
+@pytest.mark.parametrize("supervisor", ["RS/C supervision given by", "Consultation provided by", "Supervisor signature",
                                         "Consultant, full name"])
 def test_every_word_of_a_header_cell_names_its_one_column(supervisor: str) -> None:
     header = [(40, "Date"), (140, "Hours"), (210, "Type"), (300, supervisor)]
@@ -97,3 +97,80 @@ def test_a_scanned_letter_for_a_digit_in_the_split_cells_is_read_back_and_flagge
     session = result.items[0]
     assert session.value["hours"] == expected
     assert "log.hours_repaired" in session.reasons
+
+
+def _right_or_flagged(result: object, hours: float) -> None:
+    """Every session read has the expected hours, or says why a person must check it (or the row did not read)."""
+    read = [i for i in result.items if i.type == "supervision_session"]  # type: ignore[attr-defined]
+    assert read or any(f.code == "log.row_unreadable" for f in result.flags)  # type: ignore[attr-defined]
+    for session in read:
+        assert session.value["hours"] == hours or (session.reasons and session.confidence < 0.8)
+
+
+@pytest.mark.parametrize("second", ["Break (min)", "Travel mins", "Minutes ref.", "Late (minutes)", "M", "Mm",
+                                    "Minutes late", "Admin minutes"])
+def test_a_minutes_column_with_words_of_its_own_is_no_part_of_the_length(second: str) -> None:
+    header = [(40, "Date"), (140, "Hours"), (210, second), (320, "Format"), (400, "Supervisor")]
+    cells = [(40, "04/02/2024"), (140, "2"), (210, "15"), (320, "Group"), (400, "Ann Lee")]
+    _right_or_flagged(extraction(doc_of(row(header, 100), row(cells, 120))), 2.0)
+
+
+@pytest.mark.parametrize(("hours", "minutes"), [("Hours", "Time (min)"), ("Hrs", "Duration (mins)"),
+                                                ("Length (h)", "(m)"), ("Duration h", "m")])
+def test_a_minutes_column_named_by_its_unit_or_a_length_word_is_the_length_s_minutes(hours: str,
+                                                                                     minutes: str) -> None:
+    doc = doc_of(row(split_header(hours, minutes), 100), row(split_row("04/02/2024", "2", "15"), 120))
+    assert [s["hours"] for s in sessions(doc)] == [2.25]
+
+
+@pytest.mark.parametrize(("hour_cell", "minute_cell", "expected"), [("|", "30", 1.5), ("", "30", 0.5),
+                                                                    ("2", "", 2.0), ("|", "45", 1.75)])
+def test_a_scanned_hours_or_minutes_cell_left_empty_or_a_stroke_is_flagged(
+        hour_cell: str, minute_cell: str, expected: float) -> None:
+    result = extraction(doc_of(row(split_header("Hrs", "Min"), 100),
+                               row(split_row("04/02/2024", hour_cell, minute_cell), 120)))
+    session = result.items[0]
+    assert session.value["hours"] == expected  # a stroke read as its look-alike 1; an empty cell as none, flagged
+    assert "log.hours_repaired" in session.reasons
+
+
+@pytest.mark.parametrize("supervisor", ["Referring provider", "Client / referring provider", "Supervisee provided by",
+                                        "Consultant trainee", "Patient's provider", "Family consultant",
+                                        "Trainee supervised by"])
+def test_a_header_naming_another_party_names_no_supervisor_column(supervisor: str) -> None:
+    header = [(40, "Date"), (140, "Hours"), (210, "Type"), (300, supervisor)]
+    cells = [(40, "04/02/2024"), (140, "1.5"), (210, "Individual"), (300, "Bo Park")]
+    session = extraction(doc_of(row(header, 100), row(cells, 120))).items[0]
+    assert session.value["supervisor"] is None
+    assert "log.supervisor_missing" in session.reasons
+
+
+@pytest.mark.parametrize("columns", [("Direct hours", "Indirect hours", "Supervision hours"),
+                                     ("Client hours", "Admin hours", "Consultation hours"),
+                                     ("Client contact hours", "Supervision hours")])
+def test_of_several_hours_columns_the_one_naming_supervision_is_the_session_s(columns: tuple[str, ...]) -> None:
+    xs = [130 + 90 * n for n in range(len(columns))]
+    header = [(40, "Date"), *zip(xs, columns, strict=True), (xs[-1] + 110, "Supervisor")]
+    cells = [(40, "04/02/2024"), *zip(xs, ["6", "3", "1.5"][-len(columns):], strict=True), (xs[-1] + 110, "Ann Lee")]
+    assert [s["hours"] for s in sessions(doc_of(row(header, 100), row(cells, 120)))] == [1.5]
+
+
+@pytest.mark.parametrize("other", ["Total to date", "Total hours to date (all logs)", "Year-to-date total",
+                                   "YTD total", "Total brought forward", "Total previously logged"])
+def test_a_total_over_more_than_the_log_is_not_its_total(other: str) -> None:
+    result = extraction(doc_of(row(split_header("Hours", "Minutes"), 100),
+                               row(split_row("04/02/2024", "1", "30"), 120),
+                               row(split_row("04/16/2024", "2", "15"), 140),
+                               row([(40, "Total"), (140, "3"), (210, "45")], 160),
+                               row([(40, other), (250, "40"), (320, "15")], 180)))
+    assert result.items[-1].value["stated_total"] == 3.75
+
+
+@pytest.mark.parametrize("other", ["Total to date", "Total sessions", "YTD total"])
+def test_a_lone_total_over_more_than_the_log_is_no_total(other: str) -> None:
+    result = extraction(doc_of(row(split_header("Hours", "Minutes"), 100),
+                               row(split_row("04/02/2024", "1", "30"), 120),
+                               row(split_row("04/16/2024", "2", "15"), 140),
+                               row([(40, other), (250, "40"), (320, "15")], 160)))
+    assert not [i for i in result.items if i.type == "supervision_total"]
+    assert any(f.code == "log.total_missing" for f in result.flags)
