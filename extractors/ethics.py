@@ -23,7 +23,7 @@ from extractors.forms import (
     first_date,
     one_line,
 )
-from extractors.layout import DocText
+from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
@@ -33,6 +33,19 @@ SIGNER = (r"(?:applicant|candidate|member|endorsee|signer|signatory|professional
 SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
                    rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed(?:\s+by)?|sign\s+(?:here|below)")
 """The signature line, whoever the form calls the signer and however the signature is made ("Signed: ____")."""
+SIGNERS_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
+                 rf"|(?:typed\s+|electronic\s+|digital\s+|e-?)?signature\s+of\s+(?:the\s+)?{SIGNER}")
+"""A signature line the form gives the signer by name ("Applicant signature"): it is the signer's wherever it
+stands; a bare "Signed:" elsewhere may be an officer's adopting the code."""
+NO_SIGNATURE = re.compile(r"(?i)^\s*(?:no|not\b.*|none|pending|unsigned\b.*|yes|n/?a|to\s+follow)\s*[.!]?\s*$")
+"""A word on the signature line saying there is no signature (or only that there is one): no name, and a person
+checks the line."""
+SIGNED_NAME = re.compile(r"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*$")
+"""A signature typed as a name: capitalised words or initials ("J. Roe"), nothing after them."""
+OFFICE_TITLE = re.compile(r"(?i)\b(?:president|vice|director|chair\w*|secretary|treasurer|officer|board|dean"
+                          r"|registrar|manager|executive|ceo|coordinator)\b")
+"""An office after a name on the line ("Dana Whitfield, Board President"): an officer's signature, maybe not the
+signer's."""
 PRINTED = r"(?:print(?:ed)?|typed?)(?:\s*(?:or|/|and)\s*(?:print(?:ed)?|typed?))?"
 """How a form asks for the name in print: "print", "printed", "typed or printed", "print/type"."""
 NAME_LABEL = (rf"{PRINTED}\s+name(?:\s+here)?|name\s+(?:in\s+print|printed|in\s+(?:block\s+)?(?:capitals|letters))"
@@ -129,8 +142,11 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     above = captions_over_values(doc)
-    line = _signature_line(doc, field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
+    line = _signature_line(doc, _signers_line(doc, above)
+                           or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
+    if line is not None and line.value is not None and printed is not None and _same(line.value, printed):
+        line = FieldHit(line.label, None)  # the name above the line is the printed name's value, not a signature
     stated = None if printed else _statement_name(doc)
     dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
@@ -144,10 +160,11 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         signed = False
     else:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
-        signed = (bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
-                  and not CAPTION.match(mark)  # a caption read as the line's value ("Name in print") is no signature
-                  and not re.fullmatch(rf"(?i){SIGNER}", mark.strip())  # nor is the signer's role ("Participant")
-                  and not _dated(line.value, evidence))  # nor is a date written on it ("Signature: June 5, 2026")
+        signed = None if NO_SIGNATURE.match(mark) else (
+            bool(re.search(r"[A-Za-z]{2}", mark)) and len(mark.split()) <= SIGNATURE_WORDS
+            and not CAPTION.match(mark)  # a caption read as the line's value ("Name in print") is no signature
+            and not re.fullmatch(rf"(?i){SIGNER}", mark.strip())  # nor is the signer's role ("Participant")
+            and not _dated(line.value, evidence))  # nor is a date written on it ("Signature: June 5, 2026")
         if not signed:
             reasons.append("signature.unconfirmed")
     if stated is not None and signed and _name_key(mark) != _name_key(doc.slice(stated.start, stated.end)):
@@ -159,13 +176,26 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         reasons.append("signature.name_mismatch")
     if signer is None:
         reasons.append("signature.signer_missing")
-    elif signed and printed is None and line is not None and line.value is not None and line.value.rule == ABOVE_RULE:
-        reasons.append("signature.signer_unconfirmed")  # only where the name stands says it is the signature
+    elif signed and printed is None and (not SIGNED_NAME.match(mark) or OFFICE_TITLE.search(mark)
+                                         or (line is not None and line.value is not None
+                                             and line.value.rule == ABOVE_RULE)):
+        reasons.append("signature.signer_unconfirmed")  # only a name where the signer signs says it is theirs
     if dated is None:
         reasons.append("signature.date_missing")
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
     sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
     return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _signers_line(doc: DocText, above: bool) -> FieldHit | None:
+    """The signature line the form gives the signer by name, the whole label in its own cell.
+
+    A caption row's "Applicant | Ana Bell" over a "Signature" field of its own is not that label.
+    """
+    hit = field(doc, SIGNERS_LABEL, "signature.line.v2", captions_above=above)
+    if hit is None or not re.search(r"(?i)signature\b", doc.slice(hit.label.start, hit.label.end)):
+        return None
+    return hit
 
 
 def _signature_line(doc: DocText, hit: FieldHit | None) -> FieldHit | None:
@@ -199,8 +229,13 @@ def _signed_above(doc: DocText, label: Found) -> Found | None:
     cells = line.cell_spans()
     right = next((box[0] for cell in cells if (box := box_of(doc, *cell)) and box[0] > label_box[2]), None)
     height = label_box[3] - label_box[1]
-    for start, end in above.cell_spans():
+    if above.page != line.page or _captions(doc, doc.lines[index - 2] if index > 1 else None):
+        return None  # the name under a caption row is that caption's value
+    cells = above.cell_spans()
+    for start, end in cells:
         box, text = box_of(doc, start, end), doc.slice(start, end)
+        if any(CAPTION.match(doc.slice(*cell)) or OTHER_FIELD.match(doc.slice(*cell)) for cell in cells):
+            break  # a name beside a label is that label's value
         if (above.page != line.page or box is None or label_box[1] - box[3] > 2.0 * height
                 or box[0] < label_box[0] - height or (right is not None and box[2] > right)):
             continue
@@ -209,6 +244,15 @@ def _signed_above(doc: DocText, label: Found) -> Found | None:
                 and not FORM_HEADING.search(name)):
             return Found(start, end, ABOVE_RULE, SIGNED_ABOVE_SCORE)
     return None
+
+
+def _captions(doc: DocText, line: Line | None) -> bool:
+    """Whether a line holds a caption ("Printed name", "Member name"), over the values on the line under it."""
+    return line is not None and any(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())
+
+
+def _same(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _person(doc: DocText, found: Found | None) -> Found | None:

@@ -30,7 +30,7 @@ PARAGRAPH = (100, [(72, "I agree to uphold these standards in all of my professi
             (176, [(72, "Typed/printed name: Rae Moss")])),
      {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}),
     # unsigned: the paragraph's last line above the label is no signature, the next field is no signature either
-    (doc_of((136, [(72, "a breach of the Code may lead to the loss of my endorsement.")]),
+    (doc_of((136, [(72, "and I will report any conduct that falls short of these principles.")]),
             (152, [(72, "Signed:"), (330, "Dated: January 12, 2026")]),
             (176, [(72, "Name (typed or printed): Ulric Penn")])),
      {"signer": "Ulric Penn", "date": "2026-01-12", "signed": False}),
@@ -67,3 +67,48 @@ def test_printed_name_starts_at_its_first_letter(misread: str) -> None:
     """A scan reads the rule's end or a speck before the printed name: the name is the letters, not the marks."""
     doc = lines("Signature: /s/ Rae Moss", f"Printed name: {misread}", "Date: 06/05/2026")
     assert value_of(ethics.extract, doc) == {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}
+
+
+@pytest.mark.parametrize("doc", [
+    # captions over their values: the printed name under its caption is no signature over the blank line
+    doc_of(PARAGRAPH, (130, [(72, "Printed name"), (330, "Date")]), (146, [(72, "Rae Moss"), (330, "06/05/2026")]),
+           (166, [(72, "Signature")]), (182, [(72, "")])),
+    doc_of(PARAGRAPH, (130, [(72, "Member name")]), (146, [(72, "Rae Moss")]), (166, [(72, "Signature")]),
+           (190, [(72, "Date")]), (206, [(72, "06/05/2026")])),
+    doc_of(PARAGRAPH, (130, [(72, "Full name")]), (146, [(72, "Rae Moss")]), (166, [(72, "Applicant signature:")]),
+           (190, [(72, "Date: 06/05/2026")])),
+    # the name beside its own label on the line above
+    doc_of(PARAGRAPH, (136, [(72, "Member name"), (250, "Rae Moss")]), (152, [(72, "Signature:")]),
+           (176, [(72, "Date: June 5, 2026")])),
+    doc_of(PARAGRAPH, (136, [(72, "Name:"), (200, "Rae Moss")]), (152, [(72, "Signature:")]),
+           (176, [(72, "Date: June 5, 2026")])),
+])
+def test_a_name_that_is_a_fields_value_is_no_signature_above(doc: DocText) -> None:
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is not True
+
+
+@pytest.mark.parametrize("mark", ["No", "Not signed", "Pending", "Unsigned copy", "Yes", "N/A", "none"])
+@pytest.mark.parametrize("label", ["Signed", "Signature", "Signed by", "Applicant signature"])
+def test_a_word_on_the_signature_line_saying_no_signature_is_flagged(label: str, mark: str) -> None:
+    """"Signed: No" is no signer named "No": no signature is read, and a person checks the line."""
+    doc = lines("Code of Ethics", f"{label}: {mark}", "Date: 06/05/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signer"] != mark and item.value["signed"] is not True and item.needs_review
+
+
+def test_the_signers_labelled_line_beats_an_officers_signed_line() -> None:
+    """A code adopted "Signed: <officer>" above the applicant's own blank signature line is not the applicant's."""
+    doc = lines("Code of Professional Ethics", "Adopted by the Board of Directors.",
+                "Signed: Dana Whitfield, Board President", "I agree to uphold this Code.",
+                "Applicant signature: ______", "Date: 06/05/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is False and item.value["signer"] != "Dana Whitfield, Board President"
+
+
+@pytest.mark.parametrize("mark", ["Dana Whitfield, Board President", "Dana Whitfield, Executive Director",
+                                  "Dana Whitfield (Chair)"])
+def test_a_signature_carrying_an_office_with_no_printed_name_is_flagged(mark: str) -> None:
+    doc = lines("I agree to uphold this Code.", f"Signed: {mark}", "Date: 06/05/2026")
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert "signature.signer_unconfirmed" in item.reasons and item.confidence < 0.8
