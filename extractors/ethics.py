@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import box_of
+from extractors.form_layout import box_of, overlap
 from extractors.forms import (
     CAPTION,
     DATE_VALUE,
@@ -23,7 +23,7 @@ from extractors.forms import (
     first_date,
     one_line,
 )
-from extractors.layout import DocText, Line
+from extractors.layout import DocText
 from extractors.nlp import Evidence
 from pipeline.models import Item
 
@@ -142,11 +142,11 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     above = captions_over_values(doc)
-    line = _signature_line(doc, _signers_line(doc, above)
-                           or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
+    line, set_aside = _signature_line(doc, _signers_line(doc, above)
+                                      or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
     if line is not None and line.value is not None and printed is not None and _same(line.value, printed):
-        line = FieldHit(line.label, None)  # the name above the line is the printed name's value, not a signature
+        line, set_aside = FieldHit(line.label, None), True  # the name above the line is the printed name's value
     stated = None if printed else _statement_name(doc)
     dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
@@ -158,6 +158,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
         reasons.append("signature.unconfirmed")
     elif line.value is None:
         signed = False
+        if set_aside:  # a name written over the line read as another field's value: a person checks the line
+            reasons.append("signature.unconfirmed")
     else:
         mark = SIGNATURE_MARK.sub("", one_line(doc.slice(line.value.start, line.value.end)))
         signed = None if NO_SIGNATURE.match(mark) else (
@@ -198,20 +200,24 @@ def _signers_line(doc: DocText, above: bool) -> FieldHit | None:
     return hit
 
 
-def _signature_line(doc: DocText, hit: FieldHit | None) -> FieldHit | None:
-    """The signature line's value, or the signature written over a labelled line left blank.
+def _signature_line(doc: DocText, hit: FieldHit | None) -> tuple[FieldHit | None, bool]:
+    """The signature line's value (or the signature written over it), and whether a name above was set aside.
 
     A form may print "Signed: ______   Dated: ______" with the signature in script above the rule: the label's
-    own cell is empty, the next cell is another field ("Dated: July 2, 2026"), never the signature.
+    own cell is empty, the next cell is another field ("Dated: July 2, 2026"), never the signature. A name
+    written above the line under a "Printed name" caption is that caption's value: set aside, a person checks.
     """
     if hit is None:
-        return None
+        return None, False
     value = hit.value
     if value is not None and value.start >= hit.label.end and OTHER_FIELD.match(doc.slice(value.start, value.end)):
         value = None  # the cell after an empty "Signed:" is the next field, not the signature
-    if value is None:
-        value = _signed_above(doc, hit.label)
-    return FieldHit(hit.label, value)
+    if value is not None:
+        return FieldHit(hit.label, value), False
+    above = _signed_above(doc, hit.label)
+    if above is not None and _under_name_caption(doc, above):
+        return FieldHit(hit.label, None), True  # the name under a "Printed name" caption is that caption's value
+    return FieldHit(hit.label, above), False
 
 
 def _signed_above(doc: DocText, label: Found) -> Found | None:
@@ -229,8 +235,8 @@ def _signed_above(doc: DocText, label: Found) -> Found | None:
     cells = line.cell_spans()
     right = next((box[0] for cell in cells if (box := box_of(doc, *cell)) and box[0] > label_box[2]), None)
     height = label_box[3] - label_box[1]
-    if above.page != line.page or _captions(doc, doc.lines[index - 2] if index > 1 else None):
-        return None  # the name under a caption row is that caption's value
+    if above.page != line.page:
+        return None
     cells = above.cell_spans()
     for start, end in cells:
         box, text = box_of(doc, start, end), doc.slice(start, end)
@@ -246,9 +252,22 @@ def _signed_above(doc: DocText, label: Found) -> Found | None:
     return None
 
 
-def _captions(doc: DocText, line: Line | None) -> bool:
-    """Whether a line holds a caption ("Printed name", "Member name"), over the values on the line under it."""
-    return line is not None and any(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())
+def _under_name_caption(doc: DocText, name: Found) -> bool:
+    """Whether a caption asking for a name ("Printed name", "Member name") stands right over the name above a line.
+
+    The name is then that caption's value. Only a caption that asks for a name counts, over the name's own cell:
+    "Title:", "Member No." or a dashed rule above a signature says nothing about the name under it.
+    """
+    line = doc.line_at(name.start)
+    index = doc.lines.index(line) if line is not None else 0
+    name_box = box_of(doc, name.start, name.end)
+    if line is None or index == 0 or name_box is None or doc.lines[index - 1].page != line.page:
+        return False
+    for cell in doc.lines[index - 1].cell_spans():
+        text, box = doc.slice(*cell), box_of(doc, *cell)
+        if CAPTION.match(text) and re.search(r"(?i)\bname\b", text) and box is not None and overlap(box, name_box):
+            return True
+    return False
 
 
 def _same(a: Found, b: Found) -> bool:

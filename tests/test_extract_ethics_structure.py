@@ -112,3 +112,30 @@ def test_a_signature_carrying_an_office_with_no_printed_name_is_flagged(mark: st
     doc = lines("I agree to uphold this Code.", f"Signed: {mark}", "Date: 06/05/2026")
     item = ethics.extract(doc, find_patterns(doc.text)).items[0]
     assert "signature.signer_unconfirmed" in item.reasons and item.confidence < 0.8
+
+
+@pytest.mark.parametrize("over", ["Title:", "Position:", "Member No.", "Reference No.:", "Witness:",
+                                  "For office use only", "- - - - - - - - - - - - - - -", "Job title"])
+def test_a_line_over_the_name_that_asks_for_no_name_leaves_the_signature(over: str) -> None:
+    """Only a caption asking for a name makes the name under it that caption's value; "Title:" or a rule does not."""
+    doc = doc_of(PARAGRAPH, (120, [(72, over)]), (136, [(110, "Rae Moss")]),
+                 (152, [(72, "Signed:"), (330, "Dated: June 5, 2026")]),
+                 (176, [(72, "Name (typed or printed): Rae Moss")]))
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value == {"signer": "Rae Moss", "date": "2026-06-05", "signed": True}
+
+
+@pytest.mark.parametrize("doc", [
+    # the printed name's caption over the name: the name is set aside, and the blank line is checked by a person
+    doc_of(PARAGRAPH, (130, [(72, "Member name")]), (146, [(72, "Rae Moss")]), (166, [(72, "Signature")]),
+           (190, [(72, "Date")]), (206, [(72, "06/05/2026")])),
+    doc_of(PARAGRAPH, (130, [(72, "Full name")]), (146, [(72, "Rae Moss")]), (166, [(72, "Applicant signature:")]),
+           (190, [(72, "Date: 06/05/2026")])),
+    # a name beside a label on the line above
+    doc_of(PARAGRAPH, (136, [(110, "Rae Moss"), (330, "Date:")]), (152, [(72, "Signature:"), (330, "06/05/2026")]),
+           (176, [(72, "Printed name: Rae Moss")])),
+])
+def test_a_name_above_the_line_set_aside_is_flagged(doc: DocText) -> None:
+    """A name written over the signature line and read as another field's value never leaves the line clean."""
+    item = ethics.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["signed"] is not True and "signature.unconfirmed" in item.reasons
