@@ -252,9 +252,18 @@ def _unlabelled_date(doc: DocText, reading: Reading, title: Found | None) -> Fou
 
 
 def _caption_neighbour(doc: DocText, value: Found, date: Found) -> bool:
-    """A label's "value" that is the next caption of a caption row, under the line the date stands on."""
-    lines = [doc.line_at(f.start) for f in (date, value)]
-    return None not in lines and doc.lines.index(lines[1]) == doc.lines.index(lines[0]) + 1  # type: ignore[arg-type]
+    """A label's "value" that is the next caption of the caption row the date stands over, not the label's answer.
+
+    Only a date read over its caption vouches so, and only when the "value" is a cell of that caption's own line
+    with words written over it (another signature's caption, "Instructor"); a line under a date said elsewhere
+    ("Date completed: In progress" under "on June 5, 2024"), or a cell with nothing over it ("Pending"), answers.
+    """
+    date_line, line = doc.line_at(date.start), doc.line_at(value.start)
+    if date.rule != ABOVE_CAPTION_RULE or date_line is None or line is None \
+            or doc.lines.index(line) != doc.lines.index(date_line) + 1:
+        return False
+    cell = next((c for c in line.cell_spans() if c[0] <= value.start and value.end <= c[1]), None)
+    return cell is not None and bool(_column_words(doc, line, cell, date_line))
 
 
 def _labelled_date(doc: DocText, label: str) -> Found | None:
@@ -308,9 +317,9 @@ def _date_above_caption(doc: DocText) -> tuple[Found, str | None] | None:
                 continue
             below = doc.lines[number + 1] if number + 1 < len(doc.lines) else None
             higher = doc.lines[number - 2] if number >= 2 else None
-            if (below is not None and _close_above(line, below) and _column_words(doc, line, cell, below)) \
+            if (below is not None and _close_above(line, below) and _column_cells(doc, line, cell, below)) \
                     or (higher is not None and _close_above(higher, above)
-                        and _labels(doc, _column_words(doc, line, cell, higher), above)):
+                        and _labels(doc, _column_cells(doc, line, cell, higher), above)):
                 continue
             words = _column_words(doc, line, cell, above)
             if not words:
@@ -350,13 +359,36 @@ def _labels(doc: DocText, words: list[Placed], line: Line) -> bool:
     return words[0].word.source != "ocr" and heights[0] + TYPE_STEP <= heights[1]
 
 
-def _column_words(doc: DocText, line: Line, cell: tuple[int, int], other: Line) -> list[Placed]:
-    """The words of another line whose centres stand in a caption's column: half way to the captions beside it."""
+def _column(doc: DocText, line: Line, cell: tuple[int, int]) -> tuple[float, float]:
+    """A caption's column: from half way to the caption on its left to half way to the one on its right."""
     boxes = [union(p.word.bbox for p in doc.words_in(*c)) for c in line.cell_spans()]
     mine = line.cell_spans().index(cell)
     left = (boxes[mine - 1][2] + boxes[mine][0]) / 2 if mine > 0 else float("-inf")
     right = (boxes[mine][2] + boxes[mine + 1][0]) / 2 if mine + 1 < len(boxes) else float("inf")
+    return left, right
+
+
+def _column_words(doc: DocText, line: Line, cell: tuple[int, int], other: Line) -> list[Placed]:
+    """The words of another line whose centres stand in a caption's column."""
+    left, right = _column(doc, line, cell)
     return [p for p in other.words if left <= (p.word.bbox[0] + p.word.bbox[2]) / 2 < right]
+
+
+def _column_cells(doc: DocText, line: Line, cell: tuple[int, int], other: Line) -> list[Placed]:
+    """The words of another line's cells that stand in a caption's column alone: a value or a label of that column.
+
+    A cell centred in the column counts unless it runs over another caption of the row: a sentence across the
+    columns (a footer under the signatures, a sponsor's line over them) belongs to none of them.
+    """
+    left, right = _column(doc, line, cell)
+    others = [union(p.word.bbox for p in doc.words_in(*c)) for c in line.cell_spans() if c != cell]
+    picked = []
+    for words in (doc.words_in(*c) for c in other.cell_spans()):
+        box = union(p.word.bbox for p in words) if words else None
+        if box is not None and left <= (box[0] + box[2]) / 2 < right \
+                and not any(box[0] < caption[2] and caption[0] < box[2] for caption in others):
+            picked.extend(words)
+    return picked
 
 
 UNDER_TITLE_RULE = "training.date_under_title.v1"

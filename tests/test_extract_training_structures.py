@@ -220,3 +220,56 @@ def test_a_figure_read_as_an_amount_by_no_word_before_it_is_joined_but_checked()
     [item] = items([*rows, "The workshop ran 2", "hours 30 minutes in the morning.", "Date completed: May 1, 2024"])
     assert item.value["hours"] == 2.5
     assert item.confidence < 0.8
+
+
+UNDER_TITLE_HEAD: list[Row] = ["Certificate of Completion", "awarded to", ("Dana Whitfield", 18.0), "for completing",
+                               ("Reflective Supervision for Infant Mental Health", 14.0)]
+PROVIDER_AND_HOURS: list[Row] = ["Offered by: Lakeside Early Childhood Council", "Contact hours: 4.0"]
+
+
+@pytest.mark.parametrize(("when", "status"), [
+    ("on June 5, 2024", "Date completed: In progress"),
+    ("held May 1-2, 2024", "Completion date: 6/2024"),
+    ("held on June 5, 2024", "Completion date: Pending"),
+    ("presented March 12, 2024", "Date of completion: Not yet completed"),
+    ("on June 5, 2024", "Completed: see attached transcript"),
+])
+def test_a_date_under_the_title_over_a_completion_label_that_says_not_done_is_checked(when: str, status: str) -> None:
+    """The line right under the date is the completion label's own answer, no caption beside a signature's date."""
+    [item] = items([*UNDER_TITLE_HEAD, when, status, *PROVIDER_AND_HOURS])
+    assert item.value["date"] is None or "training.date_unsure" in item.reasons
+    assert item.confidence < 0.8
+
+
+@pytest.mark.parametrize("block", [
+    [("06/30/2024 |  | Maria Chen", 12.0), ("Completion date | Pending | Instructor", 8.0)],
+    [("06/30/2024 |  | Maria Chen", 12.0), ("Date of completion | Incomplete | Instructor", 8.0)],
+])
+def test_a_status_beside_a_completion_caption_with_nothing_over_it_is_its_answer(block: list[Row]) -> None:
+    """A cell with no signature or date written over it is no caption of the row but the caption's value."""
+    [item] = items([*HEAD, *block])
+    assert item.value["date"] is None or "training.date_unsure" in item.reasons
+    assert item.confidence < 0.8
+
+
+def test_a_signature_s_caption_beside_the_completion_caption_does_not_answer_it() -> None:
+    [item] = items([*HEAD, ("06/30/2024 |  | Maria Chen", 12.0), ("Completion date |  | Instructor", 8.0)])
+    assert item.value["date"] == "2024-06-30"
+    assert item.confidence >= 0.8
+
+
+SIGNATURES: list[Row] = [("Maria Chen |  | June 30, 2024", 12.0), ("Director |  | Date of completion", 8.0)]
+NO_HOURS = HEAD[:-1]
+
+
+@pytest.mark.parametrize("rows", [
+    [*HEAD, *SIGNATURES, ("This certificate is retained by the participant for licensing records.", 8.0)],
+    [*HEAD, *SIGNATURES, ("Questions about this certificate may be sent to the training office.", 7.0)],
+    [*NO_HOURS, ("This certificate is valid for continuing education credit", 10.0), *SIGNATURES],
+    [*NO_HOURS, ("Sponsored by the Lakeside Council for Families and Children", 8.0), *SIGNATURES],
+    [*NO_HOURS, ("Issued under the authority of the state licensing board", 8.0), *SIGNATURES],
+])
+def test_a_sentence_across_the_signature_columns_does_not_hide_the_date_over_its_caption(rows: list[Row]) -> None:
+    """A footer under the captions or a body line over the signatures runs across the columns: no label of one."""
+    [item] = items(rows)
+    assert item.value["date"] == "2024-06-30"
