@@ -29,7 +29,7 @@ from extractors.forms import (
 )
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
-from pipeline.models import Item
+from pipeline.models import BBox, Item
 
 DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
              r"\d{1,2}-[A-Za-z]{3}-\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{4})")
@@ -136,11 +136,15 @@ LETTERHEAD_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'�
 no punctuation of an address or a sentence."""
 LETTERHEAD_SCORE = 0.92
 """A role-less sentence's employer that no letterhead or employer field names too: read, but a person checks it."""
-EMPLOYED_THERE = (r"(?:\b(?:employ(?:ed|s|ing)?|employment\s+of\s+[^.:;]{1,60}?|work(?:s|ed|ing)?|served|serves"
-                  r"|serving|(?:our\s+)?(?:team|staff))\s+(?:with|at|by|for)|\bwith\s+us\s+at)")
+EMPLOYED_THERE = (r"(?:\b(?:employ(?:ed|s|ing)?|employment\s+of\s+[^.:;]{1,60}?|served|serves"
+                  r"|serving|(?:our\s+)?(?:team|staff))\s+(?:with|at|by|for)|\bwork(?:s|ed|ing)?\s+(?:at|by|for)"
+                  r"|\bwith\s+us\s+at)")
 """What says the person works at a place ("the employment of Ann Lee with", "employed by", "works for", "our team
-at"): a letterhead named after another word ("provided by", "endorsement with", "for the Board") is not the
-person's employer."""
+at"): a letterhead named after another word ("provided by", "endorsement with", "for the Board"), or after "worked
+with" (whom the person works alongside), is not the person's employer."""
+NEGATED = re.compile(r"(?i)(?:\bnot|\bno\s+longer|\bnever|n['’]t)(?:\s+(?:been|be|currently|presently))?\s*$")
+"""A negation just before the phrase ("is not employed by", "has never worked for"): the letter may say the
+person does not work there."""
 NOT_LETTERHEAD = re.compile(r"(?i)\b(?:verification|letter|report|form|reference|confirmation|certificate"
                             r"|human\s+resources|payroll|personnel|benefits|office\s+of)\b")
 """A letterhead line naming the letter ("Employment Verification") or the department writing it ("Office of Human
@@ -179,8 +183,14 @@ UNSPANNED_DATE_SCORE = 0.75
 UNFINISHED = frozenset({"a", "an", "the", "and", "or", "of", "to", "for", "with", "in", "on", "at", "by", "from",
                         "including", "such", "as", "their", "its", "our", "her", "his"})
 """Words no statement of duties ends on: a text ending on one was cut at a line's end."""
-CONTINUES = re.compile(r"^\s*(?:[a-z]|(?i:and|or|but|nor|including|plus)\b)")
-"""How a wrapped line of running text opens: in lower case, or with a conjunction."""
+CONTINUES = re.compile(r"^\s*[a-z]")
+"""How a wrapped line of running text opens: in lower case ("and their parents"); a capital ("But for a leave
+...", "And we would gladly ...") opens a sentence of its own."""
+ADDRESS_ONLY = re.compile(r"^\s*\S*\w[.@/]\w\S*\s*$")
+"""A line holding one web or e-mail address ("www.clinic.org"): no running text, though it opens in lower case."""
+WRAP_SPACING = 1.8
+"""How far below the line above, in line heights top to top, a wrapped line starts: further down is past a blank
+line, a new paragraph."""
 EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+(?:name|of\s+record))?|organi[sz]ation|agency|company|facility|workplace"
                   r"|(?:business|company|agency|organi[sz]ation|facility)\s+name|place\s+of\s+employment"
                   r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
@@ -308,21 +318,36 @@ def _duties(doc: DocText) -> Found | None:
 def _wrapped_on(doc: DocText, value: Found) -> Found:
     """A free-text value with the lines it wraps onto, wherever they start (under the bullet, at the margin).
 
-    A line opening in lower case or with a conjunction, and no label of its own, carries on the sentence above;
-    one that shares its line with another cell may be a column's, so it is not joined and the value is doubted.
+    A line right under the one above, starting no further right than the value, opening in lower case and with
+    no label of its own, carries on the sentence above; one that shares its line with another cell may be a
+    column's, so it is not joined and the value is doubted.
     """
     line = doc.line_at(max(value.end - 1, value.start))
     index = doc.lines.index(line) if line is not None else len(doc.lines)
     end, score = value.end, value.score
+    column = box_of(doc, value.start, value.start + 1)  # the value's first word: where its column starts
+    above = box_of(doc, line.start, line.end) if line is not None else None
     for following in doc.lines[index + 1:]:
-        text = doc.slice(following.start, following.end)
-        if following.page != doc.lines[index].page or not CONTINUES.match(text) or LABELLED_LINE.match(text):
+        text, box = doc.slice(following.start, following.end), box_of(doc, following.start, following.end)
+        if (following.page != doc.lines[index].page or not CONTINUES.match(text) or LABELLED_LINE.match(text)
+                or ADDRESS_ONLY.match(text) or not _wraps_under(column, above, box)):
             break
         if len(following.cell_spans()) > 1:
             score = min(score, BROKEN_BOUNDARY_SCORE)
             break
-        end = following.end
+        end, above = following.end, box
     return Found(value.start, end, value.rule, score)
+
+
+def _wraps_under(column: BBox | None, above: BBox | None, box: BBox | None) -> bool:
+    """Whether a line sits where a wrapped line of the value does.
+
+    Right under the line above (no blank line between), starting no further right than the value's own column.
+    """
+    if column is None or above is None or box is None:
+        return False
+    height = above[3] - above[1]
+    return 0 < box[1] - above[1] <= WRAP_SPACING * height and box[0] <= column[0] + height
 
 
 def _cut_short(doc: DocText, duties: Found) -> bool:
@@ -746,7 +771,7 @@ def _letterhead_employer(doc: DocText) -> Found | None:
     body = " ".join(doc.text[end:].split())
     spelt = r"\s+".join(ocr_tolerant(re.escape(word)) for word in name.split())  # "Lakeshore C ommunity"
     named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])", body)
-    if named is not None and not _worked_elsewhere(body, spelt):
+    if named is not None and not _worked_elsewhere(body, spelt) and not NEGATED.search(body[:named.start()]):
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
     if named is not None or ORGANISATION.search(name):
         return Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)

@@ -125,6 +125,20 @@ FACTS = ("• Position: Family Advocate", "• Start date: 03/01/2015", "• End
      "This report is sent on behalf of the employer of Ann Lee, who is employed by Keystone Payroll Partners:"),
     ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
      "Before joining us Ann Lee worked at Northgate Early Learning Center. Her position with Riverbend Family Clinic:"),
+    # "worked with" says whom the person works alongside, not where
+    ("Northside Family Coalition", "March 3, 2026", "To whom it may concern:",
+     "Ann Lee, a family advocate at a member agency, has worked with Northside Family Coalition on our project."),
+    ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
+     "Ann Lee, a therapist in private practice, works with Riverbend Family Clinic on referrals:"),
+    # a negation before the phrase: the letter may say the person does not work there
+    ("Riverbend Family Clinic", "March 3, 2026", "To whom it may concern:",
+     "Ann Lee is not employed by Riverbend Family Clinic; she is placed with us by Lakeshore Staffing."),
+    ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
+     "Ann Lee has never worked for Riverbend Family Clinic; we supervise her practicum:"),
+    ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
+     "Ann Lee isn't employed by Riverbend Family Clinic but by its contractor:"),
+    ("Riverbend Family Clinic", "March 3, 2026", "Dear Board:",
+     "Ann Lee is no longer employed by Riverbend Family Clinic. Her record shows:"),
 ])
 def test_letterhead_not_said_to_employ_the_person_is_no_sure_employer(texts: tuple[str, ...]) -> None:
     """Only a letterhead the letter says the person works at is read as sure; any other is a person's to check."""
@@ -171,3 +185,28 @@ def test_duties_wrapping_beside_another_cell_are_doubted() -> None:
                  (180, [(82, "and their parents"), (400, "Phone 555-0100")]), (204, [(72, "Sincerely,")]))
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert "employment.duties_unclear" in item.reasons
+
+
+@pytest.mark.parametrize(("y", "x", "text"), [
+    # a new sentence after a blank line, or opening in capitals, is no wrapped duty
+    (200, 72, "But for a leave of absence in 2020, her service has been continuous."),
+    (200, 72, "And we would gladly employ her again."),
+    (200, 72, "Or contact me at 555-0100 with any questions."),
+    (180, 72, "But for a leave of absence in 2020, her service has been continuous."),
+    (180, 72, "Nor has she any disciplinary record."),
+    (208, 72, "including two years as a team lead."),
+    # a lower-case line right under that is only an address, or starts right of the value's column
+    (180, 300, "www.riverbendclinic.org"),
+    (180, 72, "hr@riverbendclinic.org"),
+    (180, 300, "and their parents"),
+])
+def test_a_line_that_does_not_wrap_the_duties_is_not_joined(y: float, x: float, text: str) -> None:
+    """Only a line right under the duties, at or left of their column, opening in lower case carries them on."""
+    doc = doc_of((60, [(72, "Riverbend Family Clinic")]), (90, [(72, "Dear Board:")]),
+                 (104, [(72, "Ann Lee has been employed at Riverbend Family Clinic since 2015:")]),
+                 (124, [(82, "• Position: Family Advocate")]), (138, [(82, "• Start date: 03/01/2015")]),
+                 (152, [(82, "• End date: Current")]),
+                 (166, [(82, "• Duties: home visits with infants and toddlers")]),
+                 (y, [(x, text)]), (y + 40, [(72, "Sincerely,")]))
+    item = employment.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["duties"] == "home visits with infants and toddlers"
