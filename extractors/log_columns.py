@@ -9,7 +9,7 @@ and vocabulary, apart from reading the cells (`extractors.log_rows`) and the kin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from extractors.hours import parse_hours
@@ -30,7 +30,7 @@ COLUMN_NAMES = {
     "format": (rf"(?:type|kind)\s+of\s+{_MEETING}|(?:{_MEETING}\s+)?(?:format|fmt|type|modality|setting|mode)"
                rf"|{FORMAT_PAIR}|session(?!\s*(?:hours|hrs|date|length|duration|minutes|mins|#|no\b|number))"),
     "hours": (r"(?:(?:clock|contact|session|supervision|consultation|rs\s*/\s*c)\s+|(?:no\.?|number)\s+of\s+)?"
-              r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs?\.?|duration|length|minutes|mins?\.?"
+              r"(?:hours(?:\s+(?:earned|credited|logged|claimed))?|hrs?\.?|hh(?=\s*$)|duration|length|minutes|mins?\.?"
               r"|time\s+spent|time\s+in\s+(?:minutes|hours)|time(?=\s*\())"
               r"(?:\s*\((?:min(?:utes|s)?|hrs?|hours|h:mm|hh:mm)\.?\))?"),
     "supervisor": (r"(?:name\s+of\s+)?(?:rs\s*/\s*c\s+|reflective\s+|clinical\s+|primary\s+|lead\s+)?"
@@ -49,25 +49,35 @@ format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
 TICK_ROLES = ("individual", "group")
-MINUTE_PART = re.compile(r"^(?:(?:time|duration|length)\s+)?\(?(?:min|mins|minutes)\.?\)?$", re.I)
-"""A column's whole header that is only a minutes unit ("Min", "Minutes", "Time (min)"): beside an hours column,
-the minutes of a length the log splits into two columns ("Hrs | Min", "Hours | Minutes"). A header with any other
-word ("Break (min)", "Travel mins", "Minutes ref.") is a column of its own."""
-MINUTE_LETTER = re.compile(r"^\(?mm?\.?\)?$", re.I)
-HOUR_LETTER = re.compile(r"(?:^|\s)\(?h\.?\)?$", re.I)
+MINUTE_PART = re.compile(r"^(?:(?:and|plus|\+)\s*)?(?:(?:time|duration|length)\s+)?\(?(?:min|mins|minutes|min\(s\))"
+                         r"\.?\)?:?(?:\s*\(\s*0\s*[-–]\s*59\s*\))?$", re.I)
+"""A column's whole header that is only a minutes unit ("Min", "Minutes", "Time (min)", "Min(s)", "+ Minutes",
+"Mins (0-59)"): beside an hours column, the minutes of a length the log splits into two columns ("Hrs | Min",
+"Hours | and minutes"). A header with any other word ("Break (min)", "Travel mins", "Minutes ref.") is a column of
+its own."""
+MINUTE_LIKE = re.compile(r"^\W*m(?:[a-z]{0,6}|in(?:ute)?\(s\))\W*$", re.I)
+"""A header that may abbreviate minutes ("M", "Mn", "Mts", "Minute(s)") though it is no minutes part."""
+MINUTE_LETTER = re.compile(r"^\(?mm?\.?\)?:?$", re.I)
+HOUR_LETTER = re.compile(r"(?:^|\s)\(?hh?\.?\)?:?$", re.I)
 """A bare "m" or "(m)" is a minutes part only beside an hours column that names its unit by its letter too
 ("Duration (h) | (m)"): an "M" beside "Hours" may stand for anything (miles, a mark)."""
 SUPERVISION_HOURS = re.compile(r"\b(?:supervision|consultation|rs\s*/\s*c|reflective)\b", re.I)
 """The one hours column a log of several ("Direct hours | Indirect hours | Supervision hours") keeps for its
-sessions: the one that names supervision."""
+sessions: the one that names supervision, when each other one names another activity (`OTHER_ACTIVITY`)."""
+OTHER_ACTIVITY = re.compile(r"\b(?:direct|indirect|client|patient|admin(?:istrative)?|clinical|therapy|treatment"
+                            r"|assessment|practicum|teaching|research|didactic|training|travel)\b", re.I)
+"""Hours of work other than supervision ("Direct hours", "Client contact hours", "Admin hours")."""
+AGGREGATE_HOURS = re.compile(r"\bto[\s-]+date\b|\bytd\b|\b(?:cumulative|running|accumulated|remaining|needed"
+                             r"|required|balance|outstanding|left)\b|\b(?:brought|carried)\s+forward\b"
+                             r"|\bprevious(?:ly)?\b", re.I)
+"""An hours column over more than one session ("Supervision hours to date", "Consultation hours YTD", "Cumulative
+RS/C hours", "Hours remaining"): never a session's length. "Total" is one too, but only beside another hours
+column: a log's only "Total hours" column is each row's length (its end less its start)."""
+TOTAL_WORD = re.compile(r"\btotal\b", re.I)
 OTHER_PARTY = re.compile(r"^(?:clients?|patients?|referring|referral|supervisees?|trainees?|students?|interns?"
                          r"|famil(?:y|ies)|child(?:ren)?|parents?|caregivers?)'?s?$", re.I)
 """Words that make a provider or consultant column another party's ("Referring provider", "Supervisee provided by",
 "Consultant trainee"): such a header names no supervisor column."""
-NAME_QUALIFIER = re.compile(r"^(?:rs\s*/\s*c|rs/?|/?c|/|session|consultation|supervision|meeting|group|individual"
-                            r"|provided|conducted|led|facilitated|given|delivered|supervised|name|of|the|clinical"
-                            r"|reflective|primary|lead)$", re.I)
-"""Words before a supervisor column's name that are that name's ("RS/C provided by", "Session conducted by")."""
 HEADING_NAMES = ("duration", "session", "supervisor", "consultant", "facilitator", "provider", "individual",
                  "minutes", "format", "modality")
 """Long column names a scanned header word may be one letter off."""
@@ -125,6 +135,8 @@ class Column:
     """An Individual or a Group column that holds the session's duration: the column its hours sit in is its type."""
     heading: str = ""
     """The header's words the column spans, its name's qualifiers included ("Break (min)")."""
+    cell: str = ""
+    """The whole header cell the column is named in ("Cumulative RS/C hours", naming a running and an hours column)."""
 
 
 Cells = dict[str, list[Placed]]
@@ -191,7 +203,9 @@ def header_columns(row: Row) -> list[Column] | None:
             minutes = (role == "hours" or timed) and bool(MINUTES_COLUMN.search(f"{match.group()} {unit}"))
             named.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1], minutes=minutes,
                                 name=match.group(), timed=timed))
-        columns += _whole_cell(row, cell, _timed_by_unit_word(named, _word_gap(row)), claimed)
+        whole = " ".join(row.words[i].word.text for i in cell)
+        columns += [replace(c, cell=whole) for c in _whole_cell(row, cell, _timed_by_unit_word(named, _word_gap(row)),
+                                                                   claimed)]
     if not _names_a_log(columns) or len(row.words) > 3 * len(columns):
         return None
     for i, (x0, x1) in enumerate(row.xs):
@@ -212,7 +226,27 @@ def _split_duration(columns: list[Column]) -> list[Column]:
         before, column = split[n - 1], split[n]
         if before.role == "hours" and not before.minutes and _minutes_part(column.heading or column.name, before):
             split[n] = Column("minutes", column.x0, column.x1, minutes=True, name=column.name, heading=column.heading)
-    return split
+    return _unsure_parts(split)
+
+
+def _unsure_parts(columns: list[Column]) -> list[Column]:
+    """An unnamed column beside the duration that may hold part of it: the `unsure_part` column, read for a doubt.
+
+    The column after an hours column under a header that reads like a minutes unit ("M", "Mn", "Minute(s)"), or the
+    one before a duration in minutes ("Time | Min"): a number in it may be the length's other part, never dropped
+    silently.
+    """
+    if any(c.role == "minutes" for c in columns):
+        return columns
+    marked = list(columns)
+    for n in range(1, len(columns)):
+        before, column = columns[n - 1], columns[n]
+        if before.role == "hours" and not before.minutes and column.role == "other" and MINUTE_LIKE.match(
+                column.heading or column.name):
+            marked[n] = replace(column, role="unsure_part")
+        elif column.role == "hours" and column.minutes and before.role == "other":
+            marked[n - 1] = replace(before, role="unsure_part")
+    return marked
 
 
 def _minutes_part(heading: str, hours: Column) -> bool:
@@ -223,13 +257,35 @@ def _minutes_part(heading: str, hours: Column) -> bool:
 
 
 def _supervision_hours(columns: list[Column]) -> list[Column]:
-    """Of several hours columns, the one that names supervision; the others are columns no session reads."""
-    hours = [c for c in columns if c.role == "hours"]
-    named = [c for c in hours if SUPERVISION_HOURS.search(c.heading or c.name)]
-    if len(hours) < 2 or len(named) != 1:
-        return columns
-    return [Column("other", c.x0, c.x1, name=c.name, heading=c.heading) if c in hours and c is not named[0]
-            else c for c in columns]
+    """Of several hours columns, the session's: never one over many sessions, else the one that names supervision.
+
+    A column to date, cumulative or remaining (or a total, beside another) is no session's column; of the rest the
+    one naming supervision is kept only when each other one names another activity ("Direct hours") or is its
+    minutes part. Any other mix ("Session hours | Supervision hours") leaves no hours column: its rows are flagged.
+    """
+    hours = [c for c in columns if c.role == "hours" and not c.minutes]
+    aggregate = [c for c in hours if AGGREGATE_HOURS.search(_header_text(c))
+                 or (len(hours) > 1 and TOTAL_WORD.search(_header_text(c)))]
+    left = [c for c in hours if c not in aggregate]
+    named = [c for c in left if SUPERVISION_HOURS.search(_header_text(c))]
+    if len(left) <= 1:
+        dropped = aggregate
+    elif len(named) == 1 and all(OTHER_ACTIVITY.search(_header_text(c)) for c in left if c is not named[0]):
+        dropped = [c for c in hours if c is not named[0]]
+    elif len(named) == 1:
+        dropped = hours
+    else:
+        dropped = aggregate
+    return [_no_column(c) if c in dropped else c for c in columns]
+
+
+def _header_text(column: Column) -> str:
+    return f"{column.heading or column.name} {column.cell}"
+
+
+def _no_column(column: Column) -> Column:
+    """A header's column that no session reads ("Hours to date"), under its own name."""
+    return Column("other", column.x0, column.x1, name=column.name, heading=column.heading, cell=column.cell)
 
 
 def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int]) -> list[Column]:
@@ -248,8 +304,7 @@ def _whole_cell(row: Row, cell: list[int], named: list[Column], claimed: set[int
     if not inside:
         return named
     first, last = inside[0], inside[-1]
-    while first - 1 in cell and _joins(row, first - 1, 0.0, gap, claimed) and (  # a qualifier before: its whole cell
-            column.role != "supervisor" or NAME_QUALIFIER.match(row.words[first - 1].word.text)):
+    while first - 1 in cell and _joins(row, first - 1, 0.0, gap, claimed):  # a qualifier before: its whole cell
         first -= 1
     while last + 1 in cell and _joins(row, last + 1, row.xs[last + 1][0] - row.xs[last][1], gap, claimed) and not (
             column.role == "hours" and _minutes_part(row.words[last + 1].word.text, column)):
@@ -306,9 +361,13 @@ def _qualifier(row: Row, cell: list[int], last: int, claimed: set[int]) -> list[
 
 
 def _names_a_log(columns: list[Column]) -> bool:
-    """A log header names a date, a duration (or start and end times), and a type, supervisor or description."""
+    """A log header names a date, a duration (or start and end times), and a type, supervisor or description.
+
+    A running total ("Cumulative hours") names a log too: a header whose only hours run over many sessions is a
+    log's whose lengths do not read, never rows to read by their content.
+    """
     roles = {c.role for c in columns}
-    timed = "hours" in roles or {"start", "end"} <= roles or any(c.timed for c in columns)
+    timed = bool(roles & {"hours", "running"}) or {"start", "end"} <= roles or any(c.timed for c in columns)
     return "date" in roles and timed and bool(roles & {"format", "supervisor", "description", *TICK_ROLES})
 
 

@@ -129,6 +129,8 @@ class SessionReader:
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
         reasons = date_reasons + hours_reasons
+        if WHOLE_NUMBER.match(cell_text(cells.get("unsure_part", [])).strip(" .")):
+            reasons.append("log.hours_unsure")  # a number beside the duration may be a part of it left unread
         described = _described(cells, columns)
         if described:
             session_format, format_found = self._described_format(described, reasons)
@@ -335,6 +337,8 @@ def cell_hours(text: str, minutes: bool) -> ParsedHours | None:
 DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"})
 """Letters OCR reads for the digits of a short number cell ("i 00", "1 3O"): read back, and flagged."""
 WHOLE_NUMBER = re.compile(r"^\d{1,4}$")
+RULE_BESIDE_DIGITS = re.compile(r"^\|\s*(?=\d)|(?<=\d)\s*\|$")
+"""A stroke at a number's edge ("1 |", "| 30"): a table's rule OCR read with the cell, no digit."""
 BLANK_PART = re.compile(r"^(?:[-–—_]+|)$")
 """An hours or minutes cell left empty or dashed: none of that unit ("2 | –" is two hours). On a scan only a dash
 says so: an empty cell may be a digit OCR lost, or a 1 it took for a table's rule."""
@@ -344,9 +348,10 @@ def split_hours(hour_text: str, minute_text: str) -> ParsedHours | None:
     """A length written in two cells, whole hours and minutes ("1" and "30", "0" and "45"); else None.
 
     An empty or dashed cell is none of its unit; minutes of 60 or more, a fraction or a word is no such length,
-    and neither is a row with both cells empty. A stroke ("|") is no blank: it may be a scanned 1.
+    and neither is a row with both cells empty. A stroke beside a digit ("1 |") is a table's rule; a stroke
+    standing alone in its cell is no blank: it may be a scanned 1.
     """
-    parts = [text.strip(" .") for text in (hour_text, minute_text)]
+    parts = [_rule_off(text.strip(" .")) for text in (hour_text, minute_text)]
     if all(BLANK_PART.match(part) for part in parts):
         return None
     if not all(WHOLE_NUMBER.match(part) or BLANK_PART.match(part) for part in parts):
@@ -355,6 +360,11 @@ def split_hours(hour_text: str, minute_text: str) -> ParsedHours | None:
     if minutes >= 60:
         return None
     return ParsedHours(hours=round(hours + minutes / 60, 2), converted=False, form="split")
+
+
+def _rule_off(text: str) -> str:
+    """A cell's text without a table's rule read beside its digits ("1 |", "| 30")."""
+    return RULE_BESIDE_DIGITS.sub("", text).strip(" .")
 
 
 def _split_cells(cells: Cells) -> tuple[ParsedHours | None, bool, list[Placed]]:

@@ -85,12 +85,14 @@ total, not nothing)."""
 NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1")
 """Rules that read a row's own supervisor name (a cell of its own, or the end of the session's description)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
-OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\bsessions?\b|\ball\s+logs\b"
+OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\ball\s+logs\b"
+                         r"|\btotal\s+(?:(?:number|no\.?)\s+of\s+)?sessions?\b(?!\s*\(?(?:hours|hrs|time|length))"
                          r"|\b(?:brought|carried)\s+forward\b|\bprevious(?:ly)?\b", re.I)
 """A total that is not the log's own: hours over all logs so far ("Total to date", "Year-to-date total",
-"Total of all logs", "Brought forward"), or a count of sessions ("Total sessions: 2"). A total over "all sheets"
-or "all pages" is the log's own, over its pages. A "Cumulative total" at a log's foot is most
-often the log's own, and a sum it does not equal is flagged."""
+"Total of all logs", "Brought forward"), or a count of sessions ("Total sessions: 2", "Total number of sessions").
+A total over "all sheets", "all pages" or "all sessions" is the log's own, and so are its session hours ("Total
+session hours"). A "Cumulative total" at a log's foot is most often the log's own, and a sum it does not equal is
+flagged."""
 TableRow = tuple[Row, Cells, list[Column] | None, int | None]
 """A row that may be a session: its cells, the header columns (of its table) it sits under, its year heading."""
 
@@ -185,6 +187,8 @@ def _table_rows(rows: list[Row], evidence: list[Evidence]) -> list[TableRow]:
 def _cells_by_content(row: Row, evidence: list[Evidence]) -> Cells:
     """Without a header: a row led by a date, then format, hours and the supervisor's name in any order.
 
+    A number right after the hours ("1 30") may be the length's minutes: it is kept apart, for a doubt.
+
     Money (a statement's rate and amount) is none of them: "120 $40/h $80.00" is 120 and nothing else.
     """
     words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
@@ -199,7 +203,10 @@ def _cells_by_content(row: Row, evidence: list[Evidence]) -> Cells:
         if any(ch.isdigit() for ch in p.word.text):
             pair = rest[i:i + 2]
             cells["hours"] = pair if len(pair) == 2 and parse_hours(cell_text(pair)) else [p]
-            cells["supervisor"] = [q for q in rest[i + len(cells["hours"]):]]
+            after = rest[i + len(cells["hours"]):]
+            if after and any(ch.isdigit() for ch in after[0].word.text):  # "1 30": perhaps hours then minutes
+                cells["unsure_part"], after = after[:1], after[1:]
+            cells["supervisor"] = after
             break
     return cells
 

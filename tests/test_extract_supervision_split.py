@@ -174,3 +174,88 @@ def test_a_lone_total_over_more_than_the_log_is_no_total(other: str) -> None:
                                row([(40, other), (250, "40"), (320, "15")], 160)))
     assert not [i for i in result.items if i.type == "supervision_total"]
     assert any(f.code == "log.total_missing" for f in result.flags)
+
+
+AGGREGATE_HEADERS = ["Supervision hours to date", "Supervision hours (total)", "Consultation hours YTD",
+                     "RS/C hours to date", "Supervision hours needed", "Supervision hours remaining",
+                     "Total supervision hours", "Cumulative RS/C hours", "Consultation hours required",
+                     "Balance of supervision hours", "Hours brought forward"]
+
+
+@pytest.mark.parametrize("aggregate", AGGREGATE_HEADERS)
+@pytest.mark.parametrize("hours", ["Hours", "Session hours", "Length (hrs)"])
+def test_an_hours_column_over_many_sessions_is_never_the_session_s(hours: str, aggregate: str) -> None:
+    header = [(40, "Date"), (120, hours), (220, aggregate), (340, "Format"), (420, "Supervisor")]
+    rows = [row([(40, date), (120, length), (220, so_far), (340, "Individual"), (420, "Ann Lee")], y)
+            for date, length, so_far, y in [("04/02/2024", "1.5", "22.5", 120), ("04/16/2024", "1", "2.5", 140),
+                                             ("05/01/2024", "1", "3.5", 160)]]
+    assert [s["hours"] for s in sessions(doc_of(row(header, 100), *rows))] == [1.5, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("aggregate", ["Supervision hours to date", "Consultation hours YTD", "Cumulative hours"])
+def test_a_log_whose_only_hours_column_runs_over_many_sessions_reads_no_length(aggregate: str) -> None:
+    header = [(40, "Date"), (220, aggregate), (340, "Format"), (420, "Supervisor")]
+    cells = [(40, "04/16/2024"), (220, "2.5"), (340, "Individual"), (420, "Ann Lee")]
+    _right_or_flagged(extraction(doc_of(row(header, 100), row(cells, 120))), 1.0)
+
+
+@pytest.mark.parametrize("columns", [("Session hours", "Supervision hours"), ("Hours", "Consultation hours"),
+                                     ("Contact hours", "RS/C hours")])
+def test_two_hours_columns_one_naming_supervision_and_the_other_no_activity_are_flagged(
+        columns: tuple[str, str]) -> None:
+    header = [(40, "Date"), (130, columns[0]), (220, columns[1]), (330, "Format"), (420, "Supervisor")]
+    cells = [(40, "04/02/2024"), (130, "1.5"), (220, "2"), (330, "Individual"), (420, "Ann Lee")]
+    result = extraction(doc_of(row(header, 100), row(cells, 120)))
+    assert not [i for i in result.items if i.type == "supervision_session" and i.confidence >= 0.8]
+    assert result.flags
+
+
+@pytest.mark.parametrize("label", ["Total session hours: 3.75", "Total hours (all sessions): 3.75",
+                                   "Total RS/C session hours: 3.75", "Total session time: 3.75",
+                                   "Total hours, all sessions: 3.75"])
+def test_a_total_of_the_sessions_hours_is_the_log_s_total(label: str) -> None:
+    result = extraction(doc_of(row(split_header("Hours", "Minutes"), 100),
+                               row(split_row("04/02/2024", "1", "30"), 120),
+                               row(split_row("04/16/2024", "2", "15"), 140),
+                               row([(40, label)], 160)))
+    assert result.items[-1].value["stated_total"] == 3.75
+
+
+@pytest.mark.parametrize("label", ["Total sessions: 2", "Total number of sessions: 2", "Total no. of sessions 2"])
+def test_a_count_of_sessions_is_no_total_of_hours(label: str) -> None:
+    result = extraction(doc_of(row(split_header("Hours", "Minutes"), 100),
+                               row(split_row("04/02/2024", "1", "30"), 120),
+                               row([(40, label)], 140)))
+    assert not [i for i in result.items if i.type == "supervision_total"]
+
+
+@pytest.mark.parametrize(("hours", "minutes"), [("Hrs", "Min(s)"), ("Hours", "Min:"), ("Hours", "+ Minutes"),
+                                                ("Hours", "Mins (0-59)"), ("Hours", "and minutes"),
+                                                ("Hours", "Minutes:"), ("Hrs", "plus mins"), ("HH", "MM"),
+                                                ("hh", "mm"), ("HH", "Min")])
+def test_a_minutes_column_written_with_marks_or_a_joining_word_is_the_length_s_minutes(hours: str,
+                                                                                       minutes: str) -> None:
+    doc = doc_of(row(split_header(hours, minutes), 100), row(split_row("04/02/2024", "1", "30"), 120))
+    assert [s["hours"] for s in sessions(doc)] == [1.5]
+
+
+@pytest.mark.parametrize(("hours", "minutes"), [("Hours", "M"), ("Hours", "MM"), ("H", "M"), ("Hr", "Mn"),
+                                                ("Hrs.", "Mts"), ("Hours", "Minute(s)"), ("Time", "Min")])
+def test_an_unread_number_beside_the_length_under_a_unit_like_header_is_flagged(hours: str, minutes: str) -> None:
+    _right_or_flagged(extraction(doc_of(row(split_header(hours, minutes), 100),
+                                        row(split_row("04/02/2024", "1", "30"), 120))), 1.5)
+
+
+@pytest.mark.parametrize(("hour_cell", "minute_cell"), [("1 |", "30"), ("| 1", "30"), ("1|", "30"), ("1", "| 30"),
+                                                        ("|1", "30 |")])
+def test_a_rule_read_beside_a_digit_is_no_stroke_of_the_cell(hour_cell: str, minute_cell: str) -> None:
+    doc = doc_of(row(split_header("Hrs", "Min"), 100), row(split_row("04/02/2024", hour_cell, minute_cell), 120))
+    assert [s["hours"] for s in sessions(doc)] == [1.5]
+
+
+@pytest.mark.parametrize("supervisor", ["Site supervisor", "Field supervisor", "Licensed supervisor",
+                                        "Approved consultant", "Assigned mentor"])
+def test_a_supervisor_column_s_own_qualifier_keeps_the_column(supervisor: str) -> None:
+    header = [(40, "Date"), (140, "Hours"), (210, "Type"), (300, supervisor)]
+    cells = [(40, "04/02/2024"), (140, "1.5"), (210, "Individual"), (300, "Bo Park")]
+    assert [s["supervisor"] for s in sessions(doc_of(row(header, 100), row(cells, 120)))] == ["Bo Park"]
