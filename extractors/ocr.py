@@ -63,6 +63,12 @@ BOX_STROKE = 0.5
 BOX_LETTER = 0.35
 """Share of the ink inside a box lying in such straight runs, at least, for it to be a letter, a digit or a fill:
 a tick's or a cross's strokes slant, so next to none of their ink runs straight that far."""
+BOX_SLANT = 0.9
+"""Share of the ink inside a ticked box, at least, whose longest run through it slants (a tick's or a cross's
+strokes), rather than running along a row or column (a letter's stems, bars and bowls): less is no clear tick."""
+SLANTS = ((2, 1), (1, 1), (1, 2), (-1, 2), (-1, 1), (-2, 1))
+"""Pixel steps of the slanting directions, 27 to 63 degrees either way: a tick's strokes, a cross's arms."""
+STRAIGHTS = ((1, 0), (0, 1))
 BOX_CONFIDENCE = 0.95
 BOX_UNSURE = 0.4
 """A lone bar read as the letter I: a shape, not a reading, so below the low OCR confidence (0.75) that flags an
@@ -265,7 +271,7 @@ def _tick_box(ink: np.ndarray, box: tuple[int, int, int, int], scale: float) -> 
         return None
     share = float(inside.mean())
     confidence = BOX_CONFIDENCE if share >= BOX_TICKED or share < BOX_EMPTY else BOX_UNSURE
-    if share >= BOX_TICKED and _holds_letter(inside):
+    if share >= BOX_TICKED and (_holds_letter(inside) or not _slants(inside)):
         confidence = BOX_UNSURE
     bbox = (left / scale, top / scale, (right + 1) / scale, (bottom + 1) / scale)
     return Word(text="☒" if share >= (BOX_TICKED + BOX_EMPTY) / 2 else "☐", bbox=bbox, confidence=confidence,
@@ -282,6 +288,43 @@ def _holds_letter(inside: np.ndarray) -> bool:
     length = BOX_STROKE * min(inside.shape)
     straight = _long_runs(inside, length) | _long_runs(inside.T, length).T
     return float(straight.sum()) >= BOX_LETTER * float(inside.sum())
+
+
+def _slants(inside: np.ndarray) -> bool:
+    """Whether a box's ink is a tick or a cross: strokes that slant, one of them across half the box at least.
+
+    Each ink pixel goes the way of the longest run of ink through it: a tick's or a cross's pixels slant, while a
+    letter's stems and bars run straight and its bowls turn every way (N, Y, 7, 2, 8, in any font, size or
+    slant); a letter that is all slanting strokes (X, V) is a tick.
+    """
+    slanting = np.max([_run_through(inside, step) for step in SLANTS], axis=0)[inside]
+    straight = np.max([_run_through(inside, step) for step in STRAIGHTS], axis=0)[inside]
+    if slanting.max() < BOX_STROKE * min(inside.shape):
+        return False
+    return float((slanting > straight).mean()) >= BOX_SLANT
+
+
+def _run_through(ink: np.ndarray, step: tuple[int, int]) -> np.ndarray:
+    """For each pixel, the length of the unbroken run of ink through it going by `step` (x, y), in pixels."""
+    run = ink.astype(float)
+    for sign in (1, -1):
+        reach = ink.copy()
+        for k in range(1, max(ink.shape)):
+            reach &= _shifted(ink, sign * k * step[0], sign * k * step[1])
+            if not reach.any():
+                break
+            run += reach
+    return run * float(np.hypot(*step))
+
+
+def _shifted(ink: np.ndarray, dx: int, dy: int) -> np.ndarray:
+    """`ink` moved so that each pixel holds the one `dx` right and `dy` below it (paper beyond the edges)."""
+    height, width = ink.shape
+    out = np.zeros_like(ink)
+    if abs(dx) < width and abs(dy) < height:
+        out[max(-dy, 0):height - max(dy, 0), max(-dx, 0):width - max(dx, 0)] = \
+            ink[max(dy, 0):height - max(-dy, 0), max(dx, 0):width - max(-dx, 0)]
+    return out
 
 
 def _long_runs(ink: np.ndarray, length: float) -> np.ndarray:

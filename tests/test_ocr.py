@@ -311,12 +311,19 @@ def box_page(marks: list[str], *, tilt: float = 0.0) -> Image.Image:
 @pytest.mark.parametrize(("marks", "read"), [
     (["empty", "cross", "empty"], ["☐", "☒", "☐"]),
     (["tick", "empty"], ["☒", "☐"]),
-    (["bold X", "check", "steep tick"], ["☒", "☒", "☒"]),
+    (["bold X", "check"], ["☒", "☒"]),
 ])
 def test_a_tick_box_is_read_from_the_ink_inside_it(marks: list[str], read: list[str], tilt: float) -> None:
     boxes = tick_boxes(box_page(marks, tilt=tilt), [], 300)
     assert [w.text for w in sorted(boxes, key=lambda w: w.bbox[0])] == read
     assert all(w.confidence >= LOW_OCR_CONFIDENCE for w in boxes)
+
+
+@pytest.mark.parametrize(("tilt", "sure"), [(0.0, True), (1.5, False)])
+def test_a_tick_steeper_than_a_slant_is_no_clear_tick(tilt: float, sure: bool) -> None:
+    """A long stroke 70 degrees up or steeper is as near upright as a slanted letter's stem: flagged, not trusted."""
+    (box,) = tick_boxes(box_page(["steep tick"], tilt=tilt), [], 300)
+    assert (box.text, box.confidence >= LOW_OCR_CONFIDENCE) == ("☒", sure)
 
 
 def test_a_box_neither_clearly_ticked_nor_clearly_empty_is_low_confidence() -> None:
@@ -332,6 +339,86 @@ def test_a_letter_or_digit_in_a_box_or_a_solid_square_is_no_clear_tick(mark: str
     """A box holding Y/N, a score or P/F is no tick, nor is a square bullet: what rests on it is flagged."""
     (box,) = tick_boxes(box_page([mark], tilt=tilt), [], 300)
     assert box.confidence < LOW_OCR_CONFIDENCE
+
+
+def glyph_box(glyph: str, font: str, points: int, *, tilt: float = 0.0, at: tuple[int, int] | None = None
+              ) -> Image.Image:
+    """A 300-dpi 10-point box with one character typed in it, centred or at an offset from its corner."""
+    image = Image.new("L", (300, 200), 255)
+    draw = ImageDraw.Draw(image)
+    x, y, side = 60, 60, 42
+    draw.rectangle((x, y, x + side, y + side), outline=0, width=3)
+    face = ImageFont.truetype(f"/usr/share/fonts/truetype/dejavu/{font}.ttf", points)
+    if at is None:
+        draw.text((x + side // 2, y + side // 2), glyph, fill=0, font=face, anchor="mm")
+    else:
+        draw.text((x + at[0], y + at[1]), glyph, fill=0, font=face)
+    return image.rotate(tilt, fillcolor=255) if tilt else image
+
+
+@pytest.mark.parametrize(("glyph", "font", "points", "tilt", "at"), [
+    ("N", "DejaVuSans-Oblique", 20, 0.0, None),
+    ("N", "DejaVuSans-Oblique", 24, 0.0, None),
+    ("N", "DejaVuSans-Oblique", 20, 1.5, (12, 6)),
+    ("N", "DejaVuSans", 20, 1.5, None),
+    ("N", "DejaVuSerif-Italic", 24, 0.0, None),
+    ("Y", "DejaVuSans", 20, 0.0, None),
+    ("Y", "DejaVuSans", 24, 0.0, (12, 6)),
+    ("Y", "DejaVuSansCondensed", 20, 1.5, None),
+    ("7", "DejaVuSans", 34, 0.0, None),
+    ("7", "DejaVuSans", 20, 0.0, (12, 6)),
+    ("7", "DejaVuSansMono", 28, 0.0, None),
+    ("3", "DejaVuSans", 34, 0.0, None),
+    ("8", "DejaVuSans", 20, 1.5, (12, 6)),
+    ("2", "DejaVuSans", 24, 0.0, None),
+    ("5", "DejaVuSans-Oblique", 28, 0.0, None),
+    ("6", "DejaVuSansCondensed", 24, 1.5, None),
+    ("9", "DejaVuSans", 20, 0.0, None),
+    ("K", "DejaVuSerif", 24, 1.5, None),
+    ("Z", "DejaVuSerif", 24, 0.0, (12, 6)),
+    ("1", "DejaVuSansMono", 20, 1.5, None),
+    ("N", "DejaVuSansCondensed-Oblique", 20, 0.0, None),
+    ("Y", "DejaVuSerif", 20, 1.5, None),
+])
+def test_a_character_in_a_box_in_any_font_size_slant_or_place_is_no_clear_tick(
+        glyph: str, font: str, points: int, tilt: float, at: tuple[int, int] | None) -> None:
+    """Only slanting strokes make a tick or a cross: a typed N before 'Currently employed' is flagged, not ticked."""
+    (box,) = tick_boxes(glyph_box(glyph, font, points, tilt=tilt, at=at), [], 300)
+    assert box.confidence < LOW_OCR_CONFIDENCE
+
+
+@pytest.mark.parametrize(("glyph", "font", "points", "tilt", "at"), [
+    ("X", "DejaVuSans", 20, 0.0, None),
+    ("X", "DejaVuSans", 34, 1.5, None),
+    ("X", "DejaVuSans-Oblique", 28, 0.0, (9, 2)),
+    ("X", "DejaVuSansCondensed", 24, 1.5, (12, 6)),
+    ("x", "DejaVuSans", 34, 0.0, None),
+    ("✓", "DejaVuSans", 34, 0.0, None),
+    ("✓", "DejaVuSans", 28, 1.5, None),
+    ("✔", "DejaVuSans", 34, 0.0, None),
+    ("✗", "DejaVuSans", 34, 1.5, None),
+])
+def test_a_typed_cross_or_check_mark_in_a_box_is_a_tick(glyph: str, font: str, points: int, tilt: float,
+                                                           at: tuple[int, int] | None) -> None:
+    (box,) = tick_boxes(glyph_box(glyph, font, points, tilt=tilt, at=at), [], 300)
+    assert (box.text, box.confidence >= LOW_OCR_CONFIDENCE) == ("☒", True)
+
+
+@pytest.mark.parametrize("tilt", [0.0, 1.5, -1.5])
+@pytest.mark.parametrize(("stroke", "width"), [
+    ([(-12, 1), (-3, 11), (13, -12)], 2), ([(-12, 1), (-3, 11), (13, -12)], 5),
+    ([(-9, 2), (-4, 10), (10, -11)], 3), ([(-13, -13), (13, 13)], 3),
+])
+def test_a_hand_drawn_tick_or_cross_of_any_weight_is_a_tick(stroke: list[tuple[int, int]], width: int,
+                                                             tilt: float) -> None:
+    image = Image.new("L", (300, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((60, 60, 102, 102), outline=0, width=3)
+    draw.line([(81 + dx, 81 + dy) for dx, dy in stroke], fill=0, width=width, joint="curve")
+    if len(stroke) == 2:  # a cross: the other arm
+        draw.line([(81 - dx, 81 + dy) for dx, dy in stroke], fill=0, width=width)
+    (box,) = tick_boxes(image.rotate(tilt, fillcolor=255) if tilt else image, [], 300)
+    assert (box.text, box.confidence >= LOW_OCR_CONFIDENCE) == ("☒", True)
 
 
 def test_ocr_s_reading_of_a_box_gives_way_and_the_words_beside_it_stay() -> None:
