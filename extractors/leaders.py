@@ -207,8 +207,10 @@ def components(ink: np.ndarray) -> tuple[np.ndarray, ...]:
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
     steps = np.diff(padded, axis=1)
-    run_row, run_start = np.nonzero(steps == 1)
-    _, run_end = np.nonzero(steps == -1)  # exclusive; nonzero walks rows in order, so ends pair with starts
+    edges = np.flatnonzero(steps)  # one pass over the page: starts (+1) and ends (-1) of runs, in reading order
+    rising = steps.ravel()[edges] == 1
+    run_row, run_start = np.divmod(edges[rising], steps.shape[1])
+    run_end = edges[~rising] % steps.shape[1]  # exclusive; both walk rows in order, so ends pair with starts
     label = _join_runs(run_row, run_start, run_end)
     _, label = np.unique(label, return_inverse=True)
     count = int(label.max()) + 1
