@@ -25,6 +25,8 @@ _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _MARK_BEFORE_YEAR = re.compile(r"(?<=[A-Za-z.] )(\d{1,2})\s*[%;]\s*(?=(?:19|20)\d{2}$)")
 _ISO_SPLIT = re.compile(r"^(?:19|20)\d{2}\s?-\s?\d\s?\d\s?-\s?\d\s?\d$")
 _YEAR_RUN_ON = re.compile(r"(?:(?<=[A-Za-z.-] )|(?<=-))(\d{1,2})(?=(?:19|20)\d{2}$)")
+_IN_THE_YEAR = re.compile(r",?\s+in\s+the\s+year\s+(?:of\s+)?(?=(?:19|20)\d{2}$)", re.I)
+_DAY_OF_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Za-z]+\.?),?\s+((?:19|20)\d{2})$", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,10 @@ def parse_date(text: str, *, years_ahead: int = 0) -> ParsedDate | None:
 def _normalise(text: str) -> str:
     """Collapse spaces, drop stray punctuation, and turn a range into its last day."""
     cleaned = " ".join(text.replace("\u2013", "-").split()).strip(" .;:,|")
+    cleaned = _IN_THE_YEAR.sub(", ", cleaned)  # "the 1st day of June in the year 2020"
+    day_of = _DAY_OF_MONTH.match(cleaned)  # "30 day of April, 2024", as a signed statement dates itself
+    if day_of:
+        cleaned = f"{day_of.group(2)} {day_of.group(1)}, {day_of.group(3)}"
     cleaned = _YEAR_RUN_ON.sub(r"\1, ", cleaned)  # "April 32025": OCR lost the ", " before the year
     same = _SAME_MONTH_RANGE.match(cleaned)
     if same:

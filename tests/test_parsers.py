@@ -35,6 +35,9 @@ from extractors.vocab import Degree, degrees
     ("April 32025", "2025-04-03"),  # OCR lost the ", " between the day and the year
     ("June 6-72022", "2022-06-07"),
     ("March 31 - April 32025", "2025-04-03"),
+    ("14th day of November, 2023", "2023-11-14"),  # the formal date of a signed statement
+    ("1st day of June in the year 2020", "2020-06-01"),
+    ("3rd day of Sept., 2019", "2019-09-03"),
 ])
 def test_dates_parse_from_their_span(text: str, expected: str) -> None:
     parsed = parse_date(text)
@@ -105,6 +108,10 @@ def test_non_hours_are_none(text: str) -> None:
     ("Grp. session", "FORMAT_GROUP", "Grp.", "format.group.v1"),
     ("signed the 5th of May, 2012", "DATE", "5th of May, 2012", "date.day_month_name_loose.v1"),
     ("on May 5th, 2012 at noon", "DATE", "May 5th, 2012", "date.month_name_ordinal.v1"),
+    ("Sworn this 14th day of November, 2023 before me", "DATE", "14th day of November, 2023",
+     "date.day_of_month_name.v1"),  # never 'November, 2023' at month precision
+    ("on the 1st day of June in the year 2020.", "DATE", "1st day of June in the year 2020",
+     "date.day_of_month_name.v1"),
     ("held June 6-7, 2026 in Lansing", "DATE", "June 6-7, 2026", "date.month_name.v1"),
     ("Completed: 2025-1 2-11", "DATE", "2025-1 2-11", "date.iso_split.v1"),  # OCR split a digit group
     ("Dated Aug 20-2026 at", "DATE", "Aug 20-2026", "date.month_name_dash_year.v1"),  # a comma read as a dash
@@ -154,6 +161,18 @@ def test_a_date_whose_year_ran_into_its_day_is_always_left_for_a_person(text: st
 @pytest.mark.parametrize("text", ["Decision 12019", "Mayor 12020", "Novice 22019", "Marching 32025", "Augusta 12018"])
 def test_a_word_that_only_begins_like_a_month_is_no_run_together_date(text: str) -> None:
     assert [e.text for e in find_patterns(text) if e.label == "DATE"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Signed on the 22nd day of February, 2021 at Lansing", "2021-02-22"),
+    ("Witness my hand this 9th day of Oct 2018.", "2018-10-09"),
+    ("Dated this 30 day of April, 2024", "2024-04-30"),
+])
+def test_a_formal_day_of_month_date_reads_to_the_day(text: str, expected: str) -> None:
+    """The whole 'Nth day of Month, YYYY' is one date: the day is never dropped for the month and year."""
+    dates = [parse_date(e.text) for e in find_patterns(text) if e.label == "DATE"]
+    assert [d.iso() if d else None for d in dates] == [expected]
+    assert all(d is not None and d.precision == "day" for d in dates)
 
 
 def test_every_span_pattern_has_a_row() -> None:
