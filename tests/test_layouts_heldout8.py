@@ -1,7 +1,8 @@
-"""The held-out v8 drawings (fixtures/layouts_heldout8.py) print every expected value legibly, on the pages they say.
+"""The former held-out v8 drawings (fixtures/layouts_heldout8.py, tune layouts 'holdout-v8' since session 10) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v8' (t043-t046), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy, individual or group session).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -30,8 +31,8 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES
-from fixtures.layouts import HELD_OUT, MARGIN, drawing
+from fixtures.corpus import V8_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V8, LAYOUTS, MARGIN
 from fixtures.layouts_heldout8 import HELD_OUT_8, LEVEL_WORDS, LOG_ROWS, LOG_WIDTHS, RELATIONSHIP_WORDS
 
 LOG_ROW = r"(.+?) X (\d+(?:\.\d|:\d\d)) (\d+(?:\.\d|:\d\d)) (.+)"
@@ -40,9 +41,9 @@ LOG_ROW = r"(.+?) X (\d+(?:\.\d|:\d\d)) (\d+(?:\.\d|:\d\d)) (.+)"
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout8-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout8"))
+    """The tune split's 'holdout-v8' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout8-sweep", HOLDOUT_V8, V8_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V8, swept, tmp_path_factory.mktemp("heldout8"))
 
 
 def _after(drawn: Drawn, needle: str, count: int = 1) -> list[str]:
@@ -117,11 +118,11 @@ def _check_employment(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_8, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_8, "tune")
 
 
-def test_held_out_draws_the_v8_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_8.items())
+def test_holdout_v8_is_a_tune_layout_of_every_kind() -> None:
+    assert all(HOLDOUT_V8 in LAYOUTS[kind] for kind in HELD_OUT_8)
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
