@@ -16,7 +16,7 @@ from typing import Any
 from extractors.dates import ParsedDate, parse_date, parse_in_order, parse_month_day, repair_digits
 from extractors.fields import LOW_OCR_CONFIDENCE, Found, build_item, missing, slug
 from extractors.hours import ParsedHours, parse_hours, repair_in_form, written_form
-from extractors.layout import DocText, Placed
+from extractors.layout import CELL_GAP_EM, DocText, Placed
 from extractors.log_columns import (
     STROKE,
     TICK_ROLES,
@@ -31,8 +31,8 @@ from extractors.log_columns import (
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
-TICK = re.compile(r"^(?:[xX]{1,2}|[✓✔☒☑■*+]|><|\[[xX]\])$")
-"""A mark in a tick column: an X (which OCR often reads doubled, "Xx"), a check, a filled box."""
+TICK = re.compile(r"^(?:[xX]{1,3}|[✓✔☒☑■*+]|><|\[[xX]\])$")
+"""A mark in a tick column: an X (which OCR often reads doubled or tripled, "Xx", "XxX"), a check, a filled box."""
 BARE_MINUTES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 NAME = re.compile(r"^[A-Z][\w.'-]*(?:\s+[A-Za-z][\w.'-]*)*$")
 TOLERANCE = 0.05
@@ -60,8 +60,17 @@ RATE = re.compile(r"^[$€£]?(\d{1,4}(?:\.\d{1,2})?)\s*/\s*(?:h|hr|hour)\.?$", 
 AMOUNT = re.compile(r"^[$€£](\d{1,3}(?:,\d{3})*(?:\.\d{2})?|\d+(?:\.\d{2})?)$")
 """A statement row's hourly rate ("$90/h") and the amount it bills ("$135.00"): the rate times the time."""
 CHECKS = {"log.hours_from_times.v1": ("log.hours_from_times", "log.hours_disagree_times"),
-          "log.hours_from_amount.v1": ("log.hours_from_amount", "log.hours_disagree_amount")}
-"""A duration's cross-checks (start and end times; a billed amount over its rate), with their two doubts."""
+          "log.hours_from_amount.v1": ("log.hours_from_amount", "log.hours_disagree_amount"),
+          "log.hours_from_running.v1": ("log.hours_from_running", "log.hours_disagree_running")}
+"""A duration's cross-checks (start and end times; a billed amount over its rate; the running total's step from the
+row above), with their two doubts."""
+RUNNING_VALUE = re.compile(r"^\d{1,4}(?:[.:]\d{1,2})?$")
+"""A running total's cell: a number of hours, decimal or h:mm ("17.5", "26:30")."""
+HOURS_LOOKALIKES = str.maketrans({"L": "1", "l": "1", "I": "1", "|": "1", "!": "1", "S": "5", "s": "5", "O": "0",
+                                  "o": "0"})
+"""Letters OCR reads for the digits of a short duration cell ("LS" for 15, "L.5" for 1.5): read back, and flagged."""
+LOOKALIKE_CELL = re.compile(r"^[\dLlI|!SsOo]{1,2}(?:[.:][\dLlI|!SsOo]{1,2})?$")
+"""A duration cell of at most four characters, a digit's look-alike letters among them."""
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 LETTER_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "|": "l", "5": "s"})
@@ -113,6 +122,8 @@ class SessionReader:
         self.last_date: ParsedDate | None = None
         self.date_order: str | None = None
         """The order the log's dashed or dotted dates are written in, when one of them says (`written_order`)."""
+        self.last_running: float | None = 0.0
+        """The running total of the row above, read well (0 before a log's first row); None when it did not read."""
 
     def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
         """One session from a row's cells, a document flag when the row looks like a session but does not read."""
@@ -123,7 +134,8 @@ class SessionReader:
         date, date_found, date_reasons = self._date(date_words)
         minutes = any(c.minutes for c in columns or [] if c.role == "hours" or (c.timed and cells.get(c.role)))
         split = any(c.role == "minutes" for c in columns or [])
-        hours, hours_found, hours_reasons = self._duration(cells, minutes, split)
+        running, self.last_running = self.last_running, self._running_total(cells.get("running", []))
+        hours, hours_found, hours_reasons = self._duration(cells, minutes, split, running)
         if date is None or date_found is None or hours is None or hours_found is None:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
@@ -153,14 +165,24 @@ class SessionReader:
         sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
         self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
 
-    def _duration(self, cells: Cells, minutes: bool,
-                  split: bool = False) -> tuple[ParsedHours | None, Found | None, list[str]]:
+    def _running_total(self, words: list[Placed]) -> float | None:
+        """The hours a row's running-total cell states, when it reads as a number with a good OCR confidence."""
+        text = cell_text(words).strip(" |")
+        if not words or not RUNNING_VALUE.match(text):
+            return None
+        parsed = parse_hours(text)
+        start, end = cell_span(words)
+        return parsed.hours if parsed is not None and self.doc.confidence(start, end) >= LOW_OCR_CONFIDENCE else None
+
+    def _duration(self, cells: Cells, minutes: bool, split: bool = False,
+                  running: float | None = None) -> tuple[ParsedHours | None, Found | None, list[str]]:
         """The hours cell, checked against the row's start and end times when the log has them.
 
         Times that span the cell's duration vouch for it (and for a restored decimal point), as does a statement's
-        amount over its hourly rate. A cell that is missing, does not read, reads implausibly, only by a repair or
-        with a low OCR confidence gives way to the check's hours; a cell read well that the check contradicts is kept
-        (a break or a discount may explain it). Both are flagged unless the log's total confirms the rows.
+        amount over its hourly rate, or a running total's step from the row above (`running`, that row's total). A
+        cell that is missing, does not read, reads implausibly, only by a repair or with a low OCR confidence gives way
+        to the check's hours; a cell read well that the check contradicts is kept (a break or a discount may explain
+        it). Both are flagged unless the log's total confirms the rows.
         """
         words = cells.get("hours", [])
         if split:  # a length in an hours and a minutes column: the two cells together are the duration
@@ -169,7 +191,7 @@ class SessionReader:
         else:
             hours, repaired = session_hours(cell_text(words), minutes, self.hours_form) if words else (None, False)
             found = Found(*cell_span(words), "log.hours_cell.v1", 0.96) if words else None
-        timed = _time_span(cells) or _billed_span(cells)
+        timed = _time_span(cells) or _billed_span(cells) or _running_step(cells, running, self.last_running)
         if timed is None:
             return hours, found, ["log.hours_repaired"] if repaired else []
         taken, disagree = CHECKS[timed[1].rule]
@@ -282,6 +304,7 @@ class SessionReader:
         """The row's supervisor cell; the log's named supervisor when the table has no such column."""
         while len(words) > 1 and words[0].word.text.isdigit():  # a spreadsheet's row number run into the name
             words = words[1:]
+        words = _without_specks(words, self.doc)
         if words:
             name = cell_text(words).strip(" |[]_")
             if not NAME.match(name):
@@ -292,6 +315,24 @@ class SessionReader:
             reasons.append("log.supervisor_missing")
         found = self.default_supervisor
         return (self.doc.slice(found.start, found.end) if found else None), found
+
+
+SPECK_LENGTH = 2
+"""At most this many characters: a mark OCR read as a letter ("a", "'."), not a word of a name."""
+
+
+def _without_specks(words: list[Placed], doc: DocText) -> list[Placed]:
+    """A name cell without the specks after it (`_speck`): a mark far right of the name, in the table's margin."""
+    while len(words) > 1 and _speck(words[-1], words[-2], doc):
+        words = words[:-1]
+    return words
+
+
+def _speck(p: Placed, before: Placed, doc: DocText) -> bool:
+    """A short, doubtful word a wide gap past a name's last word: a speck or stroke on the paper, no part of it."""
+    height = max(before.word.bbox[3] - before.word.bbox[1], 1.0)
+    return (len(p.word.text) <= SPECK_LENGTH and doc.confidence(p.start, p.end) < LOW_OCR_CONFIDENCE
+            and p.word.bbox[0] - before.word.bbox[2] > CELL_GAP_EM * height)
 
 
 def _disagrees_with_column(session_format: str | None, cells: Cells, columns: list[Column] | None) -> bool:
@@ -421,6 +462,13 @@ def session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[Pa
     if _plausible(parsed):
         return parsed, False
     cleaned = text.strip(" .;:|()")
+    if LOOKALIKE_CELL.match(cleaned) and not cleaned.replace(".", "").replace(":", "").isdigit():
+        cleaned = cleaned.translate(HOURS_LOOKALIKES)  # "LS", "L.5": a 1 and a 5 read as letters
+        read = cell_hours(cleaned, minutes)
+        if form is not None and (in_form := repair_in_form(cleaned, form)) is not None:
+            read = cell_hours(in_form, minutes)
+        if _plausible(read):
+            return read, True
     for pattern, replacement in REPAIRS:
         repaired = cell_hours(pattern.sub(replacement, cleaned), minutes) if pattern.match(cleaned) else None
         if _plausible(repaired):
@@ -438,6 +486,19 @@ def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
     if not _plausible(hours):
         return None
     return hours, Found(*cell_span(start_words + end_words), "log.hours_from_times.v1", 0.9)
+
+
+def _running_step(cells: Cells, before: float | None, now: float | None) -> tuple[ParsedHours, Found] | None:
+    """The hours a running-total column adds on this row: its total less the row above's, both read well.
+
+    A log that keeps a running total beside each session's hours ("Hours | Running") states every duration twice.
+    """
+    if before is None or now is None:
+        return None
+    hours = ParsedHours(hours=round(now - before, 2), converted=False, form="running")
+    if not _plausible(hours):
+        return None
+    return hours, Found(*cell_span(cells["running"]), "log.hours_from_running.v1", 0.9)
 
 
 def _billed_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
