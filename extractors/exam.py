@@ -11,6 +11,7 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
+from extractors.form_layout import box_of, overlap
 from extractors.forms import (
     DATE_VALUE,
     column_value,
@@ -19,10 +20,11 @@ from extractors.forms import (
     field,
     field_value,
     is_range,
+    ocr_tolerant,
     parsed,
     value_under,
 )
-from extractors.layout import DocText
+from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
@@ -62,10 +64,6 @@ def _date_label(sitting: str) -> str:
 
 DATE_LABEL = _date_label(SITTING)
 EXAM_DATE_LABEL = _date_label(EXAM_SITTING)
-COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
-           r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
-           r"|location|site|attempt|level|seating(?:\s+offered)?")
-"""Column names of a results table, so its header row is seen as one."""
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
 """A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
@@ -92,6 +90,9 @@ first and the basis after it ("Passed (Pass/Fail grading)") is the verdict."""
 UNREAD_RESULT_SCORE = 0.75
 """A letter's verdict sentence on a report whose labelled result could not be read: the two may not agree."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
+REACH_SCORE = 0.9
+"""A value standing off its column's name (centred in a wide column, set in a box): the column's reach, read by
+the names' left edges rather than by the value lying under its name."""
 DATE_START = r"(?=[\s:,]*(?:on\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 EXAM = r"(?:exam(?:ination)?|test|assessment)"
 NOT_THE_EXAM = (r"(?![^.?!]{0,80}?\b(?:(?:for|of|to\s+(?:determine|establish|confirm))\s+(?:your\s+|their\s+)?"
@@ -112,6 +113,12 @@ NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 CUT_SCORE_LABEL = (r"(?:minimum\s+|required\s+)?pass(?:ing)?\s+(?:score|mark|point|standard|threshold)|pass\s+mark"
                    r"|cut\s*-?\s*(?:off\s+)?score|score\s+(?:required|needed)\s+to\s+pass"
                    r"|minimum\s+score(?:\s+(?:required|needed))?(?:\s+to\s+pass)?")
+COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
+           r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
+           rf"|(?:test(?:ing)?\s+)?(?:location|site|cent(?:er|re))|attempt|level|seating(?:\s+offered)?|{CUT_SCORE_LABEL}")
+"""Column names of a results table, so its header row is seen as one: where the test was taken ("Test site",
+"Testing center") and the passing score beside the candidate's among them."""
+COLUMN_NAME = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
 CANDIDATE_SCORE_LABEL = (r"(?:your|candidate(?:['’]s)?)\s+(?:(?:scaled|raw|total|overall|final|exam(?:ination)?|test)"
                          r"\s+)?score|(?:scaled|raw|total)\s+score|(?m:^[ \t]*)score")
 """The candidate's own score: "Your score", "Candidate's raw score", "Scaled score", or a bare "Score" opening its
@@ -131,6 +138,8 @@ CUT_AFTER = re.compile(r"(?i)(?<![\d.])(?:(?P<scored>\d{1,4}(?:\.\d+)?)\s*/\s*)?
 """A passing score said after its number ("70 required to pass", "70 points to pass"), or a score over it in one
 cell ("77 / 70 to pass"); a number with neither ("retake Part 2 to pass", "until June 30, 2027 to pass") is no
 score."""
+NUMBER_CELL = re.compile(r"^\s*(?P<number>\d{1,4}(?:\.\d+)?)(?P<percent>\s*%)?\s*$")
+"""A table cell that is one score and nothing else ("455", "76 %")."""
 SCORE_VERDICT_RULE = "exam.score_against_cut.v1"
 SCORE_VERDICT_SCORE = 0.85
 """A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show, so
@@ -209,8 +218,9 @@ def _ticked(text: str, marks: list[re.Match[str]]) -> bool | None:
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
     hit = field(doc, RESULT_LABEL, "exam.result.v2")
-    found = column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE) or (
-        (hit.value or value_under(doc, hit)) if hit is not None else None)
+    found = (column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE)
+             or _in_column_reach(doc, RESULT_LABEL, RESULT_COLUMN_RULE)
+             or ((hit.value or value_under(doc, hit)) if hit is not None else None))
     if found is not None:
         verdict = _verdict(doc.slice(found.start, found.end))
         if verdict is not None:
@@ -225,6 +235,49 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     verdict, match = verdicts[0]
     score = 0.93 if found is None else UNREAD_RESULT_SCORE
     return verdict, Found(match.start("word"), match.end("word"), "exam.letter_result.v2", score)
+
+
+def _in_column_reach(doc: DocText, label: str, rule: str) -> Found | None:
+    """The value of a results table's column that stands off the column's name, in the row right under the names.
+
+    A score report sets its verdict large, centred in a wide column or in a shaded box, right of the small "Result"
+    over it: each column reaches from its name's left edge to the next name's. The one cell of the row close under
+    the header row that lies within the label's reach, and names no column itself, is its value.
+    """
+    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
+    for index, line in enumerate(doc.lines[:-1]):
+        named = [i for i, cell in enumerate(line.cell_spans()) if whole.match(doc.slice(*cell))]
+        if not named or not _header_row(doc, line):
+            continue
+        inside = _within_reach(doc, index, named[0])
+        if len(inside) == 1 and not COLUMN_NAME.match(doc.slice(*inside[0])):
+            return Found(*inside[0], rule, REACH_SCORE)
+        return None
+    return None
+
+
+def _header_row(doc: DocText, line: Line) -> bool:
+    """A results table's header row: two or more column names, and no digit."""
+    texts = [doc.slice(*cell) for cell in line.cell_spans()]
+    return (sum(bool(COLUMN_NAME.match(text)) for text in texts) >= 2
+            and not any(ch.isdigit() for text in texts for ch in text))
+
+
+def _within_reach(doc: DocText, index: int, position: int) -> list[tuple[int, int]]:
+    """The cells of the line under a header row that lie within one column's reach, close under it."""
+    boxes = [box_of(doc, *cell) for cell in doc.lines[index].cell_spans()]
+    own, below = boxes[position], doc.lines[index + 1]
+    if own is None or below.page != doc.lines[index].page:
+        return []
+    after = boxes[position + 1] if position + 1 < len(boxes) else None
+    left, right = own[0] - 3.0, after[0] if after is not None else float("inf")
+    inside = []
+    for cell in below.cell_spans():
+        box = box_of(doc, *cell)
+        if (box is not None and left <= box[0] and box[2] < right
+                and box[1] - own[3] <= 2.5 * max(own[3] - own[1], box[3] - box[1])):
+            inside.append(cell)
+    return inside
 
 
 def _tick_pair(doc: DocText) -> tuple[bool, Found] | None:
@@ -246,12 +299,15 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
     """
     numbers: dict[str, dict[tuple[float, bool], Found]] = {"cut": {}, "score": {}}
 
-    def note(which: str, match: re.Match[str], group: str) -> None:
+    def note(which: str, match: re.Match[str], group: str, offset: int = 0) -> None:
         key = (float(match.group(group)), bool(match.group("percent")))
-        numbers[which][key] = Found(match.start(group), match.end(group), SCORE_VERDICT_RULE, SCORE_VERDICT_SCORE)
+        numbers[which][key] = Found(offset + match.start(group), offset + match.end(group), SCORE_VERDICT_RULE,
+                                    SCORE_VERDICT_SCORE)
 
     for match in SCORES.finditer(doc.text):
         line_before = doc.text[:match.start()].rsplit("\n", 1)[-1]
+        if (line := doc.line_at(match.start())) is not None and _header_row(doc, line):
+            continue  # a column's name: its number stands under it, not after it on the next line
         if match.group("cut") or not NOT_THE_CANDIDATES.search(line_before):
             note("cut" if match.group("cut") else "score", match, "number")
     for match in CUT_AFTER.finditer(doc.text):
@@ -259,6 +315,9 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
             note("cut", match, "number")
             if match.group("scored"):
                 note("score", match, "scored")
+    for which, label in (("cut", CUT_SCORE_LABEL), ("score", CANDIDATE_SCORE_LABEL)):
+        if (cell := _number_in_column(doc, label)) is not None and (number := NUMBER_CELL.search(cell[0])):
+            note(which, number, "number", cell[1])
     if len(numbers["cut"]) != 1 or len(numbers["score"]) != 1:
         return None
     ((cut, cut_percent), cut_found), = numbers["cut"].items()
@@ -267,6 +326,27 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
         return None  # a percentage against points: the two numbers are on different scales
     source = min((score_found, cut_found), key=lambda f: doc.confidence(f.start, f.end))
     return score >= cut, source
+
+
+def _number_in_column(doc: DocText, label: str) -> tuple[str, int] | None:
+    """A score alone under its column name in a results table ("Scaled score" over "455"), and where it starts.
+
+    Only a table of one row of scores: a number under the same column in the next row (a section, an attempt)
+    leaves the scores to the words.
+    """
+    found = column_value(doc, label, COLUMNS, SCORE_VERDICT_RULE)
+    if found is None or not NUMBER_CELL.search(doc.slice(found.start, found.end)):
+        return None
+    line, box = doc.line_at(found.start), box_of(doc, found.start, found.end)
+    if line is None or box is None:
+        return None
+    for following in doc.lines[doc.lines.index(line) + 1:doc.lines.index(line) + 2]:
+        for cell in following.cell_spans():
+            under = box_of(doc, *cell)
+            if (under is not None and following.page == line.page and overlap(box, under) > 0.2
+                    and NUMBER_CELL.search(doc.slice(*cell))):
+                return None
+    return doc.slice(found.start, found.end), found.start
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:

@@ -12,7 +12,8 @@ import re
 
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import LABELLED_LINE, ocr_tolerant
+from extractors.form_captions import caption_value, captions_over_values, under_header
+from extractors.form_layout import DATE_ONLY, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.forms import (
     column_value,
     date_after,
@@ -98,6 +99,9 @@ RENEWAL_DUE = (r"(?:next\s+)?renewal\s+(?:is\s+)?due(?:\s+(?:on|by))?|next\s+ren
 """When the next renewal falls due. A bare "renewal date" may be the day it was renewed: read, for a person to check."""
 RENEWAL_DUE_SCORE = 0.75
 """The day a renewal falls due is most often the day the membership ends, but some ask weeks before: checked."""
+STACKED_SCORE = 0.75
+"""An expiry caption with a date over it and another under it (stacked sign-off blocks, or a grid's rows): which
+is its value is a person's call."""
 EXPIRY_YEARS_AHEAD = 10
 """A membership runs a year or a few; "6/30/27" on a card is 2027, not 1927."""
 TERM_LABEL = (r"(?:membership\s+)?(?:term|period|year)|member(?:ship)?\s+dates|coverage(?:\s+period)?"
@@ -369,13 +373,21 @@ def _is_active(doc: DocText, start: Evidence, end: Evidence) -> bool:
 
 
 def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
-    """A labelled expiry date, else the end of a labelled term, else the date right after an expiry phrase or label."""
+    """A labelled expiry date, else one over its caption, else a labelled term's end, else a date after an expiry word.
+
+    A labelled date and a different one written over the same caption are both kept for a person to check.
+    """
     through = (column_value(doc, THROUGH_LABEL, COLUMNS, "membership.valid_through_column.v1")
                or field_value(doc, THROUGH_LABEL, "membership.valid_through.v3"))
+    over, over_found = _expiry_over_caption(doc, evidence)
     if through is not None:
         dated, found = first_date(doc, through, evidence, EXPIRY_YEARS_AHEAD)
+        if dated is not None and found is not None and over is not None and over.iso() != dated.iso():
+            found = Found(found.start, found.end, found.rule, min(found.score, STACKED_SCORE))
         if dated is not None:
             return dated, found
+    if over is not None:
+        return over, over_found
     term = field_value(doc, TERM_LABEL, "membership.term.v1")
     if term is not None:
         spans = dates_in(term, evidence)
@@ -393,6 +405,53 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
     if dated is not None:
         return dated, found
     return _renewal_due(doc, evidence)
+
+
+def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+    """A date written on a line over its expiry caption, beside other captioned lines ("Membership Expires").
+
+    A certificate signs off with lines captioned underneath: the signer's name over "President", the date over
+    "Membership Expires". The date alone directly over the caption is the expiry, unless a label stands right over
+    the date (a list of labels over their values: the date is that label's); a date under it as well (stacked
+    blocks) could be either's, so it is read for a person to check. A form whose caption rows stand over their
+    values is read by the labelled field instead.
+    """
+    if captions_over_values(doc):
+        return None, None
+    caption = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(THROUGH_LABEL)})\s*$")
+    for index, line in enumerate(doc.lines):
+        for position, cell in enumerate(line.cell_spans()):
+            if not caption.match(doc.slice(*cell)):
+                continue
+            value = caption_value(doc, index, position, "membership.valid_through_caption.v1")
+            if (value is None or not DATE_ONLY.match(doc.slice(value.start, value.end))
+                    or _label_over(doc, index - 1, value)):
+                continue
+            dated, found = first_date(doc, value, evidence, EXPIRY_YEARS_AHEAD)
+            if dated is None or found is None:
+                continue
+            other = under_header(doc, index, position, value.rule)
+            stacked = other is not None and DATE_ONLY.match(doc.slice(other.start, other.end))
+            score = min(found.score, value.score, STACKED_SCORE if stacked else 1.0)
+            return dated, Found(found.start, found.end, value.rule, score)
+    return None, None
+
+
+def _label_over(doc: DocText, index: int, value: Found) -> bool:
+    """Whether a label stands close over a value on line `index`: a list of labels over their values, the value its.
+
+    A label is a short cell of words with no digit (no value, no sentence) right over the value.
+    """
+    if index < 1 or doc.lines[index - 1].page != doc.lines[index].page:
+        return False
+    box = box_of(doc, value.start, value.end)
+    for cell in doc.lines[index - 1].cell_spans():
+        above, text = box_of(doc, *cell), doc.slice(*cell)
+        if (box is not None and above is not None and overlap(box, above) > 0.2
+                and box[1] - above[3] <= 1.5 * (box[3] - box[1])
+                and not any(ch.isdigit() for ch in text) and not is_prose(text)):
+            return True
+    return False
 
 
 def _term_end_after(doc: DocText, evidence: list[Evidence]) -> Evidence | None:
