@@ -13,12 +13,12 @@ officialness). The readers live beside it: `transcript_degrees` (labelled blocks
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.fields import Extraction, Found, build_item, date_in, missing, slug
 from extractors.forms import ocr_tolerant
-from extractors.layout import DocText
+from extractors.layout import DocText, Placed, union
 from extractors.nlp import Evidence
 from extractors.transcript_degrees import labelled_degrees, table_degrees
 from extractors.transcript_labels import (
@@ -53,6 +53,12 @@ RECORD_TITLE = re.compile(rf"^\s*{RECORD_NAME}\s*(?:of|from|[-\u2013:|])\s*|\s*[
 COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
 OFFICE_SUFFIX = re.compile(r"\s*[,\-\u2013]\s*(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
                            r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)
+GENERIC_NAME = re.compile(r"\s*(?:the\s+)?(?:university|college|institute|school|academy|seminary|conservatory|"
+                          r"polytechnic)(?:\s+(?:of|for|at|in|and|&))?\s*[,.\-\u2013]?\s*", re.I)
+"""An institution's name that names no institution: the bare kind ("University", "The College") or one cut at its
+connective ("University of"): the rest of the name is elsewhere (a split OCR line, a wrap) or was not read."""
+ROW_GAP = 1.5
+"""How far apart, in the words' height, two words of one printed line may stand: a word space, not a column."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 
@@ -126,7 +132,7 @@ def _loose_degrees(doc: DocText, evidence: list[Evidence]) -> list[Evidence]:
     return found
 
 
-def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, institution: Found | None,
+def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, institution: Institution | None,
                  official: bool | None, number: int) -> Item:
     """One degree item with its provenance and the reasons a person should look at it."""
     reasons = list(read.reasons)
@@ -143,20 +149,28 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     checks = {"degree.conferral_date_missing": conferred is None,
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,
-              "degree.institution_missing": institution is None, "transcript.unofficial": official is False}
+              "degree.institution_missing": institution is None,
+              "degree.institution_incomplete": institution is not None and _bare(institution.name),
+              "transcript.unofficial": official is False}
     reasons += [code for code, failed in checks.items() if failed]
     value = {
         "abbreviation": abbreviation,
         "name": name,
         "field": doc.slice(read.field.start, read.field.end) if read.field else None,
-        "institution": doc.slice(institution.start, institution.end) if institution else None,
+        "institution": institution.name if institution else None,
         "conferred": conferred.iso() if conferred else None,
         "official": official,
     }
     sources = [Found(read.head.start, read.head.end, rule, min(score, read.head.score))]
     sources += [s for s in (conferred_found, read.field) if s is not None]
+    sources += list(institution.spans[1:]) if institution else []  # words a split row lent the name
     key = f"degree:{slug(abbreviation)}:{value['conferred'] or f'undated-{number}'}"
     return build_item(doc, "degree", key, value, sources, reasons)
+
+
+def _bare(name: str) -> bool:
+    """An institution's name that is only its kind, or cut at its connective: no name a person can check."""
+    return GENERIC_NAME.fullmatch(name) is not None
 
 
 def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, bool]:
@@ -170,12 +184,21 @@ def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, b
     return abbreviation, vocabulary[abbreviation].names[0], known[0].rule, known[0].score, agree
 
 
-def _institution(doc: DocText) -> Found | None:
+@dataclass(frozen=True)
+class Institution:
+    """The awarding institution's name, and the spans it was read from (two when OCR split its printed line)."""
+
+    name: str
+    spans: tuple[Found, ...]
+
+
+def _institution(doc: DocText) -> Institution | None:
     """The first cell near the top of the record's first page naming a university, college, institute or school.
 
     A delivery service's cover page ("This cover page is not part of the transcript") is skipped, and an office
     after the name ("..., Office of the Registrar") or the record's title ("... Official Transcript") is not part
     of it; a street address ("12 University Ave") is not a name. Without such a heading, an `Institution:` field.
+    A name that is only the kind ("University") takes the words printed beside it on its row (`_whole_row`).
     """
     covers = {line.page for line in doc.lines if COVER_PAGE.search(doc.slice(line.start, line.end))}
     record = [line for line in doc.lines if line.page not in covers]
@@ -183,12 +206,47 @@ def _institution(doc: DocText) -> Found | None:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
             if (INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*(?:office\b|\d)", text, re.I)):
-                return _name_only(doc, start, end, "transcript.institution.v1", 0.9)
+                return _whole_row(doc, _name_only(doc, start, end, "transcript.institution.v1", 0.9))
     for line in record:
         for label, value in label_segments(doc, line):
             if INSTITUTION_LABEL.fullmatch(label) and INSTITUTION.search(doc.slice(value.start, value.end)):
-                return _name_only(doc, value.start, value.end, "transcript.institution_field.v1", 0.93)
+                return _whole_row(doc, _name_only(doc, value.start, value.end, "transcript.institution_field.v1", 0.93))
     return None
+
+
+def _whole_row(doc: DocText, found: Found) -> Institution:
+    """The name, and when it is only the kind ("University"), the words printed right beside it on the same row.
+
+    A scan's tilt or a speck can split one printed line in two, so the words after the kind ("of Harlow") are
+    read as a line of their own: they are the name's words if their middles lie within the kind's height, on its
+    page, each within a word space of the last (to the right, or to the left: "Harlow University"). A word inside
+    the kind's own box is a misreading of it, not a word beside it. Still bare, the name is flagged by the item.
+    """
+    text = doc.slice(found.start, found.end)
+    own = doc.words_in(found.start, found.end)
+    if not _bare(text) or not own:
+        return Institution(text, (found,))
+    left, top, right, bottom = union([p.word.bbox for p in own])
+    gap = ROW_GAP * (bottom - top)
+    row = sorted((p for p in doc.words if p.page == own[0].page and p not in own
+                  and top <= (p.word.bbox[1] + p.word.bbox[3]) / 2 <= bottom
+                  and (p.word.bbox[2] <= left or p.word.bbox[0] >= right)), key=lambda p: p.word.bbox[0])
+    after: list[Placed] = []
+    before: list[Placed] = []
+    for placed in row:
+        if right <= placed.word.bbox[0] <= right + gap:
+            after.append(placed)
+            right = placed.word.bbox[2]
+    for placed in reversed(row):
+        if left - gap <= placed.word.bbox[2] <= left:
+            before.insert(0, placed)
+            left = placed.word.bbox[0]
+    if not before and not after:
+        return Institution(text, (found,))
+    words = [*before, *own, *after]
+    name = " ".join(p.word.text for p in words)
+    spans = tuple(Found(p.start, p.end, found.rule, found.score) for p in (*before, *after))
+    return Institution(name, (found, *spans))
 
 
 def _name_only(doc: DocText, start: int, end: int, rule: str, score: float) -> Found:

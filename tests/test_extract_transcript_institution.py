@@ -1,0 +1,85 @@
+"""The awarding institution on a transcript: a heading OCR split off its row, and a name that is only its kind.
+
+The words are written here (no fixture's names): a scan's tilt or a speck inside a large heading can put the kind
+("University") on a line of its own and the rest of the name ("of Westbrook") on another; a name that stays only
+the kind ("College", "The University of") names no institution a person can check, and must never be confident.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import transcript
+from extractors.fields import REVIEW_THRESHOLD
+from extractors.layout import build_text
+from extractors.nlp import find_patterns
+from pipeline.models import Page, Word
+
+Box = tuple[str, tuple[float, float, float, float], float]
+
+BODY = ["Degree: Master of Social Work", "Date Conferred: May 12, 2012", "Major: Social Work",
+        "This is an official transcript."]
+
+
+def page(heading: list[Box]) -> Page:
+    """OCR words: the heading's words as given (text, box, confidence), then the record's body lines under it."""
+    words = [Word(text=text, bbox=box, confidence=confidence, source="ocr") for text, box, confidence in heading]
+    for number, line in enumerate(BODY):
+        x = 60.0
+        for token in line.split():
+            words.append(Word(text=token, bbox=(x, 120 + 18 * number, x + 5.5 * len(token), 129 + 18 * number),
+                              confidence=0.95, source="ocr"))
+            x += 5.5 * len(token) + 4
+    return Page(number=1, width=612, height=792, words=words, source="ocr")
+
+
+def degree(heading: list[Box]) -> transcript.Item:
+    doc = build_text("doc", [page(heading)])
+    [item] = transcript.extract(doc, find_patterns(doc.text)).items
+    return item
+
+
+# A large heading on a tilted scan: the kind sits a little higher than the words after it, and a speck inside its
+# own box (read as a short word of low confidence) pulls those words into a line apart from it.
+SPLIT_AFTER = [("University", (240.0, 36.0, 306.0, 53.0), 0.96), ("of", (311.0, 41.0, 324.0, 52.0), 0.93),
+               ("Westbrook", (328.0, 41.0, 398.0, 52.5), 0.92), ("rn", (252.0, 43.0, 260.0, 50.0), 0.4)]
+SPLIT_BEFORE = [("Harlow", (200.0, 38.0, 250.0, 50.0), 0.93), ("Pines", (255.0, 38.0, 292.0, 50.0), 0.92),
+                ("ii", (296.0, 40.0, 310.0, 48.0), 0.4), ("College", (297.0, 34.0, 350.0, 52.0), 0.96)]
+
+
+@pytest.mark.parametrize(("heading", "name"), [
+    pytest.param(SPLIT_AFTER, "University of Westbrook", id="the-words-after-the-kind"),
+    pytest.param(SPLIT_BEFORE, "Harlow Pines College", id="the-words-before-the-kind"),
+])
+def test_a_heading_ocr_split_off_its_row_is_read_whole(heading: list[Box], name: str) -> None:
+    item = degree(heading)
+    assert item.value["institution"] == name
+    assert "degree.institution_incomplete" not in item.reasons
+
+
+@pytest.mark.parametrize("heading", [
+    pytest.param([("University", (240.0, 38.0, 306.0, 53.0), 0.96)], id="the-kind-alone"),
+    pytest.param([("The", (200.0, 40.0, 226.0, 52.0), 0.96), ("College", (231.0, 38.0, 290.0, 53.0), 0.96)],
+                 id="the-kind-after-an-article"),
+    pytest.param([("Institute", (240.0, 38.0, 300.0, 53.0), 0.96), ("of", (305.0, 40.0, 318.0, 50.0), 0.93)],
+                 id="cut-at-its-connective"),
+    pytest.param([("College", (60.0, 38.0, 113.0, 53.0), 0.96), ("Transcript", (420.0, 38.0, 490.0, 53.0), 0.96)],
+                 id="a-word-a-column-away-is-no-part-of-it"),
+])
+def test_an_institution_that_is_only_its_kind_is_flagged(heading: list[Box]) -> None:
+    item = degree(heading)
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize("heading", [
+    pytest.param([("University", (240.0, 38.0, 306.0, 53.0), 0.96), ("of", (311.0, 38.5, 324.0, 52.5), 0.93),
+                  ("Westbrook", (328.0, 38.5, 398.0, 53.0), 0.92)], id="a-heading-on-one-line"),
+    pytest.param([("Westbrook", (200.0, 38.0, 270.0, 53.0), 0.96), ("State", (275.0, 38.0, 310.0, 53.0), 0.96),
+                  ("University", (315.0, 38.0, 380.0, 53.0), 0.96)], id="the-kind-last"),
+])
+def test_a_named_institution_is_not_flagged_as_bare(heading: list[Box]) -> None:
+    """Guard rows (pass before and after): a whole heading is taken as it is."""
+    item = degree(heading)
+    assert item.value["institution"] == " ".join(text for text, _box, _c in heading)
+    assert "degree.institution_incomplete" not in item.reasons
