@@ -13,7 +13,17 @@ import re
 from dataclasses import replace
 from statistics import median
 
-from extractors.fields import REVIEW_THRESHOLD, Extraction, Found, build_item, by_strength, missing, same_day, slug
+from extractors.fields import (
+    LOW_OCR_CONFIDENCE,
+    REVIEW_THRESHOLD,
+    Extraction,
+    Found,
+    build_item,
+    by_strength,
+    missing,
+    same_day,
+    slug,
+)
 from extractors.hours import ParsedHours, parse_hours
 from extractors.layout import DocText, Line, Placed, union
 from extractors.nlp import Evidence
@@ -132,7 +142,7 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
              or named_value(doc, TITLE_LABEL, "training.title.v1", continued=True))
     if title is not None:
         title = _unquoted(doc.slice(title.start, title.end), title)
-        reading.title = clean(doc.slice(title.start, title.end))
+        reading.title = clean(_without_specks(doc, title))
         reading.sources.append(title)
     tail = (sentence[0].end, sentence[1]) if sentence else None
     read_provider(doc, reading, tail)
@@ -153,15 +163,23 @@ INCH_MARK = re.compile(r"\d\"")
 """A straight double mark right after a figure: an inch mark ("a 12\" doll"), no quote cut where the title wraps."""
 
 
+STRAY_AFTER_CLOSE = re.compile(rf"(?<=[{DOUBLE_QUOTES}])[\u2018\u2019'`]+$")
+"""A single mark right after a title's closing double mark ("\u201cGrief and Loss\u201d\u2019"): a scan's speck."""
+SPECK_STOP = re.compile(r"(?<=[^\W\d_]{3})\.(?=\s+[a-z])")
+"""A full stop between a word and a lower-case one inside a title ("Grief. and Loss"): no sentence ends there."""
+
+
 def _unquoted(text: str, title: Found) -> Found:
     """The title inside the quote marks a certificate prints it in ("\u201cCircle of Security\u201d").
 
     A pair of marks around the whole value, with none of its kind inside but an apostrophe, is dropped ('Beyond
-    "Good Enough" Parenting' keeps its own). A double mark left unpaired says the title was cut where it wraps (a
-    person checks it), unless it is an inch mark.
+    "Good Enough" Parenting' keeps its own); a scan's stray single mark after the closing double one goes with it.
+    A double mark left unpaired says the title was cut where it wraps (a person checks it), unless it is an inch mark.
     """
     lead = len(text) - len(text.lstrip(" ,;:"))
     body = text.strip(" ,;:")
+    if body[:1] in DOUBLE_QUOTES and (stray := STRAY_AFTER_CLOSE.search(body)) is not None:
+        body = body[:stray.start()]
     inner = APOSTROPHE.sub("", body[1:-1])
     for marks in (DOUBLE_QUOTES, SINGLE_PAIR):
         if len(body) > 2 and body[0] in marks and body[-1] in marks and not any(mark in inner for mark in marks):
@@ -169,6 +187,18 @@ def _unquoted(text: str, title: Found) -> Found:
     if sum(body.count(mark) for mark in DOUBLE_QUOTES) % 2 and not INCH_MARK.search(body):
         return replace(title, score=min(title.score, UNSURE_TITLE))
     return title
+
+
+def _without_specks(doc: DocText, title: Found) -> str:
+    """A title's text without the full stops a scan made of specks after words it read unsurely ("Grief. and").
+
+    Only a stop on an OCR word read below the low-confidence mark goes: that word flags the item all the same.
+    """
+    text = doc.slice(title.start, title.end)
+    specks = {stop.start() for stop in SPECK_STOP.finditer(text)
+              if any(p.word.source == "ocr" and p.word.confidence < LOW_OCR_CONFIDENCE
+                     for p in doc.words_in(title.start + stop.start(), title.start + stop.end()))}
+    return "".join(char for index, char in enumerate(text) if index not in specks)
 
 
 def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:
@@ -190,12 +220,20 @@ def _title_after(doc: DocText) -> Found | None:
         if not TITLE_AFTER.match(doc.slice(line.start, line.end)):
             continue
         first = doc.lines[index + 1]
-        following = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
+        following = doc.lines[index + 2] if index + 2 < len(doc.lines) and not _closed_quote(doc, first) else None
         score = _wrap_score(doc, first, following) if following is not None else None
         if following is None or score is None:
             return Found(first.start, first.end, "training.title_after_completed.v1", 0.93)
         return Found(first.start, following.end, "training.title_after_completed.v1", score)
     return None
+
+
+def _closed_quote(doc: DocText, line: Line) -> bool:
+    """A line that is a quoted title whole: opened and closed by double marks, an even count of them."""
+    text = doc.slice(line.start, line.end).strip(" ,;:.")
+    text = STRAY_AFTER_CLOSE.sub("", text)
+    return (len(text) > 2 and text[0] in DOUBLE_QUOTES and text[-1] in DOUBLE_QUOTES
+            and sum(text.count(mark) for mark in DOUBLE_QUOTES) % 2 == 0)
 
 
 TRAINING_DAYS = re.compile(rf"\b(?:{EVENT_WORDS}|event|activity)\b", re.I)
@@ -456,13 +494,16 @@ set in the title's type, so a person checks it."""
 def _wrap_score(doc: DocText, first: Line, following: Line) -> float | None:
     """The title's score when the line under its first line is its second line, None when it is not.
 
-    A line that is only a date, or says who gave the training, where or when, is never a title's wrap.
+    A line that is only a date, or says who gave the training, where or when, is never a title's wrap; nor is one
+    that starts by saying when, the date right after "held" or "on" ("held May 3, 2024, for which ...").
     """
     text = doc.slice(following.start, following.end)
     when = WHEN_LINE.match(text)
     dates = spans_in(doc, following.start + (when.end() if when else 0), following.end, "DATE")
     if NOT_TITLE_WRAP.search(text) or (dates and not re.search(r"[^\W\d]", text[when.end() if when else 0:]
                                                                 .replace(dates[0].text, ""))):
+        return None
+    if when is not None and dates and not doc.slice(following.start + when.end(), min(d.start for d in dates)).strip():
         return None
     if _same_size_under(first.words, following.words, loose=False):
         return 0.93

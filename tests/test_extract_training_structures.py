@@ -273,3 +273,64 @@ def test_a_sentence_across_the_signature_columns_does_not_hide_the_date_over_its
     """A footer under the captions or a body line over the signatures runs across the columns: no label of one."""
     [item] = items(rows)
     assert item.value["date"] == "2024-06-30"
+
+
+def scanned(rows: list[tuple[float, list[tuple[str, float, float]]]]) -> Any:
+    """The one item of an OCR page whose rows are (top, words), each word (text, box height, OCR confidence)."""
+    words = []
+    for top, row in rows:
+        x = 120.0
+        for text, height, confidence in row:
+            words.append(Word(text=text, bbox=(x, top, x + 7.0 * len(text), top + height), confidence=confidence,
+                              source="ocr"))
+            x += 7.0 * len(text) + 5.0
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    return item
+
+
+def said(top: float, text: str, height: float = 11.0, confidence: float = 0.94) -> tuple[float, list[Any]]:
+    return top, [(word, height, confidence) for word in text.split()]
+
+
+def _quoted_certificate(title: tuple[float, list[Any]], under: str) -> Any:
+    """A scanned certificate whose title line stands under "in honour of attending" and over a line of its type."""
+    return scanned([said(100, "Certificate of Attendance", 14.0), said(130, "awarded to"),
+                    said(150, "Dana Whitfield", 16.0), said(175, "in recognition of attending"), title,
+                    said(222, under, 11.5), said(260, "Lakeside Early Childhood Council", 9.0)])
+
+
+@pytest.mark.parametrize(("title", "under"), [
+    (said(200, "\u201cNurturing Early Bonds\u201d", 12.0), "held 2024-03-05, for which the attendee earned 2 "
+                                                            "contact hours."),
+    (said(200, "\u201cNurturing Early Bonds\u201d", 12.0), "Lakeside Early Childhood Council, 2 contact hours"),
+    (said(200, "Nurturing Early Bonds", 12.0), "on March 5, 2024, at Riverside Hall, for 2 contact hours."),
+])
+def test_a_scanned_title_ends_at_its_closing_quote_or_before_a_line_saying_when(title: Any, under: str) -> None:
+    """A title closed by its quote mark is whole; a line opening with "held"/"on" and a date says when, no title."""
+    item = _quoted_certificate(title, under)
+    assert item.value["title"] == "Nurturing Early Bonds"
+
+
+def test_the_date_said_under_a_scanned_quoted_title_is_read() -> None:
+    item = _quoted_certificate(said(200, "\u201cNurturing Early Bonds\u201d", 12.0),
+                               "held 2024-03-05, for which the attendee earned 2 contact hours.")
+    assert item.value["date"] == "2024-03-05"
+
+
+@pytest.mark.parametrize(("words", "title"), [
+    ([("\u201cFeeding", 12.0, 0.94), ("and", 12.0, 0.95), ("Sleep", 12.0, 0.94), ("in", 12.0, 0.95),
+      ("Infancy\u201d\u2019", 12.0, 0.8)], "Feeding and Sleep in Infancy"),  # a speck after the closing mark
+    ([("\u201cFeeding.", 12.0, 0.05), ("and", 12.0, 0.95), ("Sleep", 12.0, 0.94), ("in", 12.0, 0.95),
+      ("Infancy\u201d", 12.0, 0.9)], "Feeding and Sleep in Infancy"),  # a speck read as a stop, the word unsure
+])
+def test_a_scan_s_specks_around_a_quoted_title_are_no_part_of_it(words: list[Any], title: str) -> None:
+    item = _quoted_certificate((200.0, words), "held 2024-03-05, for which the attendee earned 2 contact hours.")
+    assert item.value["title"] == title
+
+
+def test_a_stop_on_a_word_read_surely_stays_in_the_title() -> None:
+    """Guard row (passes before and after): an abbreviation's stop read at a good confidence is the title's own."""
+    item = _quoted_certificate(said(200, "\u201cIntro. to Infant Massage\u201d", 12.0),
+                               "held 2024-03-05, for which the attendee earned 2 contact hours.")
+    assert item.value["title"] == "Intro. to Infant Massage"
