@@ -29,6 +29,7 @@ from extractors.forms import (
 )
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
+from extractors.pagetext import english_words
 from pipeline.models import BBox, Item
 
 DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
@@ -131,9 +132,12 @@ PERIOD_SENTENCE_SCORE = 0.92
 UNCONFIRMED_EMPLOYER_SCORE = 0.75
 LETTERHEAD_LINES = 6
 """How far down the first page a letterhead reaches (name, department, address, date)."""
-LETTERHEAD_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|the|&)){1,9}$")
+LETTERHEAD_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z](?:\s[a-z]{3,})?[\w'’&.-]*|of|for|and|the|&))"
+                             r"{1,9}$")
 """A letterhead's organisation name: two to ten words, capitalised but for "of", "for", "and", "the"; no digits,
-no punctuation of an address or a sentence."""
+no punctuation of an address or a sentence. A scan may cut a word after its capital ("C ommunity")."""
+CUT_AFTER_CAPITAL = re.compile(r"\b(?P<head>[A-Z])\s(?P<rest>[a-z]{3,})\b")
+"""A capital standing alone before a lower-case piece in a name: one word a scan cut in two ("C ommunity")."""
 LETTERHEAD_SCORE = 0.92
 """A role-less sentence's employer that no letterhead or employer field names too: read, but a person checks it."""
 EMPLOYED_THERE = (r"(?:\b(?:employ(?:ed|s|ing)?|employment\s+of\s+[^.:;]{1,60}?|served|serves"
@@ -145,6 +149,14 @@ with" (whom the person works alongside), is not the person's employer."""
 NEGATED = re.compile(r"(?i)(?:\bnot|\bno\s+longer|\bnever|n['’]t)(?:\s+(?:been|be|currently|presently))?\s*$")
 """A negation just before the phrase ("is not employed by", "has never worked for"): the letter may say the
 person does not work there."""
+CONFIRMS_OURS = re.compile(r"(?i)\b(?:confirm|verify|certify)(?:s|ing|ed)?\s+(?:the\s+)?employment\s+of\s+"
+                           r"(?:(?-i:Mr|Ms|Mrs|Mx|Dr)\.?\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}"
+                           r"(?=\s*[.;]|\s*,\s*who\b)")
+"""A letter confirming "the employment of Ann Lee." and naming no place after the name: the writer's own employee."""
+OURS = re.compile(r"(?i)\b(?:our|we|us)\b")
+"""The writer speaking for the organisation ("held in our personnel file"): the letterhead is the writer's own."""
+REFUSED = re.compile(r"(?i)(?:\bnot|\bno\s+longer|\bnever|n['’]t|\bcannot|\bunable|\bno\s+record)\W+(?:\w+\W+){0,3}$")
+"""A refusal or negation shortly before the confirming words ("we are unable to confirm", "cannot verify")."""
 NOT_LETTERHEAD = re.compile(r"(?i)\b(?:verification|letter|report|form|reference|confirmation|certificate"
                             r"|human\s+resources|payroll|personnel|benefits|office\s+of)\b")
 """A letterhead line naming the letter ("Employment Verification") or the department writing it ("Office of Human
@@ -188,6 +200,22 @@ CONTINUES = re.compile(r"^\s*[a-z]")
 ...", "And we would gladly ...") opens a sentence of its own."""
 ADDRESS_ONLY = re.compile(r"^\s*\S*\w[.@/]\w\S*\s*$")
 """A line holding one web or e-mail address ("www.clinic.org"): no running text, though it opens in lower case."""
+CLAUSE_SUBJECT = (r"she|he|they|we|i|it|this|(?:her|his|their|our)\s+[a-z]+"
+                  r"|(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}")
+FINITE = (r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do"
+          r"|left|resigned|retired|joined|worked|works|served|serves|started|began|remains|remained|continues")
+"""A subject and a finite verb: a clause of its own ("She was ...", "Ann Lee left ...", "We would ...")."""
+OWN_SENTENCE = re.compile(rf"(?i)[.;!]\s+(?=(?-i:[A-Z]))(?=(?:(?:{CLAUSE_SUBJECT})\s+(?:(?:not|never|also|still)\s+)?"
+                          rf"(?:{FINITE})\b|please\b))")
+"""A new sentence after the duties, its own clause ("... family support. She was not eligible for rehire", "...
+toddlers. Please call me"): no duty. A list of duties set off by stops ("Home visits. Parent groups.") is none."""
+STATUS_CLAUSE = re.compile(
+    r"(?i)\s*,?\s+(?:but|and|yet|though|although|however)\s*,?\s+(?:(?:she|he|they)\s+)?"
+    r"(?:(?:is|was|were|has\s+been|had\s+been|would\s+be|will\s+be)\s+(?:not\s+|never\s+|no\s+longer\s+)?"
+    r"(?:eligible|ineligible|re-?hired|re-?employed|terminated|dismissed|laid\s+off|let\s+go|released|separated"
+    r"|employed|on\s+(?:a\s+)?leave)\b|(?:left|resigned|retired|departed|separated)\b)")
+"""A conjunction and a verb phrase about the person's employment status ("but was not eligible for rehire", "and
+left in 2019"): the status, no duty."""
 WRAP_SPACING = 1.8
 """How far below the line above, in line heights top to top, a wrapped line starts: further down is past a blank
 line, a new paragraph."""
@@ -208,8 +236,9 @@ END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:se
              r"|(?:resignation|leaving|departure)\s+date|employed\s+(?:until|till|through|thru|to)|end")
 """Label vocabularies: how HR forms name the employer, the role, the first and the last day."""
 PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
-                r"|employed\s+from")
-"""A field giving the whole period ("Dates of employment: 08/03/2011 - Present"): its first date starts it."""
+                r"|employed(?:\s+from)?")
+"""A field giving the whole period ("Dates of employment: 08/03/2011 - Present", a label cell "Employed" beside
+"03/03/2015 - present"): its first date starts it. The label is the whole cell: "Employed by ..." is no label."""
 PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
@@ -302,6 +331,27 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _duties(doc: DocText) -> Found | None:
+    """The duties, ended before a clause of their own that a wrapped line or the value carries on to."""
+    found = _duties_text(doc)
+    return _before_own_clause(doc, found) if found is not None else None
+
+
+def _before_own_clause(doc: DocText, duties: Found) -> Found:
+    """The duties up to the first clause of their own: what follows states something else.
+
+    A new sentence with its own subject and verb ("... new parents. She was not eligible for rehire") or a status
+    clause ("but was not eligible for rehire", "and left the agency in 2021").
+    """
+    text = doc.slice(duties.start, duties.end)
+    cuts = [m.start() for pattern in (OWN_SENTENCE, STATUS_CLAUSE) if (m := pattern.search(text))]
+    if not cuts:
+        return duties
+    kept = text[:min(cuts)].rstrip(" \t\n,;")
+    return Found(duties.start, duties.start + len(kept), duties.rule, duties.score) if kept else duties
+
+
+def _duties_text(doc: DocText) -> Found | None:
+    """The duties field's value with its wrapped lines, the text under its heading, or a duties sentence."""
     hit = field(doc, DUTIES_LABEL, "employment.duties_field.v1", continued=True)
     if hit is not None and hit.value is not None:
         return _wrapped_on(doc, hit.value)
@@ -505,8 +555,10 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
             reasons.append("employment.end_unreadable")
     else:
         sources.append(end_value)
-    return _item(doc, doc.slice(employer.start, employer.end), doc.slice(role.start, role.end) if role else None,
-                 start, end, duties, sources, reasons)
+    name = doc.slice(employer.start, employer.end)
+    if employer.rule.startswith("employment.letterhead"):
+        name = _uncut(name)
+    return _item(doc, name, doc.slice(role.start, role.end) if role else None, start, end, duties, sources, reasons)
 
 
 def _position_row(doc: DocText, evidence: list[Evidence],
@@ -773,9 +825,34 @@ def _letterhead_employer(doc: DocText) -> Found | None:
     named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])", body)
     if named is not None and not _worked_elsewhere(body, spelt) and not NEGATED.search(body[:named.start()]):
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
+    if named is None and _confirms_own_employee(body) and not _worked_elsewhere(body, spelt):
+        return Found(start, end, "employment.letterhead_confirms.v1", LETTERHEAD_SCORE)
     if named is not None or ORGANISATION.search(name):
         return Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
     return None
+
+
+def _confirms_own_employee(body: str) -> bool:
+    """Whether the letter confirms a person's employment in the first person and places it nowhere.
+
+    "I am writing to confirm the employment of Ann Lee. The details held in our personnel file ...": the writer
+    speaks for the organisation ("our", "we") and names no other place, so the letterhead's organisation employs
+    the person. A refusal before the words ("we cannot confirm") confirms nothing.
+    """
+    confirmed = CONFIRMS_OURS.search(body)
+    return (confirmed is not None and not REFUSED.search(body[:confirmed.start()])
+            and bool(OURS.search(body)))
+
+
+def _uncut(name: str) -> str:
+    """A letterhead's name with each word a scan cut after its capital made whole, when the whole is a word.
+
+    "Lakeshore C ommunity Health" is "Lakeshore Community Health"; the name stays flagged as misread.
+    """
+    english = english_words()
+    return CUT_AFTER_CAPITAL.sub(
+        lambda m: m["head"] + m["rest"] if (m["head"] + m["rest"]).lower() in english and m["rest"] not in english
+        else m[0], name)
 
 
 def _top_organisation(doc: DocText) -> tuple[int, int] | None:
