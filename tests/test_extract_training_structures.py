@@ -150,13 +150,19 @@ def test_a_date_over_a_caption_naming_no_date_is_checked() -> None:
     assert item.confidence < 0.8
 
 
-@pytest.mark.parametrize("value", ["the 3rd day of May, 2024", "6/2024", "Spring 2024", "2024", "O5/03/2O24",
+@pytest.mark.parametrize("value", ["the 3rd day of May", "6/2024", "Spring 2024", "2024", "O5/03/2O24",
                                    "pending", "see attached transcript"])
 def test_a_completion_label_whose_value_does_not_read_as_a_date_takes_no_other_date(value: str) -> None:
     """The page's bare "Date:" is the day it was signed, never the completion date the label leaves unread."""
     [item] = items([*HEAD, f"Date completed: {value}", "Date: 06/30/2024"])
     assert item.value["date"] is None
     assert "training.date_missing" in item.reasons
+
+
+def test_a_completion_label_s_formal_day_of_month_date_is_the_completion_date() -> None:
+    """"the 3rd day of May, 2024" is a whole date (extractors/dates.py), never the page's signing date."""
+    [item] = items([*HEAD, "Date completed: the 3rd day of May, 2024", "Date: 06/30/2024"])
+    assert item.value["date"] == "2024-05-03"
 
 
 UNDER_TITLE = ["Certificate of Completion", "awarded to", ("Dana Whitfield", 18.0), "for completing",
