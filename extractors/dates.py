@@ -29,6 +29,43 @@ _IN_THE_YEAR = re.compile(r",?\s+in\s+the\s+year\s+(?:of\s+)?(?=(?:19|20)\d{2}$)
 _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Za-z]+\.?),?\s+((?:19|20)\d{2})$", re.I)
 
 
+MONTH_SLIPS = {"Jan": "J[ao]n", "Feb": "F[ec][b6h]", "Mar": "M[ao]r", "Apr": "Apr", "May": "M[ao][yv]",
+               "Jun": "J[uv]n", "Jul": "J[uv][l1iI|]", "Aug": "A[uv][g9q]", "Sep": "[S5][ec]p", "Oct": "[O0][ceo]t",
+               "Nov": "N[o0c][vuy]", "Dec": "D[ec][ceo]"}
+"""Each month's first three letters as OCR slips on them on a noisy scan ("Dee 31, 2026", "0ct 4, 2025", "Noy 2,
+2024"): the letters it reads for one another. The span pattern built from these (extractors/nlp.py) scores under
+the review threshold, so a date read through a slip always goes to a person."""
+_SLIPPED_MONTH = re.compile(r"^([A-Za-z0-9|]{3})\.?(?=\s)")
+
+
+def month_slip_regex() -> str:
+    """The span pattern of a date whose month OCR misread: a slipped three-letter month, a day and a year.
+
+    A longer word that only begins like one ("Marketing 12, 2020") is no date.
+    """
+    months = "|".join(MONTH_SLIPS.values())
+    return rf"(?<![\w|])(?i:{months})\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b"
+
+
+def _unslip_month(text: str) -> str:
+    """'Dee 31, 2026' as 'Dec 31, 2026' when the first word is no month but one month's slip; else the text."""
+    first = _SLIPPED_MONTH.match(text)
+    if first is None or parse_date_word(first.group(0)):
+        return text
+    months = [month for month, slip in MONTH_SLIPS.items() if re.fullmatch(slip, first.group(1), re.I)]
+    return f"{months[0]}{text[first.end():]}" if len(months) == 1 else text
+
+
+def parse_date_word(word: str) -> bool:
+    """Whether a word is a month's name or its abbreviation as written."""
+    return word.rstrip(".").casefold() in _MONTH_WORDS
+
+
+_MONTH_WORDS = {name.casefold() for number in range(1, 13)
+                for name in (dt.date(2000, number, 1).strftime("%B"), dt.date(2000, number, 1).strftime("%b"))} | {
+    "sept"}
+
+
 @dataclass(frozen=True)
 class ParsedDate:
     """A date and how much of it the text gave: `day`, `month` or `year`."""
@@ -71,6 +108,7 @@ def _normalise(text: str) -> str:
     """Collapse spaces, drop stray punctuation, and turn a range into its last day."""
     cleaned = " ".join(text.replace("\u2013", "-").split()).strip(" .;:,|")
     cleaned = _IN_THE_YEAR.sub(", ", cleaned)  # "the 1st day of June in the year 2020"
+    cleaned = _unslip_month(cleaned)  # "Dee 31, 2026": OCR read the month's c as an e
     day_of = _DAY_OF_MONTH.match(cleaned)  # "30 day of April, 2024", as a signed statement dates itself
     if day_of:
         cleaned = f"{day_of.group(2)} {day_of.group(1)}, {day_of.group(3)}"

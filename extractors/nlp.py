@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from extractors.dates import month_slip_regex
 from extractors.vocab import HERE, Strict, degrees, load_yaml
 
 log = logging.getLogger(__name__)
@@ -56,11 +57,17 @@ class CompiledPattern:
     regex: re.Pattern[str]
 
 
+MONTH_SLIP_SCORE = 0.75
+"""A date read through a slipped month name ("Dee 31, 2026") is a guess at a letter: under the review threshold, so
+whatever rests on it goes to a person. A month spelled right matches a stronger pattern of the same length."""
+
+
 @lru_cache(maxsize=1)
 def compiled_patterns() -> tuple[CompiledPattern, ...]:
     """Span patterns from `patterns/spans.yaml` plus one degree pattern per variant in `degrees.yaml`."""
     spec = load_yaml(HERE / "patterns" / "spans.yaml", SpanPatterns)
     found = [CompiledPattern(p.id, p.label, p.score, re.compile(p.regex)) for p in spec.patterns]
+    found.append(CompiledPattern("date.month_ocr_slip.v1", "DATE", MONTH_SLIP_SCORE, re.compile(month_slip_regex())))
     for degree in degrees().degrees:
         for name in degree.names:
             words = r"\s+".join(re.escape(w) for w in name.split())

@@ -38,6 +38,9 @@ from extractors.vocab import Degree, degrees
     ("14th day of November, 2023", "2023-11-14"),  # the formal date of a signed statement
     ("1st day of June in the year 2020", "2020-06-01"),
     ("3rd day of Sept., 2019", "2019-09-03"),
+    ("0ct 4, 2025", "2025-10-04"),  # OCR slips on a month's letters
+    ("Noy 2, 2024", "2024-11-02"),
+    ("Mav. 5, 2012", "2012-05-05"),
 ])
 def test_dates_parse_from_their_span(text: str, expected: str) -> None:
     parsed = parse_date(text)
@@ -108,6 +111,7 @@ def test_non_hours_are_none(text: str) -> None:
     ("Grp. session", "FORMAT_GROUP", "Grp.", "format.group.v1"),
     ("signed the 5th of May, 2012", "DATE", "5th of May, 2012", "date.day_month_name_loose.v1"),
     ("on May 5th, 2012 at noon", "DATE", "May 5th, 2012", "date.month_name_ordinal.v1"),
+    ("Expires Dee 31, 2026 for", "DATE", "Dee 31, 2026", "date.month_ocr_slip.v1"),
     ("Sworn this 14th day of November, 2023 before me", "DATE", "14th day of November, 2023",
      "date.day_of_month_name.v1"),  # never 'November, 2023' at month precision
     ("on the 1st day of June in the year 2020.", "DATE", "1st day of June in the year 2020",
@@ -173,6 +177,19 @@ def test_a_formal_day_of_month_date_reads_to_the_day(text: str, expected: str) -
     dates = [parse_date(e.text) for e in find_patterns(text) if e.label == "DATE"]
     assert [d.iso() if d else None for d in dates] == [expected]
     assert all(d is not None and d.precision == "day" for d in dates)
+
+
+@pytest.mark.parametrize("text", ["Expires Dee 31, 2026", "Jui 14, 2020", "Avg 3, 2021", "5ep 9, 2018"])
+def test_a_date_read_through_a_slipped_month_is_always_left_for_a_person(text: str) -> None:
+    [date] = [e for e in find_patterns(text) if e.label == "DATE"]
+    assert parse_date(date.text) is not None and date.score < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize("text", ["Max 12, 2020", "Marketing 12, 2020", "Deerfield 3, 2021", "Sec 12, 2020",
+                                  "Jon-Paul 3, 2021"])
+def test_a_word_that_is_no_slipped_month_gives_no_date(text: str) -> None:
+    """Only a three-letter word that one month's letters alone could have been is read as that month."""
+    assert [parse_date(e.text) for e in find_patterns(text) if e.label == "DATE"] in ([], [None])
 
 
 def test_every_span_pattern_has_a_row() -> None:
