@@ -63,11 +63,13 @@ E_SIGNED_BY = (r"(?i)\b(?:(?:electronically|digitally)\s+signed|signed\s+(?:elec
 E_SIGNED = [re.compile(E_SIGNED_BY + before_date) for before_date in (
     r"\s+at\s+\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?\s+)?(?:[A-Z]{2,4}\s+)?on\s+", r"\s+on\s+", r",\s*")]
 """An e-signature statement, the date after the name: "by X at 10:14 AM on <date>", "by X on <date>", "by X, <date>"."""
-STATEMENT_NAME = re.compile(r"(?<!\S)[I|l!1],\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+"
+NAME_WORD = r"[A-Z](?:[^\W_]|[.'’-])+"
+STATEMENT_NAME = re.compile(rf"(?<!\S)[I|l!1],[\s_]+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})[\s_]*,\s+"
                             r"(?=(?:the\s+undersigned\b|[a-z]))")
 """The signer named in apposition to the agreement's own "I": "I, <name>, acknowledge ...", "I, <name>, have read
 ...", "I, <name>, the undersigned, ..."; whatever the verb, the name between "I," and the comma is who speaks (a
-scan may read the "I" as "|", "l", "!" or "1")."""
+scan may read the "I" as "|", "l", "!" or "1"). A name written on the statement's blank stands apart from the
+comma that ends the blank ("I, ___Ann Lee___, have read")."""
 STATEMENT_NAME_SCORE = 0.9
 AGREEING = re.compile(r"(?i)\b(?:agree|acknowledge|affirm|attest|certify|swear|accept|understand|declare|pledge|commit"
                       r"|promise|undertake|uphold|abide|adhere|comply|(?:have\s+)?(?:received\s+and\s+)?read)")

@@ -19,6 +19,8 @@ UNDERNEATH_SCORE = 0.9
 """A value read from the line above its label (a signature line with the caption underneath) is less certain."""
 UNDER_HEADER_SCORE = 0.93
 """A value read from the row under a table's header cell."""
+BOXED_VALUE_SIZE = 1.25
+"""How much larger than its caption a boxed form's value is set, at least (6.5-point captions over 10-point values)."""
 COLUMN_SCORE = 0.93
 """A value read from under its column name in a header row (geometry, not a colon)."""
 
@@ -96,6 +98,32 @@ def _value_under(doc: DocText, index: int) -> bool:
     return (box is not None and under is not None and under[1] - box[3] <= 2.5 * (box[3] - box[1])
             and not CAPTION.match(text) and not is_prose(text) and not LABELLED_LINE.match(text)
             and not RULE_LINE.match(text))
+
+
+def boxed_captions(doc: DocText, index: int) -> bool:
+    """A row of a boxed form's small captions, each box's value written under its caption in larger type.
+
+    A boxed paper form prints a small caption in each box's top corner and the answer in the box under it: the
+    line close under is set larger, and each of its cells lies under one of the row's captions (a box's edge a scan
+    reads as a mark is no cell). The cell beside a caption is then the next box's caption, never its value.
+    """
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    captions = [box_of(doc, *cell) for cell in line.cell_spans()]
+    values = [box_of(doc, *cell) for cell in below.cell_spans() if re.search(r"\w", doc.slice(*cell))]
+    row, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    if row is None or under is None or None in captions or None in values:
+        return False
+    caption_size, value_size = _type_size(doc, line), _type_size(doc, below)
+    return (value_size >= BOXED_VALUE_SIZE * caption_size and under[1] - row[3] <= 2.5 * caption_size
+            and all(any(overlap(value, caption) > 0.2 for caption in captions if caption is not None)
+                    for value in values if value is not None))
+
+
+def _type_size(doc: DocText, line: Line) -> float:
+    """The height of a line's tallest word: its type size, whichever letters it happens to hold."""
+    return max((placed.word.bbox[3] - placed.word.bbox[1] for placed in line.words), default=0.0)
 
 
 def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:

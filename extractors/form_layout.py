@@ -40,6 +40,11 @@ CAPTION = re.compile(
     r"|accepted|agreed|in|relationship(?:\s+to)?|endorsement(?:\s+level)?|level\s+of|held|no\.|\(|\)|/|-)"
     r"\s*)+:?\s*$")
 """A cell made only of label words (a caption row, or a label cell that is not another label's value)."""
+CONTACT_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:work|home|mobile|cell|office|business|daytime|contact|direct)\s+)?(?:(?:tele)?phone|tel\.?|cell"
+    r"|mobile|fax|e-?mail|(?:mailing\s+|street\s+|postal\s+)?address|city|zip(?:\s+code)?|postal\s+code)"
+    r"(?:\s+(?:number|no\.?|#|address))?\s*:?\s*$")
+"""A contact field's label (telephone, e-mail, address): a field of its own, never the value of the label beside it."""
 BLANK_MARK = re.compile(r"^[\s_.\-–]*$")
 PROSE_WORDS = 8
 

@@ -16,6 +16,7 @@ from extractors.dates import ParsedDate
 from extractors.fields import Found
 from extractors.form_captions import (
     UNDERNEATH_SCORE,
+    boxed_captions,
     caption_value,
     captions_over_values,
     column_value,
@@ -25,6 +26,7 @@ from extractors.form_layout import (
     BLANK_MARK,
     BULLET,
     CAPTION,
+    CONTACT_LABEL,
     DATE_ONLY,
     DATE_VALUE,
     LABELLED_LINE,
@@ -169,9 +171,11 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
     rule = label.rule
     captions = False
     value: Found | None = None
+    if captions_above and not match.group("colon") and boxed_captions(doc, index):
+        return under_header(doc, index, position, rule)  # a boxed form: the value is in the box, under its caption
     if match.group("value"):
         value = Found(start + match.start("value"), start + match.end("value"), rule, FIELD_SCORE)
-    elif position + 1 < len(cells) and not CAPTION.match(doc.slice(*cells[position + 1])):
+    elif position + 1 < len(cells) and not _a_label(doc.slice(*cells[position + 1])):
         value = Found(cells[position + 1][0], cells[position + 1][1], rule, FIELD_SCORE)
     elif position + 1 == len(cells) and (value := _beside_value(doc, index, (start, end), rule)):
         pass
@@ -190,6 +194,11 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         text = doc.slice(under.start, under.end) if under else ""
         value = under if under and re.match(rf"(?i)\s*(?:{bare})", text) and DATE_ONLY.match(text) else None
     return value
+
+
+def _a_label(text: str) -> bool:
+    """A cell that is a label of its own (caption words, or a contact field's "Telephone"): never a value."""
+    return bool(CAPTION.match(text) or CONTACT_LABEL.match(text))
 
 
 def field_date(doc: DocText, found: Found | None, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:

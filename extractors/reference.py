@@ -10,6 +10,7 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item, slug
+from extractors.form_layout import CONTACT_LABEL
 from extractors.forms import (
     ARABIC,
     COUNTED_LEVELS,
@@ -74,8 +75,12 @@ HOLDING = (r"(?:(?!(?:about|regarding|concern|question|reservation|applicant|can
 """What a rater holds, in the words between "hold"/"have" and "endorsement" ("an infant mental health
 endorsement", "your own IMH endorsement"); never a question about the applicant's endorsement ("concerns about",
 "any questions regarding")."""
+IF_ANY = r"(?:\s*\(\s*if\s+any\s*\)|,?\s+if\s+any)?"
+"""A field the rater may leave empty says so after its label: "(if any)"."""
 LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?:endorsement|imh-?e®?)"
                r"(?:\s+(?:level|held|status|category))?(?:\s+held)?(?:\s+by\s+(?:the\s+)?(?:rater|reference|referee))?"
+               rf"{IF_ANY}|(?:endorsement|imh-?e®?)(?:\s+level)?\s+(?:that\s+|which\s+)?you\s+(?:currently\s+)?"
+               rf"(?:hold|have(?:\s+earned)?){IF_ANY}"
                r"|rater\s+level|endorsement\s+level\s+held|level\s+of\s+endorsement(?:\s+held)?"
                rf"|(?:do\s+you\s+(?:currently\s+|yourself\s+)?(?:hold|have)\s+{HOLDING}"
                r"|are\s+you\s+(?:currently\s+|yourself\s+)?endorsed)(?:\s+yourself|\s+of\s+your\s+own)?\??"
@@ -127,6 +132,8 @@ LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|
 """A question asking for the rater's own endorsement (never the applicant's), however it is put; "your own" or
 "your current" may name what the endorsement is for ("Your own Infant Mental Health Endorsement"). Other words
 between "your" and "endorsement" ask about the applicant ("Your recommendation for endorsement level")."""
+CONTACT = re.compile(r"@|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}")
+"""A telephone number or an e-mail address: how to reach a person, never a name."""
 GROUP = re.compile(r"(?i)\b(?:collaborative|cooperative|co-?op|consortium|coalition|federation|initiative|project"
                    r"|board|commission|committee|trust|league|union|ministry|partners|team|staff|collective)\b")
 """Words naming a body of people, never one person: a rater field holding one names who completed the form."""
@@ -206,9 +213,13 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _person(doc: DocText, found: Found | None) -> Found | None:
-    """A rater field's value when it names a person: "Prepared by" / "Completed by" may name the organisation."""
+    """A rater field's value when it names a person: "Prepared by" / "Completed by" may name the organisation.
+
+    A contact field beside the name (its "Telephone" label, a number, an e-mail address) is never the rater.
+    """
     text = doc.slice(found.start, found.end) if found is not None else ""
-    return found if text and not ORGANISATION.search(text) and not GROUP.search(text) else None
+    return found if (text and not ORGANISATION.search(text) and not GROUP.search(text)
+                     and not CONTACT_LABEL.match(text) and not CONTACT.search(text)) else None
 
 
 def _same_person(doc: DocText, one: Found, other: Found) -> bool:
@@ -408,7 +419,9 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
               ) -> tuple[str | None, bool, Found, list[str]]:
     """The level a text names and the words that decide it: "Level N", the Endorsement title, or both agreeing.
 
-    When both are there and agree, the better-read of the two is the source; when they disagree, a person looks.
+    When both are there and agree, the better-read of the two is the source; when they disagree, a person looks,
+    shown the better-read one's level: a scan drops or blurs a stroke of a numeral ("Level I" for "Level II") far
+    more often than a word of a title.
     """
     def span(start: int, end: int) -> Found:
         return Found(offset + start, offset + end, found.rule, found.score)
@@ -431,6 +444,9 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
     reasons = []
     if explicit and titled and ARABIC.get(explicit[0].group(1), explicit[0].group(1).upper()) != titled[1]:
         reasons.append("reference.level_conflict")
+        numeral, title = span(*explicit[0].span(1)), sources[1]
+        if doc.confidence(numeral.start, numeral.end) < doc.confidence(title.start, title.end):
+            return (titled[1] if titled[1] in COUNTED_LEVELS else None), readable, sources[1], reasons
         return level, readable, sources[0], reasons
     best = max(sources, key=lambda s: doc.confidence(s.start, s.end)) if sources else found
     return level, readable, best, reasons
