@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.dates import MONTH_SLIPS
 from extractors.layout import DocText
 
 QUESTION_NUMBER = r"(?:q(?:uestion)?\s*)?\d{1,2}[.)]\s+"
@@ -20,8 +21,10 @@ SEPARATOR = r"(?::|\.{3,}(?=\s|$))"
 DATE_VALUE = (r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d)")
 """How a date value starts (a digit, or a month's name and a digit): what may follow a date's label with no colon."""
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+SLIPPED_MONTH = "|".join(MONTH_SLIPS.values())
+"""A month's three letters as OCR slips on them ("Dee", "0ct"): the date it starts is read at a score for a person."""
 DATE_ONLY = re.compile(rf"(?i)^\s*(?:\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}"
-                       rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*$")
+                       rf"|(?:{MONTH}|(?:{SLIPPED_MONTH})\.?)\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\s*$")
 """A line that is one date and nothing else ("06/25/2026", "June 25, 2026", "25 June 2026"): a date field's value,
 never a footer or a sentence that happens to start with a year ("2024 Code of Ethics, revised 03/01/2024")."""
 ORGANISATION = re.compile(

@@ -106,6 +106,16 @@ def test_membership_expiry_with_dates_over_and_under_its_caption_is_checked() ->
     assert item.needs_review and item.confidence <= 0.75
 
 
+@pytest.mark.parametrize(("written", "expected"), [("Dee 31, 2027", "2027-12-31"), ("0ct. 1, 2026", "2026-10-01")])
+def test_membership_expiry_over_its_caption_read_through_a_slipped_month_is_checked(written: str,
+                                                                                      expected: str) -> None:
+    """OCR read the month's letters wrong ("Dee" for "Dec"): the date is read, and a person confirms it."""
+    doc = certificate({"Executive Director": "Alex Moreno", "Membership Expires": written})
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == expected
+    assert item.needs_review and item.confidence < 0.8
+
+
 @pytest.mark.parametrize("doc", [
     # guard (passes before and after): dates over other captions (member since, issued) are no expiry
     certificate({"Member Since": "May 2, 2019", "Date Issued": "01/15/2026"}),
