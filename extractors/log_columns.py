@@ -23,7 +23,8 @@ FORMAT_PAIR = rf"(?:{_OPTION})\.?(?:\s*[/&]\s*|\s+or\s+)(?:{_OPTION})\.?"
 _MEETING = r"(?:session|meeting|contact|supervision|consultation|service|visit)"
 """What a log calls one of its sessions, in the names of its columns ("Date of contact", "Consultation type")."""
 COLUMN_NAMES = {
-    "running": r"(?:cumulative|running|accumulated)(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance",
+    "running": (r"(?:cumulative|running|accumulated)(?!\s+(?:total\s+)?(?:sessions?|meetings?|visits?|contacts?|count"
+                r"|no\b|number|#))(?:\s+(?:total|hours|hrs\.?))?|(?:hours|total)\s+to\s+date|balance"),
     "description": (r"(?:service|activity|session)\s+description|services?(?:\s+provided)?(?!\s+date)|description"
                     r"|activity(?!\s+date)"),
     "date": (rf"(?:{_MEETING}\s+)?date(?:\s+of\s+{_MEETING}|\s+(?:held|met|seen))?"),
@@ -43,6 +44,7 @@ COLUMN_NAMES = {
     "group": r"group",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
+A running count of sessions ("Cumulative sessions", "Running no.") is no running total: its steps are not hours.
 A session's start and end times check its duration, or give it when the log has no duration column.
 A billing statement describes each session in words ("Individual supervision with Ann Lee"): a log without a
 format or supervisor column reads them from that description.

@@ -77,8 +77,22 @@ LETTER_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "|": "l", "5": "s"})
 """Digits OCR may read for a month name's letters ("0ctober", "Ju1y")."""
 MONTH_DATE_PARTS = re.compile(r"^([A-Za-z0][A-Za-z015|]{2,8})\.?\s*(\d{1,2})[\s,;:.'`~-]*((?:19|20)\d{2})$")
 """A month-name date as OCR may garble it: the day run into the month ("April9"), marks before the year ("9,;-2025")."""
-HOURS_DOUBTS = ("log.hours_repaired", *(reason for pair in CHECKS.values() for reason in pair))
-"""Reasons to doubt a row's hours that a stated total equal to the rows' sum settles."""
+RUNNING_GUESS = "log.hours_from_running"
+HOURS_DOUBTS = tuple(reason for reason in ("log.hours_repaired", *(r for pair in CHECKS.values() for r in pair))
+                     if reason != RUNNING_GUESS)
+"""Reasons to doubt a row's hours that a stated total equal to the rows' sum settles. Never a duration taken from a
+running total's step: the steps of a running total always add up to its last value, which the log's total repeats,
+so an agreeing total says nothing of a misread running cell (it moves one step's hours into the next)."""
+OTHER_FORM_MARK = {"colon": ".", "decimal": ":"}
+"""The mark of the other form in a column of h:mm or of decimal hours: in a running total's cell, a misread one."""
+DITTO = re.compile(r"""^(?:["'`“”″〃]{1,2}|,,|-\s*["”]\s*-|-?\s*do\.?\s*-?|ditto|same(?:\s+day)?)$""",
+                   re.I)
+"""A date cell that repeats the one above it: a ditto mark (OCR reads it as one or two quotes), "do.", "ditto"."""
+CARRIED = re.compile(r"\b(?:(?:brought|carried|balance)\s+(?:forward|over)|b\s*/\s*f"
+                     r"|from\s+(?:the\s+)?(?:previous|prior|last)\s+(?:sheet|page|log|month|period))\b", re.I)
+"""A line that carries hours forward from an earlier sheet ("Hours brought forward: 12.5", "B/F 12.5")."""
+DITTO_SCORE = 0.7
+"""A date taken from the row above a ditto mark: a person checks the mark was one."""
 
 
 @dataclass(frozen=True)
@@ -123,15 +137,20 @@ class SessionReader:
         self.date_order: str | None = None
         """The order the log's dashed or dotted dates are written in, when one of them says (`written_order`)."""
         self.last_running: float | None = 0.0
-        """The running total of the row above, read well (0 before a log's first row); None when it did not read."""
+        """The running total of the row above, read well (0 before a log's first row, or the hours a line above the
+        log carries forward); None when it did not read."""
+        self.running_form: str | None = None
+        """The form the log's running totals are written in ("decimal" or "colon"), when most of its cells say."""
 
     def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
         """One session from a row's cells, a document flag when the row looks like a session but does not read."""
         date_words, hours_words = cells.get("date", []), cells.get("hours", [])
-        if not any(ch.isdigit() for ch in cell_text(date_words)) and not (
+        ditto = bool(DITTO.match(cell_text(date_words).strip())) and self.last_date is not None
+        if not ditto and not any(ch.isdigit() for ch in cell_text(date_words)) and not (
                 hours_words and parse_hours(cell_text(hours_words)) and cells.get("format")):
+            self._undated(row, cells)
             return
-        date, date_found, date_reasons = self._date(date_words)
+        date, date_found, date_reasons = self._ditto(date_words) if ditto else self._date(date_words)
         minutes = any(c.minutes for c in columns or [] if c.role == "hours" or (c.timed and cells.get(c.role)))
         split = any(c.role == "minutes" for c in columns or [])
         running, self.last_running = self.last_running, self._running_total(cells.get("running", []))
@@ -165,10 +184,36 @@ class SessionReader:
         sources = [date_found] + [f for f in (format_found, supervisor_found) if f is not None]
         self.sessions.append(Session(f"{base}:{self.seen[base]}", value, sources, hours_found, reasons))
 
+    def _undated(self, row: Row, cells: Cells) -> None:
+        """A row without a date that states hours or a running total: flagged, its running total kept for the next.
+
+        A second session the same day may leave its date blank; a faint date may not read at all. Its hours are no
+        less in the log's total, and the next row's running step must start from this row's total, not the one above.
+        A row carrying hours forward from an earlier sheet starts the running total, and is no session.
+        """
+        hours_words, running_words = cells.get("hours", []), cells.get("running", [])
+        if running_words:
+            self.last_running = self._running_total(running_words)
+        if CARRIED.search(row.text):  # the hours an earlier sheet carries into the running total: no session
+            return
+        if (hours_words and parse_hours(cell_text(hours_words))) or (running_words and self.last_running is not None):
+            self.flags.append(missing(self.doc.document, "log.row_unreadable",
+                                      f"A row on page {row.page} ('{row.text[:60]}') states hours but no date."))
+
+    def _ditto(self, words: list[Placed]) -> tuple[ParsedDate | None, Found | None, list[str]]:
+        """The date of the row above, for a date cell that is a ditto mark: flagged, the mark may be a speck."""
+        return self.last_date, Found(*cell_span(words), "log.date_ditto.v1", DITTO_SCORE), ["log.date_ditto"]
+
     def _running_total(self, words: list[Placed]) -> float | None:
-        """The hours a row's running-total cell states, when it reads as a number with a good OCR confidence."""
+        """The hours a row's running-total cell states, when it reads as a number with a good OCR confidence.
+
+        A cell in the other form than its column's ("3.30" among "2:00", "4:30": a colon read as a point) is
+        not read: 3.3 hours is not what was written.
+        """
         text = cell_text(words).strip(" |")
         if not words or not RUNNING_VALUE.match(text):
+            return None
+        if self.running_form is not None and OTHER_FORM_MARK[self.running_form] in text:
             return None
         parsed = parse_hours(text)
         start, end = cell_span(words)
@@ -304,7 +349,10 @@ class SessionReader:
         """The row's supervisor cell; the log's named supervisor when the table has no such column."""
         while len(words) > 1 and words[0].word.text.isdigit():  # a spreadsheet's row number run into the name
             words = words[1:]
-        words = _without_specks(words, self.doc)
+        kept = _without_specks(words, self.doc)
+        if len(kept) < len(words):  # a mark taken for a speck may be a letter of the name: a person checks
+            reasons.append("log.supervisor_speck_dropped")
+        words = kept
         if words:
             name = cell_text(words).strip(" |[]_")
             if not NAME.match(name):
@@ -322,8 +370,11 @@ SPECK_LENGTH = 2
 
 
 def _without_specks(words: list[Placed], doc: DocText) -> list[Placed]:
-    """A name cell without the specks after it (`_speck`): a mark far right of the name, in the table's margin."""
-    while len(words) > 1 and _speck(words[-1], words[-2], doc):
+    """A name cell without the specks after it (`_speck`): a mark far right of the name, in the table's margin.
+
+    Never down to one word: a short surname a wide gap after the first name ("Mei   Wu") is read faintly too.
+    """
+    while len(words) > 2 and _speck(words[-1], words[-2], doc):
         words = words[:-1]
     return words
 

@@ -48,6 +48,7 @@ from extractors.log_columns import (
     visual_rows,
 )
 from extractors.log_rows import (
+    CARRIED,
     NAME,
     NOT_A_PERSON,
     TOLERANCE,
@@ -111,6 +112,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader = SessionReader(doc, evidence, default_supervisor, legend)
     reader.hours_form = column_form([cell_text(cells.get("hours", [])) for _, cells, _, _ in table])
     reader.date_order = written_order([cell_text(cells.get("date", [])) for _, cells, _, _ in table])
+    reader.running_form = column_form([cell_text(cells.get("running", [])) for _, cells, _, _ in table]) or (
+        reader.hours_form)
+    reader.last_running = _carried_forward(rows, table)
     for row, cells, columns, year in table:
         reader.year = year
         reader.read(row, cells, columns)
@@ -133,6 +137,26 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         result.flags.append(missing(doc.document, "log.total_missing",
                                     f"No stated total was read, so the rows' sum ({rows_sum} h) is unchecked."))
     return result
+
+
+CARRIED_VALUE = re.compile(r"(?<![\d/.:])(\d{1,4}(?:[.:]\d{1,2})?)\s*(?:h|hrs?\.?|hours)?\s*$", re.I)
+"""The hours at the end of a carry line ("... forward: 12.5", "B/F 3:30 hrs")."""
+
+
+def _carried_forward(rows: list[Row], table: list[TableRow]) -> float | None:
+    """Where a log's running total starts: 0, or the hours a line above its first row carries forward.
+
+    A sheet that continues an earlier one starts its running total from the hours carried over, so its first
+    row's step is that total less them. A carry line whose hours do not read leaves the first row unchecked (None).
+    A carry line below the rows ("Carried forward to next sheet") is the sheet's end, not its start.
+    """
+    first = next((n for n, row in enumerate(rows) for entry in table[:1] if row is entry[0]), len(rows))
+    carried = [row for row in rows[:first] if CARRIED.search(row.text)]
+    if not carried:
+        return 0.0
+    value = CARRIED_VALUE.search(carried[-1].text)
+    hours = parse_hours(value[1]) if value else None
+    return hours.hours if hours is not None else None
 
 
 def _named_supervisor(doc: DocText) -> Found | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import supervision
+from extractors.fields import Extraction
 from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
 from pipeline.models import Item, Page, Word
@@ -34,12 +35,28 @@ def session_row(date: str, hours: str, so_far: str, mark: str = "X", hours_confi
     return cells + ([tail] if tail else [])
 
 
-def sessions(*rows: list[tuple[float, str, float]]) -> list[Item]:
-    lines = [words(HEADER, 100)] + [words(r, 120 + 20 * n) for n, r in enumerate(rows)]
+def extracted(*rows: list[tuple[float, str, float]], above: str = "", below: str = "",
+              header: list[tuple[float, str, float]] = HEADER) -> Extraction:
+    """The log's page: a line above its header (if any), the header, the rows, a line below them (if any)."""
+    lines = ([words([(40, above, 0.95)], 80)] if above else []) + [words(header, 100)]
+    lines += [words(r, 120 + 20 * n) for n, r in enumerate(rows)]
+    lines += [words([(40, below, 0.95)], 130 + 20 * len(rows))] if below else []
     page = Page(number=1, width=612, height=792, source="ocr", words=[w for line in lines for w in line])
     doc: DocText = build_text("doc", [page])
-    result = supervision.extract(doc, find_patterns(doc.text))
+    return supervision.extract(doc, find_patterns(doc.text))
+
+
+def sessions(*rows: list[tuple[float, str, float]], above: str = "", below: str = "",
+             header: list[tuple[float, str, float]] = HEADER) -> list[Item]:
+    result = extracted(*rows, above=above, below=below, header=header)
     return [i for i in result.items if i.type == "supervision_session"]
+
+
+def right_or_flagged(found: list[Item], hours: list[float]) -> bool:
+    """Each row's hours are the paper's, or the row is flagged for a person."""
+    if len(found) != len(hours):
+        return False
+    return all(i.value["hours"] == h or i.needs_review for i, h in zip(found, hours, strict=True))
 
 
 @pytest.mark.parametrize("mark", ["XxX", "xXx"])
@@ -91,3 +108,103 @@ def test_a_running_total_that_disagrees_or_reads_badly_leaves_the_doubt(so_far: 
 def test_a_speck_far_right_of_a_name_is_no_part_of_it(tail: tuple[float, str, float], expected: str) -> None:
     found = sessions(session_row("09/03/2024", "1.0", "1.0", tail=tail))
     assert found[0].value["supervisor"] == expected
+
+
+@pytest.mark.parametrize(("second", "third"), [("1.5", "0.5"), ("%", "?!")])
+def test_a_misread_running_total_leaves_the_durations_it_gave_flagged(second: str, third: str) -> None:
+    """Paper: 2.0, 1.5, 0.5 h, running 2.0, 3.5, 4.0, total 4.0; the middle running cell read as "3.0".
+
+    The faint (or unreadable) durations take the steps 1.0 and 1.0. The log's total is the last running
+    total again, so it equals any steps' sum: it must not clear the doubt on hours taken from a step.
+    """
+    found = sessions(session_row("02/05/2024", "2.0", "2.0"),
+                     session_row("02/19/2024", second, "3.0", hours_confidence=0.35),
+                     session_row("03/04/2024", third, "4.0", hours_confidence=0.35), below="Total hours: 4.0")
+    assert right_or_flagged(found, [2.0, 1.5, 0.5])
+    assert all("log.hours_from_running" in i.reasons for i in found[1:])
+
+
+def test_a_running_total_out_of_its_columns_form_is_not_read() -> None:
+    """An h:mm log whose middle running total "3:30" OCR read as "3.30": never 3.3 h, so no step of 1.3 h."""
+    found = sessions(session_row("05/06/2024", "2:00", "2:00"),
+                     session_row("05/20/2024", "1:30", "3.30", hours_confidence=0.45),
+                     session_row("06/03/2024", "0:45", "4:15", hours_confidence=0.45), below="Total (h:mm): 4:15")
+    assert right_or_flagged(found, [2.0, 1.5, 0.75])
+    assert not any("log.hours_from_running" in i.reasons for i in found)
+
+
+@pytest.mark.parametrize("date", ['"', "do.", "Ditto"])
+def test_a_ditto_date_is_the_row_aboves_and_flagged(date: str) -> None:
+    """A second session the same day, its date a ditto mark: read with the date above, for a person to confirm."""
+    found = sessions(session_row("04/08/2024", "1.0", "1.0"), session_row(date, "1.0", "2.0"),
+                     session_row("04/22/2024", "1.5", "3.5", hours_confidence=0.35))
+    assert [i.value["date"] for i in found] == ["2024-04-08", "2024-04-08", "2024-04-22"]
+    assert "log.date_ditto" in found[1].reasons and found[1].needs_review
+    assert [i.value["hours"] for i in found] == [1.0, 1.0, 1.5]
+
+
+@pytest.mark.parametrize("date", ["", "~ ~"])
+def test_an_undated_row_with_hours_is_flagged_and_its_running_total_kept(date: str) -> None:
+    """A row with hours and a running total but no date that reads: the document says so, and the next row's
+    step starts from that row's total (1.5 h, never both sessions' 2.5 h)."""
+    result = extracted(session_row("04/08/2024", "1.0", "1.0"), session_row(date, "1.0", "2.0"),
+                       session_row("04/22/2024", "1.5", "3.5", hours_confidence=0.35))
+    found = [i for i in result.items if i.type == "supervision_session"]
+    assert "log.row_unreadable" in [f.code for f in result.flags]
+    assert [i.value["hours"] for i in found] == [1.0, 1.5]
+
+
+@pytest.mark.parametrize(("above", "below"), [
+    ("Hours brought forward from last sheet: 1.0", "Total this sheet: 2.5"),
+    ("B/F from page 1 - 1.0 hrs", "Total: 3.5"),  # the foot counts the carried hour too
+    ("Carried forward from previous sheet: 1:00", "Total hours: 3.5"),
+])
+def test_a_running_total_starts_from_the_hours_carried_forward(above: str, below: str) -> None:
+    """A continuation sheet: its running total starts at the hour carried over, so a faint first duration of 1.5
+    is its running 2.5 less 1.0, never 2.5."""
+    found = sessions(session_row("08/05/2024", "1.5", "2.5", hours_confidence=0.35),
+                     session_row("08/19/2024", "1.0", "3.5"), above=above, below=below)
+    assert [i.value["hours"] for i in found] == [1.5, 1.0]
+
+
+def test_a_carry_line_below_the_rows_is_the_sheets_end() -> None:
+    """Guard (passes before too): "carried forward" under the rows is where the next sheet starts, not this one."""
+    found = sessions(session_row("08/05/2024", "1.5", "1.5", hours_confidence=0.35),
+                     session_row("08/19/2024", "1.0", "2.5"), below="Carried forward to next sheet: 2.5")
+    assert [i.value["hours"] for i in found] == [1.5, 1.0] and "log.hours_from_running" not in found[0].reasons
+
+
+@pytest.mark.parametrize(("first", "tail"), [("Ada", (372, "Yu", 0.55)), ("Jo", (368, "Om", 0.45))])
+def test_a_short_faint_surname_after_a_wide_gap_is_kept(first: str, tail: tuple[float, str, float]) -> None:
+    """A first name, a wide gap, a two-letter surname read faintly: never cut down to the first name alone."""
+    cells = session_row("09/03/2024", "1.0", "1.0")
+    row = [c for c in cells if c[0] != 320] + [(320, first, 0.93), tail]
+    found = sessions(row)
+    assert found[0].value["supervisor"] == f"{first} {tail[1]}" and found[0].needs_review
+
+
+def test_a_speck_dropped_from_a_name_is_said() -> None:
+    """The speck is left out of the name, and the row says so: it may have been a letter."""
+    found = sessions(session_row("09/03/2024", "1.0", "1.0", tail=(560, "v", 0.25)))
+    assert found[0].value["supervisor"] == "Bryn Castellane" and "log.supervisor_speck_dropped" in found[0].reasons
+
+
+@pytest.mark.parametrize("name", ["Running no.", "Cumulative #"])
+def test_a_running_count_of_sessions_gives_no_durations(name: str) -> None:
+    """A column counting sessions (1, 2, 3) steps by one: no session's hours."""
+    header = [h if h[0] != 245 else (245, name, 0.96) for h in HEADER]
+    found = sessions(session_row("10/07/2024", "1.5", "1"), session_row("10/21/2024", "2.0", "2",
+                                                                      hours_confidence=0.35), header=header)
+    assert [i.value["hours"] for i in found] == [1.5, 2.0]
+    assert not any(r.startswith("log.hours_") and "running" in r for i in found for r in i.reasons)
+
+
+def test_a_carried_forward_row_in_the_table_starts_the_running_total() -> None:
+    """The sheet's first row carries 1.0 h over in the running column ("Balance forward"): no session, no doubt,
+    and the faint 1.5 below it steps from 1.0."""
+    result = extracted([(40, "Balance forward", 0.95), (245, "1.0", 0.96)],
+                       session_row("08/05/2024", "1.5", "2.5", hours_confidence=0.35),
+                       session_row("08/19/2024", "1.0", "3.5"), below="Total this sheet: 2.5")
+    found = [i for i in result.items if i.type == "supervision_session"]
+    assert [i.value["hours"] for i in found] == [1.5, 1.0]
+    assert "log.row_unreadable" not in [f.code for f in result.flags]
