@@ -143,6 +143,8 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
     if title is not None:
         title = _unquoted(doc.slice(title.start, title.end), title)
         reading.title = clean(_without_specks(doc, title))
+        if title.score < REVIEW_THRESHOLD:
+            reading.reasons.append("training.title_unsure")  # where the title wraps or ends is in doubt
         reading.sources.append(title)
     tail = (sentence[0].end, sentence[1]) if sentence else None
     read_provider(doc, reading, tail)
@@ -220,12 +222,27 @@ def _title_after(doc: DocText) -> Found | None:
         if not TITLE_AFTER.match(doc.slice(line.start, line.end)):
             continue
         first = doc.lines[index + 1]
-        following = doc.lines[index + 2] if index + 2 < len(doc.lines) and not _closed_quote(doc, first) else None
-        score = _wrap_score(doc, first, following) if following is not None else None
-        if following is None or score is None:
-            return Found(first.start, first.end, "training.title_after_completed.v1", 0.93)
-        return Found(first.start, following.end, "training.title_after_completed.v1", score)
+        following = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
+        end, score = _title_end(doc, first, following)
+        return Found(first.start, end, "training.title_after_completed.v1", score)
     return None
+
+
+def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, float]:
+    """Where a title under the completion line ends (its first line's end, or its next line's), and its score.
+
+    A line quoted whole may be the title or only its lead ("“Baby Talk”" over "Strategies for ..."): the
+    line under it is its wrap when set in its very type (a text layer's size), or when it closes a quote ("...
+    Debate for Home Visitors”": the marks above were nested). A line in the title's type only by a scan's loose
+    limits may be the wrap or a provider set in that type: the quote ends the title, and a person checks it.
+    """
+    score = _wrap_score(doc, first, following) if following is not None else None
+    if following is None or not _closed_quote(doc, first):
+        return (first.end, 0.93) if following is None or score is None else (following.end, score)
+    closes = bool(following.words) and sum(following.words[-1].word.text.count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
+    if score is not None and (score >= REVIEW_THRESHOLD or closes):
+        return following.end, score
+    return first.end, UNSURE_TITLE if closes or score is not None else 0.93
 
 
 def _closed_quote(doc: DocText, line: Line) -> bool:

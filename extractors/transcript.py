@@ -51,12 +51,18 @@ RECORD_TITLE = re.compile(rf"^\s*{RECORD_NAME}\s*(?:of|from|[-\u2013:|])\s*|\s*[
 """A heading's document title around the institution ("Ridgeline University Official Transcript",
 "Diploma Supplement - Ridgeline University")."""
 COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
-OFFICE_SUFFIX = re.compile(r"\s*[,\-\u2013]\s*(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
+OFFICE_SUFFIX = re.compile(r"\s*(?:[,\-\u2013]\s*|(?=(?:the\s+)?office\s+of\b|registrar'?s?\s+office\b))"
+                           r"(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
                            r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)
-GENERIC_NAME = re.compile(r"\s*(?:the\s+)?(?:university|college|institute|school|academy|seminary|conservatory|"
-                          r"polytechnic)(?:\s+(?:of|for|at|in|and|&))?\s*[,.\-\u2013]?\s*", re.I)
-"""An institution's name that names no institution: the bare kind ("University", "The College") or one cut at its
-connective ("University of"): the rest of the name is elsewhere (a split OCR line, a wrap) or was not read."""
+"""The registrar's office after the name: after a comma or dash, or right after it when it says "Office of ..."."""
+GENERIC_WORDS = frozenset({"the", "university", "college", "institute", "school", "academy", "seminary",
+                           "conservatory", "polytechnic", "state", "community", "graduate", "junior", "technical",
+                           "national", "public", "private", "of", "for", "at", "in", "and", "&"})
+"""Words that name a kind of institution, never which one: a name made only of them ("State University", "The
+Graduate School") names none."""
+CUT_NAME = re.compile(r"\b(?:of|for|at|in|and|&)(?:\s+the)?\s*[,.\-\u2013]?\s*$|&\s*$", re.I)
+"""A name cut at its connective ("University of", "College of the", "School of Arts and"): its rest is elsewhere (a
+split OCR line, a wrap) or was not read."""
 ROW_GAP = 1.5
 """How far apart, in the words' height, two words of one printed line may stand: a word space, not a column."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
@@ -170,7 +176,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
 
 def _bare(name: str) -> bool:
     """An institution's name that is only its kind, or cut at its connective: no name a person can check."""
-    return GENERIC_NAME.fullmatch(name) is not None
+    words = re.findall(r"[^\W_]+|&", name.lower())
+    return not words or all(word in GENERIC_WORDS for word in words) or CUT_NAME.search(name) is not None
 
 
 def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, bool]:
@@ -219,8 +226,10 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
 
     A scan's tilt or a speck can split one printed line in two, so the words after the kind ("of Harlow") are
     read as a line of their own: they are the name's words if their middles lie within the kind's height, on its
-    page, each within a word space of the last (to the right, or to the left: "Harlow University"). A word inside
-    the kind's own box is a misreading of it, not a word beside it. Still bare, the name is flagged by the item.
+    page, each within a word space of the last (to the right, or to the left: "Harlow University"), and set in the
+    kind's type (`_same_type`). A word inside the kind's own box is a misreading of it, not a word beside it; a
+    label ("Institution:") ends the row's name, and the office or the record's title joined on is trimmed off as
+    from a heading's cell. Still bare, the name is flagged by the item.
     """
     text = doc.slice(found.start, found.end)
     own = doc.words_in(found.start, found.end)
@@ -229,34 +238,72 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
     left, top, right, bottom = union([p.word.bbox for p in own])
     gap = ROW_GAP * (bottom - top)
     row = sorted((p for p in doc.words if p.page == own[0].page and p not in own
-                  and top <= (p.word.bbox[1] + p.word.bbox[3]) / 2 <= bottom
+                  and top <= (p.word.bbox[1] + p.word.bbox[3]) / 2 <= bottom and _same_type(p, own)
                   and (p.word.bbox[2] <= left or p.word.bbox[0] >= right)), key=lambda p: p.word.bbox[0])
     after: list[Placed] = []
     before: list[Placed] = []
     for placed in row:
         if right <= placed.word.bbox[0] <= right + gap:
+            if placed.word.text.endswith(":"):
+                break
             after.append(placed)
             right = placed.word.bbox[2]
     for placed in reversed(row):
         if left - gap <= placed.word.bbox[2] <= left:
+            if placed.word.text.endswith(":"):
+                break
             before.insert(0, placed)
             left = placed.word.bbox[0]
     if not before and not after:
         return Institution(text, (found,))
-    words = [*before, *own, *after]
-    name = " ".join(p.word.text for p in words)
-    spans = tuple(Found(p.start, p.end, found.rule, found.score) for p in (*before, *after))
-    return Institution(name, (found, *spans))
+    return _joined(found, before, text, after)
+
+
+def _same_type(placed: Placed, own: list[Placed]) -> bool:
+    """A word set in the kind's own type: a caption in smaller type beside a letterhead is no part of its name.
+
+    A text layer's boxes are the type's size, so they agree within a fifth; OCR boxes hug the letters (a word
+    without capitals or descenders is shorter), so on a scan only a word under half the kind's height is set apart.
+    """
+    height = max(p.word.bbox[3] - p.word.bbox[1] for p in own)
+    size = placed.word.bbox[3] - placed.word.bbox[1]
+    if placed.word.source == "ocr" or any(p.word.source == "ocr" for p in own):
+        return size >= 0.5 * height
+    return abs(size - height) <= 0.2 * height
+
+
+def _joined(found: Found, before: list[Placed], text: str, after: list[Placed]) -> Institution:
+    """The kind with the row's words around it, without the office or the record's title they carried along."""
+    parts = [(p.word.text, p) for p in before] + [(text, None)] + [(p.word.text, p) for p in after]
+    name = " ".join(part for part, _p in parts)
+    lead, end = _trim(name)
+    spans: list[Found] = []
+    offset = 0
+    for part, placed in parts:
+        if placed is not None and offset < end and offset + len(part) > lead:
+            spans.append(Found(placed.start, placed.end, found.rule, found.score))
+        offset += len(part) + 1
+    return Institution(name[lead:end], (found, *spans))
 
 
 def _name_only(doc: DocText, start: int, end: int, rule: str, score: float) -> Found:
     """An institution's cell without the office or the record title written beside the name."""
-    text = doc.slice(start, end)
+    lead, stop = _trim(doc.slice(start, end))
+    return Found(start + lead, start + stop, rule, score)
+
+
+def _trim(text: str) -> tuple[int, int]:
+    """Where the name lies in a heading's text (its start and end offsets), the rest being no part of it.
+
+    The office written after the name ("..., Office of the Registrar") and the record's title before or after it
+    ("Official Transcript - ...", "... Official Transcript") are trimmed off.
+    """
+    start = 0
     office = OFFICE_SUFFIX.search(text)
-    text = text[:office.start()] if office else text
+    text = text[:office.start()] if office and office.start() > 0 else text
     for title in RECORD_TITLE.finditer(text):
         if title.end() < len(text) and title.start() == 0 and INSTITUTION.search(text[title.end():]):
             start, text = start + title.end(), text[title.end():]
         elif title.start() > 0 and INSTITUTION.search(text[:title.start()]):
             text = text[:title.start()]
-    return Found(start, start + len(text), rule, score)
+    return start, start + len(text)

@@ -340,3 +340,43 @@ def test_a_stop_on_a_word_read_surely_stays_in_the_title() -> None:
     item = _quoted_certificate(said(200, "\u201cIntro. to Infant Massage\u201d", 12.0),
                                "held 2024-03-05, for which the attendee earned 2 contact hours.")
     assert item.value["title"] == "Intro. to Infant Massage"
+
+
+def _attended(title_rows: list[Row]) -> Any:
+    """A text-layer certificate whose title stands, in its own type, under "for attending"."""
+    [item] = items(["Certificate of Attendance", "presented to", ("Rowan Ellery", 18.0), "for attending", *title_rows,
+                    "Offered by: Brookside Family Institute", "Contact hours: 3.0", "Date of training: April 9, 2024"])
+    return item
+
+
+# Review R10d (findings 1, 7): a quoted phrase may lead a title whose words go on, in its very type, on the next line.
+@pytest.mark.parametrize(("title_rows", "title"), [
+    ([("\u201cFloor Time\u201d", 16.0), ("Play and Regulation in Toddlers", 16.0)],
+     "\u201cFloor Time\u201d Play and Regulation in Toddlers"),
+    ([("\"Serve and Return\"", 15.0), ("Conversations with Young Infants", 15.0)],
+     "\"Serve and Return\" Conversations with Young Infants"),
+    ([("\u201cGrowing Together Infant Massage\u201d", 16.0), ("Instructor Certification", 16.0)],
+     "\u201cGrowing Together Infant Massage\u201d Instructor Certification"),
+])
+def test_a_quoted_lead_phrase_goes_on_with_the_line_in_its_type(title_rows: list[Row], title: str) -> None:
+    assert _attended(title_rows).value["title"] == title
+
+
+def test_a_quoted_title_over_a_line_in_smaller_type_is_whole() -> None:
+    """Guard row (passes before and after): the line under a quoted title in another type is not its wrap."""
+    item = _attended([("\u201cFloor Time for Toddlers\u201d", 16.0), ("A half-day workshop for home visitors", 10.0)])
+    assert item.value["title"] == "Floor Time for Toddlers"
+
+
+# Review R10d (findings 1, 2): on a scan, a line under a quoted title that is in its type only by OCR's loose limits
+# may be its wrap or a provider; one closing a quote says the marks above were nested. A person checks either.
+@pytest.mark.parametrize(("title", "under", "kept"), [
+    (said(200, "\u201cTummy Time\u201d", 12.0), "Motor Milestones in the First Year", "Tummy Time"),
+    (said(200, "\u201cSleep Training and the Extinction Myth\u201d", 12.0), "Revisited for Home Visitors\u201d",
+     "Revisited for Home Visitors"),
+])
+def test_a_scanned_quoted_title_that_may_go_on_is_checked_by_a_person(title: Any, under: str, kept: str) -> None:
+    item = _quoted_certificate(title, under)
+    assert kept in item.value["title"]
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7

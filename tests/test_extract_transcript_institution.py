@@ -83,3 +83,86 @@ def test_a_named_institution_is_not_flagged_as_bare(heading: list[Box]) -> None:
     item = degree(heading)
     assert item.value["institution"] == " ".join(text for text, _box, _c in heading)
     assert "degree.institution_incomplete" not in item.reasons
+
+
+def words_at(text: str, x: float, top: float, bottom: float, confidence: float = 0.95) -> list[Box]:
+    """A run of OCR words at a word space from each other, each box from `top` to `bottom`."""
+    boxes: list[Box] = []
+    for token in text.split():
+        boxes.append((token, (x, top, x + 7.0 * len(token), bottom), confidence))
+        x += 7.0 * len(token) + 5.0
+    return boxes
+
+
+# Review R10d (findings 3, 4, 6): a label is never part of a name, a joined row loses the office or the record's
+# title as a heading's cell does, and a name of generic words or cut at a connective names no institution.
+@pytest.mark.parametrize("heading", [
+    pytest.param(words_at("Awarding Institution: The Academy", 60.0, 40.0, 50.0), id="a-label-over-a-bare-value"),
+    pytest.param(words_at("Institution: College of", 60.0, 40.0, 50.0) + words_at("Fairhaven", 150.0, 58.0, 68.0),
+                 id="a-label-over-a-value-wrapped-at-its-connective"),
+    pytest.param(words_at("College of the", 220.0, 36.0, 51.0) + words_at("Northern Plains", 220.0, 58.0, 73.0),
+                 id="a-heading-wrapped-after-of-the"),
+    pytest.param(words_at("Community College", 220.0, 36.0, 51.0), id="only-generic-words"),
+    pytest.param(words_at("The Graduate School", 220.0, 30.0, 45.0) + words_at("Marlow Institute", 220.0, 55.0, 70.0),
+                 id="a-school-line-over-the-name"),
+])
+def test_a_name_a_person_cannot_check_is_flagged_never_glued_to_its_label(heading: list[Box]) -> None:
+    item = degree(heading)
+    assert ":" not in item.value["institution"]
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence < REVIEW_THRESHOLD
+
+
+KIND_ALONE: list[Box] = [("College", (240.0, 36.0, 296.0, 53.0), 0.96), ("rn", (252.0, 43.0, 260.0, 50.0), 0.4)]
+
+
+@pytest.mark.parametrize(("heading", "name"), [
+    pytest.param(KIND_ALONE + words_at("of Marrowdale Academic Transcript", 301.0, 41.0, 52.0, 0.93),
+                 "College of Marrowdale", id="the-record-title-joined-on"),
+    pytest.param(KIND_ALONE + words_at("of Marrowdale - University Registrar", 301.0, 41.0, 52.0, 0.93),
+                 "College of Marrowdale", id="the-registrar-joined-on"),
+    pytest.param(words_at("Tellmore", 180.0, 38.0, 50.0, 0.93) + [("ii", (236.0, 40.0, 246.0, 48.0), 0.4)]
+                 + words_at("Technical College", 237.0, 34.0, 52.0, 0.96), "Tellmore Technical College",
+                 id="generic-words-take-the-name-beside-them"),
+    pytest.param(words_at("Westbrook University Office of the Registrar", 200.0, 38.0, 52.0),
+                 "Westbrook University", id="an-office-written-on-without-a-comma"),
+])
+def test_the_name_joined_from_a_split_row_is_trimmed_like_a_heading(heading: list[Box], name: str) -> None:
+    item = degree(heading)
+    assert item.value["institution"] == name
+    assert "degree.institution_incomplete" not in item.reasons
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("College of Saints Anne and Mark", id="a-connective-inside-the-name"),
+    pytest.param("State University of Westhaven", id="generic-words-then-a-name"),
+])
+def test_a_name_with_generic_words_and_a_proper_name_is_not_bare(name: str) -> None:
+    """Guard rows (pass before and after): generic words or a connective inside a whole name do not make it bare."""
+    item = degree(words_at(name, 200.0, 38.0, 52.0))
+    assert item.value["institution"] == name
+    assert "degree.institution_incomplete" not in item.reasons
+
+
+def text_layer(heading: list[tuple[str, float, float, float]]) -> transcript.Item:
+    """A text-layer page: the heading's words (text, x, baseline's top, type size) over the record's body lines."""
+    words = [Word(text=text, bbox=(x, top, x + 0.55 * size * len(text), top + size), confidence=1.0,
+                  source="text_layer") for text, x, top, size in heading]
+    for number, line in enumerate(BODY):
+        x = 60.0
+        for token in line.split():
+            words.append(Word(text=token, bbox=(x, 120 + 18 * number, x + 5.5 * len(token), 130 + 18 * number),
+                              confidence=1.0, source="text_layer"))
+            x += 5.5 * len(token) + 3
+    doc = build_text("doc", [Page(number=1, width=612, height=792, words=words, source="text_layer")])
+    [item] = transcript.extract(doc, find_patterns(doc.text)).items
+    return item
+
+
+def test_a_caption_in_smaller_type_beside_a_stacked_letterhead_is_no_part_of_its_name() -> None:
+    """Review R10d finding 5: "HALVERSON" over "COLLEGE" in large type, a small caption set to the right of the
+    lower line: the caption is not the name's, so the name stays the kind alone and is flagged."""
+    item = text_layer([("HALVERSON", 60.0, 40.0, 20.0), ("COLLEGE", 60.0, 64.0, 20.0),
+                       ("Enrollment", 160.0, 70.0, 9.0), ("Services", 212.0, 70.0, 9.0)])
+    assert item.value["institution"] == "COLLEGE"
+    assert "degree.institution_incomplete" in item.reasons
