@@ -11,7 +11,8 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import box_of, overlap
+from extractors.form_captions import caption_value
+from extractors.form_layout import box_of, is_prose, overlap
 from extractors.forms import (
     DATE_VALUE,
     column_value,
@@ -113,6 +114,12 @@ NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 CUT_SCORE_LABEL = (r"(?:minimum\s+|required\s+)?pass(?:ing)?\s+(?:score|mark|point|standard|threshold)|pass\s+mark"
                    r"|cut\s*-?\s*(?:off\s+)?score|score\s+(?:required|needed)\s+to\s+pass"
                    r"|minimum\s+score(?:\s+(?:required|needed))?(?:\s+to\s+pass)?")
+SCALE_BOTTOM = r"min(?:imum|\.)?\s+(?:possible\s+)?score"
+SCALE_TOP = r"max(?:imum|\.)?\s+(?:possible\s+)?score"
+SCALE_ENDS = re.compile(rf"(?i)\b(?:{SCALE_BOTTOM}\b[^\n]*\b{SCALE_TOP}|{SCALE_TOP}\b[^\n]*\b{SCALE_BOTTOM})")
+"""A report showing its scale's two ends on one line ("Minimum score | Maximum score", "Min. score 100   Max. score
+500"): its bare "Minimum score" is the bottom of the scale, not the score needed to pass."""
+BARE_MINIMUM = re.compile(r"(?i)\s*minimum\s+score\s*:?\s*")
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
            rf"|(?:test(?:ing)?\s+)?(?:location|site|cent(?:er|re))|attempt|level|seating(?:\s+offered)?|{CUT_SCORE_LABEL}")
@@ -218,7 +225,7 @@ def _ticked(text: str, marks: list[re.Match[str]]) -> bool | None:
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
     hit = field(doc, RESULT_LABEL, "exam.result.v2")
-    found = (column_value(doc, RESULT_LABEL, COLUMNS, RESULT_COLUMN_RULE)
+    found = (_column_value(doc, RESULT_LABEL, RESULT_COLUMN_RULE)
              or _in_column_reach(doc, RESULT_LABEL, RESULT_COLUMN_RULE)
              or ((hit.value or value_under(doc, hit)) if hit is not None else None))
     if found is not None:
@@ -247,12 +254,78 @@ def _in_column_reach(doc: DocText, label: str, rule: str) -> Found | None:
     whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
     for index, line in enumerate(doc.lines[:-1]):
         named = [i for i, cell in enumerate(line.cell_spans()) if whole.match(doc.slice(*cell))]
-        if not named or not _header_row(doc, line):
+        if not named or not _header_row(doc, line) or _captions_under_lines(doc, index):
             continue
         inside = _within_reach(doc, index, named[0])
         if len(inside) == 1 and not COLUMN_NAME.match(doc.slice(*inside[0])):
             return Found(*inside[0], rule, REACH_SCORE)
         return None
+    return None
+
+
+CLOSER = 2 / 3
+"""A caption row is a sign-off's, under its lines, when the values over it are nearer than this share of the gap to
+the line under it: a scan's rows, spaced evenly, lie a point or two off."""
+
+
+def _column_value(doc: DocText, label: str, rule: str) -> Found | None:
+    """The value under its column name in a results table; never under a sign-off's captions (see below)."""
+    found = column_value(doc, label, COLUMNS, rule)
+    line = doc.line_at(found.start) if found is not None else None
+    if line is None or _captions_under_lines(doc, doc.lines.index(line) - 1):
+        return None
+    return found
+
+
+def _captions_under_lines(doc: DocText, index: int) -> bool:
+    """Whether a row of column names is a sign-off's captions, each under the line written over it.
+
+    A certificate captions its lines underneath ("March 3, 2025" over "Date of examination", "Remote proctoring"
+    over "Testing center"), and a second block of lines may stand under the captions. A caption goes with the line
+    it sits clearly closer to: values right over two or more of the row's cells (each over one), nearer than
+    `CLOSER` times the gap to the next line, make it captions under their lines, and what stands under it is not
+    their value. Rows spaced evenly are a grid of names over values, read the usual way; a table's title over its
+    header row is one line over one name.
+    """
+    gaps = _caption_gaps(doc, index)
+    return gaps is not None and gaps[0] < CLOSER * gaps[1]
+
+
+def _caption_gaps(doc: DocText, index: int) -> tuple[float, float] | None:
+    """How far a row of names stands under values over two or more of its cells, and over the line under it.
+
+    None when no such values stand over it; the gap below is infinite with no line under it on the page.
+    """
+    if index < 1 or doc.lines[index - 1].page != doc.lines[index].page:
+        return None
+    line, above = doc.lines[index], doc.lines[index - 1]
+    names = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    row, over = box_of(doc, line.start, line.end), box_of(doc, above.start, above.end)
+    if not names or row is None or over is None:
+        return None
+    named = set()
+    for cell in above.cell_spans():
+        box, text = box_of(doc, *cell), doc.slice(*cell)
+        over_names = [i for i, name in enumerate(names) if box is not None and overlap(box, name) > 0.2]
+        if len(over_names) == 1 and not COLUMN_NAME.match(text) and not is_prose(text):
+            named.add(over_names[0])
+    if len(named) < 2:
+        return None
+    below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    under = box_of(doc, below.start, below.end) if below is not None and below.page == line.page else None
+    return row[1] - over[3], under[1] - row[3] if under is not None else float("inf")
+
+
+def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
+    """The value written on the line over its caption, in a sign-off's row of captions under their lines.
+
+    Only a row clearly closer to the line over it than to the line under it (`_captions_under_lines`).
+    """
+    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
+    for index, line in enumerate(doc.lines):
+        named = [i for i, cell in enumerate(line.cell_spans()) if whole.match(doc.slice(*cell))]
+        if named and _captions_under_lines(doc, index):
+            return caption_value(doc, index, named[0], rule)
     return None
 
 
@@ -295,8 +368,11 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
     """Passed or not from the report's own numbers: the candidate's score at or above the passing score.
 
     Only one score and one passing score (each possibly repeated) decide; several of either (sections, attempts)
-    leave the verdict to the words. The source is the less confidently read of the two numbers.
+    leave the verdict to the words, and so do several columns for the candidate's score. The source is the less
+    confidently read of the two numbers.
     """
+    if _several_score_columns(doc):
+        return None
     numbers: dict[str, dict[tuple[float, bool], Found]] = {"cut": {}, "score": {}}
 
     def note(which: str, match: re.Match[str], group: str, offset: int = 0) -> None:
@@ -304,19 +380,17 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
         numbers[which][key] = Found(offset + match.start(group), offset + match.end(group), SCORE_VERDICT_RULE,
                                     SCORE_VERDICT_SCORE)
 
-    for match in SCORES.finditer(doc.text):
-        line_before = doc.text[:match.start()].rsplit("\n", 1)[-1]
-        if (line := doc.line_at(match.start())) is not None and _header_row(doc, line):
-            continue  # a column's name: its number stands under it, not after it on the next line
-        if match.group("cut") or not NOT_THE_CANDIDATES.search(line_before):
-            note("cut" if match.group("cut") else "score", match, "number")
+    scale_shown = bool(SCALE_ENDS.search(doc.text))
+    for which, match in _numbers_after_labels(doc, scale_shown):
+        note(which, match, "number")
     for match in CUT_AFTER.finditer(doc.text):
         if match.group("scored") or match.group("unit") or match.group("required"):
             note("cut", match, "number")
             if match.group("scored"):
                 note("score", match, "scored")
     for which, label in (("cut", CUT_SCORE_LABEL), ("score", CANDIDATE_SCORE_LABEL)):
-        if (cell := _number_in_column(doc, label)) is not None and (number := NUMBER_CELL.search(cell[0])):
+        cell = _number_in_column(doc, label, scale_shown)
+        if cell is not None and (number := NUMBER_CELL.search(cell[0])):
             note(which, number, "number", cell[1])
     if len(numbers["cut"]) != 1 or len(numbers["score"]) != 1:
         return None
@@ -328,34 +402,94 @@ def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
     return score >= cut, source
 
 
-def _number_in_column(doc: DocText, label: str) -> tuple[str, int] | None:
+def _numbers_after_labels(doc: DocText, scale_shown: bool) -> list[tuple[str, re.Match[str]]]:
+    """The report's numbers each after its label ("Your score: 412", "Passing score 300"), cut or candidate's.
+
+    Not a column's name (its number stands under it), not someone else's number ("Maximum total score"), and not
+    a bare "Minimum score" where the scale's two ends show.
+    """
+    numbers = []
+    for match in SCORES.finditer(doc.text):
+        line_before = doc.text[:match.start()].rsplit("\n", 1)[-1]
+        if scale_shown and match.group("cut") and BARE_MINIMUM.fullmatch(match.group("cut")):
+            continue  # the scale's bottom
+        if (line := doc.line_at(match.start())) is not None and _header_row(doc, line):
+            continue  # a column's name: its number stands under it, not after it on the next line
+        if match.group("cut") or not NOT_THE_CANDIDATES.search(line_before):
+            numbers.append(("cut" if match.group("cut") else "score", match))
+    return numbers
+
+
+def _several_score_columns(doc: DocText) -> bool:
+    """Whether a results table names more than one column for the candidate's score (raw, scaled, total).
+
+    Which of them the passing score is on, the table does not say: the scores decide nothing.
+    """
+    whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(CANDIDATE_SCORE_LABEL)})\s*:?\s*$")
+    return any(_header_row(doc, line) and sum(bool(whole.match(doc.slice(*cell))) for cell in line.cell_spans()) > 1
+               for line in doc.lines)
+
+
+def _number_in_column(doc: DocText, label: str, scale_shown: bool = False) -> tuple[str, int] | None:
     """A score alone under its column name in a results table ("Scaled score" over "455"), and where it starts.
 
-    Only a table of one row of scores: a number under the same column in the next row (a section, an attempt)
-    leaves the scores to the words.
+    Only a table of one row of scores: a number under the same column in any further row of the table (a section,
+    an attempt, after a row whose name wrapped onto a second line) leaves the scores to the words.
     """
-    found = column_value(doc, label, COLUMNS, SCORE_VERDICT_RULE)
+    found = _column_value(doc, label, SCORE_VERDICT_RULE)
     if found is None or not NUMBER_CELL.search(doc.slice(found.start, found.end)):
         return None
+    if scale_shown and _under_bare_minimum(doc, found):
+        return None  # the scale's bottom
     line, box = doc.line_at(found.start), box_of(doc, found.start, found.end)
     if line is None or box is None:
         return None
-    for following in doc.lines[doc.lines.index(line) + 1:doc.lines.index(line) + 2]:
+    for following in _rows_after(doc, line):
         for cell in following.cell_spans():
             under = box_of(doc, *cell)
-            if (under is not None and following.page == line.page and overlap(box, under) > 0.2
-                    and NUMBER_CELL.search(doc.slice(*cell))):
+            if under is not None and overlap(box, under) > 0.2 and NUMBER_CELL.search(doc.slice(*cell)):
                 return None
     return doc.slice(found.start, found.end), found.start
+
+
+def _under_bare_minimum(doc: DocText, found: Found) -> bool:
+    """Whether a column's number stands under a bare "Minimum score" (read as a scale's bottom when both ends show)."""
+    line = doc.line_at(found.start)
+    box = box_of(doc, found.start, found.end)
+    if line is None or box is None or (index := doc.lines.index(line)) < 1:
+        return False
+    for cell in doc.lines[index - 1].cell_spans():
+        name = box_of(doc, *cell)
+        if name is not None and overlap(box, name) > 0.2 and BARE_MINIMUM.fullmatch(doc.slice(*cell)):
+            return True
+    return False
+
+
+def _rows_after(doc: DocText, line: Line) -> list[Line]:
+    """The lines of a table under one of its rows, down to the first gap of a line's height or more (or the page's end).
+
+    A row whose name wraps runs onto a second line; the table's next row follows as closely.
+    """
+    rows: list[Line] = []
+    last = box_of(doc, line.start, line.end)
+    for following in doc.lines[doc.lines.index(line) + 1:]:
+        box = box_of(doc, following.start, following.end)
+        if following.page != line.page or last is None or box is None or box[1] - last[3] >= last[3] - last[1]:
+            break
+        rows.append(following)
+        last = box
+    return rows
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
     """The labelled exam date (never a range), else the date after "sat the examination on".
 
-    A date labelled for the exam itself ("Test date") comes before one labelled for an assessment.
+    A date labelled for the exam itself ("Test date") comes before one labelled for an assessment; a sign-off's
+    date is the one written over its caption.
     """
     found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
-                  if (found := column_value(doc, label, COLUMNS, "exam.date_column.v1")
+                  if (found := _column_value(doc, label, "exam.date_column.v1")
+                      or _over_caption(doc, label, "exam.date_caption.v1")
                       or field_value(doc, label, "exam.date.v2", bare=DATE_VALUE)) is not None), None)
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]

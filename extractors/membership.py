@@ -414,7 +414,8 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[Parsed
     "Membership Expires". The date alone directly over the caption is the expiry, unless a label stands right over
     the date (a list of labels over their values: the date is that label's); a date under it as well (stacked
     blocks) could be either's, so it is read for a person to check. A form whose caption rows stand over their
-    values is read by the labelled field instead.
+    values is read by the labelled field instead, and so is a caption that heads a column of a grid (see
+    `_heads_a_column`): a date over it is the page's (a print date), not its value.
     """
     if captions_over_values(doc):
         return None, None
@@ -425,7 +426,7 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[Parsed
                 continue
             value = caption_value(doc, index, position, "membership.valid_through_caption.v1")
             if (value is None or not DATE_ONLY.match(doc.slice(value.start, value.end))
-                    or _label_over(doc, index - 1, value)):
+                    or _label_over(doc, index - 1, value) or _heads_a_column(doc, index, position, value)):
                 continue
             dated, found = first_date(doc, value, evidence, EXPIRY_YEARS_AHEAD)
             if dated is None or found is None:
@@ -435,6 +436,32 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[Parsed
             score = min(found.score, value.score, STACKED_SCORE if stacked else 1.0)
             return dated, Found(found.start, found.end, value.rule, score)
     return None, None
+
+
+CLOSER = 2 / 3
+"""A grid's name row goes with the row under it when that row is nearer than this share of the gap to the line over
+it: a scan's evenly spaced rows lie a point or two off."""
+
+
+def _heads_a_column(doc: DocText, index: int, position: int, over: Found) -> bool:
+    """Whether a caption is a grid's column name with its value close under it, rather than a caption under a line.
+
+    A member grid names its columns ("Member | Level | Expires") over a row of values; a print date at the top of
+    the page may stand right over a name. The row of two or more column names (no digit) with a value under this
+    one clearly closer than the date over it (`CLOSER`) heads the column; rows spaced evenly may as well be a
+    sign-off's captions under their lines with a second block under them, read the usual way (and checked when
+    the two dates differ).
+    """
+    line = doc.lines[index]
+    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
+    texts = [doc.slice(*cell) for cell in line.cell_spans()]
+    if sum(bool(column.match(text)) for text in texts) < 2 or any(ch.isdigit() for text in texts for ch in text):
+        return False
+    under = under_header(doc, index, position, "membership.valid_through_column.v1")
+    row, above = box_of(doc, line.start, line.end), box_of(doc, over.start, over.end)
+    below = box_of(doc, under.start, under.end) if under is not None else None
+    return (row is not None and above is not None and below is not None
+            and below[1] - row[3] < CLOSER * (row[1] - above[3]))
 
 
 def _label_over(doc: DocText, index: int, value: Found) -> bool:
