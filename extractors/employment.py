@@ -79,7 +79,9 @@ CAME_BACK = r"\b(?:re-?joined|returned|came\s+back|was\s+re-?hired|re-?hired|re-
 MORE_THAN_ONE = re.compile(r"\band\b|&", re.I)
 """A start sentence's subject naming more than one person ("Bo Lee and Ann Roe began work"): a last day in the next
 sentence may be the other's."""
-AS_ROLE = r"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?"
+NOT_A_ROLE = r"(?!(?:follows|below|listed|shown|stated|set\s+out|detailed|outlined)\b)"
+"""What "as" introduces when it points at the facts ("employed by X as follows:"): no role."""
+AS_ROLE = rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?{NOT_A_ROLE}"
 STARTED = [
     ("employment.started.v1", re.compile(ocr_tolerant(
         rf"(?:{OPENING})\s+(?P<employer>[^,.]+?)\s+(?:on|in)\s+(?P<start>{DATE_TEXT}),?\s+{AS_ROLE}"
@@ -104,7 +106,7 @@ sentence after it: "began work with X on D in the role of Y. Y's last day in tha
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
     ("employment.sentence.v3", re.compile(
         rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+"
-        rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^.]+?)\s+"
+        rf"{AS_ROLE}(?P<role>[^.]+?)\s+"
         rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
         rf"(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
         rf"|since\s+(?P<since>{DATE_TEXT}))", re.I)),
@@ -153,10 +155,39 @@ CONFIRMS_OURS = re.compile(r"(?i)\b(?:confirm|verify|certify)(?:s|ing|ed)?\s+(?:
                            r"(?:(?-i:Mr|Ms|Mrs|Mx|Dr)\.?\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3}"
                            r"(?=\s*[.;]|\s*,\s*who\b)")
 """A letter confirming "the employment of Ann Lee." and naming no place after the name: the writer's own employee."""
-OURS = re.compile(r"(?i)\b(?:our|we|us)\b")
-"""The writer speaking for the organisation ("held in our personnel file"): the letterhead is the writer's own."""
-REFUSED = re.compile(r"(?i)(?:\bnot|\bno\s+longer|\bnever|n['’]t|\bcannot|\bunable|\bno\s+record)\W+(?:\w+\W+){0,3}$")
-"""A refusal or negation shortly before the confirming words ("we are unable to confirm", "cannot verify")."""
+OURS = re.compile(r"\b(?:[Oo]ur|[Ww]e|us)\b")
+"""The writer speaking for the organisation ("held in our personnel file"): the letterhead is the writer's own. A
+capital "US" is a country in an address."""
+REFUSED = re.compile(r"(?i)(?:(?:\bnot|\bno\s+longer|\bnever|n['’]t|\bcannot|\bunable|\bno\s+record)\W+(?:\w+\W+){0,3}"
+                     r"|\b(?:asked|request(?:s|ed|ing)?)\s+(?:(?:us|me|him|her|them)\s+)?(?:to|that\s+(?:we|I|you))\s+"
+                     r"(?:\w+ly\s+)?)$")
+"""A refusal or negation shortly before the confirming words ("we are unable to confirm", "cannot verify"), or a
+request to confirm ("we have been asked to verify", "your request to confirm"): no confirmation."""
+REFUSED_AFTER = re.compile(r"(?i)\bno\s+(?:such\s+)?(?:record|file|employee)s?\b|\b(?:records?|files?|system)\s+"
+                           r"(?:do|does|did)\s*(?:not|n['’]t)\b|\b(?:do|does|did)\s*(?:not|n['’]t)\s+(?:show|have|hold"
+                           r"|find|list)\b|\b(?:cannot|can['’]t|unable\s+to|not\s+able\s+to)\s+(?:confirm|verify|certify"
+                           r"|find|locate)\b|\bnever\s+(?:been\s+)?(?:employed|on\s+our)\b|\bnot\s+(?:an?\s+)?(?:employee"
+                           r"|member\s+of\s+(?:our|the)\s+staff)\b")
+"""A refusal after the confirming words ("We hold no such record", "Our records do not show her"): the letter
+takes back or never gave the confirmation."""
+SUB_UNIT = re.compile(r"(?i)\b(?:department|dept\.?|division|program(?:me)?s?|unit|section|team|office|branch)(?=\W|$)")
+"""A letterhead line naming a part of an organisation ("Department of Pediatrics", "Healthy Families Program"): not
+surely the organisation that employs."""
+MARKING = re.compile(r"(?i)\b(?:private|confidential|personal|attention|attn\.?|urgent)(?=\W|$)")
+"""A line marking the letter ("Private and Confidential", "Attn: ..."): no organisation's name."""
+EMPLOYER_WORDS = re.compile(r"(?i)\b(?:trust|health|healthcare|care|famil(?:y|ies)|child(?:ren)?(?:['’]s)?|community"
+                            r"|behaviou?ral|wellness|counsel(?:l)?ing|therapy|therapies|medical|solutions|resources"
+                            r"|associates|district|authority|ministries|charities|charity)(?=\W|$)")
+"""Words naming what an organisation does ("Pinecrest Behavioral Health Trust"): a top line holding one, and no
+initial or title of a person's name, is an organisation's name."""
+PERSON_MARK = re.compile(r"(?:^|\s)(?:[A-Z]\.|(?:Dr|Mr|Ms|Mrs|Mx)\.?)(?=\s|$)|,\s*(?:PhD|MD|LMSW|LCSW|MA|MS)\b")
+"""A person's name: a middle initial ("Ann M. Lee"), a title ("Dr. Lee"), letters after it ("Ann Lee, PhD")."""
+PLACED_AT = re.compile(r"\b(?:at|to|with|for|by|in|from|through)\s+(?:the\s+)?"
+                       r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’&-]*)+)"
+                       r"|(?:^|[.;]\s+)(?P<subject>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w'’&-]*)+)"
+                       r"(?=\s*,)")
+"""A place named in the letter: an organisation's name after a preposition ("her supervisor at Riverside Clinic",
+"assigned to Bay Family Services") or opening a sentence before a comma ("Riverside Clinic, our grantee, ...")."""
 NOT_LETTERHEAD = re.compile(r"(?i)\b(?:verification|letter|report|form|reference|confirmation|certificate"
                             r"|human\s+resources|payroll|personnel|benefits|office\s+of)\b")
 """A letterhead line naming the letter ("Employment Verification") or the department writing it ("Office of Human
@@ -206,14 +237,26 @@ FINITE = (r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|sho
           r"|left|resigned|retired|joined|worked|works|served|serves|started|began|remains|remained|continues")
 """A subject and a finite verb: a clause of its own ("She was ...", "Ann Lee left ...", "We would ...")."""
 OWN_SENTENCE = re.compile(rf"(?i)[.;!]\s+(?=(?-i:[A-Z]))(?=(?:(?:{CLAUSE_SUBJECT})\s+(?:(?:not|never|also|still)\s+)?"
-                          rf"(?:{FINITE})\b|please\b))")
-"""A new sentence after the duties, its own clause ("... family support. She was not eligible for rehire", "...
-toddlers. Please call me"): no duty. A list of duties set off by stops ("Home visits. Parent groups.") is none."""
+                          rf"(?:{FINITE})\b|(?-i:She|He|They|We|I|It|This)\s+(?-i:[a-z])))")
+"""A new sentence after the duties, its own clause ("... family support. She also led groups", "Families were
+referred by clinics"): maybe a duty, maybe a remark; kept, and a person checks where the duties end."""
+STATUS = (r"(?:(?:is|was|were|has\s+been|had\s+been|would\s+be|will\s+be)\s+(?:not\s+|never\s+|no\s+longer\s+)?"
+          r"(?:eligible|ineligible|re-?hired|re-?employed|terminated|dismissed|laid\s+off|let\s+go|employed"
+          r"|on\s+(?:a\s+)?leave|(?:released|separated)\s+from)"
+          r"|(?:resigned|retired|departed|separated\s+from)"
+          r"|left\s+(?:(?:(?:the|our|this)\s+)?(?:agency|organi[sz]ation|company|program(?:me)?|position|role|job"
+          r"|employment)|us|to|(?:in|on)\s+(?:\d|(?-i:[A-Z]))))\b")
+"""A verb phrase on the person's employment status ("was not eligible for rehire", "resigned", "left the agency in
+2021", "was released from employment"); "separated" or "released" alone ("divorced and separated parents",
+"mothers who were released") is no status."""
+STATUS_SENTENCE = re.compile(
+    rf"(?i)[.;!]\s+(?=(?-i:[A-Z]))(?:(?:she|he|they|(?:(?-i:Mr|Ms|Mrs|Mx|Dr)\.?\s+)?(?-i:[A-Z][\w'’-]*)"
+    rf"(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}})\s+(?:(?:also|later|then|subsequently|eventually)\s+)?{STATUS}"
+    rf"|(?:her|his|their)\s+(?:employment|tenure|last\s+day|final\s+day)\b|please\b)")
+"""A new sentence after the duties on the person's status ("... new parents. She was not eligible for rehire", "Ms
+Okafor resigned to move away", "Her last day was ...") or a request ("Please call me"): no duty."""
 STATUS_CLAUSE = re.compile(
-    r"(?i)\s*,?\s+(?:but|and|yet|though|although|however)\s*,?\s+(?:(?:she|he|they)\s+)?"
-    r"(?:(?:is|was|were|has\s+been|had\s+been|would\s+be|will\s+be)\s+(?:not\s+|never\s+|no\s+longer\s+)?"
-    r"(?:eligible|ineligible|re-?hired|re-?employed|terminated|dismissed|laid\s+off|let\s+go|released|separated"
-    r"|employed|on\s+(?:a\s+)?leave)\b|(?:left|resigned|retired|departed|separated)\b)")
+    rf"(?i)\s*,?\s+(?:but|and|yet|though|although|however)\s*,?\s+(?:(?:she|he|they)\s+)?{STATUS}")
 """A conjunction and a verb phrase about the person's employment status ("but was not eligible for rehire", "and
 left in 2019"): the status, no duty."""
 WRAP_SPACING = 1.8
@@ -239,10 +282,13 @@ PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates
                 r"|employed(?:\s+from)?")
 """A field giving the whole period ("Dates of employment: 08/03/2011 - Present", a label cell "Employed" beside
 "03/03/2015 - present"): its first date starts it. The label is the whole cell: "Employed by ..." is no label."""
+AS_OF = re.compile(r"(?i)\bas\s+(?:of|at)\s*$")
+"""A date "as of" which a status holds ("Employed: Yes, as of 05/04/2026"): the day of the answer, no start."""
 PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
+                r"(?:\s*(?:and|&)\s*(?:duties|responsibilities))?"
                 r"|(?:description|summary|outline|statement|list|overview)\s+of\s+(?:(?:the\s+)?(?:job|main|primary"
                 r"|principal|key|major)\s+)?(?:duties|responsibilities|role|position)"
                 r"|(?:job|role|position)\s+(?:description|summary)|(?:duties|responsibilities)\s+summary"
@@ -337,17 +383,19 @@ def _duties(doc: DocText) -> Found | None:
 
 
 def _before_own_clause(doc: DocText, duties: Found) -> Found:
-    """The duties up to the first clause of their own: what follows states something else.
+    """The duties up to the first clause on the person's status: what follows states something else.
 
-    A new sentence with its own subject and verb ("... new parents. She was not eligible for rehire") or a status
-    clause ("but was not eligible for rehire", "and left the agency in 2021").
+    A new sentence on the status ("... new parents. She was not eligible for rehire", "Please call me") or a
+    status clause ("but was not eligible for rehire", "and left the agency in 2021") ends them. Any other sentence
+    of its own ("She also led the groups") is kept, doubted: a person checks where the duties end.
     """
     text = doc.slice(duties.start, duties.end)
-    cuts = [m.start() for pattern in (OWN_SENTENCE, STATUS_CLAUSE) if (m := pattern.search(text))]
-    if not cuts:
-        return duties
-    kept = text[:min(cuts)].rstrip(" \t\n,;")
-    return Found(duties.start, duties.start + len(kept), duties.rule, duties.score) if kept else duties
+    cuts = [m.start() for pattern in (STATUS_SENTENCE, STATUS_CLAUSE) if (m := pattern.search(text))]
+    kept = text[:min(cuts)].rstrip(" \t\n,;") if cuts else text
+    if not kept:
+        kept = text
+    score = min(duties.score, BROKEN_BOUNDARY_SCORE) if OWN_SENTENCE.search(kept) else duties.score
+    return Found(duties.start, duties.start + len(kept), duties.rule, score)
 
 
 def _duties_text(doc: DocText) -> Found | None:
@@ -825,23 +873,74 @@ def _letterhead_employer(doc: DocText) -> Found | None:
     named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])", body)
     if named is not None and not _worked_elsewhere(body, spelt) and not NEGATED.search(body[:named.start()]):
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
-    if named is None and _confirms_own_employee(body) and not _worked_elsewhere(body, spelt):
-        return Found(start, end, "employment.letterhead_confirms.v1", LETTERHEAD_SCORE)
+    if named is None and _confirms_own_employee(body):
+        if (_surely_an_organisation(doc, name) and not _worked_elsewhere(body, spelt)
+                and not _placed_elsewhere(_letter_body(doc, end), name)):
+            return Found(start, end, "employment.letterhead_confirms.v1", LETTERHEAD_SCORE)
+        return (Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
+                if _organisation_like(name) else None)
     if named is not None or ORGANISATION.search(name):
         return Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
     return None
 
 
 def _confirms_own_employee(body: str) -> bool:
-    """Whether the letter confirms a person's employment in the first person and places it nowhere.
+    """Whether the letter confirms a person's employment in the first person.
 
     "I am writing to confirm the employment of Ann Lee. The details held in our personnel file ...": the writer
-    speaks for the organisation ("our", "we") and names no other place, so the letterhead's organisation employs
-    the person. A refusal before the words ("we cannot confirm") confirms nothing.
+    speaks for the organisation ("our", "we"). A refusal or a request before the words ("we cannot confirm", "we
+    were asked to verify") or a refusal after them ("Our records do not show her") confirms nothing.
     """
     confirmed = CONFIRMS_OURS.search(body)
     return (confirmed is not None and not REFUSED.search(body[:confirmed.start()])
-            and bool(OURS.search(body)))
+            and not REFUSED_AFTER.search(body[confirmed.end():]) and bool(OURS.search(body)))
+
+
+def _organisation_like(name: str) -> bool:
+    """Whether a letterhead line is worded like an organisation's name, not a person's or a marking."""
+    return (bool(ORGANISATION.search(name) or EMPLOYER_WORDS.search(name)) and not PERSON_MARK.search(name)
+            and not MARKING.search(name))
+
+
+def _surely_an_organisation(doc: DocText, name: str) -> bool:
+    """Whether the letterhead's top line surely names the employing organisation as a whole.
+
+    Worded like an organisation ("... Clinic", "... Health Trust"), not a part of one ("Department of Pediatrics",
+    "Healthy Families Program"), and no marking such as "Private and Confidential" above the date (under which a
+    recipient's address may stand instead of the letterhead).
+    """
+    if not _organisation_like(name) or SUB_UNIT.search(name):
+        return False
+    for line in doc.lines[:LETTERHEAD_LINES]:
+        text = doc.slice(line.start, line.end)
+        if line.page != doc.lines[0].page or DATE_ONLY.match(text) or SALUTATION.match(text):
+            break
+        if MARKING.search(text):
+            return False
+    return True
+
+
+def _letter_body(doc: DocText, after: int) -> str:
+    """The letter's text after its salutation ("To Whom It May Concern:"), else after the letterhead."""
+    salutation = next((line for line in doc.lines if line.start >= after
+                       and SALUTATION.match(doc.slice(line.start, line.end))), None)
+    return " ".join(doc.text[salutation.end if salutation is not None else after:].split())
+
+
+def _placed_elsewhere(body: str, name: str) -> bool:
+    """Whether the letter names another organisation as where the person works or was placed.
+
+    "I was her supervisor at Riverside Clinic", "assigned to Bay Family Services", "Riverside Clinic, our grantee,
+    employs her": the letterhead may be a funder's, an agency's or a former employer's. A name the letterhead's
+    contains, or that contains it ("at Mercy Health" under "Mercy Health System"), is the letterhead's own.
+    """
+    own = re.sub(r"\W", "", name).casefold()
+    for match in PLACED_AT.finditer(body):
+        other = match.group("name") or match.group("subject")
+        flat = re.sub(r"\W", "", re.sub(r"(?i)^the\s+", "", other)).casefold()
+        if (ORGANISATION.search(other) or EMPLOYER_WORDS.search(other)) and flat not in own and own not in flat:
+            return True
+    return False
 
 
 def _uncut(name: str) -> str:
@@ -863,7 +962,8 @@ def _top_organisation(doc: DocText) -> tuple[int, int] | None:
             return None
         for start, end in line.cell_spans():
             name = " ".join(doc.slice(start, end).split())
-            if LETTERHEAD_NAME.match(name) and not LABELLED_LINE.match(name) and not NOT_LETTERHEAD.search(name):
+            if (LETTERHEAD_NAME.match(name) and not LABELLED_LINE.match(name) and not NOT_LETTERHEAD.search(name)
+                    and not MARKING.search(name)):
                 return start, end
     return None
 
@@ -906,7 +1006,7 @@ def _block_agrees(doc: DocText, evidence: list[Evidence], start: ParsedDate | No
 def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:
     """A labelled period's start (its first date) and end (what follows it: a date, "Present", or nothing)."""
     spans = dates_in(period, evidence)
-    if not spans:
+    if not spans or AS_OF.search(doc.slice(period.start, spans[0].start)):
         return None, None
     gap = PERIOD_GAP.match(doc.text, spans[0].end, period.end)
     rest = gap.end() if gap else spans[0].end

@@ -134,3 +134,117 @@ def test_a_status_clause_on_the_duties_own_line_ends_them() -> None:
                  (204, [(72, "Sincerely,")]))
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
     assert item.value["duties"] == "home visits with infants"
+
+
+def extraction_of(rows: list[tuple[float, list[tuple[float, str]]]]) -> employment.Extraction:
+    doc = build_text("doc", [page_of(rows)])
+    return employment.extract(doc, find_patterns(doc.text))
+
+
+def headed(top_lines: list[str], opening: str, facts: list[tuple[str, str]] = FACTS,
+           ) -> list[tuple[float, list[tuple[float, str]]]]:
+    """A letter whose letterhead is several lines (above the address, the date and the salutation)."""
+    rows = block_letter("placeholder", opening, facts)[1:]
+    return [(30.0 + 12 * i, [(LABELS, text)]) for i, text in enumerate(top_lines)] + rows
+
+
+def assert_no_sure_employer(rows: list[tuple[float, list[tuple[float, str]]]]) -> None:
+    """Either no item (the document flagged) or an item whose employer a person checks."""
+    extraction = extraction_of(rows)
+    if not extraction.items:
+        assert [f.code for f in extraction.flags] == ["employment.no_period"]
+        return
+    item, = extraction.items
+    assert item.needs_review and "employment.employer_unconfirmed" in item.reasons and item.confidence <= 0.7
+
+
+OWN = "We confirm the employment of Lena Brandt; our file holds the details below."
+
+
+@pytest.mark.parametrize("top_lines", [
+    ["Department of Obstetrics", "Lakeview Women's Hospital"],    # a department over its hospital
+    ["Infant Wellness Program", "Cedar Ridge Family Services"],   # a program over its agency
+    ["Personal and Confidential", "Cedar Ridge Family Services"],  # a marking, maybe over the recipient's address
+    ["Maria J. Santos"],                                           # a person's name
+    ["Cedar Ridge Family Services", "Attn: Records Desk"],         # a marking under the name: a recipient may follow
+])
+def test_a_letterhead_that_may_not_be_the_employing_organisation_is_no_sure_employer(top_lines: list[str]) -> None:
+    assert_no_sure_employer(headed(top_lines, OWN))
+
+
+@pytest.mark.parametrize("opening", [
+    # the work placed at another organisation (the first, "her work at", a guard row passing before and after)
+    "We confirm the employment of Lena Brandt. I directed her work at Eastgate Community Clinic for six years.",
+    "We confirm the employment of Lena Brandt. She was seconded to Maple Street Family Center as below.",
+    "We confirm the employment of Lena Brandt. Eastgate Community Clinic, which we fund, pays her as below.",
+    # a request, or a refusal after the confirming words
+    "Your office requested that we confirm the employment of Lena Brandt. We can send what follows.",
+    "We confirm the employment of Lena Brandt. Regrettably our personnel system does not hold her file.",
+    "We confirm the employment of Lena Brandt. We found no such employee; you supplied these facts:",
+    # no "we" or "our" but a country's capital "US" in an address
+    "This is to confirm the employment of Lena Brandt. Reply to 12 Elm Street, Fairview, US.",
+])
+def test_a_letter_placing_the_work_elsewhere_or_not_confirming_it_gives_no_sure_employer(opening: str) -> None:
+    assert_no_sure_employer(block_letter("Northfield Children's Trust", opening, FACTS))
+
+
+def test_a_letter_naming_its_own_organisation_again_stays_sure() -> None:
+    """Guard row (passes before and after): the letter's own name in the body is no other place."""
+    item = item_of(block_letter("Northfield Children's Trust",
+                                "We confirm the employment of Lena Brandt. She has been with us at Northfield "
+                                "Children's Trust since she qualified.", FACTS))
+    assert item.value["employer"] == "Northfield Children's Trust" and not item.needs_review
+
+
+@pytest.mark.parametrize(("first", "wrapped", "duties", "doubted"), [
+    # a second sentence of the same person's duties: kept whole, a person checks where they end
+    ("Led home visits for families with infants.", ("He also coordinated the parent cafe.",),
+     "Led home visits for families with infants. He also coordinated the parent cafe", True),
+    ("Ran weekly parent groups. Mr Brandt also", ("served as the group lead.",),
+     "Ran weekly parent groups. Mr Brandt also served as the group lead", True),
+    ("Screened newborns. Referrals were", ("made to early intervention.",),
+     "Screened newborns. Referrals were made to early intervention", True),
+    ("Co-led groups. His caseload was", ("twelve families.",), "Co-led groups. His caseload was twelve families",
+     True),
+    # "separated" and "released" inside a duty say nothing of the person's employment
+    ("play groups for widowed and separated fathers", (), "play groups for widowed and separated fathers", False),
+    ("visits to parents who were detained", ("and were released on bail",),
+     "visits to parents who were detained and were released on bail", False),
+    # the status still ends the duties (the first a guard row, passing before and after)
+    ("play groups for fathers", ("and separated from the agency in 2020",), "play groups for fathers", False),
+    ("play groups for fathers.", ("He later resigned from the agency.",), "play groups for fathers", False),
+])
+def test_a_sentence_going_on_about_the_duties_keeps_them_whole(
+        first: str, wrapped: tuple[str, ...], duties: str, doubted: bool) -> None:
+    facts = [("Position", "Home Visitor"), ("Start date", "02/01/2017"), ("End date", "06/30/2022"),
+             ("Duties", first)]
+    item = item_of(block_letter("Northfield Children's Trust",
+                                "Lena Brandt was employed by Northfield Children's Trust as follows:", facts, wrapped))
+    assert item.value["duties"] == duties
+    assert ("employment.duties_unclear" in item.reasons) is doubted and item.needs_review is doubted
+
+
+def test_a_duties_heading_of_two_words_joined_by_and_is_a_heading_not_a_value() -> None:
+    rows = block_letter("Northfield Children's Trust", "Lena Brandt was employed by Northfield Children's Trust "
+                        "as follows:", [("Position", "Home Visitor"), ("Start date", "02/01/2017"),
+                                        ("End date", "06/30/2022")])
+    rows = rows[:-2] + [(250, [(LABELS, "Responsibilities and Duties")]),
+                        (264, [(LABELS, "Weekly visits to parents of newborns in their homes.")]),
+                        (300, [(LABELS, "Yours faithfully,")])]
+    item = item_of(rows)
+    assert item.value["duties"] == "Weekly visits to parents of newborns in their homes"
+
+
+@pytest.mark.parametrize("facts", [
+    # "as of" the letter's day: a still-employed answer, no start
+    [("Position", "Home Visitor"), ("Employed", "Yes, as of 04/30/2026"), ("Duties", "visits to new parents")],
+    # an "Employed" answer that is a word: "as follows" names no role
+    [("Position", "Home Visitor"), ("Employed", "Part-time"), ("From", "02/01/2017"), ("To", "06/30/2022"),
+     ("Duties", "visits to new parents")],
+])
+def test_an_employed_answer_gives_no_start_and_as_follows_no_role(facts: list[tuple[str, str]]) -> None:
+    extraction = extraction_of(block_letter("Northfield Children's Trust", "Lena Brandt was employed by Northfield "
+                                            "Children's Trust as follows:", facts))
+    for item in extraction.items:
+        assert item.needs_review or (item.value["role"] == "Home Visitor" and item.value["start"] == "2017-02-01")
+        assert item.value["start"] != "2026-04-30"
