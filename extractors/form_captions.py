@@ -8,6 +8,7 @@ cell lying under or over its caption's cell and no other; the boxes decide, neve
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from extractors.fields import Found
 from extractors.form_layout import CAPTION, LABELLED_LINE, RULE_LINE, box_of, is_prose, ocr_tolerant, overlap
@@ -21,6 +22,13 @@ UNDER_HEADER_SCORE = 0.93
 """A value read from the row under a table's header cell."""
 BOXED_VALUE_SIZE = 1.25
 """How much larger than its caption a boxed form's value is set, at least (6.5-point captions over 10-point values)."""
+INK_TOP = {"ascender": 0.72, "x-height": 0.52}
+"""How high a word's ink stands over its baseline, as a share of the type size: a capital, a digit, a bracket or a
+letter with an ascender or a dot reaches cap height ("Rosa", "5", "in"), other letters only the x-height ("name")."""
+INK_DESCENDER = 0.21
+"""How far a descender ("y", "p", a comma, a bracket) reaches under the baseline, as a share of the type size."""
+TALL = re.compile(r"[A-Z0-9bdfhijklt()\[\]{}/|'\"!?&%$#@]")
+DESCENDING = re.compile(r"[gjpqy(),;\[\]{}|]")
 COLUMN_SCORE = 0.93
 """A value read from under its column name in a header row (geometry, not a colon)."""
 
@@ -122,12 +130,30 @@ def boxed_captions(doc: DocText, index: int) -> bool:
 
 
 def _type_size(doc: DocText, line: Line) -> float:
-    """The height of a line's tallest word: its type size, whichever letters it happens to hold."""
-    return max((placed.word.bbox[3] - placed.word.bbox[1] for placed in line.words), default=0.0)
+    """A line's type size: the middle one of its words' sizes, so no one word's brackets or descenders decide.
+
+    A text layer's word box is its font's whole height whatever letters it holds; a scan's box hugs the ink, so a
+    word's size is its box height over the share of the type its letters reach ("name" only the x-height, "Years"
+    cap height and a descender).
+    """
+    sizes = [_word_size(placed.word.text, placed.word.bbox[3] - placed.word.bbox[1], placed.word.source == "ocr")
+             for placed in line.words if placed.word.text.strip()]
+    return float(median(sizes)) if sizes else 0.0
+
+
+def _word_size(text: str, height: float, hugs_ink: bool) -> float:
+    """One word's type size from its box height: as it is, or (a scan's box hugging the ink) over its ink's share."""
+    if not hugs_ink:
+        return height
+    top = INK_TOP["ascender" if TALL.search(text) else "x-height"]
+    return height / (top + (INK_DESCENDER if DESCENDING.search(text) else 0.0))
 
 
 def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | None:
-    """A table's header row: the cell of the next line that sits under this header cell and no other."""
+    """A table's header row: the cell of the next line that sits under this header cell and no other.
+
+    Another field's `Label: value` under the header is that field's, never this one's value.
+    """
     if index + 1 >= len(doc.lines):
         return None
     line, below = doc.lines[index], doc.lines[index + 1]
@@ -141,7 +167,7 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     for start, end in cells:
         box = box_of(doc, start, end)  # a ruled box's small caption stands over a value set larger
         if (box is None or box[1] - header_box[3] > 2.5 * max(height, box[3] - box[1])
-                or CAPTION.match(doc.slice(start, end))):
+                or CAPTION.match(doc.slice(start, end)) or LABELLED_LINE.match(doc.slice(start, end))):
             continue
         over = [i for i, other in enumerate(headers) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:

@@ -116,7 +116,9 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for position, (start, end) in enumerate(cells):
-            match = pattern.match(doc.slice(start, end)) or _wrapped_question(doc, index, position, pattern)
+            match = pattern.match(doc.slice(start, end))
+            if match is None or (not match.group("colon") and _runs_on(doc, index, position)):
+                match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
             if not match:
                 continue
             found_label = Found(start + match.start("head"), min(start + match.end(), end), rule, FIELD_SCORE)
@@ -163,6 +165,26 @@ def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Patte
     return None
 
 
+def _runs_on(doc: DocText, index: int, position: int) -> bool:
+    """Whether a question's first cell goes on in the line under it: the label is more than this line.
+
+    A questionnaire wraps "Endorsement level that you have" onto "recommended for this applicant" beside its
+    answer; the first line alone may read as another question. The line under carries on when it is one cell at
+    the question's left edge, close under, left of the answer, starting in lower case as a sentence runs on.
+    """
+    cells = doc.lines[index].cell_spans()
+    if position != 0 or len(cells) < 2 or index + 1 >= len(doc.lines):
+        return False
+    following = doc.lines[index + 1]
+    question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
+    box = box_of(doc, following.start, following.end)
+    text = doc.slice(following.start, following.end)
+    return (question is not None and answer is not None and box is not None and following.page == doc.lines[index].page
+            and len(following.cell_spans()) == 1 and abs(box[0] - question[0]) <= 3.0 and box[2] <= answer[0]
+            and box[1] - question[3] <= (question[3] - question[1]) * 1.5 and text.lstrip()[:1].islower()
+            and not LABELLED_LINE.match(text))
+
+
 def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], label: Found,
               captions_above: bool, bare: str | None = None) -> Found | None:
     """The value a matched label cell labels: after its colon or leader, the next cell, a neighbour or caption line."""
@@ -181,6 +203,9 @@ def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], lab
         pass
     elif not match.group("colon") and (captions := all(CAPTION.match(doc.slice(*cell)) for cell in cells)):
         value = _caption_read(doc, index, position, rule, captions_above)
+    elif not match.group("colon") and len(cells) > 1 and (captions := all(
+            _a_label(doc.slice(*cell)) for other, cell in enumerate(cells) if other != position)):
+        value = _label_row(doc, index, position, rule, captions_above)
     if value is None and not match.group("colon") and len(cells) > 1 and not captions:
         value = under_header(doc, index, position, rule)
     if value is None and not match.group("colon") and (match.group("number") or match.group(0).rstrip().endswith("?")):
@@ -224,6 +249,38 @@ def _caption_read(doc: DocText, index: int, position: int, rule: str, captions_a
             DATE_ONLY.match(doc.slice(found.start, found.end)) for found in (value, other)):
         return value
     return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
+
+
+def _label_row(doc: DocText, index: int, position: int, rule: str, captions_above: bool) -> Found | None:
+    """A row of labels alone ("Name of rater   E-mail"): its value is the line over it or the line under it.
+
+    A signature block sets such captions under their lines, a table or a boxed form over them. When only one way
+    holds a value, that is it; when both do, the line that is the value of another row of labels next to it
+    (a block alternating values and captions) is not this row's; else the form's way is taken, at a score a person
+    checks.
+    """
+    over = caption_value(doc, index, position, rule)
+    under = under_header(doc, index, position, rule)
+    if over is None or under is None:
+        return over or under
+    if _labels_row(doc, index + 1, index + 2) and not _labels_row(doc, index - 1, index - 2):
+        return over  # the line under is the value of the captions under it
+    if _labels_row(doc, index - 1, index - 2) and not _labels_row(doc, index + 1, index + 2):
+        return under  # the line over is the value of the captions over it
+    value = under if captions_above else over
+    return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
+
+
+def _labels_row(doc: DocText, value: int, labels: int) -> bool:
+    """Whether line `labels` is a row of labels alone standing close next to the value line `value`, same page."""
+    if not (0 <= labels < len(doc.lines) and 0 <= value < len(doc.lines)):
+        return False
+    line, next_to = doc.lines[labels], doc.lines[value]
+    box, other = box_of(doc, line.start, line.end), box_of(doc, next_to.start, next_to.end)
+    if line.page != next_to.page or box is None or other is None:
+        return False
+    gap = max(box[1] - other[3], other[1] - box[3])
+    return gap <= 2.5 * (box[3] - box[1]) and all(_a_label(doc.slice(*cell)) for cell in line.cell_spans())
 
 
 def _answer_under(doc: DocText, value: Found) -> Found | None:

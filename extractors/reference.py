@@ -134,6 +134,12 @@ LEVEL_QUESTION = (r"your\s+(?:own|current)\s+(?:[A-Za-z-]+\s+){0,4}?endorsement|
 between "your" and "endorsement" ask about the applicant ("Your recommendation for endorsement level")."""
 CONTACT = re.compile(r"@|\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}")
 """A telephone number or an e-mail address: how to reach a person, never a name."""
+CONTACT_START = re.compile(rf"[^\s,;:|<(]*@|{CONTACT.pattern}")
+"""Where a contact detail starts: the whole e-mail address, or the telephone number."""
+CONTACT_CUT = re.compile(r"(?:[\s,;:|/<–—-]|\b(?:tel|phone|e-?mail|cell|mobile|ph)\b\.?)*$", re.I)
+"""What parts a name from the telephone number or e-mail address after it: a comma, a dash, or their label."""
+CUT_SCORE = 0.75
+"""A name read up to the contact detail after it, in a field meant for the name alone: for a person to check."""
 GROUP = re.compile(r"(?i)\b(?:collaborative|cooperative|co-?op|consortium|coalition|federation|initiative|project"
                    r"|board|commission|committee|trust|league|union|ministry|partners|team|staff|collective)\b")
 """Words naming a body of people, never one person: a rater field holding one names who completed the form."""
@@ -215,11 +221,21 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 def _person(doc: DocText, found: Found | None) -> Found | None:
     """A rater field's value when it names a person: "Prepared by" / "Completed by" may name the organisation.
 
-    A contact field beside the name (its "Telephone" label, a number, an e-mail address) is never the rater.
+    A contact field beside the name (its "Telephone" label, a number, an e-mail address) is never the rater; a name
+    followed by how to reach the person ("Rosa Lind, (555) 201-4477") is the name before it, at a score a person
+    checks.
     """
     text = doc.slice(found.start, found.end) if found is not None else ""
-    return found if (text and not ORGANISATION.search(text) and not GROUP.search(text)
-                     and not CONTACT_LABEL.match(text) and not CONTACT.search(text)) else None
+    if found is None or not text or ORGANISATION.search(text) or GROUP.search(text) or CONTACT_LABEL.match(text):
+        return None
+    contact = CONTACT_START.search(text)
+    if contact is None:
+        return found
+    name = CONTACT_CUT.sub("", text[:contact.start()])
+    if not PERSON_NAME.match(name):
+        return None
+    start = found.start + len(name) - len(name.lstrip())
+    return Found(start, found.start + len(name), found.rule, min(found.score, CUT_SCORE))
 
 
 def _same_person(doc: DocText, one: Found, other: Found) -> bool:
