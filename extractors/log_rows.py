@@ -141,6 +141,8 @@ class SessionReader:
         log carries forward); None when it did not read."""
         self.running_form: str | None = None
         """The form the log's running totals are written in ("decimal" or "colon"), when most of its cells say."""
+        self.running_counts = False
+        """The running column counts sessions (`counts_sessions`): its steps are no hours and check none."""
 
     def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
         """One session from a row's cells, a document flag when the row looks like a session but does not read."""
@@ -194,7 +196,7 @@ class SessionReader:
         hours_words, running_words = cells.get("hours", []), cells.get("running", [])
         if running_words:
             self.last_running = self._running_total(running_words)
-        if CARRIED.search(row.text):  # the hours an earlier sheet carries into the running total: no session
+        if _carry_row(cells):  # the hours an earlier sheet carries into the running total: no session
             return
         if (hours_words and parse_hours(cell_text(hours_words))) or (running_words and self.last_running is not None):
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
@@ -211,7 +213,7 @@ class SessionReader:
         not read: 3.3 hours is not what was written.
         """
         text = cell_text(words).strip(" |")
-        if not words or not RUNNING_VALUE.match(text):
+        if not words or self.running_counts or not RUNNING_VALUE.match(text):
             return None
         if self.running_form is not None and OTHER_FORM_MARK[self.running_form] in text:
             return None
@@ -525,6 +527,34 @@ def session_hours(text: str, minutes: bool, form: str | None = None) -> tuple[Pa
         if _plausible(repaired):
             return repaired, True
     return parsed, False
+
+
+CARRY_CELLS = ("date", "description", "format", *TICK_ROLES)
+"""The cells a carry row names itself in ("Brought forward" under the date or the description): not a note's."""
+
+
+def _carry_row(cells: Cells) -> bool:
+    """A row that carries an earlier sheet's hours into the running total, named in its leading cells.
+
+    A session of its own (hours in its hours cell) is no carry row, whatever its note says ("cases carried over").
+    """
+    hours_words = cells.get("hours", [])
+    if hours_words and parse_hours(cell_text(hours_words)):
+        return False
+    return bool(CARRIED.search(" ".join(cell_text(cells.get(role, [])) for role in CARRY_CELLS)))
+
+
+def counts_sessions(texts: list[str]) -> bool:
+    """A running column that counts sessions, whatever its header says: whole numbers going up by exactly 1.
+
+    A tally ("Running tally", "Total to date": 1, 2, 3) steps by one session a row; read as hours, each step would
+    vouch for any hours cell misread as 1. Hours whose every session lasts one hour look the same: neither checks.
+    """
+    cells = [text.strip(" |") for text in texts]
+    if any(RUNNING_VALUE.match(text) and not text.isdigit() for text in cells):
+        return False  # a step in parts of an hour: hours
+    offsets = {int(text) - n for n, text in enumerate(cells) if text.isdigit()}
+    return len([text for text in cells if text.isdigit()]) >= 2 and len(offsets) == 1
 
 
 def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:

@@ -55,6 +55,7 @@ from extractors.log_rows import (
     Session,
     SessionReader,
     cell_hours,
+    counts_sessions,
     session_hours,
     split_hours,
 )
@@ -114,6 +115,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.date_order = written_order([cell_text(cells.get("date", [])) for _, cells, _, _ in table])
     reader.running_form = column_form([cell_text(cells.get("running", [])) for _, cells, _, _ in table]) or (
         reader.hours_form)
+    reader.running_counts = counts_sessions([cell_text(cells.get("running", [])) for _, cells, _, _ in table
+                                             if cells.get("running")])
     reader.last_running = _carried_forward(rows, table)
     for row, cells, columns, year in table:
         reader.year = year
@@ -139,8 +142,10 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     return result
 
 
-CARRIED_VALUE = re.compile(r"(?<![\d/.:])(\d{1,4}(?:[.:]\d{1,2})?)\s*(?:h|hrs?\.?|hours)?\s*$", re.I)
-"""The hours at the end of a carry line ("... forward: 12.5", "B/F 3:30 hrs")."""
+CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:page|sheet|p\.)\s*\d{1,3}\s*)?"
+                           r"[:=\-–]?\s*(\d{1,4}(?:[.:]\d{1,2})?)(?![\d/.:])", re.I)
+"""The hours right after a carry line's phrase or its colon ("... forward: 12.5", "B/F from page 1 - 3:30 hrs"): a
+number further on is something else ("Sheet 1", "on line 1")."""
 
 
 def _carried_forward(rows: list[Row], table: list[TableRow]) -> float | None:
@@ -154,7 +159,8 @@ def _carried_forward(rows: list[Row], table: list[TableRow]) -> float | None:
     carried = [row for row in rows[:first] if CARRIED.search(row.text)]
     if not carried:
         return 0.0
-    value = CARRIED_VALUE.search(carried[-1].text)
+    phrase = ([None] + list(CARRIED.finditer(carried[-1].text)))[-1]  # "carried forward from last sheet: 12.5"
+    value = CARRIED_VALUE.match(carried[-1].text[phrase.end():]) if phrase else None
     hours = parse_hours(value[1]) if value else None
     return hours.hours if hours is not None else None
 

@@ -208,3 +208,53 @@ def test_a_carried_forward_row_in_the_table_starts_the_running_total() -> None:
     found = [i for i in result.items if i.type == "supervision_session"]
     assert [i.value["hours"] for i in found] == [1.5, 1.0]
     assert "log.row_unreadable" not in [f.code for f in result.flags]
+
+
+@pytest.mark.parametrize("name", ["Running sum", "Cumulative tally", "Balance"])
+def test_a_column_stepping_by_one_whole_number_checks_no_duration(name: str) -> None:
+    """A column whose header reads like a running total but whose cells go 1, 2, 3 counts sessions: its step of 1
+    never vouches for a faint duration that reads 1.0 (the paper's 2.5)."""
+    header = [h if h[0] != 245 else (245, name, 0.96) for h in HEADER]
+    found = sessions(session_row("03/04/2025", "2.0", "1"),
+                     session_row("03/18/2025", "1.0", "2", hours_confidence=0.4),
+                     session_row("04/01/2025", "1.5", "3"), header=header)
+    assert [i.value["hours"] for i in found] == [2.0, 1.0, 1.5]
+    assert found[1].needs_review and not any("running" in r for i in found for r in i.reasons)
+
+
+@pytest.mark.parametrize("cells", [("1", "~", "3"), ("4", "5", "6")])
+def test_a_session_tally_with_a_gap_or_a_later_start_is_still_a_count(cells: tuple[str, str, str]) -> None:
+    """A tally continuing from an earlier sheet (4, 5, 6), or with a cell that does not read, is still a count (the
+    gap row is a guard: it passes before too, the unread cell breaking the step)."""
+    header = [h if h[0] != 245 else (245, "Running sum", 0.96) for h in HEADER]
+    rows = [session_row(d, h, c, hours_confidence=0.4 if n == 2 else 0.96)
+            for n, (d, h, c) in enumerate(zip(["03/04/2025", "03/18/2025", "04/01/2025"], ["2.0", "1.5", "1.0"],
+                                              cells, strict=True))]
+    found = sessions(*rows, header=header)
+    assert found[2].value["hours"] == 1.0 and found[2].needs_review
+
+
+def test_a_running_total_of_whole_hours_still_checks_its_durations() -> None:
+    """Guard (passes before too): whole-hour totals going 2, 3, 5 are hours: the step of 2 vouches a faint 2.0."""
+    found = sessions(session_row("03/04/2025", "2.0", "2"), session_row("03/18/2025", "1.0", "3"),
+                     session_row("04/01/2025", "2.0", "5", hours_confidence=0.4))
+    assert found[2].value["hours"] == 2.0 and not found[2].needs_review
+
+
+@pytest.mark.parametrize("above", ["Balance brought forward: _______ Page 1", "Hours from last sheet go on row 1",
+                                   "Carried forward ...... sheet 1"])
+def test_a_carry_line_without_hours_carries_no_number_from_elsewhere_on_it(above: str) -> None:
+    """A carry line whose blank is empty leaves the first row unchecked: the page or row number further along the
+    line is no carried total, so a faint first duration misread 1.5 (the paper's 2.5) is not vouched by 2.5 - 1."""
+    found = sessions(session_row("05/06/2025", "1.5", "2.5", hours_confidence=0.4),
+                     session_row("05/20/2025", "1.0", "3.5"), above=above)
+    assert found[0].value["hours"] == 1.5 and found[0].needs_review
+
+
+@pytest.mark.parametrize("note", ["Goals carried over", "plan brought forward", "see notes from prior month"])
+def test_an_undated_session_whose_note_names_a_carry_is_still_said(note: str) -> None:
+    """A second session the same day, its date left blank, with a note that mentions carrying something over: it
+    has hours of its own, so it is no carry row, and the document says a dated row is missing."""
+    result = extracted(session_row("06/02/2025", "2.0", "2.0"), session_row("", "1.0", "3.0", tail=(420, note, 0.95)),
+                       session_row("06/16/2025", "1.5", "4.5"))
+    assert "log.row_unreadable" in [f.code for f in result.flags]
