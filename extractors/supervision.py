@@ -28,7 +28,7 @@ from extractors.fields import (
     missing,
 )
 from extractors.forms import one_line
-from extractors.hours import ParsedHours, column_form, parse_hours
+from extractors.hours import ParsedHours, column_form, parse_hours, written_form
 from extractors.layout import DocText, Placed
 from extractors.log_columns import (
     CHARGE,
@@ -113,10 +113,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader = SessionReader(doc, evidence, default_supervisor, legend)
     reader.hours_form = column_form([cell_text(cells.get("hours", [])) for _, cells, _, _ in table])
     reader.date_order = written_order([cell_text(cells.get("date", [])) for _, cells, _, _ in table])
-    reader.running_form = column_form([cell_text(cells.get("running", [])) for _, cells, _, _ in table]) or (
-        reader.hours_form)
-    reader.running_counts = counts_sessions([cell_text(cells.get("running", [])) for _, cells, _, _ in table
-                                             if cells.get("running")])
+    running_cells = [cell_text(cells.get("running", [])) for _, cells, _, _ in table if cells.get("running")]
+    reader.running_form = _running_form(running_cells, reader.hours_form)
+    reader.running_counts = counts_sessions(running_cells)
     reader.last_running = _carried_forward(rows, table)
     for row, cells, columns, year in table:
         reader.year = year
@@ -142,6 +141,22 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     return result
 
 
+def _running_form(cells: list[str], hours_form: str | None) -> str | None:
+    """The form a running column is written in: its own cells', or else the hours column's when one of its own shows it.
+
+    With too few cells to say (`column_form`), the hours column's form holds when one running cell is written that
+    way too ("1:30" then "3.30": a colon read as a point).
+    A running column of whole and decimal hours beside an h:mm hours column ("1", "3", "5.5" by "2:00") shows no
+    h:mm of its own: its decimals are read as written.
+    """
+    own = column_form(cells)
+    if own is not None:
+        return own
+    return hours_form if hours_form is not None and hours_form in {written_form(cell) for cell in cells} else None
+
+
+CARRIED_BLANK = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?[:=\-–]?\s*(?:_{2,}|\.{3,}|…+)(?=\s|$)", re.I)
+"""A carry line's printed blank left empty ("Hours brought forward: ______"): a first sheet, nothing carried."""
 CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:page|sheet|p\.)\s*\d{1,3}\s*)?"
                            r"[:=\-–]?\s*(\d{1,4}(?:[.:]\d{1,2})?)(?![\d/.:])", re.I)
 """The hours right after a carry line's phrase or its colon ("... forward: 12.5", "B/F from page 1 - 3:30 hrs"): a
@@ -160,7 +175,10 @@ def _carried_forward(rows: list[Row], table: list[TableRow]) -> float | None:
     if not carried:
         return 0.0
     phrase = ([None] + list(CARRIED.finditer(carried[-1].text)))[-1]  # "carried forward from last sheet: 12.5"
-    value = CARRIED_VALUE.match(carried[-1].text[phrase.end():]) if phrase else None
+    rest = carried[-1].text[phrase.end():] if phrase else ""
+    if CARRIED_BLANK.match(rest):
+        return 0.0
+    value = CARRIED_VALUE.match(rest) if phrase else None
     hours = parse_hours(value[1]) if value else None
     return hours.hours if hours is not None else None
 

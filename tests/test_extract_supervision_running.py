@@ -244,11 +244,35 @@ def test_a_running_total_of_whole_hours_still_checks_its_durations() -> None:
 @pytest.mark.parametrize("above", ["Balance brought forward: _______ Page 1", "Hours from last sheet go on row 1",
                                    "Carried forward ...... sheet 1"])
 def test_a_carry_line_without_hours_carries_no_number_from_elsewhere_on_it(above: str) -> None:
-    """A carry line whose blank is empty leaves the first row unchecked: the page or row number further along the
-    line is no carried total, so a faint first duration misread 1.5 (the paper's 2.5) is not vouched by 2.5 - 1."""
+    """The page or row number further along a carry line is no carried total, so a faint first duration misread 1.5
+    (the paper's 2.5) is not vouched by 2.5 - 1: it stays in doubt."""
     found = sessions(session_row("05/06/2025", "1.5", "2.5", hours_confidence=0.4),
                      session_row("05/20/2025", "1.0", "3.5"), above=above)
-    assert found[0].value["hours"] == 1.5 and found[0].needs_review
+    assert found[0].needs_review
+
+
+@pytest.mark.parametrize("above", ["Hours carried forward: ________", "B/F ....... (first sheet: leave blank)"])
+def test_an_empty_carry_blank_starts_the_running_total_at_nothing(above: str) -> None:
+    """A first sheet leaves its carry blank empty: the running total starts at 0, so an unreadable first duration is
+    its running 2.0 (flagged as taken from it)."""
+    found = sessions(session_row("05/06/2025", "?#", "2.0"), session_row("05/20/2025", "1.0", "3.0"), above=above)
+    assert [i.value["hours"] for i in found] == [2.0, 1.0] and "log.hours_from_running" in found[0].reasons
+
+
+def test_a_running_column_of_decimals_beside_an_hmm_hours_column_is_read() -> None:
+    """A running column written "2", "3", "4.5" beside durations written "2:00": its decimals are its own form, so an
+    unreadable last duration is its step 1.5 (flagged), not lost."""
+    found = sessions(session_row("07/01/2025", "2:00", "2"), session_row("07/08/2025", "1:00", "3"),
+                     session_row("07/15/2025", "1:00", "4"), session_row("07/22/2025", "%", "5.5"))
+    assert [i.value["hours"] for i in found] == [2.0, 1.0, 1.0, 1.5] and found[3].needs_review
+
+
+def test_a_short_running_column_with_a_point_for_a_colon_is_not_read() -> None:
+    """Guard (passes before too): "1:30" then "3.30" beside h:mm durations: the running column shows h:mm itself,
+    so "3.30" is a misread 3:30, never 3.3 h, and gives no step for the unreadable second duration."""
+    found = sessions(session_row("07/01/2025", "1:30", "1:30"), session_row("07/08/2025", "~", "3.30"),
+                     session_row("07/15/2025", "1:00", "4:30"), session_row("07/22/2025", "1:00", ""))
+    assert [i.value["hours"] for i in found] == [1.5, 1.0, 1.0]
 
 
 @pytest.mark.parametrize("note", ["Goals carried over", "plan brought forward", "see notes from prior month"])
