@@ -170,6 +170,8 @@ REFUSED_AFTER = re.compile(r"(?i)\bno\s+(?:such\s+)?(?:record|file|employee)s?\b
                            r"|member\s+of\s+(?:our|the)\s+staff)\b")
 """A refusal after the confirming words ("We hold no such record", "Our records do not show her"): the letter
 takes back or never gave the confirmation."""
+SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
+"""A sentence's end in running text; a colon ends the words that lead into a list of facts."""
 SUB_UNIT = re.compile(r"(?i)\b(?:department|dept\.?|division|program(?:me)?s?|unit|section|team|office|branch)(?=\W|$)")
 """A letterhead line naming a part of an organisation ("Department of Pediatrics", "Healthy Families Program"): not
 surely the organisation that employs."""
@@ -255,6 +257,18 @@ STATUS_SENTENCE = re.compile(
     rf"|(?:her|his|their)\s+(?:employment|tenure|last\s+day|final\s+day)\b|please\b)")
 """A new sentence after the duties on the person's status ("... new parents. She was not eligible for rehire", "Ms
 Okafor resigned to move away", "Her last day was ...") or a request ("Please call me"): no duty."""
+HR_NOTE = (r"(?:(?:not\s+|in)?eligible\s+for\s+re-?(?:hire|employment)|re-?hire\s+(?:eligib|status)"
+           r"|reasons?\s+for\s+(?:leaving|separation|departure|termination)"
+           r"|(?:(?:the|this|her|his|their)\s+|(?:(?-i:Mr|Ms|Mrs|Mx|Dr)\.?\s+)?(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}"
+           r"['’]s\s+)?(?:employment|tenure|contract|position|post|role|job)\s+(?:was\s+|has\s+been\s+)?(?:ended"
+           r"|terminated|eliminated|expired|concluded|abolished|cut|made\s+redundant)"
+           r"|(?:voluntary|involuntary)\s+(?:resignation|separation|termination|departure))\b")
+"""An HR note on the employment's end, with no subject ("Not eligible for rehire", "Reason for leaving: ...",
+"Employment ended ...", "The position was eliminated", "Ms Lee's contract ended", "voluntary resignation")."""
+HR_VERB = r"(?:terminated|dismissed|resigned|retired|laid\s+off|let\s+go|separated)\b"
+"""A sentence opening on the verb of the end ("Terminated for cause."), its subject left out."""
+HR_STATUS = re.compile(rf"(?i)[.;!]\s+(?:{HR_NOTE}|(?=(?-i:[A-Z])){HR_VERB})")
+"""A new sentence (or a part after a semicolon) that is an HR note on the end: no duty."""
 STATUS_CLAUSE = re.compile(
     rf"(?i)\s*,?\s+(?:but|and|yet|though|although|however)\s*,?\s+(?:(?:she|he|they)\s+)?{STATUS}")
 """A conjunction and a verb phrase about the person's employment status ("but was not eligible for rehire", "and
@@ -367,7 +381,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     result = Extraction(items=_from_sentences(doc, evidence, duties))
     if not result.items:
         form = (_from_form(doc, evidence, duties) or _from_period_sentence(doc, evidence, duties)
-                or _from_form(doc, evidence, duties, employer=_letterhead_employer(doc)))
+                or _from_form(doc, evidence, duties, employer=_letterhead_employer(doc, duties)))
         if form is not None:
             result.items.append(form)
     if not result.items:
@@ -385,16 +399,19 @@ def _duties(doc: DocText) -> Found | None:
 def _before_own_clause(doc: DocText, duties: Found) -> Found:
     """The duties up to the first clause on the person's status: what follows states something else.
 
-    A new sentence on the status ("... new parents. She was not eligible for rehire", "Please call me") or a
-    status clause ("but was not eligible for rehire", "and left the agency in 2021") ends them. Any other sentence
-    of its own ("She also led the groups") is kept, doubted: a person checks where the duties end.
+    A new sentence on the status ("... new parents. She was not eligible for rehire", "Please call me"), an HR
+    note with no subject ("Not eligible for rehire", "Reason for leaving: ...", "; voluntary resignation") or a
+    status clause ("but was not eligible for rehire", "and left the agency in 2021") ends them, doubted: a cut is a
+    guess ("... and retired volunteers" is a duty). Any other sentence of its own ("She also led the groups") is
+    kept, doubted too: a person checks where the duties end.
     """
     text = doc.slice(duties.start, duties.end)
-    cuts = [m.start() for pattern in (STATUS_SENTENCE, STATUS_CLAUSE) if (m := pattern.search(text))]
+    cuts = [m.start() for pattern in (STATUS_SENTENCE, STATUS_CLAUSE, HR_STATUS) if (m := pattern.search(text))]
     kept = text[:min(cuts)].rstrip(" \t\n,;") if cuts else text
     if not kept:
         kept = text
-    score = min(duties.score, BROKEN_BOUNDARY_SCORE) if OWN_SENTENCE.search(kept) else duties.score
+    doubted = bool(cuts) or OWN_SENTENCE.search(kept)  # where a cut falls is a guess: a person checks it
+    score = min(duties.score, BROKEN_BOUNDARY_SCORE) if doubted else duties.score
     return Found(duties.start, duties.start + len(kept), duties.rule, score)
 
 
@@ -589,6 +606,8 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
     reasons += [] if role else ["employment.role_missing"]
     if employer.rule == "employment.letterhead.v1" and employer.score < LETTERHEAD_SCORE:
         reasons.append("employment.employer_unconfirmed")  # the letter never says the person works there
+    elif employer.rule == "employment.letterhead_confirms.v1":
+        reasons.append("employment.employer_from_letterhead")  # the letter confirms, but names no employer
     end = None
     still, still_reasons = _still_employed(doc)
     if end_value is None and still is not None:
@@ -850,7 +869,7 @@ def _from_period_sentence(doc: DocText, evidence: list[Evidence], duties: Found 
                  reasons)
 
 
-def _letterhead_employer(doc: DocText) -> Found | None:
+def _letterhead_employer(doc: DocText, duties: Found | None = None) -> Found | None:
     """The employer of a letter giving the job's facts as a labelled block: the organisation its letterhead names.
 
     An HR letter prints its organisation at the top and says the person works there ("the employment of Ann Lee
@@ -875,8 +894,8 @@ def _letterhead_employer(doc: DocText) -> Found | None:
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
     if named is None and _confirms_own_employee(body):
         if (_surely_an_organisation(doc, name) and not _worked_elsewhere(body, spelt)
-                and not _placed_elsewhere(_letter_body(doc, end), name)):
-            return Found(start, end, "employment.letterhead_confirms.v1", LETTERHEAD_SCORE)
+                and not _placed_elsewhere(_letter_body(doc, end, duties), name)):
+            return Found(start, end, "employment.letterhead_confirms.v1", UNCONFIRMED_EMPLOYER_SCORE)
         return (Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
                 if _organisation_like(name) else None)
     if named is not None or ORGANISATION.search(name):
@@ -893,7 +912,16 @@ def _confirms_own_employee(body: str) -> bool:
     """
     confirmed = CONFIRMS_OURS.search(body)
     return (confirmed is not None and not REFUSED.search(body[:confirmed.start()])
-            and not REFUSED_AFTER.search(body[confirmed.end():]) and bool(OURS.search(body)))
+            and not REFUSED_AFTER.search(_next_sentence(body, confirmed.end())) and bool(OURS.search(body)))
+
+
+def _next_sentence(body: str, at: int) -> str:
+    """The rest of the sentence from `at` and the sentence after it: where a refusal of the confirming words stands.
+
+    "We confirm the employment of Ann Lee. Our records do not show her." A duty or a later paragraph is no refusal.
+    """
+    stops = [m.end() for m in SENTENCE_END.finditer(body, at)][:2]
+    return body[at:stops[-1] if len(stops) == 2 else len(body)]
 
 
 def _organisation_like(name: str) -> bool:
@@ -920,11 +948,19 @@ def _surely_an_organisation(doc: DocText, name: str) -> bool:
     return True
 
 
-def _letter_body(doc: DocText, after: int) -> str:
-    """The letter's text after its salutation ("To Whom It May Concern:"), else after the letterhead."""
+def _letter_body(doc: DocText, after: int, duties: Found | None = None) -> str:
+    """The letter's text after its salutation ("To Whom It May Concern:"), else after the letterhead, less the duties.
+
+    The families and services a duty names ("families referred by Child Protective Services") are no place the
+    person works.
+    """
     salutation = next((line for line in doc.lines if line.start >= after
                        and SALUTATION.match(doc.slice(line.start, line.end))), None)
-    return " ".join(doc.text[salutation.end if salutation is not None else after:].split())
+    start = salutation.end if salutation is not None else after
+    text = doc.text[start:]
+    if duties is not None and duties.start >= start:
+        text = doc.text[start:duties.start] + " " + doc.text[duties.end:]
+    return " ".join(text.split())
 
 
 def _placed_elsewhere(body: str, name: str) -> bool:

@@ -1,8 +1,10 @@
 """An employer's letter confirming a person's employment, the facts in a label column beside a value column.
 
-The letterhead names the employer; the letter confirms "the employment of" the person in the first person and
-names no other place. A label cell "Employed" stands beside the whole period. The duties wrap in the value column:
-a wrapped line that goes on to a clause of its own (the person's status) ends them.
+The letterhead names the employer; the letter confirms "the employment of" the person in the first person. Unless
+the body names the letterhead's organisation as the employer, that is an inference a person checks (there is
+always another wording of a request, a refusal or a placement). A label cell "Employed" stands beside the whole
+period. The duties wrap in the value column: a wrapped line that goes on to a clause of its own (the person's
+status) ends them, and a person checks where.
 """
 
 from __future__ import annotations
@@ -65,10 +67,12 @@ FACTS = [("Staff member", "Dana Okafor"), ("Position", "Family Support Worker"),
      {"employer": "Willow Creek Early Childhood Center", "role": "Home Visitor", "start": "2019-06-01",
       "end": None, "duties": "weekly home visits with families of infants"}),
 ])
-def test_letter_confirming_its_own_employee_reads_the_letterhead_as_employer(
+def test_letter_confirming_its_own_employee_reads_the_letterhead_as_employer_for_a_person_to_check(
         top: str, opening: str, facts: list[tuple[str, str]], expected: dict[str, object]) -> None:
+    """The letter never names the letterhead as the employer: read, but checked (both rows fail before)."""
     item = item_of(block_letter(top, opening, facts))
-    assert item.value == expected and not item.needs_review
+    assert item.value == expected and item.needs_review and item.confidence <= 0.7
+    assert "employment.employer_from_letterhead" in item.reasons
 
 
 @pytest.mark.parametrize("opening", [
@@ -109,13 +113,34 @@ def test_a_scanned_letterhead_word_cut_after_its_capital_is_made_whole_and_check
      "running parent groups and home visits with new parents"),
     ("running parent groups and home visits", ("with new parents. Please call me with any questions.",),
      "running parent groups and home visits with new parents"),
+    # an HR note with no subject ends them too
+    ("home visits with new parents.", ("Ineligible for re-employment.",), "home visits with new parents"),
+    ("home visits with new parents.", ("Reason for separation: moved out of state.",), "home visits with new parents"),
+    ("home visits with new parents. Job ended", ("in 2021 when the grant lapsed.",), "home visits with new parents"),
+    ("home visits with new parents; involuntary", ("separation.",), "home visits with new parents"),
+    ("home visits with new parents.", ("Dismissed for cause.",), "home visits with new parents"),
+    ("home visits with new parents. Mr Okafor's", ("post was abolished in 2021.",), "home visits with new parents"),
+    ("home visits with new parents. The role", ("was eliminated in a restructure.",), "home visits with new parents"),
+])
+def test_a_wrapped_line_going_on_to_a_clause_of_its_own_ends_the_duties(
+        first: str, wrapped: tuple[str, ...], duties: str) -> None:
+    """Every cut is a guess ("... and retired volunteers" is a duty): the duties are read but checked."""
+    facts = [("Position", "Family Support Worker"), ("Start date", "03/14/2016"), ("End date", "10/31/2021"),
+             ("Duties", first)]
+    item = item_of(block_letter("Pinecrest Behavioral Health Trust",
+                                "Dana Okafor was employed by Pinecrest Behavioral Health Trust as follows:", facts,
+                                wrapped))
+    assert item.value["duties"] == duties and "employment.duties_unclear" in item.reasons and item.needs_review
+
+
+@pytest.mark.parametrize(("first", "wrapped", "duties"), [
     # guard rows (pass before and after): duties set off by stops, a clause that is a duty
     ("running parent groups. Home visits", ("with new parents.",),
      "running parent groups. Home visits with new parents"),
     ("running parent groups and", ("was the lead for home visits",), "running parent groups and was the lead for "
                                                                       "home visits"),
 ])
-def test_a_wrapped_line_going_on_to_a_clause_of_its_own_ends_the_duties(
+def test_duties_with_no_clause_of_their_own_are_read_whole_and_sure(
         first: str, wrapped: tuple[str, ...], duties: str) -> None:
     facts = [("Position", "Family Support Worker"), ("Start date", "03/14/2016"), ("End date", "10/31/2021"),
              ("Duties", first)]
@@ -123,6 +148,21 @@ def test_a_wrapped_line_going_on_to_a_clause_of_its_own_ends_the_duties(
                                 "Dana Okafor was employed by Pinecrest Behavioral Health Trust as follows:", facts,
                                 wrapped))
     assert item.value["duties"] == duties and not item.needs_review
+
+
+@pytest.mark.parametrize(("first", "wrapped"), [
+    # a status word inside a real duty: wherever the reader cuts, a person checks it
+    ("trained foster carers and", ("retired nurses from the county",)),
+    ("ran a drop-in for mothers who had been refused housing and were", ("not eligible for benefits",)),
+    ("peer support for fathers. Their employment", ("plans were reviewed each month.",)),
+])
+def test_a_status_word_inside_the_duties_leaves_them_checked(first: str, wrapped: tuple[str, ...]) -> None:
+    facts = [("Position", "Family Support Worker"), ("Start date", "03/14/2016"), ("End date", "10/31/2021"),
+             ("Duties", first)]
+    item = item_of(block_letter("Pinecrest Behavioral Health Trust",
+                                "Dana Okafor was employed by Pinecrest Behavioral Health Trust as follows:", facts,
+                                wrapped))
+    assert "employment.duties_unclear" in item.reasons and item.needs_review and item.confidence <= 0.7
 
 
 def test_a_status_clause_on_the_duties_own_line_ends_them() -> None:
@@ -133,7 +173,7 @@ def test_a_status_clause_on_the_duties_own_line_ends_them() -> None:
                  (166, [(72, "Duties: home visits with infants, but she is not eligible for rehire.")]),
                  (204, [(72, "Sincerely,")]))
     item = employment.extract(doc, find_patterns(doc.text)).items[0]
-    assert item.value["duties"] == "home visits with infants"
+    assert item.value["duties"] == "home visits with infants" and "employment.duties_unclear" in item.reasons
 
 
 def extraction_of(rows: list[tuple[float, list[tuple[float, str]]]]) -> employment.Extraction:
@@ -155,7 +195,8 @@ def assert_no_sure_employer(rows: list[tuple[float, list[tuple[float, str]]]]) -
         assert [f.code for f in extraction.flags] == ["employment.no_period"]
         return
     item, = extraction.items
-    assert item.needs_review and "employment.employer_unconfirmed" in item.reasons and item.confidence <= 0.7
+    assert item.needs_review and item.confidence <= 0.7
+    assert {"employment.employer_unconfirmed", "employment.employer_from_letterhead"} & set(item.reasons)
 
 
 OWN = "We confirm the employment of Lena Brandt; our file holds the details below."
@@ -210,9 +251,9 @@ def test_a_letter_naming_its_own_organisation_again_stays_sure() -> None:
     ("play groups for widowed and separated fathers", (), "play groups for widowed and separated fathers", False),
     ("visits to parents who were detained", ("and were released on bail",),
      "visits to parents who were detained and were released on bail", False),
-    # the status still ends the duties (the first a guard row, passing before and after)
-    ("play groups for fathers", ("and separated from the agency in 2020",), "play groups for fathers", False),
-    ("play groups for fathers.", ("He later resigned from the agency.",), "play groups for fathers", False),
+    # the status still ends the duties, checked
+    ("play groups for fathers", ("and separated from the agency in 2020",), "play groups for fathers", True),
+    ("play groups for fathers.", ("He later resigned from the agency.",), "play groups for fathers", True),
 ])
 def test_a_sentence_going_on_about_the_duties_keeps_them_whole(
         first: str, wrapped: tuple[str, ...], duties: str, doubted: bool) -> None:
@@ -248,3 +289,41 @@ def test_an_employed_answer_gives_no_start_and_as_follows_no_role(facts: list[tu
     for item in extraction.items:
         assert item.needs_review or (item.value["role"] == "Home Visitor" and item.value["start"] == "2017-02-01")
         assert item.value["start"] != "2026-04-30"
+
+
+@pytest.mark.parametrize("top, opening", [
+    # a third party asking the employer to confirm (finding 4)
+    ("Eastbrook Community Lending", "Could you kindly verify the employment of Lena Brandt. She has asked us for a "
+                                    "loan and gave us these facts:"),
+    # a refusal in words no list holds (finding 5)
+    ("Northfield Children's Trust", "We confirm the employment of Lena Brandt. Her name is absent from our staff "
+                                    "lists; you gave:"),
+    # the work placed elsewhere in words no list holds (finding 6)
+    ("Northfield Children's Trust", "We confirm the employment of Lena Brandt. She works out of our partner's site, "
+                                    "Maple Street Family Center:"),
+    # a tagline standing where the organisation's name would (finding 7)
+    ("Caring for Every Little Family", "We confirm the employment of Lena Brandt. Our file holds the details below."),
+])
+def test_a_letterhead_the_letter_never_names_as_employer_is_checked(top: str, opening: str) -> None:
+    assert_no_sure_employer(block_letter(top, opening, FACTS))
+
+
+@pytest.mark.parametrize("duties", [
+    # a refusal's words inside the duties take back no confirmation (finding 8)
+    "home visits for mothers who cannot find stable housing",
+    "groups for parents whose records do not show a diagnosis",
+])
+def test_refusal_words_in_the_duties_are_no_refusal(duties: str) -> None:
+    facts = [*FACTS[:-1], ("Duties", duties)]
+    item = item_of(block_letter("Northfield Children's Trust", "We confirm the employment of Lena Brandt. Our file "
+                                "holds the details below.", facts))
+    assert item.value["employer"] == "Northfield Children's Trust" and item.value["duties"] == duties
+    assert "employment.employer_from_letterhead" in item.reasons
+
+
+def test_a_service_named_in_the_duties_is_no_other_workplace() -> None:
+    """Finding 9: "referred by Eastgate Family Services" in the duties places the work nowhere else."""
+    facts = [*FACTS[:-1], ("Duties", "home visits with families referred by Eastgate Family Services")]
+    item = item_of(block_letter("Northfield Children's Trust", "We confirm the employment of Lena Brandt. Our file "
+                                "holds the details below.", facts))
+    assert item.reasons[:1] == ["employment.employer_from_letterhead"]
