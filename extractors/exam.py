@@ -11,8 +11,8 @@ import re
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_captions import caption_value
-from extractors.form_layout import box_of, is_prose, overlap
+from extractors.form_captions import caption_value, under_header
+from extractors.form_layout import DATE_ONLY, box_of, is_prose, overlap
 from extractors.forms import (
     DATE_VALUE,
     column_value,
@@ -91,6 +91,7 @@ first and the basis after it ("Passed (Pass/Fail grading)") is the verdict."""
 UNREAD_RESULT_SCORE = 0.75
 """A letter's verdict sentence on a report whose labelled result could not be read: the two may not agree."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
+CAPTION_DATE_RULE = "exam.date_caption.v1"
 REACH_SCORE = 0.9
 """A value standing off its column's name (centred in a wide column, set in a box): the column's reach, read by
 the names' left edges rather than by the value lying under its name."""
@@ -173,7 +174,7 @@ no one."""
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One exam item."""
     passed, result_found = _result(doc)
-    dated, date_found = _date(doc, evidence)
+    dated, date_found, stacked = _date(doc, evidence)
     reasons = [] if passed is not None else ["exam.result_unclear"]
     compared = _score_verdict(doc)
     if compared is not None and passed is None:
@@ -183,6 +184,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append("exam.result_conflict")  # the stated verdict and the scores disagree: a person looks
     if dated is None:
         reasons.append("exam.date_missing")
+    elif stacked:
+        reasons.append("exam.date_stacked")  # a date over its caption and one under it: a person picks
     if result_found is not None and result_found.rule == RESULT_COLUMN_RULE and _another_attempt(doc, result_found):
         reasons.append("exam.several_attempts")
     value = {"passed": passed, "date": dated.iso() if dated else None}
@@ -266,6 +269,10 @@ def _in_column_reach(doc: DocText, label: str, rule: str) -> Found | None:
 CLOSER = 2 / 3
 """A caption row is a sign-off's, under its lines, when the values over it are nearer than this share of the gap to
 the line under it: a scan's rows, spaced evenly, lie a point or two off."""
+STACKED_DATE_SCORE = 0.7
+"""A date over its caption with another date under the caption: either could be the exam's."""
+ROW_SLACK = 1.25
+"""A table's rows lie this share of its widest expected gap apart at most: a scan's rows lie a point or two off."""
 
 
 def _column_value(doc: DocText, label: str, rule: str) -> Found | None:
@@ -309,23 +316,49 @@ def _caption_gaps(doc: DocText, index: int) -> tuple[float, float] | None:
         over_names = [i for i, name in enumerate(names) if box is not None and overlap(box, name) > 0.2]
         if len(over_names) == 1 and not COLUMN_NAME.match(text) and not is_prose(text):
             named.add(over_names[0])
-    if len(named) < 2:
+    if len(named) < 2 or _names_over(doc, index - 1):
         return None
     below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
     under = box_of(doc, below.start, below.end) if below is not None and below.page == line.page else None
     return row[1] - over[3], under[1] - row[3] if under is not None else float("inf")
 
 
+def _names_over(doc: DocText, index: int) -> bool:
+    """Whether a row of values has its own row of names over it, a grid's header, rather than being a sign-off's lines.
+
+    Two grids stacked (a candidate's "Candidate | Date of birth" over its values, then the results' names and
+    values): the first grid's values stand over the second's names, but they are the first names' values. A row of
+    two or more short cells of words (no digit, no sentence) each over one of the values, with no values over
+    it in turn (a first block of captions under their lines), is such a header.
+    """
+    if index < 1 or doc.lines[index - 1].page != doc.lines[index].page:
+        return False
+    values = [box for cell in doc.lines[index].cell_spans() if (box := box_of(doc, *cell)) is not None]
+    heads = 0
+    for cell in doc.lines[index - 1].cell_spans():
+        box, text = box_of(doc, *cell), doc.slice(*cell)
+        if box is None or any(ch.isdigit() for ch in text) or is_prose(text):
+            return False
+        heads += sum(overlap(box, value) > 0.2 for value in values) == 1
+    return heads >= 2 and _caption_gaps(doc, index - 1) is None
+
+
 def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
     """The value written on the line over its caption, in a sign-off's row of captions under their lines.
 
-    Only a row clearly closer to the line over it than to the line under it (`_captions_under_lines`).
+    Only a row clearly closer to the line over it than to the line under it (`_captions_under_lines`). A date
+    under the caption as well (a second block, or a grid read the wrong way) could be the one: the value is kept
+    at `STACKED_DATE_SCORE` for a person to check.
     """
     whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
     for index, line in enumerate(doc.lines):
         named = [i for i, cell in enumerate(line.cell_spans()) if whole.match(doc.slice(*cell))]
         if named and _captions_under_lines(doc, index):
-            return caption_value(doc, index, named[0], rule)
+            found = caption_value(doc, index, named[0], rule)
+            under = under_header(doc, index, named[0], rule)
+            if found is not None and under is not None and DATE_ONLY.match(doc.slice(under.start, under.end)):
+                found = Found(found.start, found.end, found.rule, min(found.score, STACKED_DATE_SCORE))
+            return found
     return None
 
 
@@ -466,33 +499,45 @@ def _under_bare_minimum(doc: DocText, found: Found) -> bool:
 
 
 def _rows_after(doc: DocText, line: Line) -> list[Line]:
-    """The lines of a table under one of its rows, down to the first gap of a line's height or more (or the page's end).
+    """The lines of a table under one of its rows, down to the first gap wider than the table's own (or the page's end).
 
-    A row whose name wraps runs onto a second line; the table's next row follows as closely.
+    A row whose name wraps runs onto a second line; the table's next row follows as closely. A roomy table spaces
+    its rows as far apart as its names row stands over the first: the next line always counts (a number there
+    leaves the scores to the words, which decides nothing), and further lines while each gap is no wider than a
+    line's height or the gap under the names row, whichever is more.
     """
     rows: list[Line] = []
+    index = doc.lines.index(line)
     last = box_of(doc, line.start, line.end)
-    for following in doc.lines[doc.lines.index(line) + 1:]:
+    if last is None:
+        return rows
+    room = last[3] - last[1]
+    names = doc.lines[index - 1] if index >= 1 else None
+    over = box_of(doc, names.start, names.end) if names is not None and names.page == line.page else None
+    if over is not None:
+        room = max(room, last[1] - over[3])
+    for following in doc.lines[index + 1:]:
         box = box_of(doc, following.start, following.end)
-        if following.page != line.page or last is None or box is None or box[1] - last[3] >= last[3] - last[1]:
+        if following.page != line.page or box is None or (rows and box[1] - last[3] > ROW_SLACK * room):
             break
         rows.append(following)
         last = box
     return rows
 
 
-def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, bool]:
     """The labelled exam date (never a range), else the date after "sat the examination on".
 
     A date labelled for the exam itself ("Test date") comes before one labelled for an assessment; a sign-off's
-    date is the one written over its caption.
+    date is the one written over its caption (said stacked, third, when a date stands under the caption as well).
     """
     found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
                   if (found := _column_value(doc, label, "exam.date_column.v1")
-                      or _over_caption(doc, label, "exam.date_caption.v1")
+                      or _over_caption(doc, label, CAPTION_DATE_RULE)
                       or field_value(doc, label, "exam.date.v2", bare=DATE_VALUE)) is not None), None)
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:
-            return parsed(spans[0])
-    return date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v2", 0.95)
+            stacked = found.rule == CAPTION_DATE_RULE and found.score <= STACKED_DATE_SCORE
+            return (*parsed(spans[0], STACKED_DATE_SCORE if stacked else 1.0), stacked)
+    return (*date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v2", 0.95), False)

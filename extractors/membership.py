@@ -379,10 +379,11 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
     """
     through = (column_value(doc, THROUGH_LABEL, COLUMNS, "membership.valid_through_column.v1")
                or field_value(doc, THROUGH_LABEL, "membership.valid_through.v3"))
-    over, over_found = _expiry_over_caption(doc, evidence)
+    over, over_found, heading = _expiry_over_caption(doc, evidence)
     if through is not None:
         dated, found = first_date(doc, through, evidence, EXPIRY_YEARS_AHEAD)
-        if dated is not None and found is not None and over is not None and over.iso() != dated.iso():
+        other = over if over is not None else heading
+        if dated is not None and found is not None and other is not None and other.iso() != dated.iso():
             found = Found(found.start, found.end, found.rule, min(found.score, STACKED_SCORE))
         if dated is not None:
             return dated, found
@@ -407,7 +408,8 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
     return _renewal_due(doc, evidence)
 
 
-def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None]:
+def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
+                         ) -> tuple[ParsedDate | None, Found | None, ParsedDate | None]:
     """A date written on a line over its expiry caption, beside other captioned lines ("Membership Expires").
 
     A certificate signs off with lines captioned underneath: the signer's name over "President", the date over
@@ -415,10 +417,13 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[Parsed
     the date (a list of labels over their values: the date is that label's); a date under it as well (stacked
     blocks) could be either's, so it is read for a person to check. A form whose caption rows stand over their
     values is read by the labelled field instead, and so is a caption that heads a column of a grid (see
-    `_heads_a_column`): a date over it is the page's (a print date), not its value.
+    `_heads_a_column`): a date over it is the page's (a print date), not its value; but when the line over holds
+    values over two or more captions (a sign-off's lines) it is handed back third, so that a column's reading that
+    differs from it is checked.
     """
     if captions_over_values(doc):
-        return None, None
+        return None, None, None
+    heading: ParsedDate | None = None
     caption = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(THROUGH_LABEL)})\s*$")
     for index, line in enumerate(doc.lines):
         for position, cell in enumerate(line.cell_spans()):
@@ -426,16 +431,19 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]) -> tuple[Parsed
                 continue
             value = caption_value(doc, index, position, "membership.valid_through_caption.v1")
             if (value is None or not DATE_ONLY.match(doc.slice(value.start, value.end))
-                    or _label_over(doc, index - 1, value) or _heads_a_column(doc, index, position, value)):
+                    or _label_over(doc, index - 1, value)):
                 continue
             dated, found = first_date(doc, value, evidence, EXPIRY_YEARS_AHEAD)
             if dated is None or found is None:
                 continue
+            if _heads_a_column(doc, index, position, value):
+                heading = heading or (dated if _lines_over_captions(doc, index) else None)
+                continue
             other = under_header(doc, index, position, value.rule)
             stacked = other is not None and DATE_ONLY.match(doc.slice(other.start, other.end))
             score = min(found.score, value.score, STACKED_SCORE if stacked else 1.0)
-            return dated, Found(found.start, found.end, value.rule, score)
-    return None, None
+            return dated, Found(found.start, found.end, value.rule, score), None
+    return None, None, heading
 
 
 CLOSER = 2 / 3
@@ -448,9 +456,10 @@ def _heads_a_column(doc: DocText, index: int, position: int, over: Found) -> boo
 
     A member grid names its columns ("Member | Level | Expires") over a row of values; a print date at the top of
     the page may stand right over a name. The row of two or more column names (no digit) with a value under this
-    one clearly closer than the date over it (`CLOSER`) heads the column; rows spaced evenly may as well be a
-    sign-off's captions under their lines with a second block under them, read the usual way (and checked when
-    the two dates differ).
+    one clearly closer than the date over it (`CLOSER`) heads the column, but only when no row of captions follows
+    the value's row (a second block of lines captioned underneath: "Kim Lau" over "Signed"); rows spaced evenly
+    may as well be a sign-off's captions under their lines with a second block under them, read the usual way (and
+    checked when the two dates differ).
     """
     line = doc.lines[index]
     column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
@@ -460,8 +469,41 @@ def _heads_a_column(doc: DocText, index: int, position: int, over: Found) -> boo
     under = under_header(doc, index, position, "membership.valid_through_column.v1")
     row, above = box_of(doc, line.start, line.end), box_of(doc, over.start, over.end)
     below = box_of(doc, under.start, under.end) if under is not None else None
+    if under is None or _captions_follow(doc, under):
+        return False
     return (row is not None and above is not None and below is not None
             and below[1] - row[3] < CLOSER * (row[1] - above[3]))
+
+
+def _lines_over_captions(doc: DocText, index: int) -> bool:
+    """Whether the line over a caption row holds values over two or more of its captions, each over one.
+
+    A sign-off's lines stand so; a page's heading with its print date at the right does not (the heading spans
+    several names).
+    """
+    if index < 1 or doc.lines[index - 1].page != doc.lines[index].page:
+        return False
+    names = [box for cell in doc.lines[index].cell_spans() if (box := box_of(doc, *cell)) is not None]
+    over = 0
+    for cell in doc.lines[index - 1].cell_spans():
+        box = box_of(doc, *cell)
+        if box is not None and not is_prose(doc.slice(*cell)):
+            over += sum(overlap(box, name) > 0.2 for name in names) == 1
+    return over >= 2
+
+
+def _captions_follow(doc: DocText, value: Found) -> bool:
+    """Whether the line after a value's line is a row of captions: two or more short cells of words, no digit.
+
+    A sign-off's second block of lines has its own captions under it; a grid's next row holds values.
+    """
+    line = doc.line_at(value.start)
+    if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
+        return False
+    following = doc.lines[index + 1]
+    texts = [doc.slice(*cell) for cell in following.cell_spans()]
+    return (following.page == line.page and len(texts) >= 2
+            and not any(ch.isdigit() for text in texts for ch in text) and not any(is_prose(text) for text in texts))
 
 
 def _label_over(doc: DocText, index: int, value: Found) -> bool:

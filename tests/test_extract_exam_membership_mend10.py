@@ -125,3 +125,82 @@ def test_membership_print_date_over_a_column_name_is_no_expiry() -> None:
 def test_membership_grid_expiry_under_its_column_name_despite_a_print_date_over_it() -> None:
     item = membership.extract(doc := member_grid("03/31/2027"), find_patterns(doc.text)).items[0]
     assert item.value["valid_through"] == "2027-03-31" and not item.needs_review
+
+
+# Session 10, second round (R10h on 715e9d5): roomy tables, stacked grids, two-block member sign-offs.
+
+def roomy_table(header: list[str], *rows: list[str], pitch: float = 28.0) -> DocText:
+    """A score report set with room: the names row and each row of scores `pitch` points apart, 10 point type."""
+    xs = (80.0, 230.0, 360.0)
+    lines: list[tuple[float, list[tuple[float, str]]]] = [
+        (64, [(80, "Score Summary")]),
+        (92, [(80, "Date of examination: March 11, 2025")]),
+        (140, list(zip(xs, header, strict=False))),
+    ]
+    lines += [(140 + pitch * (i + 1), list(zip(xs, row, strict=False))) for i, row in enumerate(rows)]
+    return doc_of(*lines)
+
+
+@pytest.mark.parametrize("doc", [
+    # the rows stand as far apart as the names row over the first: each domain's points are a row, none decides
+    roomy_table(["Content area", "Score", "Passing score"], ["Relationships", "402", "380"],
+                ["Reflection", "355", "380"]),
+    roomy_table(["Sitting", "Scaled score", "Passing score"], ["First", "339", "350"], ["Second", "371", "350"]),
+    roomy_table(["Part", "Score", "Cut score"], ["Relationships", "402", "380"], ["Reflection", "355", "380"],
+                ["Assessment", "390", "380"], pitch=32.0),
+])
+def test_exam_roomy_rows_of_scores_decide_nothing(doc: DocText) -> None:
+    item = exam_item(doc)
+    assert item.value["passed"] is None and "exam.result_unclear" in item.reasons
+
+
+def stacked_grids(*, names_over: bool, results_at: float = 150.0) -> DocText:
+    """An applicant grid stacked over a results grid whose names row is padded (its row of values set well under)."""
+    lines: list[tuple[float, list[tuple[float, str]]]] = [(56, [(80, "Candidate Record")])]
+    if names_over:
+        lines.append((100, [(80, "Applicant"), (250, "Approval date"), (410, "Room")]))
+    lines += [(114, [(80, "Sam Reyes"), (250, "02/03/2025"), (410, "7")]),
+              (128, [(80, "Test"), (250, "Exam date"), (410, "Result")]),
+              (results_at, [(80, "Level II"), (250, "04/22/2025"), (410, "Passed")])]
+    return doc_of(*lines)
+
+
+@pytest.mark.parametrize("results_at", [146.0, 150.0])
+def test_exam_values_under_their_own_names_are_no_sign_off_lines(results_at: float) -> None:
+    """The applicant's values have their names row over them: the results names head the results row."""
+    item = exam_item(stacked_grids(names_over=True, results_at=results_at))
+    assert item.value == {"passed": True, "date": "2025-04-22"}
+
+
+def test_exam_date_over_a_caption_with_a_date_under_it_too_is_checked() -> None:
+    """No names over the first row: it may be lines captioned underneath or a grid read wrongly; a person looks."""
+    item = exam_item(stacked_grids(names_over=False))
+    assert item.needs_review and "exam.date_stacked" in item.reasons and item.confidence <= 0.7
+
+
+def member_sign_off(second: list[tuple[float, str]], second_captions: list[tuple[float, str]]) -> DocText:
+    """A membership certificate signed off in two blocks of lines, each captioned underneath, the second close under."""
+    return doc_of(
+        (64, [(160, "Membership Certificate")]),
+        (104, [(72, "Sam Reyes is a member in good standing of the Prairie Association for Infant Mental Health.")]),
+        (300, [(90, "06/15/2023"), (240, "Professional"), (410, "06/30/2026")]),
+        (320, [(90, "Member since"), (240, "Level"), (410, "Membership Expires")]),
+        (334, second),
+        (348, second_captions),
+    )
+
+
+def test_membership_expiry_over_its_caption_with_a_second_block_under() -> None:
+    """The second block's name stands under the expiry caption: it has its own captions, so the date over is read."""
+    doc = member_sign_off([(90, "04/01/2025"), (240, "Board Chair"), (410, "Lee Ortiz")],
+                          [(90, "Date of issue"), (240, "Title"), (410, "Signature")])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == "2026-06-30"
+
+
+def test_membership_two_block_sign_off_with_a_date_under_the_expiry_caption_is_checked() -> None:
+    """A date over the expiry caption and another under it (the second block's): either may be it, a person looks."""
+    doc = member_sign_off([(90, "Lee Ortiz"), (240, "Board Chair"), (410, "04/01/2025")],
+                          [(90, "Signature"), (240, "Title"), (410, "Date of issue")])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["valid_through"] == "2026-06-30" or (item.needs_review and item.confidence <= 0.7)
