@@ -231,17 +231,19 @@ def _title_after(doc: DocText) -> Found | None:
 def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, float]:
     """Where a title under the completion line ends (its first line's end, or its next line's), and its score.
 
-    A line quoted whole may be the title or only its lead ("“Baby Talk”" over "Strategies for ..."): the
-    line under it is its wrap when set in its very type (a text layer's size), or when it closes a quote ("...
-    Debate for Home Visitors”": the marks above were nested). A line in the title's type only by a scan's loose
-    limits may be the wrap or a provider set in that type: the quote ends the title, and a person checks it.
+    A line quoted whole is the title whole, or only its lead ("“Baby Talk”" over "Strategies for ..."). The line
+    under it goes on with it only when it closes a quote in its type ("... Debate for Home Visitors”": the marks
+    above were nested); on a scan, whose words' sizes are loose, a person checks even that join. Any other line in
+    its type may be its wrap or a provider, a place, a trainer or the hours set in that type ("Lakeside Early
+    Childhood Council", "with Dr. ..."): the quote ends the title, and a person checks it.
     """
     score = _wrap_score(doc, first, following) if following is not None else None
     if following is None or not _closed_quote(doc, first):
         return (first.end, 0.93) if following is None or score is None else (following.end, score)
     closes = bool(following.words) and sum(following.words[-1].word.text.count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
-    if score is not None and (score >= REVIEW_THRESHOLD or closes):
-        return following.end, score
+    if score is not None and closes:
+        scanned = any(p.word.source == "ocr" for p in (*first.words, *following.words))
+        return following.end, min(score, UNSURE_TITLE) if scanned else score
     return first.end, UNSURE_TITLE if closes or score is not None else 0.93
 
 

@@ -45,26 +45,42 @@ INSTITUTION = re.compile(r"\b(university|college|institute|school|academy|semina
                          re.I)
 INSTITUTION_LABEL = re.compile(r"(?:(?:awarding|granting|degree[\s-]granting)\s+)?(?:institution|school|college|"
                                r"university)(?:\s+name)?|name\s+of\s+(?:the\s+)?(?:institution|school)", re.I)
-RECORD_NAME = (r"(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcript(?:\s+of\s+records)?|"
-               r"record(?:\s+of\s+achievement)?|diploma\s+supplement|statement\s+of\s+results)")
+RECORD_NAME = (r"(?:(?:un)?official\s+)?(?:academic\s+)?(?:transcripts?(?:\s+of\s+records)?|"
+               r"records?(?:\s+of\s+achievement|\s+office)?|diploma\s+supplement|statement\s+of\s+results|"
+               r"grade\s+report)")
 RECORD_TITLE = re.compile(rf"^\s*{RECORD_NAME}\s*(?:of|from|[-\u2013:|])\s*|\s*[-\u2013:|]?\s*{RECORD_NAME}\b.*$", re.I)
 """A heading's document title around the institution ("Ridgeline University Official Transcript",
-"Diploma Supplement - Ridgeline University")."""
+"Diploma Supplement - Ridgeline University", "... Academic Records Office", "... Grade Report")."""
 COVER_PAGE = re.compile(r"\bcover\s+(?:page|sheet)\b|\bnot\s+part\s+of\s+the\s+(?:official\s+)?transcript\b", re.I)
-OFFICE_SUFFIX = re.compile(r"\s*(?:[,\-\u2013]\s*|(?=(?:the\s+)?office\s+of\b|registrar'?s?\s+office\b))"
+OFFICE_SUFFIX = re.compile(r"\s*(?:[,;\-\u2013]\s*|(?=(?:the\s+)?office\s+of\b|registrar'?s?\s+office\b|"
+                           r"(?:registrar|transcripts)\W*$))"
                            r"(?:(?:the\s+)?office\s+of\s+(?:the\s+)?(?:university\s+)?registrar|"
-                           r"registrar'?s?\s+office|(?:university\s+)?registrar)\b.*$", re.I)
+                           r"registrar'?s?\s+office|(?:university\s+)?registrar|transcripts)\b.*$", re.I)
 """The registrar's office after the name: after a comma or dash, or right after it when it says "Office of ..."."""
 GENERIC_WORDS = frozenset({"the", "university", "college", "institute", "school", "academy", "seminary",
                            "conservatory", "polytechnic", "state", "community", "graduate", "junior", "technical",
                            "national", "public", "private", "of", "for", "at", "in", "and", "&"})
 """Words that name a kind of institution, never which one: a name made only of them ("State University", "The
 Graduate School") names none."""
+SUBJECT_WORDS = frozenset({"technology", "science", "sciences", "arts", "art", "engineering", "medicine", "law",
+                           "nursing", "education", "business", "management", "social", "work", "health", "music",
+                           "design", "pharmacy", "dentistry", "theology", "divinity", "agriculture", "humanities",
+                           "liberal", "applied", "fine", "professional", "studies", "continuing", "mines", "policy",
+                           "psychology", "welfare", "family", "human", "development", "behavioral", "medical"})
+"""Words that name a field of study: "School of Social Work", "Institute of Technology" name a part of some
+institution or a kind of it, not which one (its proper name may stand on another line of a stacked letterhead)."""
 CUT_NAME = re.compile(r"\b(?:of|for|at|in|and|&)(?:\s+the)?\s*[,.\-\u2013]?\s*$|&\s*$", re.I)
 """A name cut at its connective ("University of", "College of the", "School of Arts and"): its rest is elsewhere (a
 split OCR line, a wrap) or was not read."""
 ROW_GAP = 1.5
 """How far apart, in the words' height, two words of one printed line may stand: a word space, not a column."""
+WORD_SPACE = {"text": 0.9, "ocr": 1.0}
+"""A word space surely, in the words' box height (a text layer's boxes are the type's size, OCR's hug the letters),
+even in a letterhead's spaced type: words further apart on the row may be the name's or another cell's ("Main
+Campus", "Est. 1961", "Student ID"). Words of one run set well over their own spacing (`SPACING_STEP`) part too."""
+SPACING_STEP = 1.8
+SEPARATOR = re.compile(r"^[|\u00b7\u2022\u2013\u2014/-]+$")
+"""A mark set between a heading's parts ("... | ...", "... \u00b7 ..."): the name ends at it."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 
@@ -156,7 +172,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,
               "degree.institution_missing": institution is None,
-              "degree.institution_incomplete": institution is not None and _bare(institution.name),
+              "degree.institution_incomplete": institution is not None and (_bare(institution.name)
+                                                                         or institution.unsure),
               "transcript.unofficial": official is False}
     reasons += [code for code, failed in checks.items() if failed]
     value = {
@@ -177,7 +194,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
 def _bare(name: str) -> bool:
     """An institution's name that is only its kind, or cut at its connective: no name a person can check."""
     words = re.findall(r"[^\W_]+|&", name.lower())
-    return not words or all(word in GENERIC_WORDS for word in words) or CUT_NAME.search(name) is not None
+    return (not words or all(word in GENERIC_WORDS | SUBJECT_WORDS for word in words)
+            or CUT_NAME.search(name) is not None)
 
 
 def _identify(text: str, found: list[Evidence]) -> tuple[str, str, str, float, bool]:
@@ -197,6 +215,8 @@ class Institution:
 
     name: str
     spans: tuple[Found, ...]
+    unsure: bool = False
+    """Words stood beyond a word space from the name on its row, or a field's cell ran into the next field's."""
 
 
 def _institution(doc: DocText) -> Institution | None:
@@ -213,12 +233,79 @@ def _institution(doc: DocText) -> Institution | None:
         for start, end in line.cell_spans():
             text = doc.slice(start, end)
             if (INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*(?:office\b|\d)", text, re.I)):
-                return _whole_row(doc, _name_only(doc, start, end, "transcript.institution.v1", 0.9))
+                part, spaced = _spaced_part(doc, _name_only(doc, start, end, "transcript.institution.v1", 0.9))
+                whole = _whole_row(doc, _name_only(doc, part.start, part.end, part.rule, part.score))
+                return replace(whole, unsure=whole.unsure or spaced)
     for line in record:
         for label, value in label_segments(doc, line):
             if INSTITUTION_LABEL.fullmatch(label) and INSTITUTION.search(doc.slice(value.start, value.end)):
-                return _whole_row(doc, _name_only(doc, value.start, value.end, "transcript.institution_field.v1", 0.93))
+                value, cut = _before_next_field(doc, value)
+                named = _name_only(doc, value.start, value.end, "transcript.institution_field.v1", 0.93)
+                named, spaced = _spaced_part(doc, named)
+                cut = cut or spaced
+                whole = _whole_row(doc, named)
+                return replace(whole, unsure=whole.unsure or cut)
     return None
+
+
+def _spaced_part(doc: DocText, found: Found) -> tuple[Found, bool]:
+    """The run of a cell's words naming the institution, when the cell holds runs apart.
+
+    Runs are words set further apart than a word space or parted by a mark ("State University    Main Campus",
+    "The Graduate School | Westbrook University"). Which run is the name, and whether the others are its words, is
+    not told by the page: the first run naming a kind of institution is kept, and a person checks it (True).
+    """
+    words = doc.words_in(found.start, found.end)
+    if len(words) < 2:
+        return found, False
+    space = _word_space(words)
+    runs: list[list[Placed]] = [[]]
+    for previous, placed in zip([None, *words], words, strict=False):
+        if SEPARATOR.match(placed.word.text):
+            runs.append([])
+            continue
+        if previous is not None and runs[-1] and (placed.page != previous.page
+                                                  or placed.word.bbox[0] - previous.word.bbox[2] > space):
+            runs.append([])
+        runs[-1].append(placed)
+    runs = [run for run in runs if run]
+    if len(runs) < 2:
+        return found, False
+    named = next((run for run in runs if INSTITUTION.search(" ".join(p.word.text for p in run))), runs[0])
+    return Found(max(found.start, named[0].start), min(found.end, named[-1].end), found.rule, found.score), True
+
+
+def _before_next_field(doc: DocText, value: Found) -> tuple[Found, bool]:
+    """A field's value up to the next field's label its cell ran into ("University of   Student ID: 40421187").
+
+    The value ends at the widest gap before the word ending in ':'; unless that gap is wider than a word space
+    (a cell's edge), where the label begins is a guess, and the name is checked by a person (True).
+    """
+    words = doc.words_in(value.start, value.end)
+    colon = next((i for i, p in enumerate(words) if i > 0 and p.word.text.endswith(":")), None)
+    if colon is None:
+        return value, False
+    gaps = [(words[i + 1].word.bbox[0] - words[i].word.bbox[2], i) for i in range(colon)
+            if words[i + 1].page == words[i].page]
+    if not gaps:
+        return Found(value.start, words[colon].start, value.rule, value.score), True
+    widest, at = max(gaps)
+    cut = Found(value.start, words[at].end, value.rule, value.score)
+    return cut, widest <= _word_space(words[:colon + 1])
+
+
+def _word_space(words: list[Placed]) -> float:
+    """The widest gap that is still a word space between these words of one line.
+
+    That is `WORD_SPACE` of their height, or less when their own narrowest gap shows a tighter type (`SPACING_STEP`
+    of it).
+    """
+    ocr = any(p.word.source == "ocr" for p in words)
+    space = WORD_SPACE["ocr" if ocr else "text"] * max(p.word.bbox[3] - p.word.bbox[1] for p in words)
+    gaps = [b.word.bbox[0] - a.word.bbox[2] for a, b in zip(words, words[1:], strict=False) if a.page == b.page]
+    if len(gaps) >= 2:
+        space = min(space, max(SPACING_STEP * max(min(gaps), 0.0), 0.3 * space))
+    return space
 
 
 def _whole_row(doc: DocText, found: Found) -> Institution:
@@ -228,8 +315,10 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
     read as a line of their own: they are the name's words if their middles lie within the kind's height, on its
     page, each within a word space of the last (to the right, or to the left: "Harlow University"), and set in the
     kind's type (`_same_type`). A word inside the kind's own box is a misreading of it, not a word beside it; a
-    label ("Institution:") ends the row's name, and the office or the record's title joined on is trimmed off as
-    from a heading's cell. Still bare, the name is flagged by the item.
+    label ("Institution:"; a person checks a name that ran into one) or a separating mark ("|", "\u00b7") ends the
+    row's name, and the office or the record's title joined on is trimmed off as from a heading's cell. A word
+    further than a word space away may be another cell's ("Main Campus", "Est. 1961"): the name ends before it, and
+    a person checks it. Still bare, the name is flagged by the item.
     """
     text = doc.slice(found.start, found.end)
     own = doc.words_in(found.start, found.end)
@@ -240,23 +329,33 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
     row = sorted((p for p in doc.words if p.page == own[0].page and p not in own
                   and top <= (p.word.bbox[1] + p.word.bbox[3]) / 2 <= bottom and _same_type(p, own)
                   and (p.word.bbox[2] <= left or p.word.bbox[0] >= right)), key=lambda p: p.word.bbox[0])
+    space = _word_space(own) if len(own) > 2 else WORD_SPACE["ocr" if any(p.word.source == "ocr" for p in own)
+                                                              else "text"] * (bottom - top)
     after: list[Placed] = []
     before: list[Placed] = []
+    unsure = False
     for placed in row:
         if right <= placed.word.bbox[0] <= right + gap:
-            if placed.word.text.endswith(":"):
+            if placed.word.text.endswith(":") or SEPARATOR.match(placed.word.text):
+                unsure = unsure or bool(after) and placed.word.text.endswith(":")  # where the label begins is a guess
+                break
+            if placed.word.bbox[0] - right > space:
+                unsure = True
                 break
             after.append(placed)
             right = placed.word.bbox[2]
     for placed in reversed(row):
         if left - gap <= placed.word.bbox[2] <= left:
-            if placed.word.text.endswith(":"):
+            if placed.word.text.endswith(":") or SEPARATOR.match(placed.word.text):
+                break
+            if left - placed.word.bbox[2] > space:
+                unsure = True
                 break
             before.insert(0, placed)
             left = placed.word.bbox[0]
     if not before and not after:
-        return Institution(text, (found,))
-    return _joined(found, before, text, after)
+        return Institution(text, (found,), unsure)
+    return replace(_joined(found, before, text, after), unsure=unsure)
 
 
 def _same_type(placed: Placed, own: list[Placed]) -> bool:
@@ -306,4 +405,4 @@ def _trim(text: str) -> tuple[int, int]:
             start, text = start + title.end(), text[title.end():]
         elif title.start() > 0 and INSTITUTION.search(text[:title.start()]):
             text = text[:title.start()]
-    return start, start + len(text)
+    return start, start + len(text.rstrip(" ;,"))

@@ -299,11 +299,13 @@ def said(top: float, text: str, height: float = 11.0, confidence: float = 0.94) 
     return top, [(word, height, confidence) for word in text.split()]
 
 
-def _quoted_certificate(title: tuple[float, list[Any]], under: str) -> Any:
-    """A scanned certificate whose title line stands under "in honour of attending" and over a line of its type."""
+def _quoted_certificate(title: tuple[float, list[Any]], under: str | tuple[str, float]) -> Any:
+    """A scanned certificate whose title line stands under "in honour of attending" and over a line of its type
+    (a line's text, or its text and its words' box height)."""
+    text, height = under if isinstance(under, tuple) else (under, 11.5)
     return scanned([said(100, "Certificate of Attendance", 14.0), said(130, "awarded to"),
                     said(150, "Dana Whitfield", 16.0), said(175, "in recognition of attending"), title,
-                    said(222, under, 11.5), said(260, "Lakeside Early Childhood Council", 9.0)])
+                    said(222, text, height), said(260, "Lakeside Early Childhood Council", 9.0)])
 
 
 @pytest.mark.parametrize(("title", "under"), [
@@ -349,17 +351,32 @@ def _attended(title_rows: list[Row]) -> Any:
     return item
 
 
-# Review R10d (findings 1, 7): a quoted phrase may lead a title whose words go on, in its very type, on the next line.
-@pytest.mark.parametrize(("title_rows", "title"), [
-    ([("\u201cFloor Time\u201d", 16.0), ("Play and Regulation in Toddlers", 16.0)],
-     "\u201cFloor Time\u201d Play and Regulation in Toddlers"),
-    ([("\"Serve and Return\"", 15.0), ("Conversations with Young Infants", 15.0)],
-     "\"Serve and Return\" Conversations with Young Infants"),
+# Review R10d (findings 1, 7), R10g (finding 1): a quoted phrase may lead a title whose words go on, in its very type,
+# on the next line; the line may as well be a provider, a place, a trainer or the hours set in that type. The quote
+# ends the title and a person checks it, never a confident cut nor a confident join.
+@pytest.mark.parametrize(("title_rows", "kept"), [
+    ([("\u201cFloor Time\u201d", 16.0), ("Play and Regulation in Toddlers", 16.0)], "Floor Time"),
+    ([("\"Serve and Return\"", 15.0), ("Conversations with Young Infants", 15.0)], "Serve and Return"),
     ([("\u201cGrowing Together Infant Massage\u201d", 16.0), ("Instructor Certification", 16.0)],
-     "\u201cGrowing Together Infant Massage\u201d Instructor Certification"),
+     "Growing Together Infant Massage"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("Meadowbrook Parent Education Network", 16.0)], "Colic and Crying"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("Eugene, Oregon", 16.0)], "Colic and Crying"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("with Prof. Lena Ortiz", 16.0)], "Colic and Crying"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("at Greenfield Library Annex", 16.0)], "Colic and Crying"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("Three Contact Hours", 16.0)], "Colic and Crying"),
+    ([("\u201cColic and Crying\u201d", 16.0), ("Session 2 of 4", 16.0)], "Colic and Crying"),
 ])
-def test_a_quoted_lead_phrase_goes_on_with_the_line_in_its_type(title_rows: list[Row], title: str) -> None:
-    assert _attended(title_rows).value["title"] == title
+def test_a_line_in_its_type_under_a_quoted_title_is_checked_by_a_person(title_rows: list[Row], kept: str) -> None:
+    item = _attended(title_rows)
+    assert item.value["title"].startswith(kept)
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+def test_a_line_closing_the_quote_goes_on_with_a_quoted_title() -> None:
+    """Guard row (passes before and after): marks nested over two lines of a text layer make one title."""
+    item = _attended([("\u201cThe \u201cGood Enough\u201d Parent", 16.0), ("Revisited for Home Visitors\u201d", 16.0)])
+    assert "Revisited for Home Visitors" in item.value["title"]
 
 
 def test_a_quoted_title_over_a_line_in_smaller_type_is_whole() -> None:
@@ -374,8 +391,12 @@ def test_a_quoted_title_over_a_line_in_smaller_type_is_whole() -> None:
     (said(200, "\u201cTummy Time\u201d", 12.0), "Motor Milestones in the First Year", "Tummy Time"),
     (said(200, "\u201cSleep Training and the Extinction Myth\u201d", 12.0), "Revisited for Home Visitors\u201d",
      "Revisited for Home Visitors"),
+    # R10g (finding 2): a line whose words' boxes are the title's very height is no surer a wrap on a scan.
+    (said(206, "\u201cColic and Crying\u201d", 12.0), ("Meadowbrook Parent Education Network", 12.0),
+     "Colic and Crying"),
+    (said(206, "\u201cColic and Crying\u201d", 12.0), ("by Prof. Lena Ortiz", 12.0), "Colic and Crying"),
 ])
-def test_a_scanned_quoted_title_that_may_go_on_is_checked_by_a_person(title: Any, under: str, kept: str) -> None:
+def test_a_scanned_quoted_title_that_may_go_on_is_checked_by_a_person(title: Any, under: Any, kept: str) -> None:
     item = _quoted_certificate(title, under)
     assert kept in item.value["title"]
     assert "training.title_unsure" in item.reasons

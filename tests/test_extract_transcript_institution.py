@@ -166,3 +166,58 @@ def test_a_caption_in_smaller_type_beside_a_stacked_letterhead_is_no_part_of_its
                        ("Enrollment", 160.0, 70.0, 9.0), ("Services", 212.0, 70.0, 9.0)])
     assert item.value["institution"] == "COLLEGE"
     assert "degree.institution_incomplete" in item.reasons
+
+
+Cell = tuple[str, float, float, float]
+
+
+def cells(parts: list[str], top: float, size: float, gap: float, x: float = 60.0) -> list[Cell]:
+    """One printed row of a text layer: each part's words a word space apart, the parts `gap` points apart."""
+    row: list[Cell] = []
+    for part in parts:
+        for token in part.split():
+            row.append((token, x, top, size))
+            x += 0.55 * size * len(token) + 0.25 * size
+        x += gap - 0.25 * size
+    return row
+
+
+# Review R10g (findings 3-5): a heading's or a field's cell that holds more than the name (the next field, a campus,
+# a caption, a separated division), or a name of a kind and a subject only, is never a confident institution.
+@pytest.mark.parametrize(("heading", "kept"), [
+    (cells(["Institution: College of", "Member ID: 5521"], 40.0, 10.0, 13.0), "College of"),
+    (cells(["Institution: Community College", "Branch No: 3"], 40.0, 10.0, 13.0), "Community College"),
+    (cells(["Institution: College of", "Member ID 5521"], 40.0, 10.0, 15.0), "College of"),
+    (cells(["Community College", "North Campus"], 40.0, 18.0, 26.0), "Community College"),
+    (cells(["North Campus", "Community College"], 40.0, 18.0, 26.0), "Community College"),
+    (cells(["State College", "Founded 1958"], 40.0, 18.0, 26.0), "State College"),
+    (cells(["The Graduate School", "|", "Eastfield University"], 40.0, 18.0, 9.0), "The Graduate School"),
+    (cells(["State College", "Student Records Office"], 40.0, 16.0, 24.0), "State College"),
+    (cells(["Technical College", "Grade Report"], 40.0, 16.0, 24.0), "Technical College"),
+    (cells(["Ashgrove"], 40.0, 18.0, 0.0) + cells(["Institute of Technology"], 64.0, 18.0, 0.0),
+     "Institute of Technology"),
+    (cells(["School of Nursing"], 40.0, 18.0, 0.0) + cells(["Ashgrove University"], 64.0, 11.0, 0.0),
+     "School of Nursing"),
+])
+def test_a_cell_holding_more_than_the_name_or_a_part_name_is_flagged(heading: list[Cell], kept: str) -> None:
+    item = text_layer(heading)
+    assert item.value["institution"] == kept
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize("heading", [
+    cells(["University of Ashgrove Registrar"], 40.0, 16.0, 0.0),
+    cells(["University of Ashgrove Transcripts"], 40.0, 16.0, 0.0),
+    cells(["University of Ashgrove;"], 40.0, 16.0, 0.0),
+])
+def test_a_registrar_or_transcripts_word_after_the_name_is_no_part_of_it(heading: list[Cell]) -> None:
+    assert text_layer(heading).value["institution"] == "University of Ashgrove"
+
+
+def test_a_letterhead_in_widely_spaced_type_is_one_name() -> None:
+    """Guard row (passes before and after): words set evenly wide apart in a letterhead are one name, unflagged."""
+    heading = [("Harlow", 100.0, 40.0, 18.0), ("State", 170.0, 40.0, 18.0), ("University", 232.0, 40.0, 18.0)]
+    item = text_layer(heading)
+    assert item.value["institution"] == "Harlow State University"
+    assert "degree.institution_incomplete" not in item.reasons
