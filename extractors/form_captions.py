@@ -70,10 +70,10 @@ def captions_over_values(doc: DocText) -> bool:
             and (len(line.cell_spans()) > 1 or _value_under(doc, i))]
     if not rows:
         return False
-    return _heads_a_block(doc, rows[0]) and _value_under(doc, rows[-1])
+    return heads_a_block(doc, rows[0]) and _value_under(doc, rows[-1])
 
 
-def _heads_a_block(doc: DocText, index: int) -> bool:
+def heads_a_block(doc: DocText, index: int) -> bool:
     """A caption row with no value line above it: the first line of its page, or under a paragraph.
 
     Specks a scan reads as letters ("g  y": no two letters or digits together) are not a line.
@@ -167,7 +167,7 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     for start, end in cells:
         box = box_of(doc, start, end)  # a ruled box's small caption stands over a value set larger
         if (box is None or box[1] - header_box[3] > 2.5 * max(height, box[3] - box[1])
-                or CAPTION.match(doc.slice(start, end)) or LABELLED_LINE.match(doc.slice(start, end))):
+                or CAPTION.match(doc.slice(start, end)) or _another_field(doc.slice(start, end))):
             continue
         over = [i for i, other in enumerate(headers) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:
@@ -175,6 +175,19 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
                 end = cells[-1][1]
             return Found(start, end, rule, UNDER_HEADER_SCORE)
     return None
+
+
+def _another_field(text: str) -> bool:
+    """A cell that is another field's `Label: value`, not a value holding a colon.
+
+    A colon after a number ("3:00") or a level's numeral ("Level III: Infant Mental Health Specialist") is part
+    of the value; a label before its colon is words alone.
+    """
+    labelled = LABELLED_LINE.match(text)
+    if labelled is None:
+        return False
+    head = text[:labelled.end()]
+    return not re.search(r"\d|\b(?:I{1,3}|IV)\b", head)
 
 
 def column_value(doc: DocText, label: str, columns: str, rule: str) -> Found | None:

@@ -20,6 +20,7 @@ from extractors.form_captions import (
     caption_value,
     captions_over_values,
     column_value,
+    heads_a_block,
     under_header,
 )
 from extractors.form_layout import (
@@ -117,7 +118,10 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
         cells = line.cell_spans()
         for position, (start, end) in enumerate(cells):
             match = pattern.match(doc.slice(start, end))
-            if match is None or (not match.group("colon") and _runs_on(doc, index, position)):
+            if match is None:
+                match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
+            elif (not match.group("colon") and not CAPTION.match(doc.slice(start, end))
+                  and _runs_on(doc, index, position)):
                 match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
             if not match:
                 continue
@@ -169,7 +173,8 @@ def _runs_on(doc: DocText, index: int, position: int) -> bool:
     """Whether a question's first cell goes on in the line under it: the label is more than this line.
 
     A questionnaire wraps "Endorsement level that you have" onto "recommended for this applicant" beside its
-    answer; the first line alone may read as another question. The line under carries on when it is one cell at
+    answer; the first line alone may read as another question. A label of caption words ("Referee name") is whole
+    in itself: a hint under it ("please print") carries nothing on. The line under carries on when it is one cell at
     the question's left edge, close under, left of the answer, starting in lower case as a sentence runs on.
     """
     cells = doc.lines[index].cell_spans()
@@ -262,17 +267,40 @@ def _label_row(doc: DocText, index: int, position: int, rule: str, captions_abov
     over = caption_value(doc, index, position, rule)
     under = under_header(doc, index, position, rule)
     if over is None or under is None:
-        return over or under
-    if _labels_row(doc, index + 1, index + 2) and not _labels_row(doc, index - 1, index - 2):
+        return _one_way(doc, index, over, under, captions_above)
+    if _labels_row(doc, index + 1, index + 2) and not _labels_row(doc, index - 1, index - 2, loose=True):
         return over  # the line under is the value of the captions under it
-    if _labels_row(doc, index - 1, index - 2) and not _labels_row(doc, index + 1, index + 2):
+    if _labels_row(doc, index - 1, index - 2) and not _labels_row(doc, index + 1, index + 2, loose=True):
         return under  # the line over is the value of the captions over it
     value = under if captions_above else over
     return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
 
 
-def _labels_row(doc: DocText, value: int, labels: int) -> bool:
-    """Whether line `labels` is a row of labels alone standing close next to the value line `value`, same page."""
+def _one_way(doc: DocText, index: int, over: Found | None, under: Found | None, captions_above: bool) -> Found | None:
+    """A row of labels with a value line on one side only: the form's own side is its value.
+
+    When the form's side is blank, the line on the other side is the value of a row of labels beyond it (a block
+    alternating values and captions: this field was left blank). With none there, a row heading its block (under a
+    paragraph, nothing over it to label) labels the line under it; else the line is kept at a score a person
+    checks, since the form's way of pairing says it is not this row's.
+    """
+    own, other = (under, over) if captions_above else (over, under)
+    if own is not None or other is None:
+        return own
+    beyond = (index - 1, index - 2) if other is over else (index + 1, index + 2)
+    if _labels_row(doc, *beyond, loose=True):
+        return None
+    if other is under and heads_a_block(doc, index):
+        return other
+    return Found(other.start, other.end, other.rule, min(other.score, UNANSWERED_SCORE))
+
+
+def _labels_row(doc: DocText, value: int, labels: int, *, loose: bool = False) -> bool:
+    """Whether line `labels` is a row of labels alone standing close next to the value line `value`, same page.
+
+    `loose` asks whether it may be one: a row of two or more cells with a label among them ("Applicant name |
+    Program": a form's own word for a field is no caption word, yet the row pairs with its values all the same).
+    """
     if not (0 <= labels < len(doc.lines) and 0 <= value < len(doc.lines)):
         return False
     line, next_to = doc.lines[labels], doc.lines[value]
@@ -280,7 +308,9 @@ def _labels_row(doc: DocText, value: int, labels: int) -> bool:
     if line.page != next_to.page or box is None or other is None:
         return False
     gap = max(box[1] - other[3], other[1] - box[3])
-    return gap <= 2.5 * (box[3] - box[1]) and all(_a_label(doc.slice(*cell)) for cell in line.cell_spans())
+    cells = line.cell_spans()
+    labels_in = [_a_label(doc.slice(*cell)) for cell in cells]
+    return gap <= 2.5 * (box[3] - box[1]) and (all(labels_in) or (loose and len(cells) > 1 and any(labels_in)))
 
 
 def _answer_under(doc: DocText, value: Found) -> Found | None:

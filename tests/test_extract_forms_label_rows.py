@@ -145,3 +145,76 @@ def _item(doc: DocText) -> Item:
     extraction = reference.extract(doc, find_patterns(doc.text))
     assert len(extraction.items) == 1
     return extraction.items[0]
+
+
+INTRO = "Fill in each box below and send this sheet back to the endorsement office by the deadline."
+
+
+def _silent(item: Item, wrong: str) -> bool:
+    """Whether the item gives `wrong` as the rater with no flag on it."""
+    return item.value["rater"] == wrong and not item.needs_review
+
+
+@pytest.mark.parametrize("doc", [
+    # labels over their values; the rater left the name box blank, only the number filled
+    doc_of((50, [(72, INTRO)]), (80, [(72, "Applicant name"), (320, "Date")]),
+           (94, [(72, "Noor Halden"), (320, "05/20/2026")]), (120, [(72, "Referee name"), (320, "Cell phone")]),
+           (134, [(320, "555-410-8812")]), (160, [(72, "Relationship to applicant")]),
+           (174, [(72, "Direct supervisor")]),
+           (200, [(72, LEVEL)])),
+    # captions under their lines; the name line left blank, the applicant's block under it
+    doc_of((50, [(72, LEVEL)]), (64, [(72, "Relationship: Direct supervisor")]),
+           (114, [(72, "Referee name"), (320, "Email")]),
+           (140, [(72, "Noor Halden"), (320, "05/20/2026")]), (154, [(72, "Applicant name"), (320, "Date")])),
+    # the labels over the applicant's line hold a word of the form's own ("Site"), no caption word
+    doc_of((50, [(72, INTRO)]), (80, [(72, "Applicant name"), (320, "Site")]),
+           (94, [(72, "Noor Halden"), (320, "Riverbend Family Center")]),
+           (120, [(72, "Referee name"), (320, "Cell phone")]), (134, [(72, "Ines Alder"), (320, "555-410-8812")]),
+           (160, [(72, "Signature"), (320, "Title")]), (174, [(72, "Ines Alder"), (320, "Program lead")]),
+           (200, [(72, "Relationship: Direct supervisor")]), (214, [(72, LEVEL)]), (228, [(72, "Date: 05/20/2026")])),
+])
+def test_a_labels_row_never_gives_the_applicant_as_the_rater_unflagged(doc: DocText) -> None:
+    assert not _silent(_item(doc), "Noor Halden")
+
+
+@pytest.mark.parametrize(("hint", "field"), [
+    ("mm/dd/yyyy", "date"), ("please print", "rater"), ("if any", "rater_level"), ("to the applicant", "relationship"),
+])
+def test_a_lower_case_hint_under_a_label_leaves_the_label_its_value(hint: str, field: str) -> None:
+    """A hint printed under a label is no wrapped question: the value beside the label stands, not a later one."""
+    labels = {"date": "Date", "rater": "Referee name", "rater_level": "Endorsement held",
+              "relationship": "Relationship"}
+    values = {"date": "05/20/2026", "rater": "Ines Alder", "rater_level": "Infant Family Specialist (Level II)",
+              "relationship": "Colleague"}
+    rows, top = [], 80.0
+    for key in ("rater", "relationship", "rater_level", "date"):
+        rows.append((top, [(72, labels[key]), (300, values[key])]))
+        top += 14
+        if key == field:
+            rows.append((top, [(72, hint)]))
+            top += 14
+    rows += [(top + 40, [(72, "For office use only")]), (top + 54, [(72, "Date: 06/30/2026")]),
+             (top + 68, [(72, "Referee name: Kit Moran")])]
+    expected = {"date": "2026-05-20", "rater": "Ines Alder", "rater_level": "II", "relationship": "colleague"}
+    item = _item(doc_of(*rows))
+    assert item.value[field] == expected[field] and not item.needs_review
+
+
+@pytest.mark.parametrize(("held", "level"), [
+    ("Level IV: Infant Mental Health Mentor", "IV"),
+    ("Infant Mental Health Mentor, Level IV", "IV"),  # guard (passes before too): no colon in the value
+])
+def test_a_value_with_a_colon_after_a_numeral_is_read_under_its_header(held: str, level: str) -> None:
+    doc = doc_of((50, [(72, INTRO)]), (100, [(72, "Referee name"), (320, "Endorsement held")]),
+                 (114, [(72, "Ines Alder"), (320, held)]), (140, [(72, "Relationship"), (320, "Date")]),
+                 (154, [(72, "Colleague"), (320, "05/20/2026")]))
+    assert _item(doc).value["rater_level"] == level
+
+
+def test_a_labels_row_under_a_paragraph_reads_its_line_under_it_surely() -> None:
+    """Guard (passes before too): a row heading its block, nothing over it to label, names the line under it."""
+    doc = doc_of((50, [(72, INTRO)]), (80, [(72, LEVEL)]), (94, [(72, "Relationship: Colleague")]),
+                 (120, [(72, "Referee name"), (320, "Cell phone")]), (134, [(72, "Ines Alder"), (320, "555-410-8812")]),
+                 (160, [(72, "Date: 05/20/2026")]))
+    item = _item(doc)
+    assert item.value["rater"] == "Ines Alder"
