@@ -12,11 +12,11 @@ from __future__ import annotations
 import pytest
 
 from extractors import reference
-from extractors.layout import DocText, build_text
+from extractors.layout import DocText
 from extractors.nlp import find_patterns
-from pipeline.models import Item, Page, Word
-from tests.test_extract_forms import CHAR_WIDTH, doc_of, lines, value_of
-from tests.test_extract_forms_wordings import survey_rows
+from pipeline.models import Item
+from tests.test_extract_forms import doc_of, lines, value_of
+from tests.test_extract_forms_wordings import sized_doc, survey_rows
 
 CAP, X_HEIGHT, DESCENDER = 0.71, 0.52, 0.22
 """The ink of type on a scan, as shares of its size: capitals and ascenders, the x-height, what hangs below."""
@@ -34,17 +34,7 @@ LEVEL = "Endorsement held: Infant Family Specialist (Level II)"
 
 def inked_scan(*rows: tuple[float, float, list[tuple[float, str]]]) -> DocText:
     """An OCR page from rows of (top, type size, [(x0, cell text)]), each word's box hugging its ink."""
-    words = []
-    for top, size, cells in rows:
-        width = CHAR_WIDTH * size / 10
-        for x0, text in cells:
-            x = x0
-            for token in text.split():
-                offset, height = _ink(token, size)
-                words.append(Word(text=token, bbox=(x, top + offset, x + width * len(token), top + offset + height),
-                                  confidence=0.95, source="ocr"))
-                x += width * (len(token) + 1)
-    return build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    return sized_doc(*rows, source="ocr", ink=_ink)
 
 
 def scanned_table(rater_row: tuple[str, str], next_row: tuple[str, str]) -> DocText:

@@ -7,6 +7,7 @@ larger value. Each row also guards the distractors (a date generated, mailed or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,18 +19,21 @@ from pipeline.models import Page, Word
 from tests.test_extract_forms import CHAR_WIDTH, doc_of, lines, value_of
 
 
-def sized_doc(*rows: tuple[float, float, list[tuple[float, str]]]) -> DocText:
-    """A text-layer page from rows of (top, font size, [(x0, cell text)]): captions small, values large."""
+def sized_doc(*rows: tuple[float, float, list[tuple[float, str]]], source: str = "text_layer",
+              ink: Callable[[str, float], tuple[float, float]] | None = None) -> DocText:
+    """A page from rows of (top, font size, [(x0, cell text)]): captions small, values large. A text layer's boxes
+    span the type size; `ink(word, size)` gives a scan's box instead (its offset under the cap line, its height)."""
     words = []
     for top, size, cells in rows:
         width = CHAR_WIDTH * size / 10
         for x0, text in cells:
             x = x0
             for token in text.split():
-                words.append(Word(text=token, bbox=(x, top, x + width * len(token), top + size), confidence=1.0,
-                                  source="text_layer"))
+                offset, height = ink(token, size) if ink else (0.0, size)
+                words.append(Word(text=token, bbox=(x, top + offset, x + width * len(token), top + offset + height),
+                                  confidence=1.0 if source == "text_layer" else 0.95, source=source))
                 x += width * (len(token) + 1)
-    return build_text("doc", [Page(number=1, width=612, height=792, source="text_layer", words=words)])
+    return build_text("doc", [Page(number=1, width=612, height=792, source=source, words=words)])
 
 
 # --- references ----------------------------------------------------------------------------------------------
