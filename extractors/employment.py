@@ -13,7 +13,7 @@ from typing import Any
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
-from extractors.form_letters import SALUTATION
+from extractors.form_letters import CLOSINGS, SALUTATION
 from extractors.forms import (
     captions_over_values,
     column_value,
@@ -74,11 +74,27 @@ THEN_ENDED = (rf"(?:(?:\s*[,;]\s*|\s*\.\s+{SUBJECT})(?:(?!{OTHER_PERSON})[^.]){{
               rf"\b(?:(?P<current>{STILL_THERE})|(?:{LEFT_ON})\s+(?P<end>{DATE_TEXT})))?")
 """What follows a start sentence: in its clause, or in the next sentence when that is about the person ("She",
 "Her", the person's name), "still there" or the last day."""
+LEFT_WHAT = re.compile(r"(?i)\blast\s+day(?:\s+of\s+(?:work|employment))?\s+(?:in|with|at)\s+(?P<what>[^.;]{1,60}?)\s+"
+                       r"(?:was|is)\b|\b(?:left|resigned(?:\s+from)?|separated\s+from)\s+(?P<gone>[^.;]{0,60}?)\s*"
+                       r"\b(?:on|in|effective)\b")
+OWN_PLACE = re.compile(r"(?i)(?:|us|here|(?:the|our|this)\s+(?:agency|organi[sz]ation|company|employer|practice|clinic"
+                       r"|trust|cent(?:er|re)|service|firm|staff|team)|(?:her|his|their|that|the|this)\s+(?:position"
+                       r"|role|post|job|employment)|work|employment)")
+"""What a last day may be of for it to end the employment: the place itself ("left us", "left the agency"),
+the person's post ("resigned her position")."""
+MOVED_ON = (r"\b(?:now|since\s+then)\s+(?:works|serves|leads|holds|is)\b"
+            r"|\bto\s+(?:lead|join|take\s+up|become|head|run)\b|\b(?:promoted|transferred|moved)\s+to\b")
+"""A last day going on to the person's next post there ("to lead our parent groups", "she now works at our Eastside
+office"): a spell or a place ended, maybe not the employment."""
 CAME_BACK = r"\b(?:re-?joined|returned|came\s+back|was\s+re-?hired|re-?hired|re-?employed)\b"
 """A sentence going on from a last day to the person's coming back: that day ended one spell, not the employment."""
 MORE_THAN_ONE = re.compile(r"\band\b|&", re.I)
 """A start sentence's subject naming more than one person ("Bo Lee and Ann Roe began work"): a last day in the next
 sentence may be the other's."""
+ROLE_IN_DOUBT = re.compile(r"(?i)[,;(]|\d|\b(?:as|since|until|from|then|basis|and\s+(?:later|then|now))\b")
+"""A role in a sentence holding a comma, a date or a second "as" ("Family Support Worker and, since 2020, as
+Program Supervisor", "... on a part-time basis and then full time"): maybe two roles or a remark, a person
+checks it."""
 NOT_A_ROLE = r"(?!(?:follows|below|listed|shown|stated|set\s+out|detailed|outlined)\b)"
 """What "as" introduces when it points at the facts ("employed by X as follows:"): no role."""
 AS_ROLE = rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?{NOT_A_ROLE}"
@@ -148,6 +164,9 @@ EMPLOYED_THERE = (r"(?:\b(?:employ(?:ed|s|ing)?|employment\s+of\s+[^.:;]{1,60}?|
 """What says the person works at a place ("the employment of Ann Lee with", "employed by", "works for", "our team
 at"): a letterhead named after another word ("provided by", "endorsement with", "for the Board"), or after "worked
 with" (whom the person works alongside), is not the person's employer."""
+ITS_PEOPLE = r"(?:staff|team|colleagues|members|partners|clinicians|clients|families|employees)\b"
+"""People of the letterhead's organisation after its name ("served with X staff"): whom the person worked
+alongside, not where."""
 NEGATED = re.compile(r"(?i)(?:\bnot|\bno\s+longer|\bnever|n['’]t)(?:\s+(?:been|be|currently|presently))?\s*$")
 """A negation just before the phrase ("is not employed by", "has never worked for"): the letter may say the
 person does not work there."""
@@ -165,11 +184,18 @@ REFUSED = re.compile(r"(?i)(?:(?:\bnot|\bno\s+longer|\bnever|n['’]t|\bcannot|\
 request to confirm ("we have been asked to verify", "your request to confirm"): no confirmation."""
 REFUSED_AFTER = re.compile(r"(?i)\bno\s+(?:such\s+)?(?:record|file|employee)s?\b|\b(?:records?|files?|system)\s+"
                            r"(?:do|does|did)\s*(?:not|n['’]t)\b|\b(?:do|does|did)\s*(?:not|n['’]t)\s+(?:show|have|hold"
-                           r"|find|list)\b|\b(?:cannot|can['’]t|unable\s+to|not\s+able\s+to)\s+(?:confirm|verify|certify"
-                           r"|find|locate)\b|\bnever\s+(?:been\s+)?(?:employed|on\s+our)\b|\bnot\s+(?:an?\s+)?(?:employee"
+                           r"|find|list)\b|\b(?:cannot|can['’]t|could\s*(?:not|n['’]t)|unable\s+to|not\s+able\s+to)\s+(?:confirm|verify"
+                           r"|certify|find|locate)\b|\bnot\s+(?:supported|confirmed|verified)\b|\bnever\s+(?:been\s+)?(?:finali[sz]ed"
+                           r"|completed|started|began|begun|took\s+up|taken\s+up)\b|\bnever\s+(?:been\s+)?(?:employed|on\s+our)\b|\bnot\s+(?:an?\s+)?(?:employee"
                            r"|member\s+of\s+(?:our|the)\s+staff)\b")
 """A refusal after the confirming words ("We hold no such record", "Our records do not show her"): the letter
 takes back or never gave the confirmation."""
+REFUSED_BEFORE = re.compile(r"(?i)\b(?:not|never|cannot|unable|no\s+record|whether|please\s+(?:confirm|verify|certify)"
+                            r"|(?:asked|request(?:s|ed|ing)?)\s+(?:(?:us|me)\s+)?(?:to|that)|claim(?:s|ed|ing)?"
+                            r"|states?|stated|says|said|told\s+(?:us|me)|according\s+to|reports?\s+that"
+                            r"|alleges?)\b|n['’]t\b")
+"""Words earlier in the sentence naming the workplace that make it no confirmation: a refusal, a request, the
+person's own claim ("Ann Lee states she was employed by", "if she was employed by")."""
 SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
 """A sentence's end in running text; a colon ends the words that lead into a list of facts."""
 SUB_UNIT = re.compile(r"(?i)\b(?:department|dept\.?|division|program(?:me)?s?|unit|section|team|office|branch)(?=\W|$)")
@@ -210,17 +236,20 @@ employer."""
 DUTIES_STATED = re.compile(r"(?:(?:duties|responsibilities)\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves"
                            r"|consist(?:s|ed)?\s+of|(?:were|are|have\s+been)(?:\s+primarily)?)"
                            r"|work\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves|consist(?:s|ed)?\s+of))"
-                           r"\s+(?P<duties>[^.]+)\.", re.I)
+                           r"\s+(?P<duties>(?:[^.]|\.(?=\d))+)\.", re.I)
 """A letter's duties sentence: "duties included", "her work has included", "responsibilities consisted of"."""
 RESPONSIBLE_FOR = re.compile(r"\b(?:she|he|they)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:primarily\s+)?"
-                             r"responsible\s+for\s+(?P<duties>[^.]+)\.", re.I)
-RESPONSIBLE_FOR_SCORE = 0.8
+                             r"responsible\s+for\s+(?P<duties>(?:[^.]|\.(?=\d))+)\.", re.I)
+RESPONSIBLE_FOR_SCORE = 0.75
 """"She was responsible for ...": the person's duties only when the sentence is about the person (a pronoun); read
 after a sentence naming the duties, and checked ("responsible for returning this form" is no duty of the job)."""
 BROKEN_BOUNDARY = re.compile(r"[ \t]+[a-z]")
 """After the duties sentence's full stop, a lower-case word on the same line: the stop is not the sentence's end
 (a misread or mis-ordered scan line), so the duties text may be cut short."""
 BROKEN_BOUNDARY_SCORE = 0.6
+SHORT_STOP = re.compile(r"(?i)(?:^|[\s(])(?:[a-z]|(?-i:[A-Z])[a-z]{0,2}|approx|appr|incl|etc|dept|esp|viz|cf|vs|nos?)$")
+"""A full stop after a single letter, a short capitalised word or an abbreviation ("St.", "Dr.", "e.g.",
+"approx."): maybe no sentence's end, so the duties may be cut short there."""
 SHORT_WORDS = frozenset({"a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
                          "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "e", "g", "ie", "eg"})
 """Words of one or two letters; another such fragment in OCR'd prose is a word split by a stray space."""
@@ -273,6 +302,8 @@ STATUS_CLAUSE = re.compile(
     rf"(?i)\s*,?\s+(?:but|and|yet|though|although|however)\s*,?\s+(?:(?:she|he|they)\s+)?{STATUS}")
 """A conjunction and a verb phrase about the person's employment status ("but was not eligible for rehire", "and
 left in 2019"): the status, no duty."""
+CLAUSE_BREAK = re.compile(r"[.;:!?]\s+\S|[(\[]|(?:^|\s)[-–—]\s")
+"""A break in running text: a sentence's or clause's end and more after it, a bracket, a dash between words."""
 WRAP_SPACING = 1.8
 """How far below the line above, in line heights top to top, a wrapped line starts: further down is past a blank
 line, a new paragraph."""
@@ -410,9 +441,23 @@ def _before_own_clause(doc: DocText, duties: Found) -> Found:
     kept = text[:min(cuts)].rstrip(" \t\n,;") if cuts else text
     if not kept:
         kept = text
-    doubted = bool(cuts) or OWN_SENTENCE.search(kept)  # where a cut falls is a guess: a person checks it
+    doubted = (bool(cuts) or OWN_SENTENCE.search(kept)  # where a cut falls is a guess: a person checks it
+               or _wrapped_clause(doc, Found(duties.start, duties.start + len(kept), duties.rule, duties.score)))
     score = min(duties.score, BROKEN_BOUNDARY_SCORE) if doubted else duties.score
     return Found(duties.start, duties.start + len(kept), duties.rule, score)
+
+
+def _wrapped_clause(doc: DocText, duties: Found) -> bool:
+    """Whether a wrapped line carries a sentence or a clause of its own into the duties.
+
+    "... home visits with new parents." over "Rehire: No." or "(resigned 10/31/2021)" or "- left to relocate": an
+    HR note in any wording may stand there as well as a further duty; a person checks where the duties end.
+    """
+    line = doc.line_at(duties.start)
+    if line is None or duties.end <= line.end:
+        return False
+    tail = doc.slice(max(duties.start, line.end - 2), duties.end)
+    return bool(CLAUSE_BREAK.search(tail))
 
 
 def _duties_text(doc: DocText) -> Found | None:
@@ -425,7 +470,8 @@ def _duties_text(doc: DocText) -> Found | None:
     for pattern, score in ((DUTIES_STATED, 0.95), (RESPONSIBLE_FOR, RESPONSIBLE_FOR_SCORE)):
         match = pattern.search(doc.text)
         if match is not None:
-            score = score if not BROKEN_BOUNDARY.match(doc.text, match.end()) else BROKEN_BOUNDARY_SCORE
+            if BROKEN_BOUNDARY.match(doc.text, match.end()) or SHORT_STOP.search(match.group("duties")):
+                score = BROKEN_BOUNDARY_SCORE
             return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
     return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
 
@@ -541,6 +587,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             elif current and _for_one_of_several(doc, match, "current"):
                 reasons.append("employment.end_unclear")
+            if ROLE_IN_DOUBT.search(match.group("role")):
+                reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
@@ -553,11 +601,31 @@ def _end_in_doubt(doc: DocText, match: re.Match[str]) -> bool:
     The start sentence names more than one person ("Bo Lee and Ann Roe began work"), or the end's sentence goes on
     to say the person came back or is still there ("left in June 2017 and rejoined us in 2019", "...; she remains").
     """
-    if _for_one_of_several(doc, match, "end"):
+    if _for_one_of_several(doc, match, "end") or _left_something_else(doc, match):
         return True
-    stop = doc.text.find(".", match.end("end"))
-    rest = doc.text[match.end("end"):stop if stop >= 0 else len(doc.text)]
-    return bool(re.search(rf"{CAME_BACK}|{STILL_THERE}", rest, re.I))
+    stops = [m.end() for m in SENTENCE_END.finditer(doc.text, match.end("end"))][:2]
+    rest = doc.text[match.end("end"):stops[-1] if stops else len(doc.text)]  # its sentence and the next
+    return bool(re.search(rf"{CAME_BACK}|{STILL_THERE}|{MOVED_ON}", rest, re.I))
+
+
+def _left_something_else(doc: DocText, match: re.Match[str]) -> bool:
+    """Whether the last day read is of something other than the employment.
+
+    A place, a programme or a committee the person left ("her last day at the Fairview site was", "left the home
+    visiting program on", "resigned from the union committee in"), or a day before a leave ("her last day in the
+    office before her maternity leave"): she may still work there. Leaving "us", "the agency", "her position" or
+    the employer by name ends it.
+    """
+    lead = doc.text[match.end("role"):match.start("end")]
+    if re.search(r"(?i)(?:before|leave|transfer(?:red)?|promot(?:ed|ion)|moved?)", lead):
+        return True
+    employer = re.sub(r"\W", "", match.group("employer")).casefold()
+    for what in LEFT_WHAT.finditer(lead):
+        place = " ".join((what.group("what") or what.group("gone") or "").split())
+        flat = re.sub(r"\W", "", place).casefold()
+        if not OWN_PLACE.fullmatch(place) and not (flat and (flat in employer or employer in flat)):
+            return True
+    return False
 
 
 def _for_one_of_several(doc: DocText, match: re.Match[str], group: str) -> bool:
@@ -585,8 +653,8 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
                employer: Found | None = None) -> Item | None:
     """The labelled values of a form, the employer from its field (or, for a letter's block, the one given)."""
     employer = employer or (_labelled(doc, EMPLOYER_LABEL, COLUMNS, "employment.employer_field.v1")
-                            or section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME,
-                                             "employment.employer_section.v1")
+                            or _above_closing(doc, section_field(doc, EMPLOYER_LABEL, EMPLOYER_SECTION_NAME,
+                                                                 "employment.employer_section.v1"))
                             or _bare_value(doc, EMPLOYER_LABEL, "employment.employer_bare.v1"))
     row = _position_row(doc, evidence)
     start_value: Found | None
@@ -599,6 +667,10 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
             reasons = [*reasons, "employment.dates_disagree"]  # the form's labelled period is another position's
     else:
         role, (start_value, end_value), reasons = _role_field(doc), _period_fields(doc, evidence), []
+        end_field = _end_field(doc)
+        if (end_value is not None and end_field is not None and end_field.start != end_value.start
+                and not _ends_agree(doc, evidence, end_value, end_field)):
+            reasons.append("employment.dates_disagree")  # "Employed 03/14/2016 - present" over "Last day 10/31/2021"
     if employer is None or start_value is None:
         return None
     start, start_found = first_date(doc, start_value, evidence)
@@ -793,7 +865,7 @@ def _ends_agree(doc: DocText, evidence: list[Evidence], row_end: Found | None, l
 
 def _role_field(doc: DocText) -> Found | None:
     return (_labelled(doc, ROLE_LABEL, COLUMNS, "employment.role_field.v1")
-            or section_field(doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1")
+            or _above_closing(doc, section_field(doc, ROLE_LABEL, ROLE_LABEL, "employment.role_section.v1"))
             or _bare_value(doc, ROLE_LABEL, "employment.role_bare.v1"))
 
 
@@ -810,8 +882,13 @@ def _period_fields(doc: DocText, evidence: list[Evidence]) -> tuple[Found | None
             start_value, end_value = _split_period(doc, period, evidence)
         if start_value is not None:
             break
-    return start_value, end_value or next(
-        (end for read, how in readers if (end := read(doc, END_LABEL, f"employment.end_{how}.v1")) is not None), None)
+    return start_value, end_value or _end_field(doc)
+
+
+def _end_field(doc: DocText) -> Found | None:
+    """The labelled last day ("End date", "Last day worked"), with its colon or printed bare."""
+    return _labelled_field(doc, END_LABEL, "employment.end_field.v1") or _bare_date(doc, END_LABEL,
+                                                                                   "employment.end_bare.v1")
 
 
 def _labelled_field(doc: DocText, label: str, rule: str) -> Found | None:
@@ -880,7 +957,8 @@ def _letterhead_employer(doc: DocText, duties: Found | None = None) -> Found | N
     A line below the date (the recipient's address), the letter's title, a department, a person's name or an
     address is never taken; nor is the letterhead when the letter has an employer field of its own left blank.
     """
-    if field(doc, EMPLOYER_LABEL, "employment.employer_field.v1") is not None:
+    own = field(doc, EMPLOYER_LABEL, "employment.employer_field.v1")
+    if own is not None and own.label.start < _closing(doc):
         return None
     top = _top_organisation(doc)
     if top is None:
@@ -889,8 +967,9 @@ def _letterhead_employer(doc: DocText, duties: Found | None = None) -> Found | N
     name = " ".join(doc.slice(start, end).split())
     body = " ".join(doc.text[end:].split())
     spelt = r"\s+".join(ocr_tolerant(re.escape(word)) for word in name.split())  # "Lakeshore C ommunity"
-    named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])", body)
-    if named is not None and not _worked_elsewhere(body, spelt) and not NEGATED.search(body[:named.start()]):
+    named = re.search(rf"(?i){EMPLOYED_THERE}\s+(?:the\s+)?{spelt}(?!\s*(?-i:[A-Z]))(?![\w'’-])(?!\s+{ITS_PEOPLE})",
+                      body)
+    if named is not None and not _worked_elsewhere(body, spelt) and not _not_confirmed(body, named):
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
     if named is None and _confirms_own_employee(body):
         if (_surely_an_organisation(doc, name) and not _worked_elsewhere(body, spelt)
@@ -901,6 +980,20 @@ def _letterhead_employer(doc: DocText, duties: Found | None = None) -> Found | N
     if named is not None or ORGANISATION.search(name):
         return Found(start, end, "employment.letterhead.v1", UNCONFIRMED_EMPLOYER_SCORE)
     return None
+
+
+def _not_confirmed(body: str, named: re.Match[str]) -> bool:
+    """Whether the sentence naming the letterhead as the workplace confirms nothing.
+
+    Negated ("is not employed by X"), refused or asked for ("We are unable to confirm the employment of Ann Lee
+    with X", "You have asked us to verify ...", "Please confirm that she is employed by X"), the person's own
+    word ("Ann Lee states she worked for X", "her claim that she worked for X"), or taken back after it ("We hold
+    no record of her", "we could not locate her file", "is not supported by our records").
+    """
+    lead = body[:named.start()]
+    sentence = lead[max((m.end() for m in SENTENCE_END.finditer(lead)), default=0):]
+    return bool(NEGATED.search(lead) or REFUSED_BEFORE.search(sentence)
+                or REFUSED_AFTER.search(_next_sentence(body, named.end())))
 
 
 def _confirms_own_employee(body: str) -> bool:
@@ -1008,6 +1101,8 @@ def _worked_elsewhere(body: str, spelt: str) -> bool:
     """Whether the letter places the work somewhere besides the letterhead's organisation, or writes for another."""
     if re.search(rf"(?i){spelt}\s+(?:in|at)\s+(?:its|their|our|the)\s+(?-i:[A-Z])", body):
         return True  # "works for Mercy Health System in its Riverbend Clinic"
+    if re.search(rf"(?i){spelt}\s*,?\s+(?:through|via)\s+(?:the\s+|an?\s+)?(?-i:[A-Z])|\belsewhere\b", body):
+        return True  # "did contract work for X through Lakeshore Staffing", "while employed elsewhere"
     return bool(ON_BEHALF.search(body)) or any(
         not re.match(rf"(?i)(?:the\s+)?{spelt}", body[m.end():]) for m in re.finditer(
             rf"(?i){EMPLOYED_THERE}\s+(?=(?:the\s+)?(?-i:[A-Z]))", body))
@@ -1040,14 +1135,25 @@ def _block_agrees(doc: DocText, evidence: list[Evidence], start: ParsedDate | No
 
 
 def _split_period(doc: DocText, period: Found, evidence: list[Evidence]) -> tuple[Found | None, Found | None]:
-    """A labelled period's start (its first date) and end (what follows it: a date, "Present", or nothing)."""
+    """A labelled period's start (its first date) and end (what follows it: a date, "Present", or nothing).
+
+    Only a date or "Present" right after the start and a dash or "to" is the end ("03/14/2016 - Present"); a date
+    in a remark after it ("(verified 05/04/2026)", "; still employed as of 05/04/2026") is the day of the answer,
+    so no end is read and the item is flagged (employment.end_unreadable).
+    """
     spans = dates_in(period, evidence)
     if not spans or AS_OF.search(doc.slice(period.start, spans[0].start)):
         return None, None
     gap = PERIOD_GAP.match(doc.text, spans[0].end, period.end)
     rest = gap.end() if gap else spans[0].end
-    end = Found(rest, period.end, period.rule, period.score) if rest < period.end else None
-    return Found(spans[0].start, spans[0].end, period.rule, period.score), end
+    start = Found(spans[0].start, spans[0].end, period.rule, period.score)
+    if rest >= period.end:
+        return start, None
+    after = doc.slice(rest, period.end)
+    closes = (len(spans) > 1 and spans[1].start == rest) or STILL_EMPLOYED.match(after) is not None
+    if not closes or not doc.slice(spans[0].end, rest).strip():
+        return start, None
+    return start, Found(rest, period.end, period.rule, period.score)
 
 
 def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None:
@@ -1057,12 +1163,32 @@ def _labelled(doc: DocText, label: str, columns: str, rule: str) -> Found | None
     """
     found = column_value(doc, label, columns, rule)
     if found is not None:
-        return found
+        return _above_closing(doc, found)
     hit = field(doc, label, rule, captions_above=captions_over_values(doc))
     value = hit.value if hit is not None else None
     if hit is not None and value is not None and value.end <= hit.label.start and _under_a_label(doc, value):
-        return field_value(doc, label, rule, captions_above=True)  # the line above is the value of the label over it
-    return value
+        value = field_value(doc, label, rule, captions_above=True)  # the line above is the value of the label over it
+    return _above_closing(doc, value)
+
+
+def _closing(doc: DocText) -> int:
+    """Where a letter's closing stands ("Sincerely,", "Kind regards,"): the end of the text when it has none.
+
+    Under it come the signer's name, title, organisation and the date signed: never the person's job facts.
+    """
+    for line in doc.lines:
+        text = doc.slice(line.start, line.end).strip()
+        if len(text) <= 40 and CLOSINGS.match(text) and re.fullmatch(r"[\w\s'’]+,?", text):
+            return line.start
+    return len(doc.text)
+
+
+def _above_closing(doc: DocText, found: Found | None) -> Found | None:
+    """A labelled value above the letter's closing, else none.
+
+    One in the signature block (the signer's "Title", "Company") is none of the person's.
+    """
+    return found if found is not None and found.start < _closing(doc) else None
 
 
 def _under_a_label(doc: DocText, value: Found) -> bool:
@@ -1086,7 +1212,10 @@ def _bare_value(doc: DocText, label: str, rule: str, *, free_text: bool = False,
     """
     first = "" if free_text else f"(?!{OTHER_FIELD})(?-i:[A-Z0-9])"
     inline = re.compile(rf"(?i)^\s*(?:{ocr_tolerant(label)})(?:\s+(?P<value>{first}.*?))?\s*$")
+    closing = _closing(doc)
     for index, line in enumerate(doc.lines):
+        if line.start >= closing:
+            break
         match = inline.match(doc.slice(line.start, line.end)) if len(line.cell_spans()) == 1 else None
         if match is None:
             continue
