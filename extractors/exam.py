@@ -12,7 +12,7 @@ import re
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, under_header
-from extractors.form_layout import DATE_ONLY, box_of, is_prose, overlap
+from extractors.form_layout import MONTH, box_of, is_prose, overlap
 from extractors.forms import (
     DATE_VALUE,
     column_value,
@@ -273,6 +273,13 @@ STACKED_DATE_SCORE = 0.7
 """A date over its caption with another date under the caption: either could be the exam's."""
 ROW_SLACK = 1.25
 """A table's rows lie this share of its widest expected gap apart at most: a scan's rows lie a point or two off."""
+ROW_REACH = 3.0
+"""A roomy table's rows may stand this many line heights apart, however tight its names row sits over the first."""
+NAMES_SLACK = 2.0
+"""Points a scan may shift a grid's evenly spaced rows: names over values lie up to this much further off."""
+DATE_IN_CELL = re.compile(rf"(?i)(?<![\w/.-])(?:\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
+                          rf"|(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+"""A date anywhere in a cell ("05/06/2025 9:00 AM", "May 6, 2025 (retake)"), not only a cell that is one date."""
 
 
 def _column_value(doc: DocText, label: str, rule: str) -> Found | None:
@@ -333,6 +340,8 @@ def _names_over(doc: DocText, index: int) -> bool:
     """
     if index < 1 or doc.lines[index - 1].page != doc.lines[index].page:
         return False
+    if not _close_over(doc, index):
+        return False
     values = [box for cell in doc.lines[index].cell_spans() if (box := box_of(doc, *cell)) is not None]
     heads = 0
     for cell in doc.lines[index - 1].cell_spans():
@@ -341,6 +350,23 @@ def _names_over(doc: DocText, index: int) -> bool:
             return False
         heads += sum(overlap(box, value) > 0.2 for value in values) == 1
     return heads >= 2 and _caption_gaps(doc, index - 1) is None
+
+
+def _close_over(doc: DocText, index: int) -> bool:
+    """Whether the line over a row of values stands as close over it as the values stand over the row under them.
+
+    A grid's names sit over their values as tightly as the rows below follow one another; a title, a row of
+    signature captions or section names set well above (the lines between them signed by hand) heads nothing. With
+    no row under the values on the page, any line over them may be their names.
+    """
+    row, over = doc.lines[index], doc.lines[index - 1]
+    below = doc.lines[index + 1] if index + 1 < len(doc.lines) else None
+    own, above = box_of(doc, row.start, row.end), box_of(doc, over.start, over.end)
+    under = box_of(doc, below.start, below.end) if below is not None and below.page == row.page else None
+    if own is None or above is None or under is None:
+        return True
+    gap = under[1] - own[3]
+    return own[1] - above[3] <= max(gap / CLOSER, gap + NAMES_SLACK)
 
 
 def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
@@ -356,7 +382,7 @@ def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
         if named and _captions_under_lines(doc, index):
             found = caption_value(doc, index, named[0], rule)
             under = under_header(doc, index, named[0], rule)
-            if found is not None and under is not None and DATE_ONLY.match(doc.slice(under.start, under.end)):
+            if found is not None and under is not None and DATE_IN_CELL.search(doc.slice(under.start, under.end)):
                 found = Found(found.start, found.end, found.rule, min(found.score, STACKED_DATE_SCORE))
             return found
     return None
@@ -502,9 +528,10 @@ def _rows_after(doc: DocText, line: Line) -> list[Line]:
     """The lines of a table under one of its rows, down to the first gap wider than the table's own (or the page's end).
 
     A row whose name wraps runs onto a second line; the table's next row follows as closely. A roomy table spaces
-    its rows as far apart as its names row stands over the first: the next line always counts (a number there
-    leaves the scores to the words, which decides nothing), and further lines while each gap is no wider than a
-    line's height or the gap under the names row, whichever is more.
+    its rows as far apart as its names row stands over the first, or further (a header band set tight over the
+    first row): lines count while each gap is no wider than the gap under the names row (or a line's height) by
+    `ROW_SLACK`, or than `ROW_REACH` line heights, whichever is more. A line standing further off (a note, a page
+    number) is no row of the table.
     """
     rows: list[Line] = []
     index = doc.lines.index(line)
@@ -516,9 +543,10 @@ def _rows_after(doc: DocText, line: Line) -> list[Line]:
     over = box_of(doc, names.start, names.end) if names is not None and names.page == line.page else None
     if over is not None:
         room = max(room, last[1] - over[3])
+    reach = max(ROW_SLACK * room, ROW_REACH * (last[3] - last[1]))
     for following in doc.lines[index + 1:]:
         box = box_of(doc, following.start, following.end)
-        if following.page != line.page or box is None or (rows and box[1] - last[3] > ROW_SLACK * room):
+        if following.page != line.page or box is None or box[1] - last[3] > reach:
             break
         rows.append(following)
         last = box

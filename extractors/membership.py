@@ -13,7 +13,7 @@ import re
 from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, captions_over_values, under_header
-from extractors.form_layout import DATE_ONLY, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
+from extractors.form_layout import CAPTION, DATE_ONLY, LABELLED_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.forms import (
     column_value,
     date_after,
@@ -418,8 +418,9 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
     blocks) could be either's, so it is read for a person to check. A form whose caption rows stand over their
     values is read by the labelled field instead, and so is a caption that heads a column of a grid (see
     `_heads_a_column`): a date over it is the page's (a print date), not its value; but when the line over holds
-    values over two or more captions (a sign-off's lines) it is handed back third, so that a column's reading that
-    differs from it is checked.
+    values over two or more captions (a sign-off's lines), or the date stands alone on its line (the one line typed
+    in, the others signed by hand), it is handed back third, so that a column's reading that differs from it is
+    checked.
     """
     if captions_over_values(doc):
         return None, None, None
@@ -437,7 +438,8 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
             if dated is None or found is None:
                 continue
             if _heads_a_column(doc, index, position, value):
-                heading = heading or (dated if _lines_over_captions(doc, index) else None)
+                over_lines = _lines_over_captions(doc, index) or _alone_on_line(doc, value)
+                heading = heading or (dated if over_lines else None)
                 continue
             other = under_header(doc, index, position, value.rule)
             stacked = other is not None and DATE_ONLY.match(doc.slice(other.start, other.end))
@@ -446,6 +448,8 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
     return None, None, heading
 
 
+CAPTION_REACH = 1.5
+"""A sign-off's captions stand under their lines within this many line heights; a footer stands further off."""
 CLOSER = 2 / 3
 """A grid's name row goes with the row under it when that row is nearer than this share of the gap to the line over
 it: a scan's evenly spaced rows lie a point or two off."""
@@ -492,18 +496,41 @@ def _lines_over_captions(doc: DocText, index: int) -> bool:
     return over >= 2
 
 
-def _captions_follow(doc: DocText, value: Found) -> bool:
-    """Whether the line after a value's line is a row of captions: two or more short cells of words, no digit.
+def _alone_on_line(doc: DocText, value: Found) -> bool:
+    """Whether a value is the only cell of its line (no heading beside it, as a print date has)."""
+    line = doc.line_at(value.start)
+    return line is not None and len(line.cell_spans()) == 1
 
-    A sign-off's second block of lines has its own captions under it; a grid's next row holds values.
+
+def _captions_follow(doc: DocText, value: Found) -> bool:
+    """Whether the line after a value's line is a row of captions under it: a sign-off's second block.
+
+    A sign-off's second block of lines has its own captions close under it, each under one of its lines, most of
+    them caption words ("Signature", "Title", "Date issued"); a grid's next row holds values (a member's name, a
+    category) and a footer stands well off. Two or more short cells of words, no digit, no sentence, within
+    `CAPTION_REACH` line heights, lined up under two or more of the value row's cells.
     """
     line = doc.line_at(value.start)
     if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
         return False
     following = doc.lines[index + 1]
-    texts = [doc.slice(*cell) for cell in following.cell_spans()]
-    return (following.page == line.page and len(texts) >= 2
-            and not any(ch.isdigit() for text in texts for ch in text) and not any(is_prose(text) for text in texts))
+    cells = following.cell_spans()
+    texts = [doc.slice(*cell) for cell in cells]
+    if (following.page != line.page or len(texts) < 2 or any(ch.isdigit() for text in texts for ch in text)
+            or any(is_prose(text) for text in texts)):
+        return False
+    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
+    if 2 * sum(bool(CAPTION.match(text) or column.match(text)) for text in texts) <= len(texts):
+        return False
+    row, under = box_of(doc, line.start, line.end), box_of(doc, following.start, following.end)
+    if row is None or under is None or under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
+        return False
+    values = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    lined = 0
+    for cell in cells:
+        box = box_of(doc, *cell)
+        lined += box is not None and sum(overlap(box, over) > 0.2 for over in values) == 1
+    return lined >= 2
 
 
 def _label_over(doc: DocText, index: int, value: Found) -> bool:
