@@ -39,7 +39,7 @@ from extractors.training_labels import (
     field_value,
     named_value,
 )
-from extractors.training_provider import certificate_issuer, read_provider, sponsor
+from extractors.training_provider import ORGANISATION_WORDS, certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
 from extractors.training_table import read_table
 from extractors.training_values import (
@@ -235,16 +235,62 @@ def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, 
     under it goes on with it only when it closes a quote in its type ("... Debate for Home Visitors”": the marks
     above were nested); on a scan, whose words' sizes are loose, a person checks even that join. Any other line in
     its type may be its wrap or a provider, a place, a trainer or the hours set in that type ("Lakeside Early
-    Childhood Council", "with Dr. ..."): the quote ends the title, and a person checks it.
+    Childhood Council", "with Dr. ..."): the quote ends the title, and a person checks it, as one does a quoted
+    line in other type under it (a second part's name, or the title's end). Under a title with no
+    quote marks (or whose marks a scan lost) such a line ends the title the same way (`_own_line`).
     """
     score = _wrap_score(doc, first, following) if following is not None else None
-    if following is None or not _closed_quote(doc, first):
-        return (first.end, 0.93) if following is None or score is None else (following.end, score)
-    closes = bool(following.words) and sum(following.words[-1].word.text.count(mark) for mark in DOUBLE_QUOTES) % 2 == 1
-    if score is not None and closes:
+    if following is None or score is None:
+        return first.end, UNSURE_TITLE if following is not None and _closed_quote(doc, first) \
+            and _quote_marks(doc, following) else 0.93
+    if not _closed_quote(doc, first):
+        return (first.end, UNSURE_TITLE) if _own_line(doc, first, following) else (following.end, score)
+    if _closes_quote(doc, following):
         scanned = any(p.word.source == "ocr" for p in (*first.words, *following.words))
         return following.end, min(score, UNSURE_TITLE) if scanned else score
-    return first.end, UNSURE_TITLE if closes or score is not None else 0.93
+    return first.end, UNSURE_TITLE
+
+
+def _quote_marks(doc: DocText, line: Line) -> int:
+    """How many double quote marks a line holds over its whole width; an inch mark (a figure and a mark) is none."""
+    text = INCH_MARK.sub("", doc.slice(line.start, line.end))
+    return sum(text.count(mark) for mark in DOUBLE_QUOTES)
+
+
+def _closes_quote(doc: DocText, line: Line) -> bool:
+    """A line that closes a quote opened above it: an odd count of double marks over the whole line.
+
+    A line quoted whole ("“Night Waking”") or ending on a quoted name ("Part of the series “First
+    Steps”") has its own pair, and closes nothing.
+    """
+    return _quote_marks(doc, line) % 2 == 1
+
+
+TITLE_GOES_ON = re.compile(r"(?:\b(?:and|or|of|for|in|on|to|with|the|an?|from|into|through|about|across|at|by|"
+                           r"between|during|within|amid|among|toward|versus|vs\.?)|[:&,/\u2013\u2014-])\s*$", re.I)
+"""The end of a title's first line that its next line must finish: a joining word or a mark ("Supporting Families
+in", "Attachment and Trauma:")."""
+PLACE_LINE = re.compile(r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                        r"(?:\s+\d{5}(?:-\d{4})?)?\s*$")
+"""A place on a line of its own: "Portland, Oregon", "St. Paul, MN", "Eau Claire, Wisconsin 54701"."""
+HOURS_LINE = re.compile(r"\b(?:hours?|hrs?|ceus?|credits?|minutes|units?)\b", re.I)
+"""A line stating an amount of credit ("Two Contact Hours", "1.5 CEUs"): a certificate's hours set large."""
+PERSON_LINE = re.compile(r"^\s*(?:with|by|featuring)\s+(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s", re.I)
+"""A line naming the trainer: "with Dr. ...", "featuring Prof. ..."."""
+
+
+def _own_line(doc: DocText, first: Line, following: Line) -> bool:
+    """A line in a title's type that may be no part of it: a provider, a place, a trainer or the hours set large.
+
+    Unless the title's first line ends on a word or a mark its next line must finish ("... Families in"), such
+    a line ("Lakeside Early Childhood Council", "Portland, Oregon", "Two Contact Hours") is as likely the
+    certificate's next particular as the title's wrap: the title ends on its first line, and a person checks it.
+    """
+    if TITLE_GOES_ON.search(doc.slice(first.start, first.end)):
+        return False
+    text = doc.slice(following.start, following.end)
+    return bool(ORGANISATION_WORDS.search(text) or PLACE_LINE.match(text) or HOURS_LINE.search(text)
+                or PERSON_LINE.match(text))
 
 
 def _closed_quote(doc: DocText, line: Line) -> bool:

@@ -401,3 +401,60 @@ def test_a_scanned_quoted_title_that_may_go_on_is_checked_by_a_person(title: Any
     assert kept in item.value["title"]
     assert "training.title_unsure" in item.reasons
     assert item.needs_review and item.confidence <= 0.7
+
+
+# Review R11d (finding 1): a line under a quoted title that holds a pair of marks of its own (a second quoted title,
+# a series or a programme named in quotes at its end) closes nothing above it: the quote ends the title, checked.
+@pytest.mark.parametrize("under", [
+    "\u201cSoothing the Fussy Baby\u201d",
+    "\"Soothing the Fussy Baby\"",
+    "Module Three of the \u201cCalm Beginnings\u201d Series",
+    "presented with Prof. Noor Haddad of \u201cKind Hands\u201d",
+    "Westbrook \u201cFamily Roots\u201d",
+])
+def test_a_line_with_its_own_quoted_name_under_a_quoted_title_is_no_part_of_it(under: str) -> None:
+    item = _attended([("\u201cBedtime Routines\u201d", 16.0), (under, 16.0)])
+    assert item.value["title"] == "Bedtime Routines"
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+# Review R11d (finding 2): with no quote marks, or with marks a scan lost, a provider, a place, a trainer or the hours
+# set in the title's type are as likely the certificate's next particular as the title's wrap: cut, and checked.
+@pytest.mark.parametrize("under", ["Meadowbrook Parent Education Network", "Eau Claire, Wisconsin", "St. Cloud, MN",
+                                   "Three Contact Hours", "with Dr. Ines Okafor"])
+def test_a_particular_in_the_type_of_an_unquoted_title_ends_it_and_is_checked(under: str) -> None:
+    item = _attended([("Bedtime Routines for Toddlers", 16.0), (under, 16.0)])
+    assert item.value["title"] == "Bedtime Routines for Toddlers"
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+def test_a_provider_in_the_box_height_of_a_scanned_title_that_lost_its_marks_ends_it_and_is_checked() -> None:
+    item = _quoted_certificate(said(206, "Bedtime Routines for Toddlers", 12.0),
+                               ("Meadowbrook Parent Education Network", 12.0))
+    assert item.value["title"] == "Bedtime Routines for Toddlers"
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize(("title_rows", "title"), [
+    ([("Supporting Families in", 16.0), ("Child Welfare Services", 16.0)], "Supporting Families in Child Welfare "
+                                                                            "Services"),
+    ([("Attachment, Trauma and", 16.0), ("Early Intervention Practice", 16.0)], "Attachment, Trauma and Early "
+                                                                                "Intervention Practice"),
+    ([("Reflective Practice for", 16.0), ("Home Visiting Programs", 16.0)], "Reflective Practice for Home Visiting "
+                                                                            "Programs"),
+])
+def test_an_unquoted_title_whose_first_line_must_go_on_is_read_whole(title_rows: list[Row], title: str) -> None:
+    """Guard rows (pass before and after): a line ending on a joining word is finished by the line under it."""
+    item = _attended(title_rows)
+    assert item.value["title"] == title
+    assert "training.title_unsure" not in item.reasons
+
+
+def test_a_quoted_line_in_other_type_under_a_scanned_quoted_title_is_checked() -> None:
+    """Guard row (passes before and after): a second part's quoted name under the title's, read looser by OCR."""
+    item = _quoted_certificate(said(200, "\u201cPart One: Bonding\u201d", 14.0), ("\u201cPart Two: Play\u201d", 12.0))
+    assert "training.title_unsure" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
