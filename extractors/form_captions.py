@@ -29,6 +29,9 @@ INK_DESCENDER = 0.21
 """How far a descender ("y", "p", a comma, a bracket) reaches under the baseline, as a share of the type size."""
 TALL = re.compile(r"[A-Z0-9bdfhijklt()\[\]{}/|'\"!?&%$#@]")
 DESCENDING = re.compile(r"[gjpqy(),;\[\]{}|]")
+SECTION_HEAD = re.compile(r"(?i)^\s*(?:section|part|step|page|question|appendix|schedule)\s+(?:\d+|[ivx]+|[a-z])\b"
+                          r"\s*[.:)-]")
+"""A form's numbered part before its colon ("Section 2:", "Part II:", "Step 3 -"): a heading, not a value."""
 COLUMN_SCORE = 0.93
 """A value read from under its column name in a header row (geometry, not a colon)."""
 
@@ -48,7 +51,7 @@ def caption_value(doc: DocText, index: int, position: int, rule: str) -> Found |
             continue
         height = max(label_box[3] - label_box[1], box[3] - box[1])  # OCR boxes hug the glyphs: "Date" has no descender
         if (label_box[1] - box[3] > 2.5 * height or is_prose(doc.slice(start, end))
-                or LABELLED_LINE.match(doc.slice(start, end))):  # another field's `label: value`, not a value
+                or _another_field(doc.slice(start, end))):  # another field's `label: value`, not a value
             continue
         over = [i for i, other in enumerate(captions) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:
@@ -178,16 +181,17 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
 
 
 def _another_field(text: str) -> bool:
-    """A cell that is another field's `Label: value`, not a value holding a colon.
+    """A cell that is another field's `Label: value` or a numbered section's heading, not a value holding a colon.
 
     A colon after a number ("3:00") or a level's numeral ("Level III: Infant Mental Health Specialist") is part
-    of the value; a label before its colon is words alone.
+    of the value; a label before its colon is words alone. A form's numbered part ("Section 2: About you", "Part B:
+    Ratings") heads what follows: it is no field's value either.
     """
     labelled = LABELLED_LINE.match(text)
     if labelled is None:
         return False
     head = text[:labelled.end()]
-    return not re.search(r"\d|\b(?:I{1,3}|IV)\b", head)
+    return SECTION_HEAD.match(head) is not None or not re.search(r"\d|\b(?:I{1,3}|IV)\b", head)
 
 
 def column_value(doc: DocText, label: str, columns: str, rule: str) -> Found | None:

@@ -89,6 +89,12 @@ ABOUT_APPLICANT = re.compile(r"(?i)^\s*(?:the\s+)?(?:applicant|candidate|endorse
 answer."""
 WRAPPED_LINES = 3
 """How many lines a question in a left column may wrap onto under its first."""
+HINT = re.compile(r"(?i)^\s*(?:\(.*\)\s*$|please\b|e\.\s?g\.|i\.\s?e\.|eg\b|optional\b|required\b"
+                  r"|if\s+(?:any|applicable|known|different|none)\b|as\s+(?:signed|printed|shown|it\s+appears)\b"
+                  r"|print(?:ed)?\b|(?:first|last|family|given)\s*(?:,|/|and)\s*(?:first|last|family|given)\b"
+                  r"|[md]{1,2}\s*[/.-]\s*[md]{1,2}\s*[/.-]\s*y{2,4}\b|y{4}\s*[/.-]\s*m{1,2})")
+"""A hint a form prints under a label, shaped as one whatever the label's words: "please print", "(as on your
+licence)", "e.g. supervisor", "if any", "mm/dd/yyyy". It carries no question on."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,8 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
             match = pattern.match(doc.slice(start, end))
             if match is None:
                 match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
-            elif (not match.group("colon") and not CAPTION.match(doc.slice(start, end))
-                  and _runs_on(doc, index, position)):
-                match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
+            elif not match.group("colon") and _runs_on(doc, index, position):
+                match = _wrapped_question(doc, index, position, pattern, whole_first=True)  # "Date" + "of birth"
             if not match:
                 continue
             found_label = Found(start + match.start("head"), min(start + match.end(), end), rule, FIELD_SCORE)
@@ -137,16 +142,19 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
     return None
 
 
-def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Pattern[str],
+                      whole_first: bool = False) -> re.Match[str] | None:
     """A question wrapped in its left column, its answer in the cell right of the question's first line.
 
     Survey exports and questionnaires set "3. In what capacity do you know" over "the applicant?" with the
     answer beside the first line: the label is the question's lines joined. Only a first cell with a cell
     right of it, and only lines under it that start at its left edge, close under, left of the answer, count;
-    a question that then carries its own value after a colon is not this shape.
+    a question that then carries its own value after a colon is not this shape. A first line that is a label on its
+    own (`whole_first`: "Relationship" over "to the applicant") is this shape only when the lines joined are the
+    label too; else the question is another one ("Relationship" over "length (years)").
     """
     cells = doc.lines[index].cell_spans()
-    if position != 0 or len(cells) < 2 or CAPTION.match(doc.slice(*cells[0])):
+    if position != 0 or len(cells) < 2 or (CAPTION.match(doc.slice(*cells[0])) and not whole_first):
         return None  # a label cell complete in itself ("Applicant | Ana Bell") is no question's first line
     question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
     if question is None or answer is None:
@@ -173,9 +181,10 @@ def _runs_on(doc: DocText, index: int, position: int) -> bool:
     """Whether a question's first cell goes on in the line under it: the label is more than this line.
 
     A questionnaire wraps "Endorsement level that you have" onto "recommended for this applicant" beside its
-    answer; the first line alone may read as another question. A label of caption words ("Referee name") is whole
-    in itself: a hint under it ("please print") carries nothing on. The line under carries on when it is one cell at
-    the question's left edge, close under, left of the answer, starting in lower case as a sentence runs on.
+    answer; the first line alone may read as another question, whatever its words ("Endorsement level", "Date"). A
+    hint under a label ("please print", "mm/dd/yyyy", "e.g. colleague") carries nothing on. The line under carries on
+    when it is one cell at the question's left edge, close under, left of the answer, starting in lower case as a
+    sentence runs on.
     """
     cells = doc.lines[index].cell_spans()
     if position != 0 or len(cells) < 2 or index + 1 >= len(doc.lines):
@@ -187,7 +196,7 @@ def _runs_on(doc: DocText, index: int, position: int) -> bool:
     return (question is not None and answer is not None and box is not None and following.page == doc.lines[index].page
             and len(following.cell_spans()) == 1 and abs(box[0] - question[0]) <= 3.0 and box[2] <= answer[0]
             and box[1] - question[3] <= (question[3] - question[1]) * 1.5 and text.lstrip()[:1].islower()
-            and not LABELLED_LINE.match(text))
+            and not LABELLED_LINE.match(text) and not HINT.match(text))
 
 
 def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], label: Found,
@@ -250,10 +259,36 @@ def _caption_read(doc: DocText, index: int, position: int, rule: str, captions_a
     """
     value = (under_header if captions_above else caption_value)(doc, index, position, rule)
     other = (caption_value if captions_above else under_header)(doc, index, position, rule)
+    if value is not None and _nearer_beyond(doc, index, 1 if captions_above else -1):
+        return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
     if value is None or other is None or not all(
             DATE_ONLY.match(doc.slice(found.start, found.end)) for found in (value, other)):
         return value
     return Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
+
+
+def _nearer_beyond(doc: DocText, index: int, step: int) -> bool:
+    """Whether the value line next to a row of labels (`step` 1: under, -1: over) is nearer another row beyond it.
+
+    Two signature blocks one above the other: a line signed between "Signature | Date" and "Supervisor's signature |
+    Date" belongs to whichever captions it stands closer to, whatever way the form's other rows pair.
+    """
+    value, beyond = index + step, index + 2 * step
+    if not _labels_row(doc, value, beyond, loose=True):
+        return False
+    own, other = _gap(doc, index, value), _gap(doc, value, beyond)
+    return own is not None and other is not None and other < own
+
+
+def _gap(doc: DocText, first: int, second: int) -> float | None:
+    """The white space between two lines of one page (None when either has no box or they are on two pages)."""
+    if not (0 <= first < len(doc.lines) and 0 <= second < len(doc.lines)):
+        return None
+    one, two = doc.lines[first], doc.lines[second]
+    box, other = box_of(doc, one.start, one.end), box_of(doc, two.start, two.end)
+    if one.page != two.page or box is None or other is None:
+        return None
+    return max(box[1] - other[3], other[1] - box[3])
 
 
 def _label_row(doc: DocText, index: int, position: int, rule: str, captions_above: bool) -> Found | None:
@@ -279,19 +314,22 @@ def _label_row(doc: DocText, index: int, position: int, rule: str, captions_abov
 def _one_way(doc: DocText, index: int, over: Found | None, under: Found | None, captions_above: bool) -> Found | None:
     """A row of labels with a value line on one side only: the form's own side is its value.
 
-    When the form's side is blank, the line on the other side is the value of a row of labels beyond it (a block
-    alternating values and captions: this field was left blank). With none there, a row heading its block (under a
-    paragraph, nothing over it to label) labels the line under it; else the line is kept at a score a person
-    checks, since the form's way of pairing says it is not this row's.
+    When the form's side is blank, a row heading its block (under a paragraph, nothing over it to label) labels the
+    line under it, when that line stands nearer to it than to the line beyond (which would then be the line's own
+    caption). Else the line on the other side is the value of a row of labels beyond it (a block alternating values
+    and captions: this field was left blank); with none there, the line is kept at a score a person checks, since
+    the form's way of pairing says it is not this row's.
     """
     own, other = (under, over) if captions_above else (over, under)
     if own is not None or other is None:
         return own
-    beyond = (index - 1, index - 2) if other is over else (index + 1, index + 2)
-    if _labels_row(doc, *beyond, loose=True):
-        return None
+    step = -1 if other is over else 1
     if other is under and heads_a_block(doc, index):
-        return other
+        gap, beyond = _gap(doc, index, index + 1), _gap(doc, index + 1, index + 2)
+        if gap is not None and (beyond is None or gap <= beyond):
+            return other
+    elif _labels_row(doc, index + step, index + 2 * step, loose=True):
+        return None
     return Found(other.start, other.end, other.rule, min(other.score, UNANSWERED_SCORE))
 
 
