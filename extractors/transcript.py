@@ -78,9 +78,19 @@ WORD_SPACE = {"text": 0.9, "ocr": 1.0}
 """A word space surely, in the words' box height (a text layer's boxes are the type's size, OCR's hug the letters),
 even in a letterhead's spaced type: words further apart on the row may be the name's or another cell's ("Main
 Campus", "Est. 1961", "Student ID"). Words of one run set well over their own spacing (`SPACING_STEP`) part too."""
-SPACING_STEP = 1.8
-SEPARATOR = re.compile(r"^[|\u00b7\u2022\u2013\u2014/-]+$")
-"""A mark set between a heading's parts ("... | ...", "... \u00b7 ..."): the name ends at it."""
+SPACING_STEP = {"text": 1.3, "ocr": 1.8}
+SPACING_DOUBT = {"text": 1.3, "ocr": 1.5}
+"""A gap this much over a line's narrowest may be a cell's edge or OCR's uneven boxes of one name: the cell is kept
+whole, and a person checks it."""
+SEPARATOR = re.compile(r"^[^\w\s&]+$|^_+$")
+"""A mark set between a heading's parts ("... | ...", "... \u00b7 ...", "... \u25c6 ...", "... ~ ..."): a word of marks
+only, never "&" (a name's own "and"). The name ends at it."""
+OCR_SEPARATOR = frozenset({"I", "l", "1", "e", "o"})
+"""A separating mark as OCR may read it: a bar as "I", "l" or "1", a bullet or a ring as "e" or "o"."""
+DASH = re.compile(r"^[\u2013\u2014-]+$")
+"""A dash between two runs: a division ("... - Office of ...") or a campus written on ("... - Twin Cities")."""
+ADDRESS_AFTER = re.compile(r"\s*,\s*(?:\d|(?:p\.?\s*o\.?\s*)?box\b).*$", re.I)
+"""A street address written on after the name and a comma ("..., 1200 Lake Road, Harlow"; "..., P.O. Box 40")."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 
@@ -235,7 +245,7 @@ def _institution(doc: DocText) -> Institution | None:
             if (INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*(?:office\b|\d)", text, re.I)):
                 part, spaced = _spaced_part(doc, _name_only(doc, start, end, "transcript.institution.v1", 0.9))
                 whole = _whole_row(doc, _name_only(doc, part.start, part.end, part.rule, part.score))
-                return replace(whole, unsure=whole.unsure or spaced)
+                return replace(whole, unsure=whole.unsure or spaced or _placed_on(whole.name))
     for line in record:
         for label, value in label_segments(doc, line):
             if INSTITUTION_LABEL.fullmatch(label) and INSTITUTION.search(doc.slice(value.start, value.end)):
@@ -244,8 +254,17 @@ def _institution(doc: DocText) -> Institution | None:
                 named, spaced = _spaced_part(doc, named)
                 cut = cut or spaced
                 whole = _whole_row(doc, named)
-                return replace(whole, unsure=whole.unsure or cut)
+                return replace(whole, unsure=whole.unsure or cut or _placed_on(whole.name))
     return None
+
+
+def _placed_on(name: str) -> bool:
+    """A name with a place written on after two commas ("Westbrook University, Harlow, OH").
+
+    A campus or an address a person tells apart from the name ("University of Wisconsin, Madison" has one comma and
+    is a name).
+    """
+    return name.count(",") >= 2
 
 
 def _spaced_part(doc: DocText, found: Found) -> tuple[Found, bool]:
@@ -253,26 +272,56 @@ def _spaced_part(doc: DocText, found: Found) -> tuple[Found, bool]:
 
     Runs are words set further apart than a word space or parted by a mark ("State University    Main Campus",
     "The Graduate School | Westbrook University"). Which run is the name, and whether the others are its words, is
-    not told by the page: the first run naming a kind of institution is kept, and a person checks it (True).
+    not told by the page: the first run naming a kind of institution is kept, and a person checks it (True). A run
+    after a dash that names no kind of institution may be the name's own campus ("University of Minnesota - Twin
+    Cities"): it stays on the name, checked all the same.
     """
     words = doc.words_in(found.start, found.end)
     if len(words) < 2:
         return found, False
     space = _word_space(words)
     runs: list[list[Placed]] = [[]]
+    marks: list[Placed] = []
     for previous, placed in zip([None, *words], words, strict=False):
-        if SEPARATOR.match(placed.word.text):
+        if _separator(placed):
             runs.append([])
+            marks.append(placed)
             continue
         if previous is not None and runs[-1] and (placed.page != previous.page
                                                   or placed.word.bbox[0] - previous.word.bbox[2] > space):
             runs.append([])
+            marks.append(placed)
         runs[-1].append(placed)
+    if len(runs) < 2:
+        return found, _widest_gap(words) > _word_space(words, SPACING_DOUBT)
+    runs = _campus_joined(runs, marks)
     runs = [run for run in runs if run]
     if len(runs) < 2:
-        return found, False
+        return Found(max(found.start, runs[0][0].start), min(found.end, runs[0][-1].end), found.rule,
+                     found.score) if runs else found, True
     named = next((run for run in runs if INSTITUTION.search(" ".join(p.word.text for p in run))), runs[0])
     return Found(max(found.start, named[0].start), min(found.end, named[-1].end), found.rule, found.score), True
+
+
+def _separator(placed: Placed) -> bool:
+    """A word that is a mark set between a heading's parts, not a word of a name (`SEPARATOR`, `OCR_SEPARATOR`)."""
+    text = placed.word.text
+    return bool(SEPARATOR.match(text)) or placed.word.source == "ocr" and text in OCR_SEPARATOR
+
+
+def _campus_joined(runs: list[list[Placed]], marks: list[Placed]) -> list[list[Placed]]:
+    """The runs, a run after a dash joined back to the one before it when it names no kind of institution.
+
+    `marks[i]` is the word that began `runs[i + 1]` (the dash itself, or the run's first word after a gap).
+    """
+    joined = [runs[0]]
+    for mark, run in zip(marks, runs[1:], strict=True):
+        text = " ".join(p.word.text for p in run)
+        if DASH.match(mark.word.text) and joined[-1] and run and not INSTITUTION.search(text):
+            joined[-1] = [*joined[-1], mark, *run]
+        else:
+            joined.append(run)
+    return joined
 
 
 def _before_next_field(doc: DocText, value: Found) -> tuple[Found, bool]:
@@ -294,17 +343,24 @@ def _before_next_field(doc: DocText, value: Found) -> tuple[Found, bool]:
     return cut, widest <= _word_space(words[:colon + 1])
 
 
-def _word_space(words: list[Placed]) -> float:
+def _widest_gap(words: list[Placed]) -> float:
+    """The widest gap between these words of one line (0 when there is none)."""
+    return max([b.word.bbox[0] - a.word.bbox[2] for a, b in zip(words, words[1:], strict=False) if a.page == b.page],
+               default=0.0)
+
+
+def _word_space(words: list[Placed], step: dict[str, float] = SPACING_STEP) -> float:
     """The widest gap that is still a word space between these words of one line.
 
     That is `WORD_SPACE` of their height, or less when their own narrowest gap shows a tighter type (`SPACING_STEP`
-    of it).
+    of it: a text layer sets a line's word spaces alike, so a third wider already parts two runs; OCR's boxes hug
+    the letters, so its gaps vary more).
     """
-    ocr = any(p.word.source == "ocr" for p in words)
-    space = WORD_SPACE["ocr" if ocr else "text"] * max(p.word.bbox[3] - p.word.bbox[1] for p in words)
+    source = "ocr" if any(p.word.source == "ocr" for p in words) else "text"
+    space = WORD_SPACE[source] * max(p.word.bbox[3] - p.word.bbox[1] for p in words)
     gaps = [b.word.bbox[0] - a.word.bbox[2] for a, b in zip(words, words[1:], strict=False) if a.page == b.page]
     if len(gaps) >= 2:
-        space = min(space, max(SPACING_STEP * max(min(gaps), 0.0), 0.3 * space))
+        space = min(space, max(step[source] * max(min(gaps), 0.0), 0.3 * space))
     return space
 
 
@@ -336,7 +392,7 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
     unsure = False
     for placed in row:
         if right <= placed.word.bbox[0] <= right + gap:
-            if placed.word.text.endswith(":") or SEPARATOR.match(placed.word.text):
+            if placed.word.text.endswith(":") or _separator(placed):
                 unsure = unsure or bool(after) and placed.word.text.endswith(":")  # where the label begins is a guess
                 break
             if placed.word.bbox[0] - right > space:
@@ -346,7 +402,7 @@ def _whole_row(doc: DocText, found: Found) -> Institution:
             right = placed.word.bbox[2]
     for placed in reversed(row):
         if left - gap <= placed.word.bbox[2] <= left:
-            if placed.word.text.endswith(":") or SEPARATOR.match(placed.word.text):
+            if placed.word.text.endswith(":") or _separator(placed):
                 break
             if left - placed.word.bbox[2] > space:
                 unsure = True
@@ -394,10 +450,13 @@ def _name_only(doc: DocText, start: int, end: int, rule: str, score: float) -> F
 def _trim(text: str) -> tuple[int, int]:
     """Where the name lies in a heading's text (its start and end offsets), the rest being no part of it.
 
-    The office written after the name ("..., Office of the Registrar") and the record's title before or after it
-    ("Official Transcript - ...", "... Official Transcript") are trimmed off.
+    A street address after a comma ("..., 1200 Lake Road, Harlow"), the office written after the name ("..., Office
+    of the Registrar") and the record's title before or after it ("Official Transcript - ...", "... Official
+    Transcript") are trimmed off.
     """
     start = 0
+    address = ADDRESS_AFTER.search(text)
+    text = text[:address.start()] if address and INSTITUTION.search(text[:address.start()]) else text
     office = OFFICE_SUFFIX.search(text)
     text = text[:office.start()] if office and office.start() > 0 else text
     for title in RECORD_TITLE.finditer(text):

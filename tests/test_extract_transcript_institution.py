@@ -221,3 +221,71 @@ def test_a_letterhead_in_widely_spaced_type_is_one_name() -> None:
     item = text_layer(heading)
     assert item.value["institution"] == "Harlow State University"
     assert "degree.institution_incomplete" not in item.reasons
+
+
+# Review R11d (findings 3-7): a heading's name ends at any mark set between its parts (a square, a diamond, a
+# ring, a tilde, a star; on a scan also the letter or sign OCR reads it as), at a gap a third wider than the line's
+# word spaces, and before a street address after a comma; a campus after a dash stays on the name. Each is checked.
+@pytest.mark.parametrize("mark", ["\u25aa", "\u25c6", "\u25e6", "\u2219", "~", "*", "\u00bb"])
+def test_a_heading_name_ends_at_any_mark_between_its_parts(mark: str) -> None:
+    item = text_layer(cells(["Pellham College", mark, "North Site"], 40.0, 18.0, 4.5))
+    assert item.value["institution"] == "Pellham College"
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize("read_as", ["*", "+", "@", "e", "I", "l"])
+def test_a_separating_mark_ocr_read_as_a_sign_or_a_letter_ends_the_name(read_as: str) -> None:
+    heading = words_at("Pellham College", 180.0, 38.0, 52.0) + [(read_as, (288.0, 41.0, 294.0, 50.0), 0.6)]
+    item = degree(heading + words_at("North Site", 299.0, 38.0, 52.0))
+    assert item.value["institution"] == "Pellham College"
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize("gap", [6.75, 7.65])
+def test_a_gap_a_half_wider_than_the_word_spaces_parts_the_name_from_the_next_cell(gap: float) -> None:
+    item = text_layer(cells(["Pellham College", "North Site"], 40.0, 18.0, gap))
+    assert item.value["institution"] == "Pellham College"
+    assert "degree.institution_incomplete" in item.reasons
+
+
+def test_a_street_address_after_a_comma_is_no_part_of_the_name() -> None:
+    item = text_layer(cells(["Pellham College, 48 Orchard Street, Dunmore, PA"], 40.0, 16.0, 0.0))
+    assert item.value["institution"] == "Pellham College"
+
+
+def test_a_town_and_state_after_commas_are_checked() -> None:
+    item = text_layer(cells(["Pellham College, Dunmore, PA"], 40.0, 16.0, 0.0))
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize(("dash", "campus"), [("-", "Riverside"), ("\u2013", "Lake Shore"), ("\u2014", "Eastgate")])
+def test_a_campus_after_a_dash_stays_on_the_name_and_is_checked(dash: str, campus: str) -> None:
+    item = text_layer(cells(["University of Dunmore", dash, campus], 40.0, 18.0, 4.5))
+    assert item.value["institution"] == f"University of Dunmore {dash} {campus}"
+    assert "degree.institution_incomplete" in item.reasons
+
+
+@pytest.mark.parametrize(("heading", "name", "flagged"), [
+    (cells(["Graduate School of Nursing", "-", "Pellham University"], 40.0, 18.0, 4.5), "Graduate School of Nursing",
+     True),
+    (cells(["Pellham College of Arts & Sciences"], 40.0, 18.0, 0.0), "Pellham College of Arts & Sciences", False),
+    (cells(["Pellham College", "\u2022", "North Site"], 40.0, 18.0, 4.5), "Pellham College", True),
+])
+def test_a_division_after_a_dash_and_an_ampersand_in_a_name(heading: list[Cell], name: str, flagged: bool) -> None:
+    """Guard rows (pass before and after): a dash before another institution's name still parts them, "&" is a
+    name's word, and a bullet was a mark before."""
+    item = text_layer(heading)
+    assert item.value["institution"] == name
+    assert ("degree.institution_incomplete" in item.reasons) is flagged
+
+
+def test_a_scan_s_gap_a_half_wider_than_its_word_spaces_is_checked() -> None:
+    """OCR boxes hug the letters, so a gap 1.6 times the others may be one name's or a cell's edge: checked."""
+    heading = words_at("Pellham College", 180.0, 38.0, 52.0) + words_at("North Site", 291.0, 38.0, 52.0)
+    item = degree(heading)
+    assert item.value["institution"].startswith("Pellham College")
+    assert "degree.institution_incomplete" in item.reasons
+    assert item.needs_review and item.confidence <= 0.7
