@@ -1,7 +1,8 @@
-"""The held-out v9 drawings (fixtures/layouts_heldout9.py) print every expected value legibly, on the pages they say.
+"""The former held-out v9 drawings (fixtures/layouts_heldout9.py, tune layouts 'holdout-v9' since session 11) print
+every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v9' (t047-t050), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy, individual or group session).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -29,8 +30,8 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES, LOG_HOURS, TRAINING_HOURS
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import LOG_HOURS, TRAINING_HOURS, V9_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V9, LAYOUTS
 from fixtures.layouts_heldout9 import (
     BAND,
     COUNTERSIGNER,
@@ -49,9 +50,9 @@ SECTION = r"(Individual RS/C with|Group RS/C led by) (.+?)( \(continued\))?"
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout9-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout9"))
+    """The tune split's 'holdout-v9' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout9-sweep", HOLDOUT_V9, V9_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V9, swept, tmp_path_factory.mktemp("heldout9"))
 
 
 def _after(drawn: Drawn, needle: str, count: int = 1) -> list[str]:
@@ -141,17 +142,17 @@ def _check_employment(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_9, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_9, "tune")
 
 
-def test_held_out_draws_the_v9_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_9.items())
+def test_holdout_v9_is_a_tune_layout_of_every_kind() -> None:
+    assert all(HOLDOUT_V9 in LAYOUTS[kind] for kind in HELD_OUT_9)
 
 
-def test_v9_has_its_own_spellings() -> None:
-    assert TRAINING_HOURS[HELD_OUT] == ["clock", "hrs", "colon", "ceu", "min"]
-    assert LOG_HOURS[HELD_OUT] == ["hrs", "minutes"]
-    assert HELD_OUT_DATE_STYLES["exam_result"] == ["banner", "short", "iso"]
+def test_v9_keeps_its_own_spellings() -> None:
+    assert TRAINING_HOURS[HOLDOUT_V9] == ["clock", "hrs", "colon", "ceu", "min"]
+    assert LOG_HOURS[HOLDOUT_V9] == ["hrs", "minutes"]
+    assert V9_HELD_DATE_STYLES["exam_result"] == ["banner", "short", "iso"]
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
