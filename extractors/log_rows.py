@@ -28,6 +28,7 @@ from extractors.log_columns import (
     cell_text,
     one_letter_off,
 )
+from extractors.log_sections import Section, in_section
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
@@ -143,6 +144,8 @@ class SessionReader:
         """The form the log's running totals are written in ("decimal" or "colon"), when most of its cells say."""
         self.running_counts = False
         """The running column counts sessions (`counts_sessions`): its steps are no hours and check none."""
+        self.section: Section | None = None
+        """The section of the log the row sits in, whose heading names its type and provider (`log_sections`)."""
 
     def read(self, row: Row, cells: Cells, columns: list[Column] | None) -> None:
         """One session from a row's cells, a document flag when the row looks like a session but does not read."""
@@ -173,6 +176,9 @@ class SessionReader:
             if _disagrees_with_column(session_format, cells, columns):
                 reasons.append("log.format_disagrees_column")
             supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        if self.section is not None:
+            session_format, format_found, supervisor, supervisor_found = in_section(
+                self.section, session_format, format_found, supervisor, supervisor_found, reasons)
         if _cut(row, cells.get("supervisor", [])):
             reasons.append("log.cell_split")
         if not PLAUSIBLE_SESSION_HOURS[0] <= hours.hours <= PLAUSIBLE_SESSION_HOURS[1]:

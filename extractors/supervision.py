@@ -60,6 +60,7 @@ from extractors.log_rows import (
     split_hours,
 )
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
+from extractors.log_sections import row_sections
 from extractors.nlp import Evidence
 
 SUPERVISOR_TIERS = (
@@ -84,8 +85,9 @@ TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:(?:grand|overall|log|cumulative)\s+
 """A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00", "Sum of contact time: 18.5 hours",
 "Hours total: 40", "Combined hours: 40"); its value may be unreadable on a scan (the row is then an unreadable
 total, not nothing)."""
-NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1")
-"""Rules that read a row's own supervisor name (a cell of its own, or the end of the session's description)."""
+NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1", "log.supervisor_section_heading.v1")
+"""Rules that read a row's supervisor name (a cell of its own, the end of the session's description, or the heading
+of its section)."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\ball\s+logs\b"
                          r"|\btotal\s+(?:(?:number|no\.?)\s+of\s+)?sessions?\b(?!\s*\(?(?:hours|hrs|time|length))"
@@ -117,8 +119,13 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.running_form = _running_form(running_cells, reader.hours_form)
     reader.running_counts = counts_sessions(running_cells)
     reader.last_running = _carried_forward(rows, table)
+    sections = row_sections(rows, evidence)
     for row, cells, columns, year in table:
         reader.year = year
+        section = sections.get(id(row))
+        if section is not None and not section.same(reader.section):  # dates run in order within a section
+            reader.last_date = None
+        reader.section = section
         reader.read(row, cells, columns)
     reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)

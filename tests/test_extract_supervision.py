@@ -490,6 +490,8 @@ def test_without_a_header_rows_led_by_a_date_are_read_by_content() -> None:
     "t027-rsc-log", "t029-rsc-log",  # statement of services: described sessions, rate and amount, minutes or h:mm
     "t028-rsc-log",  # (mis-totals)
     "t035-rsc-log", "t036-rsc-log",  # duration in an Individual or a Group column, in minutes or h:mm (t036 mis-totals)
+    "t047-rsc-log", "t048-rsc-log",  # by provider: a heading over each section names its type and provider (t048
+    "t049-rsc-log", "t050-rsc-log",  # mis-totals), in minutes or hrs
 ])
 def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> None:
     expected = json.loads((golden / f"{stem}.expected.json").read_text())
@@ -498,7 +500,8 @@ def test_tune_logs_extract_every_row_and_the_total(golden: Path, stem: str) -> N
     assert outcome.problems == [] and outcome.extra == 0
     total = next(i for i in result.items if i.type == "supervision_total")
     assert ("log.total_mismatch" in total.reasons) is (stem in {"t002-rsc-log", "t006-rsc-log", "t020-rsc-log",
-                                                                       "t028-rsc-log", "t036-rsc-log"})
+                                                                       "t028-rsc-log", "t036-rsc-log",
+                                                                       "t048-rsc-log"})
 
 
 @pytest.mark.parametrize(("text", "minutes", "hours"), [

@@ -1,0 +1,179 @@
+"""An RS/C log kept in sections: a heading line above each section's table names its sessions' type and provider.
+
+A log kept provider by provider (or type by type) heads each section with a line such as "Individual consultation
+with Ann Lee" or "Group RS/C led by Hal Moss (continued)", and its rows have no format or supervisor cell of their
+own: each row under the heading takes them from it. A section ends at the next heading, at a total line (its
+subtotal, or the log's total) and at the end of its page (a sheet that goes on with it says so again); a row outside
+every section reads only its own cells and is flagged as before.
+
+The rows themselves are read in `extractors.log_rows`; `extractors.supervision` says which section each row is in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.fields import Found
+from extractors.layout import Placed
+from extractors.log_columns import RULE_MARKS, Row, cell_span, cell_text, header_columns
+from extractors.nlp import Evidence
+
+NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
+"""The word before the provider's name in a heading: "supervision with Ann Lee", "led by Ann Lee"."""
+CONTINUED = re.compile(r"^[(\[]?(?:continued|cont(?:'?d)?\.?|contd\.?)[)\]]?[.:]?$", re.I)
+"""A heading restated on a later sheet: "(continued)", "(cont'd)", "contd."."""
+PERSON_WORD = re.compile(r"^[A-Z][A-Za-z.'-]*[,:]?$")
+"""A word of a person's name in a heading: capitalised (a comma may end the name before a credential, a colon
+before a subtotal's hours)."""
+NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|team|program(?:me)?|agency|clinic|department"
+                          r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?)\b")
+"""Words that make what follows "with" or "by" a body or several people, not the one provider."""
+SECTION_END = re.compile(r"^\s*(?:(?:sub|section|page|grand|overall)[\s-]*)?totals?\b", re.I)
+"""A total line ("Subtotal with Ann Lee: 12.0 hrs", "Total of all sessions"): the end of the section above it."""
+HEADING_WORDS = 12
+"""At most this many words: a heading names a type and a person; a longer line is a sentence or a note."""
+TYPES = {"FORMAT_INDIVIDUAL": "individual", "FORMAT_GROUP": "group"}
+SECTION_SCORE = 0.92
+"""A format or supervisor read from the heading of the section a row sits in, not from a cell of its own."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """What a section's heading says of every session under it: their type and their provider, each where read."""
+
+    format: str | None
+    format_found: Found | None
+    supervisor: str
+    supervisor_found: Found
+    page: int
+    doubt: str | None = None
+    """Why the heading's provider is in doubt: the section's total line names another."""
+
+    def same(self, other: Section | None) -> bool:
+        """Whether another heading goes on with this section (the same type and provider, "continued" or not)."""
+        return other is not None and (other.format, other.supervisor.casefold()) == (
+            self.format, self.supervisor.casefold())
+
+
+def section_heading(row: Row, evidence: list[Evidence]) -> Section | None:
+    """The type and provider a heading line names: "<type> ... with|by <Name>", with nothing after the name.
+
+    The name is two to four capitalised words (a credential after a comma is dropped); a body ("with the Family
+    Team") or two people ("with Ann Lee and Hal Moss") is no provider. The type is the one session type the
+    words before it name; a heading that names none or both gives the provider alone.
+    """
+    words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
+    if not words or len(words) > HEADING_WORDS or any(ch.isdigit() for ch in row.text) or header_columns(row):
+        return None
+    while words and (CONTINUED.match(words[-1].word.text) or not any(c.isalnum() for c in words[-1].word.text)):
+        words = words[:-1]  # "(continued )": OCR may part a bracket from its word
+    marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
+    if not marks or marks[-1] == 0:
+        return None
+    name_words = _name(words[marks[-1] + 1:])
+    name = cell_text(name_words).strip(" .,;:")
+    if not 2 <= len(name_words) <= 4 or NOT_A_PERSON.search(name):
+        return None
+    start, end = cell_span(words[:marks[-1]])
+    named = {ev.label: ev for ev in evidence if ev.label in TYPES and ev.start >= start and ev.end <= end}
+    kind = next(iter(named.values())) if len(named) == 1 else None
+    return Section(format=TYPES[kind.label] if kind else None,
+                   format_found=Found(kind.start, kind.end, "log.format_section_heading.v1", SECTION_SCORE)
+                   if kind else None,
+                   supervisor=name,
+                   supervisor_found=Found(*cell_span(name_words), "log.supervisor_section_heading.v1", SECTION_SCORE),
+                   page=row.page)
+
+
+def _name(words: list[Placed]) -> list[Placed]:
+    """A heading's name words: every one capitalised, cut after a comma ("Ann Lee, LCSW") or a colon; else none."""
+    kept: list[Placed] = []
+    for p in words:
+        if not PERSON_WORD.match(p.word.text):
+            return []
+        kept.append(p)
+        if p.word.text.endswith((",", ":")):
+            break
+    return kept
+
+
+def _total_name(row: Row) -> str | None:
+    """The person a section's total line names ("Subtotal with Ann Lee: 12.0 hrs"), or None when it names none."""
+    words = list(row.words)
+    marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
+    if not marks:
+        return None
+    after = words[marks[0] + 1:]
+    cut = next((n + 1 for n, p in enumerate(after) if p.word.text.endswith((",", ":"))), len(after))
+    name_words = _name(after[:cut])
+    return cell_text(name_words).strip(" .,;:") if 2 <= len(name_words) <= 4 else None
+
+
+def row_sections(rows: list[Row], evidence: list[Evidence]) -> dict[int, Section]:
+    """The section each row sits in (by the row's id): from its heading down to a total line, a heading or the page end.
+
+    A heading counts only when the line right under it is the section's header row or a row of its own table (a
+    line of digits: a date, a length); a line "... by <Name>" with no table under it is a note or a signature.
+    """
+    sections: dict[int, Section] = {}
+    current: Section | None = None
+    for n, row in enumerate(rows):
+        heading = section_heading(row, evidence)
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        if heading is not None and below is not None and below.page == row.page and (
+                header_columns(below) or any(ch.isdigit() for ch in below.text)):
+            current = heading
+            continue
+        ended = SECTION_END.match(row.text)
+        if current is not None and ended:
+            _check_total(row, current, sections)
+        if current is not None and (row.page != current.page or ended):
+            current = None
+        if current is not None:
+            sections[id(row)] = current
+    return sections
+
+
+def _check_total(row: Row, current: Section, sections: dict[int, Section]) -> None:
+    """A section's total line that names another provider than its heading doubts every row of the section.
+
+    One of the two is misread (a scan) or misplaced, and the rows' provider is a person's question.
+    """
+    named = _total_name(row)
+    if named is None or named.casefold() == current.supervisor.casefold():
+        return
+    for key, section in list(sections.items()):
+        if section.same(current):
+            sections[key] = replace(section, doubt="log.section_total_disagrees")
+
+
+FORMAT_DOUBTS = ("log.format_missing", "log.format_unreadable")
+SUPERVISOR_DOUBTS = ("log.supervisor_missing", "log.supervisor_unclear")
+
+
+def in_section(section: Section, session_format: str | None, format_found: Found | None, supervisor: str | None,
+               supervisor_found: Found | None, reasons: list[str]) -> tuple[str | None, Found | None, str | None,
+                                                                             Found | None]:
+    """A row's format and supervisor given its section's heading (`reasons` amended in place).
+
+    A row's own cell that names a type or a person keeps it, and is flagged when the heading names another (the row
+    or the heading is misplaced). A row with none takes the heading's: a cell that names no type ("Video", "In
+    person": the setting) says nothing against it. A supervisor taken from the log's one named supervisor gives way
+    to the section's: the heading is nearer the row.
+    """
+    if session_format is None and section.format is not None:
+        session_format, format_found = section.format, section.format_found
+        reasons[:] = [r for r in reasons if r not in FORMAT_DOUBTS]
+    elif session_format is not None and section.format is not None and session_format != section.format:
+        reasons.append("log.format_disagrees_section")
+    if section.doubt is not None:
+        reasons.append(section.doubt)
+    own = supervisor_found is not None and supervisor_found.rule in ("log.supervisor_cell.v1",
+                                                                      "log.supervisor_in_description.v1")
+    if not own:
+        supervisor, supervisor_found = section.supervisor, section.supervisor_found
+        reasons[:] = [r for r in reasons if r not in SUPERVISOR_DOUBTS]
+    elif (supervisor or "").casefold() != section.supervisor.casefold():
+        reasons.append("log.supervisor_disagrees_section")
+    return session_format, format_found, supervisor, supervisor_found

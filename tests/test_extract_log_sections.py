@@ -1,0 +1,139 @@
+"""RS/C logs kept in sections: a heading line over each section's table names its sessions' type and provider."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import supervision
+from extractors.layout import DocText, build_text
+from extractors.nlp import find_patterns
+from pipeline.models import Item, Page, Word
+from tests.test_extract_supervision import row
+
+Cells = list[tuple[float, str]]
+HEADER: Cells = [(40, "No."), (70, "Date"), (160, "Minutes"), (230, "Mode")]
+
+
+def line(text: str, top: float) -> list[Word]:
+    """A heading or note: one line of words from the left margin."""
+    return row([(40, text)], top)
+
+
+def session(number: int, date: str, minutes: str = "60", mode: str = "Zoom") -> Cells:
+    return [(40, str(number)), (70, date), (160, minutes), (230, mode)]
+
+
+def pages(*sheets: list[list[Word]]) -> DocText:
+    """A document of several sheets, each a list of printed lines."""
+    return build_text("doc", [Page(number=n, width=612, height=792, source="ocr", words=[w for ws in lines for w in ws])
+                              for n, lines in enumerate(sheets, start=1)])
+
+
+def sheet(*blocks: tuple[str | None, list[Cells]], foot: str | None = None) -> list[list[Word]]:
+    """A sheet of sections: each its heading line (or none), a header row and its session rows."""
+    lines, top = [], 80.0
+    for heading, rows in blocks:
+        if heading is not None:
+            lines.append(line(heading, top))
+            top += 16
+        lines.append(row(HEADER, top))
+        top += 16
+        for cells in rows:
+            lines.append(row(cells, top))
+            top += 16
+        top += 10
+    if foot is not None:
+        lines.append(line(foot, top))
+    return lines
+
+
+def items(doc: DocText) -> list[Item]:
+    return [i for i in supervision.extract(doc, find_patterns(doc.text)).items if i.type == "supervision_session"]
+
+
+def read(doc: DocText) -> list[tuple[str | None, str | None]]:
+    return [(i.value["format"], i.value["supervisor"]) for i in items(doc)]
+
+
+ONE_TO_ONE = "One-to-one consultation with Priya Oduya"
+CIRCLE = "Group reflective supervision facilitated by Tomas Reyna"
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    (ONE_TO_ONE, CIRCLE, [("individual", "Priya Oduya"), ("group", "Tomas Reyna")]),
+    ("Individual RS/C with Wren Halvorsen, LMFT", "Group sessions led by Odile Marchetti",
+     [("individual", "Wren Halvorsen"), ("group", "Odile Marchetti")]),
+    # a heading that names no type gives its provider; the type is a person's question
+    ("Sessions with Priya Oduya", CIRCLE, [(None, "Priya Oduya"), ("group", "Tomas Reyna")]),
+])
+def test_rows_take_the_type_and_provider_of_their_section_heading(first: str, second: str,
+                                                                  expected: list[tuple[str | None, str]]) -> None:
+    doc = pages(sheet((first, [session(1, "03/02/2024")]), (second, [session(2, "03/09/2024", "90", "In room")])))
+    assert read(doc) == expected
+    assert [bool(i.reasons) for i in items(doc)] == [value[0] is None for value in expected]
+
+
+@pytest.mark.parametrize("again", [f"{ONE_TO_ONE} (cont'd)", f"{ONE_TO_ONE} (continued )", ONE_TO_ONE])
+def test_a_section_restated_on_the_next_sheet_goes_on_and_its_dates_run_from_its_own(again: str) -> None:
+    doc = pages(sheet((CIRCLE, [session(1, "05/14/2024"), session(2, "06/11/2024")]),
+                      (ONE_TO_ONE, [session(3, "01/08/2024")])),
+                sheet((again, [session(4, "02/05/2024")])))
+    assert read(doc) == [("group", "Tomas Reyna")] * 2 + [("individual", "Priya Oduya")] * 2
+    assert all(not i.reasons for i in items(doc))  # no row is out of order: each section's dates run by themselves
+
+
+def test_a_sheet_that_does_not_restate_its_section_is_flagged() -> None:
+    doc = pages(sheet((ONE_TO_ONE, [session(1, "03/02/2024")])), sheet((None, [session(2, "03/09/2024")])))
+    found = items(doc)
+    assert read(doc)[0] == ("individual", "Priya Oduya")
+    assert found[1].value["supervisor"] is None and "log.supervisor_missing" in found[1].reasons
+
+
+def test_rows_after_a_subtotal_are_no_longer_the_section_s() -> None:
+    lines = sheet((ONE_TO_ONE, [session(1, "03/02/2024")]))
+    lines += [line("Subtotal with Priya Oduya: 60 minutes", 150), row(session(2, "03/20/2024"), 166)]
+    found = items(pages(lines))
+    assert found[0].value["supervisor"] == "Priya Oduya" and not found[0].reasons
+    assert found[1].value["supervisor"] is None and "log.supervisor_missing" in found[1].reasons
+
+
+@pytest.mark.parametrize("heading", [
+    "Group sessions with the Harbor Family Team",  # a body, not a provider
+    "Individual supervision with Priya Oduya and Tomas Reyna",  # two people
+    "individual supervision with priya oduya",  # no capitals: maybe no name at all
+])
+def test_a_heading_that_names_no_one_provider_decides_nothing(heading: str) -> None:
+    found = items(pages(sheet((heading, [session(1, "03/02/2024")]))))
+    assert found[0].value["supervisor"] is None and "log.supervisor_missing" in found[0].reasons
+
+
+def test_a_line_by_a_name_with_no_table_under_it_heads_no_section() -> None:
+    lines = [row(HEADER, 80), row(session(1, "03/02/2024"), 96), line("Reviewed by Priya Oduya", 130)]
+    found = items(pages(lines))
+    assert found[0].value["supervisor"] is None and "log.supervisor_missing" in found[0].reasons
+
+
+@pytest.mark.parametrize(("kind", "name", "reasons"), [
+    ("Group", "Lena Moravec", {"log.format_disagrees_section", "log.supervisor_disagrees_section"}),
+    ("Group", "Priya Oduya", {"log.format_disagrees_section"}),
+    ("Individual", "Lena Moravec", {"log.supervisor_disagrees_section"}),
+])
+def test_a_row_s_own_cells_that_disagree_with_its_heading_are_kept_and_flagged(kind: str, name: str,
+                                                                               reasons: set[str]) -> None:
+    header = [(40, "Date"), (140, "Type"), (220, "Hours"), (290, "Supervisor")]
+    own = [(40, "04/04/2024"), (140, kind), (220, "1.5"), (290, name)]
+    found = items(pages([line(ONE_TO_ONE, 80), row(header, 96), row(own, 112)]))
+    assert (found[0].value["format"], found[0].value["supervisor"]) == (kind.lower(), name)
+    assert set(found[0].reasons) == reasons
+
+
+@pytest.mark.parametrize(("total", "doubted"), [
+    ("Subtotal with Priya Odoya: 120 minutes", True),  # the heading or the total misread: which, a person says
+    ("Subtotal with Priya Oduya: 120 minutes", False),
+    ("Subtotal: 120 minutes", False),
+])
+def test_a_section_total_naming_another_provider_doubts_the_section(total: str, doubted: bool) -> None:
+    lines = sheet((ONE_TO_ONE, [session(1, "03/02/2024"), session(2, "03/20/2024")]))
+    found = items(pages([*lines, line(total, 150)]))
+    assert [i.value["supervisor"] for i in found] == ["Priya Oduya"] * 2
+    assert all(("log.section_total_disagrees" in i.reasons) is doubted for i in found)
