@@ -37,8 +37,11 @@ DATE_TEXT = (r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\
 PRESENT = r"present|current(?:ly)?|today|now|date"
 MISREAD = r"[^.\n]{1,25}?(?=\.|\n|$)"
 """An end the sentence gives but that does not read as a date (a scan's misread): kept, so the item is flagged."""
-PERIOD = (rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
-          rf"(?P<end>{PRESENT}|{DATE_TEXT})|since\s+(?P<since>{DATE_TEXT}))")
+SPLIT_DAY = r"(?:[|lI]\s+(?=[A-Za-z]{3,9}\s+\d{4}))?"
+"""A scan's "1" read as a bar or an "l" before the month ("from | February 2010"): the date's day, read at a score a
+person checks (see `_date_of`)."""
+PERIOD = (rf"(?:(?:from|between)\s+(?P<start>{SPLIT_DAY}{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
+          rf"(?P<end>{PRESENT}|{SPLIT_DAY}{DATE_TEXT})|since\s+(?P<since>{SPLIT_DAY}{DATE_TEXT}))")
 """A period in a sentence: from D to D (or to the present), between D and D, since D."""
 STILL_THERE = (r"(?:is|remains)\s+(?:still\s+|currently\s+)?(?:on\s+(?:our|the)\s+(?:staff|payroll|team)|employed"
                r"|with\s+(?:us|our)|in\s+(?:that|this|the\s+same)\s+(?:role|position))"
@@ -95,6 +98,14 @@ ROLE_IN_DOUBT = re.compile(r"(?i)[,;(]|\d|\b(?:as|since|until|from|then|basis|an
 """A role in a sentence holding a comma, a date or a second "as" ("Family Support Worker and, since 2020, as
 Program Supervisor", "... on a part-time basis and then full time"): maybe two roles or a remark, a person
 checks it."""
+EMPLOYED_BY = r"(?:employed|worked|served|working)(?:\s+(?:full|part)[- ]?time)?\s+(?:by|at|with|for)"
+"""How a sentence names the workplace, maybe with the hours ("employed full-time by X", "worked part time at X")."""
+STILL_IN_ROLE = (r"(?P<still>,?\s+and\s+(?:is|remains|was)(?:\s+(?:still|currently))?"
+                 r"(?:\s+(?:employed|working|serving))?(?:\s+(?:with|by|at|for)\s+(?:us|them))?(?:\s+(?:today|now|currently|presently))?)?")
+"""A clause between a period and the role saying the person is there still ("since D, and is employed with us
+today in the position of Y"). Said after a last day ("from D to D, and is employed with us today as Y"), it
+leaves that day in doubt."""
+STILL_THERE_NOW = re.compile(r"(?i)\b(?:is|remains)\b")
 NOT_A_ROLE = r"(?!(?:follows|below|listed|shown|stated|set\s+out|detailed|outlined)\b)"
 """What "as" introduces when it points at the facts ("employed by X as follows:"): no role."""
 AS_ROLE = rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?{NOT_A_ROLE}"
@@ -121,7 +132,7 @@ sentence after it: "began work with X on D in the role of Y. Y's last day in tha
 "still there" nor a last day, the end is not known (flagged)."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
     ("employment.sentence.v3", re.compile(
-        rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?)\s+"
+        rf"{EMPLOYED_BY}\s+(?P<employer>[^,.]+?)\s+"
         rf"{AS_ROLE}(?P<role>[^.]+?)\s+"
         rf"(?:(?:from|between)\s+(?P<start>{DATE_TEXT})\s*(?:to|through|until|thru|and|-|–)\s*"
         rf"(?P<end>{PRESENT}|{DATE_TEXT}|{MISREAD})"
@@ -137,12 +148,12 @@ SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "
         rf"(?P<role>[^,.]+?)\s+(?:at|with|for|in|by)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}", re.I)),
     *STARTED,
     ("employment.dates_then_role.v1", re.compile(  # "employed by X from D to D as Y", "worked at X since D as Y"
-        rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD},?\s+"
+        rf"{EMPLOYED_BY}\s+(?P<employer>[^,.]+?),?\s+{PERIOD}{STILL_IN_ROLE},?\s+"
         rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^,.;]+?)(?=\s*[.,;]|\s+(?:and|where)\b)",
         re.I)),
 ]
 PERIOD_SENTENCE = ("employment.period_sentence.v1", re.compile(ocr_tolerant(
-    rf"(?:employed|worked|served|working)\s+(?:by|at|with|for)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}"), re.I))
+    rf"{EMPLOYED_BY}\s+(?P<employer>[^,.]+?),?\s+{PERIOD}"), re.I))
 """A letter's sentence naming the employer and the period but not the role ("who worked for X from D until D"),
 the role standing in the letter's labelled block ("Position held: ..."): read only when no sentence names all four.
 A scan's word split by a stray space ("unt il") still reads; the labelled block's dates check the sentence's."""
@@ -233,7 +244,8 @@ NOT_AN_EMPLOYER = re.compile(r"(?i)^(?:us|them|him|her|me|you|our\b.*|their\b.*"
 NAMED_ROLE = re.compile(r"\s(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s", re.I)
 """An employer group holding "as ..." is a sentence naming the role that the full patterns did not read: not an
 employer."""
-DUTIES_STATED = re.compile(r"(?:(?:duties|responsibilities)\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves"
+DUTIES_STATED = re.compile(r"(?:(?:duties|responsibilities)(?:\s+(?:of|in)\s+(?:the|this|that|her|his|their)\s+"
+                           r"(?:position|role|post|job))?\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves"
                            r"|consist(?:s|ed)?\s+of|(?:were|are|have\s+been)(?:\s+primarily)?)"
                            r"|work\s+(?:(?:have|has)\s+)?(?:include[sd]?|involved?|involves|consist(?:s|ed)?\s+of))"
                            r"\s+(?P<duties>(?:[^.]|\.(?=\d))+)\.", re.I)
@@ -553,7 +565,14 @@ def _split_word(doc: DocText, found: Found) -> bool:
 
 def _date_of(doc: DocText, start: int, end: int, evidence: list[Evidence], rule: str,
              ) -> tuple[ParsedDate | None, Found]:
-    """A sentence group's date: its DATE span when one lies inside, else the group's own text."""
+    """A sentence group's date: its DATE span when one lies inside, else the group's own text.
+
+    A day a scan read as a bar or an "l" ("| February 2010") is read as a 1, at a score a person checks.
+    """
+    split = re.match(r"[|lI]\s+(?=[A-Za-z]{3,9}\s+\d{4}$)", doc.slice(start, end))
+    if split is not None:
+        whole = parse_date("1 " + " ".join(doc.slice(start + split.end(), end).split()))
+        return (whole if whole and whole.precision == "day" else None), Found(start, end, rule, UNSPANNED_DATE_SCORE)
     spans = dates_in(Found(start, end, rule, 1.0), evidence)
     if spans:
         return parse_date(spans[0].text), Found(spans[0].start, spans[0].end, rule, min(spans[0].score, 0.95))
@@ -581,7 +600,7 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 sources.append(end_found)
                 if end is None:
                     reasons.append("employment.end_unreadable")
-                elif _end_in_doubt(doc, match):
+                elif _end_in_doubt(doc, match) or STILL_THERE_NOW.search(match.groupdict().get("still") or ""):
                     reasons.append("employment.end_unclear")
             elif not ended and "current" in pattern.groupindex and not current:
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
@@ -589,6 +608,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unclear")
             if ROLE_IN_DOUBT.search(match.group("role")):
                 reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
+            if start is not None and start_found.score <= UNSPANNED_DATE_SCORE:
+                reasons.append("employment.start_unclear")  # "| February 2010": a scan's misread day
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)

@@ -216,3 +216,39 @@ def test_work_placed_through_an_agency_confirms_no_employer() -> None:
     """Fails before: the letterhead was read as the sure employer."""
     item = only_item(block_letter(TOP, f"Lena Marsh worked for {TOP} via Brightline Staffing; the details:", FACTS))
     assert checked(item, "employment.employer_unconfirmed")
+
+
+@pytest.mark.parametrize(("sentence", "duties", "expected"), [
+    (f"This is to confirm that Lena Marsh was employed part-time by {TOP} from 09/02/2013 until 04/30/2020, in the "
+     "role of Home Visitor.", "The chief duties of the post were weekly visits to families with babies.",
+     {"role": "Home Visitor", "start": "2013-09-02", "end": "2020-04-30",
+      "duties": "weekly visits to families with babies"}),
+    (f"We confirm that Lena Marsh has worked full time for {TOP} since 2 September 2013, and remains with us today "
+     "as a Home Visitor.", "The responsibilities of her role are weekly visits to families with babies.",
+     {"role": "Home Visitor", "start": "2013-09-02", "end": None, "duties": "weekly visits to families with babies"}),
+])
+def test_a_sentence_giving_the_hours_and_a_still_there_clause_before_the_role_is_read(
+        sentence: str, duties: str, expected: dict[str, object]) -> None:
+    """Both rows fail before (no period read): "employed part-time by", "since D, and remains with us today as Y",
+    "the duties of the post were"."""
+    item = only_item(sentences(sentence, duties))
+    assert item.value == {"employer": TOP, **expected} and not item.needs_review
+
+
+def test_a_last_day_followed_by_a_still_there_clause_is_checked() -> None:
+    """Fails before (no period read): a last day and "is with us today" disagree."""
+    item = only_item(sentences(f"Lena Marsh was employed full-time by {TOP} from 09/02/2013 until 04/30/2020, and "
+                               "is employed with us today as a Team Lead."))
+    assert checked(item, "employment.end_unclear")
+
+
+def test_a_scans_day_read_as_a_bar_is_read_as_one_and_checked() -> None:
+    """Fails before (no period read): OCR turned the "1" of "1 March 2014" into a bar."""
+    page = page_of(sentences(f"Lena Marsh was employed by {TOP} from | March 2014 until 30 June 2019, in the role of "
+                             "Home Visitor."))
+    page = page.model_copy(update={"source": "ocr",
+                                   "words": [w.model_copy(update={"source": "ocr"}) for w in page.words]})
+    doc = build_text("doc", [page])
+    item, = employment.extract(doc, find_patterns(doc.text)).items
+    assert item.value["start"] == "2014-03-01" and item.value["end"] == "2019-06-30"
+    assert checked(item, "employment.start_unclear")
