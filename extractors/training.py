@@ -217,15 +217,114 @@ def _quoted_statement(doc: DocText) -> tuple[Found, int] | None:
 
 
 def _title_after(doc: DocText) -> Found | None:
-    """The line under "has completed" / "for attending", with a next line of the same size when the title wraps."""
+    """The line under "has completed" / "for attending", with a next line of the same size when the title wraps.
+
+    The completion words may stand in a column of their own beside a sidebar of particulars ("CREDIT HOURS" left of
+    "for successfully completing the course"): the title is then the next line's words in their column. A line
+    under them that starts with a date says they were a date's caption ("COMPLETED" over "4/4/23"), no title's lead.
+    """
     for index, line in enumerate(doc.lines[:-1]):
-        if not TITLE_AFTER.match(doc.slice(line.start, line.end)):
-            continue
-        first = doc.lines[index + 1]
-        following = doc.lines[index + 2] if index + 2 < len(doc.lines) else None
-        end, score = _title_end(doc, first, following)
-        return Found(first.start, end, "training.title_after_completed.v1", score)
+        cells = line.cell_spans()
+        whole = bool(TITLE_AFTER.match(doc.slice(line.start, line.end)))
+        spans = [(line.start, line.end)] if whole else \
+            [cell for cell in cells if len(cells) > 1 and TITLE_AFTER.match(doc.slice(*cell))]
+        for span in spans:
+            under = _column_under(doc, index, union(p.word.bbox for p in doc.words_in(*span)), whole=whole)
+            if not under or _starts_with_date(doc, under[0]):
+                continue
+            end, score = _title_end(doc, under[0], under[1] if len(under) > 1 else None)
+            return Found(under[0].start, end, "training.title_after_completed.v1", score)
     return None
+
+
+COLUMN_LOOKAHEAD = 4
+"""How many lines down the title of a column may start: a sidebar's captions and values may come between."""
+
+
+def _column_under(doc: DocText, index: int, box: tuple[float, float, float, float], *, whole: bool) -> list[Line]:
+    """The next two lines under a line's words that stand in their column (their cells overlap it across).
+
+    Under a whole line, the first is the very next line whenever it stands under the words at all, whole as printed;
+    under one cell of a row, only the next lines' cells in that cell's column count.
+    """
+    page = doc.lines[index].page
+    found: list[Line] = []
+    for line in doc.lines[index + 1:index + 1 + COLUMN_LOOKAHEAD]:
+        if line.page != page or len(found) == 2:
+            break
+        cells = [cell for cell in line.cell_spans() if _across(_box(doc, cell), box)]
+        if not cells:
+            if found:
+                break
+            continue
+        if whole and not found:
+            found.append(line)
+            continue
+        words = tuple(p for p in line.words if cells[0][0] <= p.start and p.end <= cells[-1][1])
+        found.append(Line(line.page, cells[0][0], cells[-1][1], words, tuple(cells)))
+    return found
+
+
+def _box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
+    return union(p.word.bbox for p in doc.words_in(*cell))
+
+
+def _across(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    """Two boxes one over the other: their spans across the page overlap."""
+    return one[0] < other[2] and other[0] < one[2]
+
+
+def _starts_with_date(doc: DocText, line: Line) -> bool:
+    dates = spans_in(doc, line.start, line.end, "DATE")
+    return bool(dates) and not doc.slice(line.start, dates[0].start).strip()
+
+
+STACKED_SCORE = 0.9
+"""A value read under a caption of its own in a sidebar of particulars: the caption's type and column vouch for it."""
+STACKED_SCAN_SCORE = 0.8
+"""The same on a scan, whose boxes cannot tell the caption's smaller type: a shade less sure."""
+
+
+def _stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
+    """A value under a caption of its own, each on its own line of a column ("COMPLETED" over "4/4/23").
+
+    A sidebar of particulars stacks them: the caption alone in its cell, in smaller type (on a text layer), the value
+    the one cell of the next line in its column, closer under the caption than anything in the column is over it
+    (a caption under a signature's value stands close under that value instead).
+    """
+    alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
+    for number, line in enumerate(doc.lines[1:-1], start=1):
+        for cell in line.cell_spans():
+            match = alone.match(doc.slice(*cell))
+            if match is None:
+                continue
+            value = _stacked_cell(doc, number, cell)
+            if value is not None:
+                scanned = any(p.word.source == "ocr" for p in doc.words_in(*value))
+                return Found(*value, rule, STACKED_SCAN_SCORE if scanned else STACKED_SCORE), match["label"]
+    return None, ""
+
+
+def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[int, int] | None:
+    """The value cell right under a caption in its column, or None when the caption does not head one."""
+    line, below = doc.lines[number], doc.lines[number + 1]
+    box = _box(doc, caption)
+    cells = [cell for cell in below.cell_spans() if _across(_box(doc, cell), box)]
+    if below.page != line.page or len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])):
+        return None
+    value = _box(doc, cells[0])
+    gap = value[1] - box[3]
+    if not 0 <= gap <= value[3] - value[1]:
+        return None
+    over = [_box(doc, cell) for above in doc.lines[:number] if above.page == line.page
+            for cell in above.cell_spans() if _across(_box(doc, cell), box)]
+    if over and box[1] - max(b[3] for b in over) <= 2 * gap:
+        return None
+    words = doc.words_in(*caption)
+    if all(p.word.source == "text_layer" for p in words) \
+            and (box[3] - box[1]) + TYPE_STEP > value[3] - value[1]:
+        return None
+    return cells[0]
 
 
 def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, float]:
@@ -376,6 +475,10 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
     (the period named further up) is doubtful, and a person checks it.
     """
     found, written = field_value(doc, label, "training.date.v1")
+    if found is None:
+        found, written = _stacked_value(doc, label, "training.date_stacked.v1")
+        if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
+            found = None
     if found is None or not END_DATE.fullmatch(written.strip()):
         return found
     line = doc.line_at(found.start)
@@ -516,7 +619,12 @@ def _date_under_title(doc: DocText, title: Found) -> Found | None:
 
 
 def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, evidence: list[Evidence]) -> None:
+    """The clock hours: a labelled value (beside its label, or under it in a sidebar), else a stated amount."""
     value, label = field_value(doc, HOURS_LABEL, "training.hours_labelled.v1")
+    if value is None or hours_with_unit(doc.slice(value.start, value.end), label)[0] is None:
+        stacked, caption = _stacked_value(doc, HOURS_LABEL, "training.hours_stacked.v1")
+        if stacked is not None and hours_with_unit(doc.slice(stacked.start, stacked.end), caption)[0] is not None:
+            value, label = stacked, caption  # the grid's next cell was another column's words
     if value is not None:
         _take_hours(reading, hours_with_unit(doc.slice(value.start, value.end), label), value)
         return
