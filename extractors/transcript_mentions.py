@@ -8,6 +8,7 @@ term date or a date of birth beside a degree's name is never read as its conferr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.fields import Found
 from extractors.layout import DocText, Line
@@ -185,7 +186,34 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
         if field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text):
             field = field_value(doc, degree_ev, trimmed(doc, Found(start, end, "transcript.section_field.v1",
                                                                    SECTION_ROW_SCORE)))
-    return None
+    return _date_first_row(doc, evidence, degree_ev, cell, field)
+
+
+def _date_first_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence], cell: tuple[int, int],
+                    field: Found | None) -> DegreeRead | None:
+    """A degree row under a degrees heading that leads with its date: "5/17/16 | Bachelor of Arts | Major: Art".
+
+    The date must be the row's first cell and alone in it (or after a conferral word), right before the degree's
+    cell. The field is an unlabelled words cell after the degree (`field`) or a field label's cell ("Major: Art").
+    Words cells besides the degree and its field may say the date is no conferral, so a person checks it then.
+    """
+    line = doc.lines[line_index(doc, cell[0])]
+    before = [c for c in line.cell_spans() if c[1] <= cell[0]]
+    if len(before) != 1:
+        return None
+    start, end = before[0]
+    dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+    if not dates or doc.slice(dates[0].end, end).strip() or not conferral_line(doc.slice(start, dates[0].start)):
+        return None
+    if field is None:
+        labelled = [value for label, value in label_segments(doc, line)
+                    if value.start >= cell[1] and is_field_label(label)]
+        field = field_value(doc, degree_ev, trimmed(doc, replace(labelled[0], rule="transcript.section_field.v1",
+                                                                   score=SECTION_ROW_SCORE))) if labelled else None
+    after = [c for c in line.cell_spans() if c[0] >= cell[1] and re.search(r"[A-Za-z]{2}", doc.slice(*c))]
+    score = SECTION_ROW_SCORE if len(after) <= (field is not None) else BARE_ROW_DATE_SCORE
+    conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", score)
+    return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
 
 
 DETAIL_LABEL = re.compile(r"minors?|(?:latin\s+)?honou?rs|distinctions?|thesis(?:\s+title)?|dissertation(?:\s+title)?|"

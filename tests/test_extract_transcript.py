@@ -625,3 +625,53 @@ def test_two_degree_names_side_by_side_are_two_degrees() -> None:
     assert {(i.value["abbreviation"], i.value["conferred"]) for i in result.items} == {
         ("BA", "2005-05-02"), ("MSW", "2012-05-07")}
     assert not any("name_abbreviation_disagree" in i.reasons for i in result.items)
+
+
+# --- holdout-v9 (session 11): a degrees section whose rows lead with their date --------------------------------
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([[(50, "Degrees Conferred")],
+                  [(50, "05/02/2005"), (150, "Bachelor of Arts"), (330, "Major: Psychology")],
+                  [(50, "05/07/2012"), (150, "Master of Social Work"), (330, "Major: Social Work")]],
+                 id="numeric-date-then-degree-then-major"),
+    pytest.param([[(50, "DEGREES GRANTED")],
+                  [(50, "May 2, 2005"), (150, "Bachelor of Arts (B.A.)"), (330, "Concentration: Psychology")],
+                  [(50, "May 7, 2012"), (150, "Master of Social Work (M.S.W.)"), (330, "Concentration: Social Work")]],
+                 id="worded-date-abbreviation-in-brackets"),
+    pytest.param([[(50, "Degrees Awarded")],
+                  [(50, "2 May 2005"), (150, "Bachelor of Arts"), (330, "Psychology")],
+                  [(50, "7 May 2012"), (150, "Master of Social Work"), (330, "Social Work")]],
+                 id="an-unlabelled-field-cell"),
+    pytest.param([[(50, "Degrees Earned")],
+                  [(50, "Conferred 05/02/2005"), (180, "Bachelor of Arts"), (330, "Major: Psychology")],
+                  [(50, "Conferred 05/07/2012"), (180, "Master of Social Work"), (330, "Major: Social Work")]],
+                 id="a-conferral-word-before-the-date"),
+])
+def test_a_degrees_section_row_may_lead_with_its_date(rows: list) -> None:
+    result = extract(HEAD + rows)
+    assert degree_values(result) == [BA_2005, MSW_2012]
+    assert [flag.code for flag in result.flags] == []
+    assert all(not item.needs_review for item in result.items)
+
+
+def test_a_date_first_row_with_unexplained_words_is_doubted() -> None:
+    result = extract(HEAD + [[(50, "Degrees Awarded")], [(50, "05/07/2012"), (150, "Master of Social Work"),
+                                                          (300, "Major: Social Work"), (450, "Leave of absence")]])
+    [item] = result.items
+    assert item.value["conferred"] == "2012-05-07" and item.confidence < 0.8
+
+
+@pytest.mark.parametrize("rows", [
+    [[(50, "Coursework")], [(50, "05/07/2012"), (150, "Master of Social Work"), (330, "Major: Social Work")]],
+    [[(50, "Degrees Awarded")], [(50, "Spring"), (110, "05/07/2012"), (200, "Master of Social Work"),
+                                 (360, "Major: Social Work")]],
+    [[(50, "Degrees Awarded")], [(50, "05/07/2012 Enrolled"), (200, "Master of Social Work"),
+                                 (360, "Major: Social Work")]],
+])
+def test_a_date_before_a_degree_outside_a_section_row_s_lead_is_not_its_conferral(rows: list) -> None:
+    """Guard rows (pass before and after): not under a degrees heading, not the row's first cell, or words after the
+    date in its cell: the date is not taken, and the unread degree flags the document."""
+    result = extract(HEAD + rows)
+    assert all(item.value["conferred"] is None or item.needs_review for item in result.items)
+    assert result.flags
