@@ -31,12 +31,14 @@ SIGNER = (r"(?:applicant|candidate|member|endorsee|signer|signatory|professional
           r"|registrant|participant|clinician|employee|staff\s+member)")
 """Whom an agreement has sign it, by the names forms give that person."""
 SIGNATURE_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)?(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
-                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER})?|signed(?:\s+by)?|sign\s+(?:here|below)")
+                   rf"(?:\s+of\s+(?:the\s+)?{SIGNER}|\s*\(\s*(?:the\s+)?{SIGNER}\s*\))?|signed(?:\s+by)?"
+                   r"|sign\s+(?:here|below)")
 """The signature line, whoever the form calls the signer and however the signature is made ("Signed: ____")."""
 SIGNERS_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)(?:typed\s+|electronic\s+|digital\s+|e-?)?signature"
-                 rf"|(?:typed\s+|electronic\s+|digital\s+|e-?)?signature\s+of\s+(?:the\s+)?{SIGNER}")
-"""A signature line the form gives the signer by name ("Applicant signature"): it is the signer's wherever it
-stands; a bare "Signed:" elsewhere may be an officer's adopting the code."""
+                 rf"|(?:typed\s+|electronic\s+|digital\s+|e-?)?signature\s+of\s+(?:the\s+)?{SIGNER}"
+                 rf"|(?:typed\s+|electronic\s+|digital\s+|e-?)?signature\s*\(\s*(?:the\s+)?{SIGNER}\s*\)")
+"""A signature line the form gives the signer by name ("Applicant signature", "Signature (member)"): it is the
+signer's wherever it stands; a bare "Signed:" elsewhere may be an officer's adopting the code."""
 NO_SIGNATURE = re.compile(r"(?i)^\s*(?:no|not\b.*|none|pending|unsigned\b.*|yes|n/?a|to\s+follow)\s*[.!]?\s*$")
 """A word on the signature line saying there is no signature (or only that there is one): no name, and a person
 checks the line."""

@@ -51,7 +51,7 @@ def caption_value(doc: DocText, index: int, position: int, rule: str) -> Found |
             continue
         height = max(label_box[3] - label_box[1], box[3] - box[1])  # OCR boxes hug the glyphs: "Date" has no descender
         if (label_box[1] - box[3] > 2.5 * height or is_prose(doc.slice(start, end))
-                or _another_field(doc.slice(start, end))):  # another field's `label: value`, not a value
+                or another_field(doc.slice(start, end))):  # another field's `label: value`, not a value
             continue
         over = [i for i, other in enumerate(captions) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:
@@ -170,7 +170,7 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     for start, end in cells:
         box = box_of(doc, start, end)  # a ruled box's small caption stands over a value set larger
         if (box is None or box[1] - header_box[3] > 2.5 * max(height, box[3] - box[1])
-                or CAPTION.match(doc.slice(start, end)) or _another_field(doc.slice(start, end))):
+                or CAPTION.match(doc.slice(start, end)) or another_field(doc.slice(start, end))):
             continue
         over = [i for i, other in enumerate(headers) if other is not None and overlap(box, other) > 0.2]
         if over == [position]:
@@ -180,7 +180,7 @@ def under_header(doc: DocText, index: int, position: int, rule: str) -> Found | 
     return None
 
 
-def _another_field(text: str) -> bool:
+def another_field(text: str) -> bool:
     """A cell that is another field's `Label: value` or a numbered section's heading, not a value holding a colon.
 
     A colon after a number ("3:00") or a level's numeral ("Level III: Infant Mental Health Specialist") is part

@@ -16,6 +16,7 @@ from extractors.dates import ParsedDate
 from extractors.fields import Found
 from extractors.form_captions import (
     UNDERNEATH_SCORE,
+    another_field,
     boxed_captions,
     caption_value,
     captions_over_values,
@@ -82,8 +83,12 @@ BELOW_SCORE = 0.9
 UNANSWERED_SCORE = 0.75
 """Text under an unnumbered question that is not answer-shaped: perhaps the answer, perhaps the next heading."""
 ANSWER = re.compile(r"(?i)^\s*(?:yes|no|none|n/?a|not\s+applicable|level\s+\S+|(?:iv|iii|ii|i|[1-4])\s*$"
-                    r"|\[|\(\s*[x✓✔ ]?\s*\)|[☐☒☑■□✓✔]|\d)")
-"""How an answer under a question starts: yes / no / none, a level, a tick box, a number or a date."""
+                    r"|\[|\(\s*[x✓✔ ]?\s*\)|[☐☒☑■□✓✔]|\d"
+                    r"|(?:i|we)\s+(?:do\s+not|don['’]t|am|are|was|were|have|hold|work(?:ed)?)\b)")
+"""How an answer under a question starts: yes / no / none, a level, a tick box, a number or a date, or the person
+asked answering in the first person ("I do not hold one", "We are co-workers")."""
+SELF_STATED = re.compile(r"(?i)\bI\s*(?:am|['’]m)\b")
+"""A sentence in which the person asked says what they are ("... (I am the applicant's supervisee)")."""
 ABOUT_APPLICANT = re.compile(r"(?i)^\s*(?:the\s+)?(?:applicant|candidate|endorsee)(?:['’]s)?\b")
 """A line that starts with the applicant is about the applicant (a heading, the next section), not the rater's
 answer."""
@@ -355,12 +360,15 @@ def _answer_under(doc: DocText, value: Found) -> Found | None:
     """Text under an unnumbered question, as far as its shape shows it answers the question.
 
     An unnumbered question left blank stands over whatever comes next: a line about the applicant is a heading
-    or the next section, never an answer; text not shaped like an answer (yes / no, a level, a tick
-    box, a date, a person's name) is kept at a score a person checks.
+    or the next section, never an answer, unless the person asked says in it what they are ("The applicant is my
+    supervisor (I am her supervisee)"); text not shaped like an answer (yes / no, a level, a tick box, a date, a
+    person's name) is kept at a score a person checks.
     """
     text = doc.slice(value.start, value.end)
     first = text.strip().splitlines()[0] if text.strip() else ""
     if ANSWER.match(first) or PERSON_NAME.match(first):
+        return value
+    if SELF_STATED.search(first):
         return value
     if ABOUT_APPLICANT.match(first):
         return None
@@ -424,7 +432,7 @@ def text_below(doc: DocText, label: Found, rule: str) -> Found | None:
     """The text under a label that stands alone on its line (a heading over its paragraph), up to a rule or a field.
 
     Lines follow while they are close under the last one, on the same page, and are neither a ruled line nor
-    another labelled field.
+    another labelled field (a colon after a level's numeral, "Level II: Infant Family Specialist", is a value's).
     """
     line = doc.line_at(label.start)
     if line is None or doc.slice(line.start, line.end).strip() != doc.slice(label.start, label.end).strip():
@@ -436,7 +444,7 @@ def text_below(doc: DocText, label: Found, rule: str) -> Found | None:
         text = doc.slice(following.start, following.end)
         box = box_of(doc, following.start, following.end)
         if (following.page != line.page or box is None or last is None or RULE_LINE.match(text)
-                or LABELLED_LINE.match(text) or NEXT_QUESTION.match(text)
+                or another_field(text) or NEXT_QUESTION.match(text)
                 or box[1] - last[3] > (last[3] - last[1]) * 1.5):
             break
         start = following.start if start is None else start

@@ -48,6 +48,9 @@ INTERVIEWED = r"(?:reference|referee)\s+(?:interviewed|contacted|called|consulte
 """A telephone reference record's label for the rater, the name printed under it."""
 APPLICANT = r"(?:the\s+|this\s+)?(?:applicant|candidate|endorsee|individual|person\s+(?:named|being\s+recommended))"
 """Whom the reference is about, as the form calls that person."""
+SELF_ROLE = re.compile(rf"(?i)\bI\s*(?:am|['’]m)\s+(?:{APPLICANT}['’]s|his|her|their|the\s+\w+['’]s)"
+                       r"\s+(?P<role>[\w/-]+(?:\s+[\w/-]+)?)")
+"""The rater saying what they are to the applicant ("I am the applicant's supervisee", "I'm her colleague")."""
 TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
                r"|respondent)|(?:reference|referee|evaluator|recommender|respondent)(?:'s)?\s+(?:full\s+)?name"
@@ -82,12 +85,15 @@ LEVEL_LABEL = (r"(?:rater(?:'s)?\s+|your\s+(?:current\s+|own\s+)?|current\s+)?(?
                rf"{IF_ANY}|(?:endorsement|imh-?e®?)(?:\s+level)?\s+(?:that\s+|which\s+)?you\s+(?:currently\s+)?"
                rf"(?:hold|have(?:\s+earned)?){IF_ANY}"
                r"|rater\s+level|endorsement\s+level\s+held|level\s+of\s+endorsement(?:\s+held)?"
+               r"|(?:which|what)\s+(?:level\s+of\s+)?(?:endorsement|imh-?e®?)(?:\s+level)?\s+(?:do|did)\s+you\s+"
+               r"(?:currently\s+|yourself\s+)?(?:hold|have)(?:\s+yourself)?"
                rf"|(?:do\s+you\s+(?:currently\s+|yourself\s+)?(?:hold|have)\s+{HOLDING}"
                r"|are\s+you\s+(?:currently\s+|yourself\s+)?endorsed)(?:\s+yourself|\s+of\s+your\s+own)?\??"
                r"(?:\s*(?:\(\s*)?(?:if\s+(?:so|yes),?\s+(?:(?:at\s+)?(?:which|what)(?:\s+level)?(?:\s+(?:one|is\s+it))?"
                r"|(?:please\s+)?(?:give|state|list|specify|name)\s+(?:the\s+)?(?:level|category))"
                r"|[^?():]{0,20}\b(?:which|what|level)\b[^?():]{0,12}\?)\s*\)?)?")
-"""The rater's own endorsement: a field, or the question "Do you hold ... endorsement (yourself)? If so, which?";
+"""The rater's own endorsement: a field, or the question "Do you hold ... endorsement (yourself)? If so, which?"
+("Which endorsement do you hold?");
 its short follow-up asks which one, however worded (or misread by OCR: "Le so, which?"), never another question."""
 DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|submitted)\s+on|today'?s\s+date"
               r"|date\s+of\s+(?:(?:this|the)\s+)?(?:rating|reference|signature|completion|submission|response"
@@ -336,6 +342,22 @@ def relationship_code(text: str) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+def _self_stated(doc: DocText, found: Found) -> tuple[str | None, Found] | None:
+    """The role the rater gives themself in an answer ("The applicant is my supervisor (I am her supervisee)").
+
+    An answer may name both sides of the relationship; the side the rater says they are is the rater's. When the
+    rater says so in words that name no role, the relationship is left to a person.
+    """
+    text = doc.slice(found.start, found.end)
+    own = SELF_ROLE.search(text)
+    if own is None:
+        return None
+    code = relationship_code(own.group("role"))
+    if code is None:
+        return None, Found(found.start, found.end, found.rule, min(found.score, CUT_SCORE))
+    return code, found
+
+
 def _option_code(text: str) -> str | None:
     """The code of an answer that is an option then its gloss ("Supervisee - the applicant is my supervisor").
 
@@ -352,7 +374,7 @@ def _option_code(text: str) -> str | None:
 def _relationship_field(doc: DocText, above: bool) -> tuple[str | None, Found | None]:
     found = _with_options(doc, field_value(doc, RELATION_LABEL, "reference.relationship.v2", captions_above=above))
     if found is not None:
-        return _option_code(doc.slice(found.start, found.end)), found
+        return _self_stated(doc, found) or (_option_code(doc.slice(found.start, found.end)), found)
     ticked = ticked_options(doc, RELATION_QUESTION, "reference.relationship_ticked.v1")
     if ticked is None:
         return None, None
@@ -437,7 +459,8 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
 
     When both are there and agree, the better-read of the two is the source; when they disagree, a person looks,
     shown the better-read one's level: a scan drops or blurs a stroke of a numeral ("Level I" for "Level II") far
-    more often than a word of a title.
+    more often than a word of a title. An answer saying the rater holds none ("None", "I do not hold one") decides
+    it too: no level.
     """
     def span(start: int, end: int) -> Found:
         return Found(offset + start, offset + end, found.rule, found.score)
@@ -445,6 +468,10 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
     none = NO_ENDORSEMENT.match(text)
     if none:
         return None, True, span(none.start(1), none.end(1)), []
+    held = HOLDS.match(text.strip())
+    if held and held.group("negation") and not LEVEL.search(text):  # "I do not hold an endorsement"
+        lead = len(text) - len(text.lstrip())
+        return None, True, span(lead + held.start(), lead + held.end()), []
     bare = BARE_LEVEL.match(text)
     if bare:  # "Endorsement level: III": the label says what the numeral is
         numeral = ARABIC.get(bare.group(1), bare.group(1).upper())
