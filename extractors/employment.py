@@ -105,6 +105,10 @@ STILL_IN_ROLE = (r"(?P<still>,?\s+and\s+(?:is|remains|was)(?:\s+(?:still|current
 """A clause between a period and the role saying the person is there still ("since D, and is employed with us
 today in the position of Y"). Said after a last day ("from D to D, and is employed with us today as Y"), it
 leaves that day in doubt."""
+EMPLOYER_IN_DOUBT = re.compile(r"\s(?:for|on\s+behalf\s+of)\s+the\s+(?:State|County|City|Department|Ministry"
+                               r"|Government|Office|Board)\b|\s(?:through|via)\s")
+"""A sentence's employer naming a second body ("X for the State of Ohio", "X through Y Staffing"): which one
+employs is a person's call."""
 STILL_THERE_NOW = re.compile(r"(?i)\b(?:is|remains)\b")
 NOT_A_ROLE = r"(?!(?:follows|below|listed|shown|stated|set\s+out|detailed|outlined)\b)"
 """What "as" introduces when it points at the facts ("employed by X as follows:"): no role."""
@@ -606,6 +610,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             elif current and _for_one_of_several(doc, match, "current"):
                 reasons.append("employment.end_unclear")
+            if EMPLOYER_IN_DOUBT.search(match.group("employer")):
+                reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
             if ROLE_IN_DOUBT.search(match.group("role")):
                 reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
             if start is not None and start_found.score <= UNSPANNED_DATE_SCORE:
@@ -701,7 +707,20 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
         reasons.append("employment.employer_unconfirmed")  # the letter never says the person works there
     elif employer.rule == "employment.letterhead_confirms.v1":
         reasons.append("employment.employer_from_letterhead")  # the letter confirms, but names no employer
-    end = None
+    end = _form_end(doc, evidence, end_value, sources, reasons)
+    name = doc.slice(employer.start, employer.end)
+    if employer.rule.startswith("employment.letterhead"):
+        name = _uncut(name)
+    return _item(doc, name, doc.slice(role.start, role.end) if role else None, start, end, duties, sources, reasons)
+
+
+def _form_end(doc: DocText, evidence: list[Evidence], end_value: Found | None, sources: list[Found],
+              reasons: list[str]) -> ParsedDate | None:
+    """A form's last day: its end value's date, or none when the period runs on.
+
+    The value (or a "still employed" answer) adds its sources and reasons to the item's. An end value holding
+    two dates ("Notice given 10/01/2026; last day 10/31/2026") is read at its first, checked.
+    """
     still, still_reasons = _still_employed(doc)
     if end_value is None and still is not None:
         sources.append(still)
@@ -713,12 +732,12 @@ def _from_form(doc: DocText, evidence: list[Evidence], duties: Found | None,
         sources.append(end_found or end_value)
         if end is None:
             reasons.append("employment.end_unreadable")
+        elif len(dates_in(end_value, evidence)) > 1:
+            reasons.append("employment.end_unclear")
+        return end
     else:
         sources.append(end_value)
-    name = doc.slice(employer.start, employer.end)
-    if employer.rule.startswith("employment.letterhead"):
-        name = _uncut(name)
-    return _item(doc, name, doc.slice(role.start, role.end) if role else None, start, end, duties, sources, reasons)
+    return None
 
 
 def _position_row(doc: DocText, evidence: list[Evidence],

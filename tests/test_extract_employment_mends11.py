@@ -252,3 +252,19 @@ def test_a_scans_day_read_as_a_bar_is_read_as_one_and_checked() -> None:
     item, = employment.extract(doc, find_patterns(doc.text)).items
     assert item.value["start"] == "2014-03-01" and item.value["end"] == "2019-06-30"
     assert checked(item, "employment.start_unclear")
+
+
+def test_an_end_field_holding_two_dates_is_checked() -> None:
+    """Fails before: the notice date, the first of two, was read as the sure last day."""
+    facts = [("Employee", "Lena Marsh"), ("Job title", "Home Visitor"), ("Start date", "09/02/2013"),
+             ("End date", "Notice served 03/02/2020, final day 04/30/2020"),
+             ("Duties", "weekly visits to families with babies")]
+    item = only_item(block_letter(TOP, f"Lena Marsh was employed by {TOP}. Her record:", facts))
+    assert checked(item, "employment.end_unclear")
+
+
+def test_a_sentences_employer_naming_a_second_body_is_checked() -> None:
+    """Fails before: "X for the County of Y" was read as the sure employer."""
+    item = only_item(sentences(f"Lena Marsh was employed by {TOP} for the County of Marlow as a Home Visitor from "
+                               "September 2, 2013 to April 30, 2020."))
+    assert checked(item, "employment.employer_unclear")
