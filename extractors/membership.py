@@ -63,6 +63,15 @@ ORGANISATION_LABEL = f"{SPECIFIC_ORGANISATION_LABEL}|{GENERAL_ORGANISATION_LABEL
 """How a card or form labels whose membership it is: association, society, chapter, issued by, member of; a
 plain "Organization" only after those, as on a directory entry or member list it may be the member's employer.
 "Affiliation" always is (a member's affiliation is where they work)."""
+NAME_CONNECTOR = r"(?:of|for|and|the|in|on|at|to|&)"
+MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|behaviou?ral|clinical|social|emotional"
+                        r"|developmental|perinatal|maternal|reflective|public|professional|young|human|relational)"
+                        r"|[,&–-])\W*$")
+"""A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
+it ("... for Infant Mental"): an organisation's name ends on its head noun."""
+CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
+CONTINUATION = re.compile(rf"\s*((?:{NAME_CONNECTOR}\s+)*{ORGANISATION_NAME.pattern})")
+"""The words a name carries on with on its next line: capitalised words, maybe after a connector ("and Family ...")."""
 MEMBER_ORGANISATION_SCORE = 0.75
 """A member list's "Organization" column that no heading or membership sentence confirms: checked."""
 LABEL_LEAD = re.compile(rf"(?i)^\s*(?:{ORGANISATION_LABEL})"
@@ -150,6 +159,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         organisation = None
     through, through_found = _valid_through(doc, evidence)
     reasons = [] if organisation else ["membership.organisation_missing"]
+    name = one_line(doc.slice(organisation.start, organisation.end)) if organisation else None
+    if organisation is not None:
+        organisation, name, cut = _whole_name(doc, organisation)
+        if cut:
+            reasons.append("membership.organisation_cut")
     through, through_found, unclear = _from_history(doc, evidence, through, through_found)
     if unclear:
         reasons.append("membership.several_terms")
@@ -157,7 +171,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append("membership.organisation_misread")
     if through is None:
         reasons.append("membership.expiry_missing")
-    value = {"organization": one_line(doc.slice(organisation.start, organisation.end)) if organisation else None,
+    value = {"organization": name,
              "valid_through": through.iso() if through else None}
     sources = [s for s in (organisation, through_found) if s is not None]
     return Extraction(items=[build_item(doc, "membership", "membership", value, sources, reasons)])
@@ -186,6 +200,75 @@ def _organisation(doc: DocText) -> Found | None:
         return heading
     chosen = named or heading
     return Found(chosen.start, chosen.end, chosen.rule, min(chosen.score, SENDER_SCORE))
+
+
+def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
+    """An organisation's name with the lines it is broken onto, and whether it still ends mid-phrase (cut).
+
+    A name reaching the end of its line or cell carries on with the line directly under it, in the same type, when
+    the name ends mid-phrase (on a connector or a qualifying word: "... Association for" / "Infant Mental Health")
+    or the next line starts with a connector ("and Family Wellness"): a heading's, a field's or a table cell's next
+    line lined up with it (alone under it, naming no organisation of its own), a sentence's next line from its margin.
+    A name that still ends mid-phrase is cut, for a person to check.
+    """
+    name, end = one_line(doc.slice(found.start, found.end)), found.end
+    for _ in range(2):  # a name set on up to three lines
+        rest = _rest_of_cell(doc, end)
+        if rest is None or (rest.strip(" \t.,;:!?") and not CONNECTORS_ONLY.fullmatch(rest)):
+            break
+        carried = _next_line_name(doc, found, end)
+        mid = bool(MID_PHRASE.search(name) or rest.strip())
+        if carried is None or not (mid or re.match(rf"\s*{NAME_CONNECTOR}\s", carried[1])):
+            break
+        name, end = one_line(f"{name} {rest} {carried[1]}"), carried[0]
+    if end != found.end:
+        found = Found(found.start, end, found.rule, found.score)
+    return found, name, bool(MID_PHRASE.search(name))
+
+
+def _rest_of_cell(doc: DocText, end: int) -> str | None:
+    """The text after a name to the end of its cell (or line); None when no line holds the name."""
+    line = doc.line_at(max(end - 1, 0))
+    if line is None:
+        return None
+    cell_end = next((stop for start, stop in line.cell_spans() if start < end <= stop), line.end)
+    return doc.slice(end, max(cell_end, end))
+
+
+def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | None:
+    """The words a name broken at `end` carries on with on the next line, and where they end (None if none).
+
+    The next line stands directly under (its gap under a line's height), in the same type (heights within a fifth).
+    After a sentence's line, its first words from the paragraph's margin; after a heading, field or cell, its first
+    cell lined up with the name (left edges or centres within a line's height), alone under the name, all name.
+    """
+    line = doc.line_at(max(end - 1, 0))
+    if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
+        return None
+    following = doc.lines[index + 1]
+    box = box_of(doc, max(found.start, line.start), end)
+    cells = following.cell_spans()
+    first = box_of(doc, *cells[0]) if cells else None
+    if following.page != line.page or box is None or first is None:
+        return None
+    height = box[3] - box[1]
+    if not (-0.2 * height <= first[1] - box[3] <= height and abs((first[3] - first[1]) - height) <= 0.2 * height):
+        return None
+    text = doc.slice(*cells[0])
+    in_sentence = found.rule in ("membership.organisation_in_line.v1", "membership.organisation_named.v1")
+    if in_sentence:
+        margin = box_of(doc, line.start, line.end)
+        carried = CONTINUATION.match(text)
+        if margin is None or abs(first[0] - margin[0]) > height or carried is None:
+            return None
+        words = carried.group(1).rstrip(".")
+        return cells[0][0] + carried.start(1) + len(words), words
+    lined = abs(first[0] - box[0]) <= height or abs((first[0] + first[2]) - (box[0] + box[2])) <= 2 * height
+    others = [cell for cell in cells[1:] if (other := box_of(doc, *cell)) is not None and other[0] < box[2]]
+    whole = CONTINUATION.fullmatch(text.rstrip(".!"))
+    if not lined or others or whole is None or ORGANISATION.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    return cells[0][1], whole.group(1)
 
 
 def _member_list_organisation(column: Found, heading: Found | None, named: Found | None) -> Found:
