@@ -139,10 +139,18 @@ with a name or a birth date column, a member list, one person a line and no hist
 TERM_DAYS = (28, 5 * 366)
 """How long a membership term runs, in days: a month to five years; two dates further apart (member since, last
 renewed) or closer (a payment just before the term starts) are not a term's start and end."""
-ACTIVE_CELL = re.compile(r"(?i)[\W\d_]*(?:active|current|in\s+good\s+standing)\b"
-                         r"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b)")
+DOUBTING_NOTE = (r"un\w*|lapse\w*|pending|not|no|non\w*|expir\w*|overdue|due|past|outstanding|grace|cancel\w*"
+                 r"|suspend\w*|inactive|awaiting|void|revoked|terminat\w*|former|previous|prior|ended|until|till"
+                 r"|in\s+arrears|partial\w*|owing|owed|balance|hold|review")
+"""Words in a status cell's bracketed note that say the term is not simply running (unpaid, lapsed, pending, ...)."""
+ACTIVE_NOTE = rf"(?:\s*[(\[](?![^()\[\]\n]*\b(?:{DOUBTING_NOTE})\b)[^()\[\]\n\d]{{1,24}}[)\]])?"
+"""A short bracketed note after the status word ("Current (paid)") with no doubting word in it."""
+ACTIVE_CELL = re.compile(rf"(?i)[\W\d_]*(?:active|current|in\s+good\s+standing)\b{ACTIVE_NOTE}"
+                         rf"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b"
+                         rf"|\s*[(\[][^()\[\]\n]*\b(?:{DOUBTING_NOTE})\b)")
 """A term's status cell that says it runs now, first after the term's end (past other dates and figures) or before
-its start; not "Active: No" or "Active until renewal"; "Not active", "Non-current", "Was active", "Inactive" do not
+its start, maybe with a short bracketed note ("Current (paid)"); not "Active: No", "Active until renewal" or a note
+that doubts it ("Current (unpaid)", "Active (pending)"); "Not active", "Non-current", "Was active", "Inactive" do not
 start with it."""
 ACTIVE_TERM_SCORE = 0.92
 """A member's history of terms, one line each: the line marked as running now gives the expiry. Without one such
