@@ -238,6 +238,7 @@ def _title_after(doc: DocText) -> Found | None:
 
 
 COLUMN_LOOKAHEAD = 4
+WORD = re.compile(r"[^\W\d_]{3,}")
 """How many lines down the title of a column may start: a sidebar's captions and values may come between."""
 
 
@@ -245,7 +246,8 @@ def _column_under(doc: DocText, index: int, box: tuple[float, float, float, floa
     """The next two lines under a line's words that stand in their column (their cells overlap it across).
 
     Under a whole line, the first is the very next line whenever it stands under the words at all, whole as printed;
-    under one cell of a row, only the next lines' cells in that cell's column count.
+    under one cell of a row, only the next lines' cells in that cell's column count, and the first of them must hold
+    a word (three letters or more).
     """
     page = doc.lines[index].page
     found: list[Line] = []
@@ -261,6 +263,8 @@ def _column_under(doc: DocText, index: int, box: tuple[float, float, float, floa
             found.append(line)
             continue
         words = tuple(p for p in line.words if cells[0][0] <= p.start and p.end <= cells[-1][1])
+        if not found and not any(WORD.search(p.word.text) for p in words):
+            continue  # a scan's specks from the sidebar's edge, no title's first line
         found.append(Line(line.page, cells[0][0], cells[-1][1], words, tuple(cells)))
     return found
 
@@ -305,12 +309,22 @@ def _stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, s
     return None, ""
 
 
+def _cells_under(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+    """A line's cells standing in a caption's column; a scan's speck (a box under half the caption's height) is none.
+
+    The body's lines beside a sidebar stand at their own heights, so the line right under a caption may hold
+    nothing in its column.
+    """
+    return [cell for cell in line.cell_spans() if _across(cell_box := _box(doc, cell), box)
+            and cell_box[3] - cell_box[1] >= (box[3] - box[1]) / 2]
+
+
 def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[int, int] | None:
     """The value cell right under a caption in its column, or None when the caption does not head one."""
-    line, below = doc.lines[number], doc.lines[number + 1]
-    box = _box(doc, caption)
-    cells = [cell for cell in below.cell_spans() if _across(_box(doc, cell), box)]
-    if below.page != line.page or len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])):
+    line, box = doc.lines[number], _box(doc, caption)
+    cells = next((found for below in doc.lines[number + 1:number + 1 + COLUMN_LOOKAHEAD] if below.page == line.page
+                  and (found := _cells_under(doc, below, box))), [])
+    if len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])):
         return None
     value = _box(doc, cells[0])
     gap = value[1] - box[3]
