@@ -144,6 +144,9 @@ class SessionReader:
         """The form the log's running totals are written in ("decimal" or "colon"), when most of its cells say."""
         self.running_counts = False
         """The running column counts sessions (`counts_sessions`): its steps are no hours and check none."""
+        self.running_vouches = True
+        """A running step equal to a cell vouches for it; not when the column may count sessions though headed as
+        hours (1, 2, 3 under "Hours to date"): its steps still give or doubt a duration, but confirm none."""
         self.section: Section | None = None
         """The section of the log the row sits in, whose heading names its type and provider (`log_sections`)."""
 
@@ -249,7 +252,8 @@ class SessionReader:
             return hours, found, ["log.hours_repaired"] if repaired else []
         taken, disagree = CHECKS[timed[1].rule]
         if hours is not None and found is not None and abs(hours.hours - timed[0].hours) <= TOLERANCE:
-            return hours, replace(found, vouched=True), []
+            vouched = self.running_vouches or timed[1].rule != "log.hours_from_running.v1"
+            return hours, replace(found, vouched=vouched), []
         if hours is None or found is None or repaired or not _plausible(hours) or (
                 self.doc.confidence(found.start, found.end) < LOW_OCR_CONFIDENCE):
             return *timed, [taken]
@@ -539,28 +543,47 @@ CARRY_CELLS = ("date", "description", "format", *TICK_ROLES)
 """The cells a carry row names itself in ("Brought forward" under the date or the description): not a note's."""
 
 
-def _carry_row(cells: Cells) -> bool:
-    """A row that carries an earlier sheet's hours into the running total, named in its leading cells.
+CARRY_LEAD = re.compile(r"^[\s|]*(?:(?:total|hours?|hrs\.?|time|balance)\s+)*$", re.I)
+"""What may stand before a carry row's phrase: "Hours brought forward", "Total b/f"; a note's words may not."""
 
-    A session of its own (hours in its hours cell) is no carry row, whatever its note says ("cases carried over").
+
+def _carry_row(cells: Cells) -> bool:
+    """A row that carries an earlier sheet's hours into the running total or its hours column: no session.
+
+    Its leading cells start with the carry ("Brought forward", "Hours b/f"), its hours in either column. A note
+    that only mentions a carry ("Goals carried over") names no carry row: the row is a session of its own.
     """
-    hours_words = cells.get("hours", [])
-    if hours_words and parse_hours(cell_text(hours_words)):
-        return False
-    return bool(CARRIED.search(" ".join(cell_text(cells.get(role, [])) for role in CARRY_CELLS)))
+    text = " ".join(cell_text(cells.get(role, [])) for role in CARRY_CELLS)
+    carry = CARRIED.search(text)
+    return carry is not None and bool(CARRY_LEAD.match(text[:carry.start()]))
 
 
 def counts_sessions(texts: list[str]) -> bool:
-    """A running column that counts sessions, whatever its header says: whole numbers going up by exactly 1.
+    """A running column that may count sessions, whatever its header says: whole numbers, most going up by 1.
 
     A tally ("Running tally", "Total to date": 1, 2, 3) steps by one session a row; read as hours, each step would
-    vouch for any hours cell misread as 1. Hours whose every session lasts one hour look the same: neither checks.
+    vouch for any hours cell misread as 1. Hours whose every session lasts one hour look the same. A tally is still
+    one when OCR misreads a number in it (1, 2, 8, 4), a no-show row repeats the count (2, 2) or each monthly sheet
+    starts it again at 1: most of its numbers still follow the one before (`_tally_step`). A cell in parts of an
+    hour makes the column hours.
     """
     cells = [text.strip(" |") for text in texts]
     if any(RUNNING_VALUE.match(text) and not text.isdigit() for text in cells):
         return False  # a step in parts of an hour: hours
-    offsets = {int(text) - n for n, text in enumerate(cells) if text.isdigit()}
-    return len([text for text in cells if text.isdigit()]) >= 2 and len(offsets) == 1
+    numbers = [(n, int(text)) for n, text in enumerate(cells) if text.isdigit()]
+    steps = [_tally_step(numbers[max(k - 2, 0):k], *numbers[k]) for k in range(1, len(numbers))]
+    return len(numbers) >= 2 and 2 * sum(steps) > len(steps)
+
+
+def _tally_step(before: list[tuple[int, int]], row: int, number: int) -> bool:
+    """A number that goes on a tally after the (row, number)s above it.
+
+    One more a row than the last (rows whose cell did not read between them), the same (a row that is no session),
+    1 (a new sheet's count), or as many more than the one before the last as rows lie between them (that one misread).
+    """
+    (last_row, last), (first_row, first) = before[-1], before[0]
+    return number - last in (0, row - last_row) or number == 1 or (
+        len(before) == 2 and number - first == row - first_row)
 
 
 def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:

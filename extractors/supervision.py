@@ -80,14 +80,16 @@ YEAR_HEADING = re.compile(r"^(?:(?:sessions?|year|calendar\s+year|month)\b[^\d]{
 NOT_A_SESSION = re.compile(r"^\s*[A-Za-z][A-Za-z /'-]{0,30}:|\bpage\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
 """A labelled line ("Month: July 2023", "Hours this month: 2.0") or a page footer between a log's rows: never a row."""
 TOTAL_LINE = re.compile(r"^(?:\d{1,4}\s+)?(?:(?:grand|overall|log|cumulative)\s+|(?:hours|hrs|time)\s+)?"
-                        r"(?:total|sum|combined(?=\s+(?:hours|hrs|time)\b))\b"
+                        r"(?:totals?|sum|combined(?=\s+(?:hours|hrs|time)\b))\b"
                         r"(?P<label>(?:[^:\d(]|\([^)]*\))*?)\s*:?\s*(?P<value>\d.*)?$", re.I)
 """A log's total row, its unit perhaps in brackets ("Total time (h:mm): 40:00", "Sum of contact time: 18.5 hours",
-"Hours total: 40", "Combined hours: 40"); its value may be unreadable on a scan (the row is then an unreadable
-total, not nothing)."""
+"Hours total: 40", "Combined hours: 40", a foot row "Totals"); its value may be unreadable on a scan (the row is then
+an unreadable total, not nothing)."""
 NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1", "log.supervisor_section_heading.v1")
 """Rules that read a row's supervisor name (a cell of its own, the end of the session's description, or the heading
 of its section)."""
+HOURS_WORD = re.compile(r"\b(?:hours|hrs?)\b", re.I)
+"""A column heading that names hours."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\ball\s+logs\b"
                          r"|\btotal\s+(?:(?:number|no\.?)\s+of\s+)?sessions?\b(?!\s*\(?(?:hours|hrs|time|length))"
@@ -117,7 +119,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.date_order = written_order([cell_text(cells.get("date", [])) for _, cells, _, _ in table])
     running_cells = [cell_text(cells.get("running", [])) for _, cells, _, _ in table if cells.get("running")]
     reader.running_form = _running_form(running_cells, reader.hours_form)
-    reader.running_counts = counts_sessions(running_cells)
+    tally = counts_sessions(running_cells)
+    reader.running_counts = tally and not _running_named_hours(table)
+    reader.running_vouches = not tally
     reader.last_running = _carried_forward(rows, table)
     sections = row_sections(rows, evidence)
     for row, cells, columns, year in table:
@@ -159,15 +163,37 @@ def _running_form(cells: list[str], hours_form: str | None) -> str | None:
     own = column_form(cells)
     if own is not None:
         return own
+    if hours_form == "colon" and _minutes_after_point(cells):
+        return "colon"  # "3.30", "4.15" beside "2:00": h.mm, never 3.3 h; a bare "2" says no form
     return hours_form if hours_form is not None and hours_form in {written_form(cell) for cell in cells} else None
 
 
-CARRIED_BLANK = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?[:=\-–]?\s*(?:_{2,}|\.{3,}|…+)(?=\s|$)", re.I)
-"""A carry line's printed blank left empty ("Hours brought forward: ______"): a first sheet, nothing carried."""
+LEADER = r"(?:_{2,}|\.{3,}|…+)"
+"""A printed blank or dot leaders on a form's line ("______", "......")."""
+CARRIED_BLANK = re.compile(rf"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?[:=\-–]?\s*{LEADER}(?=\s|$)(?!\s*\d)", re.I)
+"""A carry line's printed blank left empty ("Hours brought forward: ______"): a first sheet, nothing carried. A
+blank or leaders with a number after them lead to the hours carried ("Balance forward ........ 2.5")."""
 CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:page|sheet|p\.)\s*\d{1,3}\s*)?"
-                           r"[:=\-–]?\s*(\d{1,4}(?:[.:]\d{1,2})?)(?![\d/.:])", re.I)
-"""The hours right after a carry line's phrase or its colon ("... forward: 12.5", "B/F from page 1 - 3:30 hrs"): a
-number further on is something else ("Sheet 1", "on line 1")."""
+                           rf"[:=\-–]?\s*(?:{LEADER}\s*)?(\d{{1,4}}(?:[.:]\d{{1,2}})?)(?![\d/.:])"
+                           r"(?!\s*(?:sessions?|meetings?|visits?|contacts?|entries|rows?)\b)", re.I)
+"""The hours right after a carry line's phrase, its colon or its leaders ("... forward: 12.5", "B/F from page 1 -
+3:30 hrs"): a number further on is something else ("Sheet 1", "on line 1"), and so is a count of sessions ("B/F 2
+sessions, 2.5 hrs": the first sheet's hours are then unchecked)."""
+
+
+def _running_named_hours(table: list[TableRow]) -> bool:
+    """The log's running column is headed as hours ("Hours to date", "Cumulative hrs"), not as a tally or a sum."""
+    return any(c.role == "running" and HOURS_WORD.search(f"{c.heading} {c.cell} {c.name}")
+               for _, _, columns, _ in table for c in columns or [])
+
+
+def _minutes_after_point(cells: list[str]) -> bool:
+    """Running cells whose parts after a point are all two digits under 60 ("3.30", "4.15"): as likely minutes.
+
+    A point read for a colon (or written for one) beside h:mm durations: the cells may be h.mm, not decimal hours.
+    """
+    parts = [text.strip(" |").partition(".")[2] for text in cells if "." in text]
+    return bool(parts) and all(len(part) == 2 and part.isdigit() and int(part) < 60 for part in parts)
 
 
 def _carried_forward(rows: list[Row], table: list[TableRow]) -> float | None:
