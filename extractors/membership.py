@@ -219,19 +219,31 @@ def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
     line lined up with it (alone under it, naming no organisation of its own), a sentence's next line from its margin.
     A name that still ends mid-phrase is cut, for a person to check.
     """
-    name, end = one_line(doc.slice(found.start, found.end)), found.end
+    name, end, dangling = one_line(doc.slice(found.start, found.end)), found.end, False
     for _ in range(2):  # a name set on up to three lines
         rest = _rest_of_cell(doc, end)
         if rest is None or (rest.strip(" \t.,;:!?") and not CONNECTORS_ONLY.fullmatch(rest)):
             break
         carried = _next_line_name(doc, found, end)
-        mid = bool(MID_PHRASE.search(name) or rest.strip())
-        if carried is None or not (mid or re.match(rf"\s*{NAME_CONNECTOR}\s", carried[1])):
+        dangling = bool(rest.strip())  # "... Association" with "for" left at the line's end: it goes on
+        if carried is None or not (MID_PHRASE.search(name) or dangling
+                                   or re.match(rf"\s*{NAME_CONNECTOR}\s", carried[1])):
             break
-        name, end = one_line(f"{name} {rest} {carried[1]}"), carried[0]
+        name, end, dangling = one_line(f"{name} {rest} {carried[1]}"), carried[0], False
     if end != found.end:
         found = Found(found.start, end, found.rule, found.score)
-    return found, name, bool(MID_PHRASE.search(name))
+    return found, name, dangling or bool(MID_PHRASE.search(name))
+
+
+def _type_height(doc: DocText, start: int, end: int) -> float:
+    """The height of a run's type: its lowest capitalised word, else its words' box.
+
+    An OCR box is tight round the ink: a word with a descender stands taller in the same type.
+    """
+    placed = doc.words_in(start, end)
+    capitals = [p.word.bbox[3] - p.word.bbox[1] for p in placed if p.word.text[:1].isupper()]
+    box = box_of(doc, start, end)
+    return min(capitals) if capitals else (box[3] - box[1] if box is not None else 0.0)
 
 
 def _rest_of_cell(doc: DocText, end: int) -> str | None:
@@ -259,8 +271,8 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
     first = box_of(doc, *cells[0]) if cells else None
     if following.page != line.page or box is None or first is None:
         return None
-    height = box[3] - box[1]
-    if not (-0.2 * height <= first[1] - box[3] <= height and abs((first[3] - first[1]) - height) <= 0.2 * height):
+    height, under = _type_height(doc, max(found.start, line.start), end), _type_height(doc, *cells[0])
+    if not (-0.2 * height <= first[1] - box[3] <= height and abs(under - height) <= 0.2 * height):
         return None
     text = doc.slice(*cells[0])
     in_sentence = found.rule in ("membership.organisation_in_line.v1", "membership.organisation_named.v1")
@@ -273,6 +285,8 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
         return cells[0][0] + carried.start(1) + len(words), words
     lined = abs(first[0] - box[0]) <= height or abs((first[0] + first[2]) - (box[0] + box[2])) <= 2 * height
     others = [cell for cell in cells[1:] if (other := box_of(doc, *cell)) is not None and other[0] < box[2]]
+    if len(cells) > 1 and len(line.cell_spans()) > 1:
+        return None  # a row of cells under a row of cells: the table's next row as likely as the cell's rest
     whole = CONTINUATION.fullmatch(text.rstrip(".!"))
     if not lined or others or whole is None or ORGANISATION.search(text) or any(ch.isdigit() for ch in text):
         return None

@@ -118,3 +118,42 @@ def test_membership_name_ending_mid_phrase_without_its_rest_is_flagged(
 def test_membership_whole_name_over_another_line(second: str, expected: str) -> None:
     item = item_of([(50, [(72, "Harbor Alliance for Infant Mental Health")]), (64, [(72, second)]), EXPIRY])
     assert item.value["organization"] == expected and not item.needs_review
+
+
+def inked(rows: list[tuple[float, str]]) -> list[Word]:
+    """OCR words with boxes tight round their ink: a word with a descender (g, j, p, q, y) stands 3 points taller."""
+    words = []
+    for top, text in rows:
+        x = 72.0
+        for token in text.split():
+            deep = 3 if any(ch in "gjpqy" for ch in token) else 0
+            words.append(Word(text=token, bbox=(x, top, x + 6 * len(token), top + 10 + deep), confidence=0.95,
+                              source="ocr"))
+            x += 6 * (len(token) + 1)
+    return words
+
+
+def test_membership_scan_name_carried_on_by_a_line_with_descenders_is_read_whole() -> None:
+    """On a scan the line under is taller for its descenders ("Young", "Equity"), yet set in the same type."""
+    words = inked([(50, "Harbor State Association for"), (64, "Young Children and Equity"),
+                   (110, "Certificate of Membership"), (200, "Membership valid through: 10/31/2027")])
+    doc = build_text("doc", [Page(number=1, width=612, height=792, source="ocr", words=words)])
+    item = membership.extract(doc, find_patterns(doc.text)).items[0]
+    assert item.value["organization"] == "Harbor State Association for Young Children and Equity"
+    assert "membership.organisation_cut" not in item.reasons
+
+
+@pytest.mark.parametrize("ocr", [False, True], ids=["text", "scan"])
+@pytest.mark.parametrize("rows", [
+    # a membership sentence whose name's connector is left at the line's end, the next line in lower case
+    [(50, [(72, "Verification of Membership")]),
+     (90, [(72, "We confirm that Jo Park is a member in good standing of the Harbor State Association for")]),
+     (104, [(72, "infant mental health, with dues paid through October 31, 2027.")])],
+    # the organisation column first: the line under is a row of cells, as likely the next member as the name's rest
+    [(50, [(72, "Roster Extract")]), (90, [(72, "Association"), (300, "Member"), (480, "Expires")]),
+     (104, [(72, "Harbor State Association for"), (300, "Jo Park"), (480, "10/31/2027")]),
+     (118, [(72, "Infant Mental Health"), (300, "(honorary)")])],
+])
+def test_membership_name_left_hanging_is_flagged(rows: list[Row], ocr: bool) -> None:
+    item = item_of(rows, ocr)
+    assert item.needs_review and "membership.organisation_cut" in item.reasons and item.confidence <= 0.7
