@@ -69,6 +69,8 @@ MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|be
                         r"|[,&–-])\W*$")
 """A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
 it ("... for Infant Mental"): an organisation's name ends on its head noun."""
+SENTENCE_END = re.compile(r"[.!?]")
+"""A stop after a name at its line's end: the name's sentence ends there, whatever its last word."""
 CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
 CONTINUATION = re.compile(rf"\s*((?:{NAME_CONNECTOR}\s+)*{ORGANISATION_NAME.pattern})")
 """The words a name carries on with on its next line: capitalised words, maybe after a connector ("and Family ...")."""
@@ -222,10 +224,11 @@ def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
     name, end, dangling = one_line(doc.slice(found.start, found.end)), found.end, False
     for _ in range(2):  # a name set on up to three lines
         rest = _rest_of_cell(doc, end)
-        if rest is None or (rest.strip(" \t.,;:!?") and not CONNECTORS_ONLY.fullmatch(rest)):
-            break
+        left = rest.strip(" \t.,;:!?") if rest is not None else ""
+        if rest is None or (left and not CONNECTORS_ONLY.fullmatch(rest)) or (not left and SENTENCE_END.search(rest)):
+            break  # words of another kind after it, or its sentence ends with it ("... Mental Health!")
         carried = _next_line_name(doc, found, end)
-        dangling = bool(rest.strip())  # "... Association" with "for" left at the line's end: it goes on
+        dangling = bool(left)  # "... Association" with "for" left at the line's end: it goes on
         if carried is None or not (MID_PHRASE.search(name) or dangling
                                    or re.match(rf"\s*{NAME_CONNECTOR}\s", carried[1])):
             break
