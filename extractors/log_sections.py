@@ -21,14 +21,32 @@ from extractors.nlp import Evidence
 
 NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
 """The word before the provider's name in a heading: "supervision with Ann Lee", "led by Ann Lee"."""
+SUPERVISION_WORD = re.compile(r"^(?:led|facilitated|provided|supervised|given|delivered|offered|moderated"
+                              r"|supervision|consultation|rs\s*/\s*c|rsc|sessions?|meetings?|contacts?"
+                              r"|individual|group|dyadic|one-(?:to|on)-one)[,:]?$", re.I)
+"""What "with" or "by" must follow to name the sessions' provider: a verb of leading them ("led by", "facilitated by")
+or a word for the sessions ("consultation with", "RS/C with", "sessions with"). After any other word it names who
+kept, signed or attended the log ("log kept by", "sessions attended by") or how the sessions were held ("held by
+telephone")."""
+HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.I)
+"""A courtesy title before a name ("Dr. Ann Lee"): not a word of the name."""
+CREDENTIAL_OR_ROLE = re.compile(
+    r"^\(?(?:LCSW|LICSW|LMSW|LMFT|LPC|LPCC|LCPC|LMHC|LP|LLP|PhD|PsyD|EdD|MD|MA|MS|MSW|MEd|MSEd|BCBA|RN|NP|OTR(?:/L)?"
+    r"|(?:CCC-)?SLP|IMH-E\S*|IECMH-E\S*|RPT|(?:Clinical\s*)?(?:Supervisor|Consultant|Facilitator|Mentor|Provider"
+    r"|Clinician|Director|Coordinator|Therapist|Specialist|Manager))\)?[.,;:]?$")
+"""A credential or role written with a name but no comma ("Ann Lee LCSW", "Supervisor Ann Lee", "Ann Lee
+Facilitator", "Ann Lee (IMH-E)"): not a word of the name."""
 CONTINUED = re.compile(r"^[(\[]?(?:continued|cont(?:'?d)?\.?|contd\.?)[)\]]?[.:]?$", re.I)
 """A heading restated on a later sheet: "(continued)", "(cont'd)", "contd."."""
 PERSON_WORD = re.compile(r"^[A-Z][A-Za-z.'-]*[,:]?$")
 """A word of a person's name in a heading: capitalised (a comma may end the name before a credential, a colon
 before a subtotal's hours)."""
-NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|team|program(?:me)?|agency|clinic|department"
-                          r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?)\b")
-"""Words that make what follows "with" or "by" a body or several people, not the one provider."""
+NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|teams?|program(?:me)?|agency|clinic|department"
+                          r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?"
+                          r"|supervisors|consultants|providers|facilitators|peers|colleagues|clinicians"
+                          r"|video|conference|telephone|phone|call|zoom|webex|virtual|online|person|remote)\b")
+"""Words that make what follows "with" or "by" a body or several people, or the way the sessions were held ("by
+Video Conference", "by Telephone Call"), not the one provider."""
 SECTION_END = re.compile(r"^\s*(?:(?:sub|section|page|grand|overall)[\s-]*)?totals?\b", re.I)
 """A total line ("Subtotal with Ann Lee: 12.0 hrs", "Total of all sessions"): the end of the section above it."""
 HEADING_WORDS = 12
@@ -56,12 +74,14 @@ class Section:
             self.format, self.supervisor.casefold())
 
 
-def section_heading(row: Row, evidence: list[Evidence]) -> Section | None:
+def section_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[str] = frozenset()) -> Section | None:
     """The type and provider a heading line names: "<type> ... with|by <Name>", with nothing after the name.
 
-    The name is two to four capitalised words (a credential after a comma is dropped); a body ("with the Family
-    Team") or two people ("with Ann Lee and Hal Moss") is no provider. The type is the one session type the
-    words before it name; a heading that names none or both gives the provider alone.
+    "with" or "by" follows a word of leading or of the sessions (`SUPERVISION_WORD`). The name is two to four
+    capitalised words (a courtesy title, a credential or a role beside it dropped); a body ("with the Family Team"),
+    two people ("with Ann Lee and Hal Moss"), a way of meeting ("by Video Conference") or a person who is no provider
+    (`not_provider`: the applicant) is none. The type is the one session type the words before it name; a heading
+    that names none or both gives the provider alone.
     """
     words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
     if not words or len(words) > HEADING_WORDS or any(ch.isdigit() for ch in row.text) or header_columns(row):
@@ -69,11 +89,11 @@ def section_heading(row: Row, evidence: list[Evidence]) -> Section | None:
     while words and (CONTINUED.match(words[-1].word.text) or not any(c.isalnum() for c in words[-1].word.text)):
         words = words[:-1]  # "(continued )": OCR may part a bracket from its word
     marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
-    if not marks or marks[-1] == 0:
+    if not marks or marks[-1] == 0 or not SUPERVISION_WORD.match(words[marks[-1] - 1].word.text):
         return None
     name_words = _name(words[marks[-1] + 1:])
     name = cell_text(name_words).strip(" .,;:")
-    if not 2 <= len(name_words) <= 4 or NOT_A_PERSON.search(name):
+    if not 2 <= len(name_words) <= 4 or NOT_A_PERSON.search(name) or _named(name, not_provider):
         return None
     start, end = cell_span(words[:marks[-1]])
     named = {ev.label: ev for ev in evidence if ev.label in TYPES and ev.start >= start and ev.end <= end}
@@ -86,14 +106,32 @@ def section_heading(row: Row, evidence: list[Evidence]) -> Section | None:
                    page=row.page)
 
 
+def _named(name: str, values: frozenset[str]) -> bool:
+    """Whether a name is the one a label's value starts with ("Jane Doe" in "Applicant: Jane Doe  Period: 2024")."""
+    name = " ".join(name.casefold().split())
+    return any(value == name or value.startswith((f"{name} ", f"{name},")) for value in values)
+
+
 def _name(words: list[Placed]) -> list[Placed]:
-    """A heading's name words: every one capitalised, cut after a comma ("Ann Lee, LCSW") or a colon; else none."""
+    """A heading's name words: every one capitalised, cut after a comma ("Ann Lee, LCSW") or a colon; else none.
+
+    A courtesy title or a role before the name ("Dr. Ann Lee", "Supervisor Ann Lee") and a credential or role after
+    it with no comma ("Ann Lee LCSW", "Ann Lee Facilitator") are not its words.
+    """
     kept: list[Placed] = []
-    for p in words:
-        if not PERSON_WORD.match(p.word.text):
+    for n, p in enumerate(words):
+        text = p.word.text
+        if (not kept and HONORIFIC.match(text)) or CREDENTIAL_OR_ROLE.match(text):
+            if kept and text.endswith((",", ":")) or kept and all(CREDENTIAL_OR_ROLE.match(q.word.text)
+                                                                   for q in words[n:]):
+                break  # the credentials after the name end it
+            if kept:
+                return []  # a credential between words: no plain name
+            continue
+        if not PERSON_WORD.match(text):
             return []
         kept.append(p)
-        if p.word.text.endswith((",", ":")):
+        if text.endswith((",", ":")):
             break
     return kept
 
@@ -110,29 +148,49 @@ def _total_name(row: Row) -> str | None:
     return cell_text(name_words).strip(" .,;:") if 2 <= len(name_words) <= 4 else None
 
 
-def row_sections(rows: list[Row], evidence: list[Evidence]) -> dict[int, Section]:
-    """The section each row sits in (by the row's id): from its heading down to a total line, a heading or the page end.
+def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int] | None = None,
+                 not_provider: frozenset[str] = frozenset()) -> dict[int, Section]:
+    """The section each row sits in (by the row's id): from its heading down to the section's end.
 
-    A heading counts only when the line right under it is the section's header row or a row of its own table (a
-    line of digits: a date, a length); a line "... by <Name>" with no table under it is a note or a signature.
+    A heading counts only when the line right under it is the section's header row or a row of its own table (a row
+    of two or more cells under a header, `cells`: a row's id to its filled cells); a line "... by <Name>" over a
+    note, a period or a date line is a note or a signature. A section ends at a total line, the next heading, the
+    end of its page, the next header row after its own (another table) and a line that names a session type but no
+    provider ("Group sessions": a table of its own, its provider unsaid).
     """
     sections: dict[int, Section] = {}
     current: Section | None = None
+    own_header = -1
     for n, row in enumerate(rows):
-        heading = section_heading(row, evidence)
+        heading = section_heading(row, evidence, not_provider)
         below = rows[n + 1] if n + 1 < len(rows) else None
         if heading is not None and below is not None and below.page == row.page and (
-                header_columns(below) or any(ch.isdigit() for ch in below.text)):
-            current = heading
+                header_columns(below) or (cells is not None and cells.get(id(below), 0) >= 2)
+                or (cells is None and any(ch.isdigit() for ch in below.text))):
+            current, own_header = heading, n + 1
             continue
         ended = SECTION_END.match(row.text)
         if current is not None and ended:
             _check_total(row, current, sections)
-        if current is not None and (row.page != current.page or ended):
+        if current is not None and (row.page != current.page or ended or _other_table(row, n, own_header, evidence)):
             current = None
         if current is not None:
             sections[id(row)] = current
     return sections
+
+
+def _other_table(row: Row, n: int, own_header: int, evidence: list[Evidence]) -> bool:
+    """A line that starts another table: a header row other than the section's own, or an untitled type heading.
+
+    "Group RS/C (reflective circle)" over a table names its sessions' type but no provider: what follows is not the
+    section above's.
+    """
+    if header_columns(row):
+        return n != own_header
+    if any(ch.isdigit() for ch in row.text) or len(row.words) > HEADING_WORDS:
+        return False
+    start, end = cell_span(list(row.words))
+    return any(ev.label in TYPES and ev.start >= start and ev.end <= end for ev in evidence)
 
 
 def _check_total(row: Row, current: Section, sections: dict[int, Section]) -> None:
@@ -171,9 +229,11 @@ def in_section(section: Section, session_format: str | None, format_found: Found
         reasons.append(section.doubt)
     own = supervisor_found is not None and supervisor_found.rule in ("log.supervisor_cell.v1",
                                                                       "log.supervisor_in_description.v1")
-    if not own:
+    differs = supervisor is not None and supervisor.casefold() != section.supervisor.casefold()
+    if own or (differs and supervisor_found is not None):
+        if differs:
+            reasons.append("log.supervisor_disagrees_section")
+    else:
         supervisor, supervisor_found = section.supervisor, section.supervisor_found
         reasons[:] = [r for r in reasons if r not in SUPERVISOR_DOUBTS]
-    elif (supervisor or "").casefold() != section.supervisor.casefold():
-        reasons.append("log.supervisor_disagrees_section")
     return session_format, format_found, supervisor, supervisor_found

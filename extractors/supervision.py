@@ -123,7 +123,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.running_counts = tally and not _running_named_hours(table)
     reader.running_vouches = not tally
     reader.last_running = _carried_forward(rows, table)
-    sections = row_sections(rows, evidence)
+    filled = {id(row): sum(1 for words in cells.values() if words) for row, cells, columns, _ in table if columns}
+    sections = row_sections(rows, evidence, filled, _applicants(doc))
     for row, cells, columns, year in table:
         reader.year = year
         section = sections.get(id(row))
@@ -150,6 +151,17 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         result.flags.append(missing(doc.document, "log.total_missing",
                                     f"No stated total was read, so the rows' sum ({rows_sum} h) is unchecked."))
     return result
+
+
+APPLICANT_LABEL = (r"(?:name\s+of\s+(?:the\s+)?)?(?:applicant|supervisee|candidate|endorsee|consultee)(?:['’]s)?"
+                   r"(?:\s+name)?")
+"""The label of the person the log is for ("Applicant: Jane Doe", "Supervisee's name: Jane Doe"): never a provider."""
+
+
+def _applicants(doc: DocText) -> frozenset[str]:
+    """The labelled applicant's name as the label's line gives it (other values may follow on the line), casefolded."""
+    found = labelled(doc, APPLICANT_LABEL, "log.applicant.v1")
+    return frozenset() if found is None else frozenset({" ".join(doc.slice(found.start, found.end).casefold().split())})
 
 
 def _running_form(cells: list[str], hours_form: str | None) -> str | None:
