@@ -32,6 +32,8 @@ ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|ac
                           r"|foundation|guild|league|collaborative|consortium|AIMH)\b", re.I)
 ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)*[A-Z][\w'’&-]*)*")
 """A proper name: capitalised words, with connectors between them."""
+ONE_LINE_NAME = re.compile(ORGANISATION_NAME.pattern.replace(r"\s+", r"[ \t]+"))
+"""A proper name within one line."""
 LEAD_WORDS = re.compile(r"(?:(?:Welcome|Dear|Your|Thank|Thanks|Congratulations|To|The|From)\s+)+")
 SENTENCE = re.compile(r"[.!?]\s*$|[a-z]{2}[.!?]\s+[A-Z][a-z]|,\s|^\s*(?:Welcome|Dear|Your|Thank|Congratulations)\b")
 """A line that is a sentence, not a heading: only from one is a name cut out (a heading is the name, as read)."""
@@ -69,6 +71,20 @@ MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|be
                         r"|[,&–-])\W*$")
 """A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
 it ("... for Infant Mental"): an organisation's name ends on its head noun."""
+SUBJECT_VOCAB = (r"(?:infants?|mental|health|early|young|child\w*|famil\w*|parent\w*|bab(?:y|ies)|youth"
+                          r"|wellness|well-?being|development\w*|education|perinatal|maternal|caregiv\w*|relationships?"
+                          r"|behaviou?r\w*|clinical|social|emotional|reflective|practice|equity|care|studies)")
+SUBJECT_WORD = re.compile(rf"(?i)\b{SUBJECT_VOCAB}\b")
+"""Words of a name's subject (what the body is for): "Infant Mental Health", "Young Children and Families"."""
+SUBJECT_WORDS = re.compile(rf"(?i)(?:\b(?:{SUBJECT_VOCAB}|{NAME_CONNECTOR})\b\s*)+")
+"""A line of only such words (and connectors): the rest of a name cut before its subject's last words."""
+NAME_END = re.compile(r"(?i)health|wellness|well-?being|development|education|children|families|services|care"
+                      r"|practice|studies|professionals|[A-Z][a-z]+(?:shire|land|ia|ana|ota|ina|igan|ington|ork|ado"
+                      r"|ey|as|is|on)|bab(?:y|ies)|infants|youth|parents|parenting")
+"""A word a name may end on: its subject's head noun, or a place (a state's or region's name)."""
+OFFICE = re.compile(r"(?i)\b(?:office|department|dept|board|directors|committee|division|desk|team|staff|unit"
+                    r"|secretariat|headquarters|programs?|member(?:ship)?\s+services)\b")
+"""A part of a body (an office, a board) set under its name: never the name's rest."""
 SENTENCE_END = re.compile(r"[.!?]")
 """A stop after a name at its line's end: the name's sentence ends there, whatever its last word."""
 CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
@@ -141,19 +157,19 @@ with a name or a birth date column, a member list, one person a line and no hist
 TERM_DAYS = (28, 5 * 366)
 """How long a membership term runs, in days: a month to five years; two dates further apart (member since, last
 renewed) or closer (a payment just before the term starts) are not a term's start and end."""
-DOUBTING_NOTE = (r"un\w*|lapse\w*|pending|not|no|non\w*|expir\w*|overdue|due|past|outstanding|grace|cancel\w*"
-                 r"|suspend\w*|inactive|awaiting|void|revoked|terminat\w*|former|previous|prior|ended|until|till"
-                 r"|in\s+arrears|partial\w*|owing|owed|balance|hold|review")
-"""Words in a status cell's bracketed note that say the term is not simply running (unpaid, lapsed, pending, ...)."""
-ACTIVE_NOTE = rf"(?:\s*[(\[](?![^()\[\]\n]*\b(?:{DOUBTING_NOTE})\b)[^()\[\]\n\d]{{1,24}}[)\]])?"
-"""A short bracketed note after the status word ("Current (paid)") with no doubting word in it."""
+CONFIRMING_NOTE = (r"(?:(?:dues|fees?|payment)\s+)?(?:paid(?:\s+in\s+full)?|received|in\s+full)"
+                   r"|(?:paid\s*[;,]\s*)?auto[\s-]?renew(?:s|ed|al|ing)?")
+"""The only bracketed notes on a status cell that confirm the term runs ("Current (paid)", "Active [auto-renews]",
+"Current (dues received)"): any other note ("(late)", "(if renewed)", "(upon payment)", "(provisional)", "(?)", an OCR
+slip such as "(pendinq)") may say it does not, and the row is not read as the running one."""
+ACTIVE_NOTE = rf"(?:\s*[(\[]\s*(?:{CONFIRMING_NOTE})\s*[)\]])?"
+"""A short bracketed note after the status word that confirms it ("Current (paid)")."""
 ACTIVE_CELL = re.compile(rf"(?i)[\W\d_]*(?:active|current|in\s+good\s+standing)\b{ACTIVE_NOTE}"
-                         rf"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b"
-                         rf"|\s*[(\[][^()\[\]\n]*\b(?:{DOUBTING_NOTE})\b)")
+                         rf"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b|\s*[(\[])")
 """A term's status cell that says it runs now, first after the term's end (past other dates and figures) or before
-its start, maybe with a short bracketed note ("Current (paid)"); not "Active: No", "Active until renewal" or a note
-that doubts it ("Current (unpaid)", "Active (pending)"); "Not active", "Non-current", "Was active", "Inactive" do not
-start with it."""
+its start, maybe with a confirming bracketed note ("Current (paid)"); not "Active: No", "Active until renewal" or
+any other note ("Current (unpaid)", "Active (upon payment)"); "Not active", "Non-current", "Was active", "Inactive" do
+not start with it."""
 ACTIVE_TERM_SCORE = 0.92
 """A member's history of terms, one line each: the line marked as running now gives the expiry. Without one such
 line (none, or several), or when it disagrees with an expiry stated apart, which is meant is a person's call
@@ -213,15 +229,20 @@ def _organisation(doc: DocText) -> Found | None:
 
 
 def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
-    """An organisation's name with the lines it is broken onto, and whether it still ends mid-phrase (cut).
+    """An organisation's name with the lines it is broken onto, and whether it may be cut (for a person to check).
 
-    A name reaching the end of its line or cell carries on with the line directly under it, in the same type, when
-    the name ends mid-phrase (on a connector or a qualifying word: "... Association for" / "Infant Mental Health")
-    or the next line starts with a connector ("and Family Wellness"): a heading's, a field's or a table cell's next
-    line lined up with it (alone under it, naming no organisation of its own), a sentence's next line from its margin.
-    A name that still ends mid-phrase is cut, for a person to check.
+    A name reaching the end of its line or cell carries on with the line directly under it, in the same type (see
+    `_next_line_name`), when the name ends mid-phrase (on a connector or a qualifying word: "... Association for" /
+    "Infant Mental Health") and that line reads as the rest of a name, not an office, a board or a person
+    (`_carries_name`); when it ends on its organisation word and the line starts with a connector ("Harbor
+    Association" / "for Infant Mental Health"); when it ends whole on its subject and the line carries on into another
+    organisation word ("... Health" / "and Family Services Society") or with "and". A tagline, a host line or the rest
+    of a sentence starting with a connector ("for Every Baby", "at Riverside University", "at the Full Member Level")
+    is no part of it. A name ending on a word that heads no name ("... Infant and Family") over a line of name words
+    takes the line when its words are a name's subject ("Mental Health"), else it may be cut. A name that still ends
+    mid-phrase is cut.
     """
-    name, end, dangling = one_line(doc.slice(found.start, found.end)), found.end, False
+    name, end, dangling, doubt = one_line(doc.slice(found.start, found.end)), found.end, False, False
     for _ in range(2):  # a name set on up to three lines
         rest = _rest_of_cell(doc, end)
         left = rest.strip(" \t.,;:!?") if rest is not None else ""
@@ -229,13 +250,46 @@ def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
             break  # words of another kind after it, or its sentence ends with it ("... Mental Health!")
         carried = _next_line_name(doc, found, end)
         dangling = bool(left)  # "... Association" with "for" left at the line's end: it goes on
-        if carried is None or not (MID_PHRASE.search(name) or dangling
-                                   or re.match(rf"\s*{NAME_CONNECTOR}\s", carried[1])):
+        if carried is None:
+            break
+        joins, doubt = _carries_on(name, dangling, carried[1])
+        if not joins:
             break
         name, end, dangling = one_line(f"{name} {rest} {carried[1]}"), carried[0], False
     if end != found.end:
         found = Found(found.start, end, found.rule, found.score)
-    return found, name, dangling or bool(MID_PHRASE.search(name))
+    return found, name, doubt or dangling or bool(MID_PHRASE.search(name))
+
+
+def _carries_on(name: str, dangling: bool, carried: str) -> tuple[bool, bool]:
+    """Whether a name goes on with the words of the line under it, and whether where it ends is in doubt."""
+    if MID_PHRASE.search(name) or dangling:
+        return _carries_name(carried), False
+    connector = re.match(rf"(?i)\s*({NAME_CONNECTOR})\s", carried)
+    last = name.split()[-1] if name.split() else ""
+    if OFFICE.search(carried):
+        return False, False
+    if connector is not None:
+        joins = bool(ORGANISATION.fullmatch(last) or ORGANISATION.search(carried))
+        return joins, not joins and connector.group(1).lower() in ("and", "&")
+    if ORGANISATION.fullmatch(last) or NAME_END.fullmatch(last):
+        return False, False
+    subject = bool(SUBJECT_WORDS.fullmatch(carried.strip()))
+    return subject, not subject
+
+
+def _carries_name(carried: str) -> bool:
+    """Whether a line under a name cut mid-phrase reads as its rest: not an office or a board, not a person's name.
+
+    An office, a department or a board ("Membership Services Office", "Board of Directors") stands under a name as
+    its part of the body; two or three capitalised words with no connector and no word of a name's subject
+    ("Jo Park") are a person's.
+    """
+    if OFFICE.search(carried):
+        return False
+    words = carried.split()
+    return not (len(words) <= 3 and not re.search(rf"(?i)\b{NAME_CONNECTOR}\b", carried)
+                and not SUBJECT_WORD.search(carried) and not ORGANISATION.search(carried))
 
 
 def _type_height(doc: DocText, start: int, end: int) -> float:
@@ -263,7 +317,8 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
 
     The next line stands directly under (its gap under a line's height), in the same type (heights within a fifth).
     After a sentence's line, its first words from the paragraph's margin; after a heading, field or cell, its first
-    cell lined up with the name (left edges or centres within a line's height), alone under the name, all name.
+    cell lined up with the name (left edges or centres within a line's height), alone under the name, all name,
+    naming no organisation of its own unless it starts with a connector ("and Family Services Society").
     """
     line = doc.line_at(max(end - 1, 0))
     if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
@@ -291,7 +346,8 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
     if len(cells) > 1 and len(line.cell_spans()) > 1:
         return None  # a row of cells under a row of cells: the table's next row as likely as the cell's rest
     whole = CONTINUATION.fullmatch(text.rstrip(".!"))
-    if not lined or others or whole is None or ORGANISATION.search(text) or any(ch.isdigit() for ch in text):
+    own_name = ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
+    if not lined or others or whole is None or own_name or any(ch.isdigit() for ch in text):
         return None
     return cells[0][1], whole.group(1)
 
@@ -343,9 +399,16 @@ def _sender(doc: DocText, line_start: int, start: int, end: int) -> Found | None
 
 
 def _named_in_membership(doc: DocText) -> Found | None:
-    """The organisation right after "membership in (the)": its capitalised words, across a line break."""
+    """The organisation right after "membership in (the)": its capitalised words on the phrase's line.
+
+    The next line's words are carried on by `_whole_name` only as the rest of a name ("in Good Standing", "on March
+    3" are not); the name is read across a line break only when its line holds no organisation word ("... of the
+    Harbor" / "Alliance for ...").
+    """
     for phrase in MEMBERSHIP_IN.finditer(doc.text):
-        name = ORGANISATION_NAME.match(doc.text, phrase.end())
+        name = ONE_LINE_NAME.match(doc.text, phrase.end())
+        if name is None or not ORGANISATION.search(name.group()):
+            name = ORGANISATION_NAME.match(doc.text, phrase.end())
         if name is not None and ORGANISATION.search(name.group()) and len(name.group().split()) > 1:
             return Found(name.start(), name.end(), "membership.organisation_named.v1", NAME_IN_LINE_SCORE)
     return None
