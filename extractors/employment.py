@@ -11,9 +11,21 @@ import re
 from typing import Any
 
 from extractors.dates import ParsedDate, parse_date
+from extractors.employment_checks import (
+    CLAUSE_SUBJECT,
+    FINITE,
+    WRAP_SPACING,
+    capital_after_open_end,
+    letter_closing,
+    links_second_body,
+    notice_not_last_day,
+    points_elsewhere,
+    remark_date,
+    stop_in_doubt,
+)
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
-from extractors.form_letters import CLOSINGS, SALUTATION
+from extractors.form_letters import SALUTATION
 from extractors.forms import (
     captions_over_values,
     column_value,
@@ -51,7 +63,7 @@ STILL_THERE = (r"(?:is|remains)\s+(?:still\s+|currently\s+)?(?:on\s+(?:our|the)\
 LEFT_ON = (r"last\s+day(?:\s+of\s+(?:work|employment))?(?:\s+(?:in|with|at)\s+[^.]{0,40}?)?\s+(?:was|is)"
            r"|(?:left|resigned(?:\s+from)?|separated\s+from)\s+(?![^.]{0,40}?\b(?:leave|vacation|sabbatical)\b)"
            r"[^.]{0,40}?\s*(?:on|in|effective)"
-           r"|(?:employment|tenure|work)(?:\s+(?:with|at|for|here|there)\b[^.]{0,30}?)?\s+ended\s+(?:on|in)?"
+           r"|(?:employment|tenure|work)(?:\s+(?:with|at|for|here|there)\b[^.]{0,60}?)?\s+ended\s+(?:on|in)?"
            r"|(?:held|remained\s+in)\s+(?:that|the|this)\s+(?:position|role)\s+until")
 """The words before the last day in a sentence ("Her last day in that role was", "left the agency on", "resigned
 effective", "employment with us ended on"). Leaving on a leave ("left on maternity leave in May") and the end of
@@ -79,7 +91,8 @@ THEN_ENDED = (rf"(?:(?:\s*[,;]\s*|\s*\.\s+{SUBJECT})(?:(?!{OTHER_PERSON})[^.]){{
 "Her", the person's name), "still there" or the last day."""
 LEFT_WHAT = re.compile(r"(?i)\blast\s+day(?:\s+of\s+(?:work|employment))?\s+(?:in|with|at)\s+(?P<what>[^.;]{1,60}?)\s+"
                        r"(?:was|is)\b|\b(?:left|resigned(?:\s+from)?|separated\s+from)\s+(?P<gone>[^.;]{0,60}?)\s*"
-                       r"\b(?:on|in|effective)\b")
+                       r"\b(?:on|in|effective)\b|\b(?:employment|tenure|work)\s+(?:with|at|for)\s+(?P<ended_with>[^.;]{1,60}?)\s+"
+                       r"ended\b")
 OWN_PLACE = re.compile(r"(?i)(?:|us|here|(?:the|our|this)\s+(?:agency|organi[sz]ation|company|employer|practice|clinic"
                        r"|trust|cent(?:er|re)|service|firm|staff|team)|(?:her|his|their|that|the|this)\s+(?:position"
                        r"|role|post|job|employment)|work|employment)")
@@ -91,6 +104,8 @@ MOVED_ON = (r"\b(?:now|since\s+then)\s+(?:works|serves|leads|holds|is)\b"
 office"): a spell or a place ended, maybe not the employment."""
 CAME_BACK = r"\b(?:re-?joined|returned|came\s+back|was\s+re-?hired|re-?hired|re-?employed)\b"
 """A sentence going on from a last day to the person's coming back: that day ended one spell, not the employment."""
+SUBJECT_START = re.compile(r"[.:;!?]|,[ \t]*\n")
+"""Where a sentence's subject may start: after a sentence's end or a salutation's colon or comma."""
 MORE_THAN_ONE = re.compile(r"\band\b|&", re.I)
 """A start sentence's subject naming more than one person ("Bo Lee and Ann Roe began work"): a last day in the next
 sentence may be the other's."""
@@ -278,11 +293,6 @@ CONTINUES = re.compile(r"^\s*[a-z]")
 ...", "And we would gladly ...") opens a sentence of its own."""
 ADDRESS_ONLY = re.compile(r"^\s*\S*\w[.@/]\w\S*\s*$")
 """A line holding one web or e-mail address ("www.clinic.org"): no running text, though it opens in lower case."""
-CLAUSE_SUBJECT = (r"she|he|they|we|i|it|this|(?:her|his|their|our)\s+[a-z]+"
-                  r"|(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}")
-FINITE = (r"is|was|are|were|has|had|have|will|would|can|could|may|might|must|should|did|does|do"
-          r"|left|resigned|retired|joined|worked|works|served|serves|started|began|remains|remained|continues")
-"""A subject and a finite verb: a clause of its own ("She was ...", "Ann Lee left ...", "We would ...")."""
 OWN_SENTENCE = re.compile(rf"(?i)[.;!]\s+(?=(?-i:[A-Z]))(?=(?:(?:{CLAUSE_SUBJECT})\s+(?:(?:not|never|also|still)\s+)?"
                           rf"(?:{FINITE})\b|(?-i:She|He|They|We|I|It|This)\s+(?-i:[a-z])))")
 """A new sentence after the duties, its own clause ("... family support. She also led groups", "Families were
@@ -320,9 +330,6 @@ STATUS_CLAUSE = re.compile(
 left in 2019"): the status, no duty."""
 CLAUSE_BREAK = re.compile(r"[.;:!?]\s+\S|[(\[]|(?:^|\s)[-–—]\s")
 """A break in running text: a sentence's or clause's end and more after it, a bracket, a dash between words."""
-WRAP_SPACING = 1.8
-"""How far below the line above, in line heights top to top, a wrapped line starts: further down is past a blank
-line, a new paragraph."""
 EMPLOYER_LABEL = (r"employer(?:['’]s)?(?:\s+(?:name|of\s+record))?|organi[sz]ation|agency|company|facility|workplace"
                   r"|(?:business|company|agency|organi[sz]ation|facility)\s+name|place\s+of\s+employment"
                   r"|employing\s+(?:agency|organi[sz]ation)|name\s+of\s+(?:employer|organi[sz]ation|agency|company)")
@@ -343,9 +350,14 @@ PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates
                 r"|employed(?:\s+from)?")
 """A field giving the whole period ("Dates of employment: 08/03/2011 - Present", a label cell "Employed" beside
 "03/03/2015 - present"): its first date starts it. The label is the whole cell: "Employed by ..." is no label."""
+PERIOD_FACT = re.compile(rf"(?i)^[\s|]*(?:{START_LABEL}|{PERIOD_LABEL})\b")
+"""A line opening on a start or period label: a fact of the person's job (see `letter_closing`)."""
 AS_OF = re.compile(r"(?i)\bas\s+(?:of|at)\s*$")
 """A date "as of" which a status holds ("Employed: Yes, as of 05/04/2026"): the day of the answer, no start."""
-PERIOD_GAP = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)?\s*", re.I)
+PERIOD_GAP = re.compile(r"\s*(?:\(\s*(?:start(?:ed)?|from|began|hired)\s*\)\s*)?"
+                        r"(?:-{1,2}|–|—|/|to\b|through\b|thru\b|until\b|till\b|,?\s*(?:end(?:ed)?|to|until)\b\s*:?)?\s*",
+                        re.I)
+"""What stands between a period's two dates: a dash (or two), a slash, "to", a "(start)" tag, ", End"."""
 EMPLOYER_SECTION_NAME = r"(?:legal\s+|company\s+)?name"
 """Under an EMPLOYER heading, the section's own Name field is the employer's name."""
 DUTIES_LABEL = (r"(?:job\s+|primary\s+|main\s+|principal\s+|key\s+)?(?:duties|responsibilities)"
@@ -473,7 +485,7 @@ def _wrapped_clause(doc: DocText, duties: Found) -> bool:
     if line is None or duties.end <= line.end:
         return False
     tail = doc.slice(max(duties.start, line.end - 2), duties.end)
-    return bool(CLAUSE_BREAK.search(tail))
+    return bool(CLAUSE_BREAK.search(tail)) or capital_after_open_end(doc, duties.start, duties.end, UNFINISHED)
 
 
 def _duties_text(doc: DocText) -> Found | None:
@@ -484,12 +496,25 @@ def _duties_text(doc: DocText) -> Found | None:
     if hit is not None and (below := text_below(doc, hit.label, "employment.duties_below.v1")) is not None:
         return _first_paragraph(doc, below)
     for pattern, score in ((DUTIES_STATED, 0.95), (RESPONSIBLE_FOR, RESPONSIBLE_FOR_SCORE)):
-        match = pattern.search(doc.text)
+        match = _stated(doc, pattern)
         if match is not None:
-            if BROKEN_BOUNDARY.match(doc.text, match.end()) or SHORT_STOP.search(match.group("duties")):
+            if (BROKEN_BOUNDARY.match(doc.text, match.end()) or SHORT_STOP.search(match.group("duties"))
+                    or stop_in_doubt(doc, match.end() - 1)
+                    or points_elsewhere(doc.text, match.start("duties"), match.group("duties"))):
                 score = BROKEN_BOUNDARY_SCORE
             return Found(match.start("duties"), match.end("duties"), "employment.duties.v1", score)
     return _bare_value(doc, DUTIES_LABEL, "employment.duties_bare.v1", free_text=True)
+
+
+def _stated(doc: DocText, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first duties sentence naming duties.
+
+    One saying what became of them ("were expanded in 2019", "are described in the job description") is taken
+    only when no other sentence names them, and the caller doubts it.
+    """
+    matches = list(pattern.finditer(doc.text))
+    naming = [m for m in matches if not points_elsewhere(doc.text, m.start("duties"), m.group("duties"))]
+    return (naming or matches)[0] if matches else None
 
 
 def _wrapped_on(doc: DocText, value: Found) -> Found:
@@ -610,7 +635,7 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             elif current and _for_one_of_several(doc, match, "current"):
                 reasons.append("employment.end_unclear")
-            if EMPLOYER_IN_DOUBT.search(match.group("employer")):
+            if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer")):
                 reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
             if ROLE_IN_DOUBT.search(match.group("role")):
                 reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
@@ -648,7 +673,7 @@ def _left_something_else(doc: DocText, match: re.Match[str]) -> bool:
         return True
     employer = re.sub(r"\W", "", match.group("employer")).casefold()
     for what in LEFT_WHAT.finditer(lead):
-        place = " ".join((what.group("what") or what.group("gone") or "").split())
+        place = " ".join((what.group("what") or what.group("gone") or what.group("ended_with") or "").split())
         flat = re.sub(r"\W", "", place).casefold()
         if not OWN_PLACE.fullmatch(place) and not (flat and (flat in employer or employer in flat)):
             return True
@@ -662,8 +687,13 @@ def _for_one_of_several(doc: DocText, match: re.Match[str], group: str) -> bool:
 
 
 def _start_subject(doc: DocText, match: re.Match[str]) -> str:
-    """The start sentence's words before its verb: whom it is about."""
-    return doc.text[doc.text.rfind(".", 0, match.start()) + 1:match.start()]
+    """The start sentence's words before its verb: whom it is about.
+
+    They start after the sentence before, or after the salutation ("To Whom It May Concern:", "Dear Ms Lee,"): the
+    letterhead above ("Northgate Infant and Family Services") is no part of them.
+    """
+    stops = list(SUBJECT_START.finditer(doc.text, 0, match.start()))
+    return doc.text[stops[-1].end() if stops else 0:match.start()]
 
 
 def _about_the_person(doc: DocText, match: re.Match[str]) -> bool:
@@ -732,12 +762,20 @@ def _form_end(doc: DocText, evidence: list[Evidence], end_value: Found | None, s
         sources.append(end_found or end_value)
         if end is None:
             reasons.append("employment.end_unreadable")
-        elif len(dates_in(end_value, evidence)) > 1:
-            reasons.append("employment.end_unclear")
+        elif _more_than_one_end(doc, end_value, evidence) or notice_not_last_day(
+                doc.slice(end_value.start, end_value.end)):
+            reasons.append("employment.end_unclear")  # "Notice given D; last day D", "Notice given D"
         return end
     else:
         sources.append(end_value)
     return None
+
+
+def _more_than_one_end(doc: DocText, end_value: Found, evidence: list[Evidence]) -> bool:
+    """Whether an end value holds a second date that is no remark's ("(verified 06/02/2026)" is the answer's day)."""
+    spans = dates_in(end_value, evidence)
+    return any(not remark_date(doc.slice(before.end, span.start))
+               for before, span in zip(spans, spans[1:], strict=False))
 
 
 def _position_row(doc: DocText, evidence: list[Evidence],
@@ -1216,11 +1254,7 @@ def _closing(doc: DocText) -> int:
 
     Under it come the signer's name, title, organisation and the date signed: never the person's job facts.
     """
-    for line in doc.lines:
-        text = doc.slice(line.start, line.end).strip()
-        if len(text) <= 40 and CLOSINGS.match(text) and re.fullmatch(r"[\w\s'’]+,?", text):
-            return line.start
-    return len(doc.text)
+    return letter_closing(doc, PERIOD_FACT)
 
 
 def _above_closing(doc: DocText, found: Found | None) -> Found | None:
