@@ -34,6 +34,9 @@ from extractors.training_labels import (
     END_DATE,
     GENERIC_DATE_LABEL,
     HOURS_LABEL,
+    IDENTIFIER_LABEL,
+    PROVIDER_LABEL,
+    RECORDED_LABEL,
     TITLE_LABEL,
     TYPE_STEP,
     field_value,
@@ -72,6 +75,9 @@ QUOTED_OPENING = (
 QUOTED_TITLE = re.compile(QUOTED_OPENING + r"[\"\u201c\u201d]", re.I)
 SINGLE_CLOSED_TITLE = re.compile(QUOTED_OPENING + r"[\u2018\u2019'](?=[,.]?\s)", re.I)
 """A title opened by a double quote mark that no double mark closes, but a single one: a scan's ' for "."""
+TERM_OF_YEAR = re.compile(r"\b(?:spring|summer|fall|autumn|winter)(?:\s+(?:term|semester|quarter|session))?,?\s+"
+                          r"(?:19|20)\d{2}\b", re.I)
+"""A term said with its year ("Spring 2024", "Fall semester 2023"): a date a title seldom holds."""
 SINGLE_CLOSE_SCORE = 0.75
 """A title a single quote mark closes may end at an apostrophe inside it ("Parents' ..."): a person checks it."""
 SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
@@ -145,6 +151,8 @@ def _certificate_reading(doc: DocText, evidence: list[Evidence]) -> Reading:
         reading.title = clean(_without_specks(doc, title))
         if title.score < REVIEW_THRESHOLD:
             reading.reasons.append("training.title_unsure")  # where the title wraps or ends is in doubt
+        if spans_in(doc, title.start, title.end, "DATE") or TERM_OF_YEAR.search(reading.title):
+            reading.reasons.append("training.title_dated")  # a date's line may have been taken for the title
         reading.sources.append(title)
     tail = (sentence[0].end, sentence[1]) if sentence else None
     read_provider(doc, reading, tail)
@@ -229,17 +237,21 @@ def _title_after(doc: DocText) -> Found | None:
         spans = [(line.start, line.end)] if whole else \
             [cell for cell in cells if len(cells) > 1 and TITLE_AFTER.match(doc.slice(*cell))]
         for span in spans:
-            under = _column_under(doc, index, union(p.word.bbox for p in doc.words_in(*span)), whole=whole)
-            if not under or _starts_with_date(doc, under[0]):
+            box = union(p.word.bbox for p in doc.words_in(*span))
+            under = _column_under(doc, index, box, whole=whole)
+            if not under or _dated_column(doc, under[0], box):
                 continue
+            if whole and (column := _in_column(doc, under[0], box)) != under[0]:
+                under = [column, *under[1:]]  # a sidebar's caption: the body's words beside are none of its title
             end, score = _title_end(doc, under[0], under[1] if len(under) > 1 else None)
             return Found(under[0].start, end, "training.title_after_completed.v1", score)
     return None
 
 
 COLUMN_LOOKAHEAD = 4
-WORD = re.compile(r"[^\W\d_]{3,}")
 """How many lines down the title of a column may start: a sidebar's captions and values may come between."""
+WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: a title's first line in a column holds one, a scan's specks none."""
 
 
 def _column_under(doc: DocText, index: int, box: tuple[float, float, float, float], *, whole: bool) -> list[Line]:
@@ -278,15 +290,37 @@ def _across(one: tuple[float, float, float, float], other: tuple[float, float, f
     return one[0] < other[2] and other[0] < one[2]
 
 
-def _starts_with_date(doc: DocText, line: Line) -> bool:
-    dates = spans_in(doc, line.start, line.end, "DATE")
-    return bool(dates) and not doc.slice(line.start, dates[0].start).strip()
+def _in_column(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> Line:
+    """A line's cells that stand under a caption's words, as a line of their own; the line itself when all do."""
+    cells = [cell for cell in line.cell_spans() if _across(_box(doc, cell), box)]
+    if not cells or len(cells) == len(line.cell_spans()):
+        return line
+    words = tuple(p for p in line.words if cells[0][0] <= p.start and p.end <= cells[-1][1])
+    return Line(line.page, cells[0][0], cells[-1][1], words, tuple(cells))
+
+
+def _dated_column(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> bool:
+    """A line under completion words that holds a date in their column: the words were the date's caption.
+
+    The date may follow a weekday or other words ("Friday, June 14, 2024", "Fri 6/14/24"); the body's words
+    beside a sidebar's caption are no part of its column.
+    """
+    column = _in_column(doc, line, box)
+    return bool(spans_in(doc, column.start, column.end, "DATE"))
 
 
 STACKED_SCORE = 0.9
 """A value read under a caption of its own in a sidebar of particulars: the caption's type and column vouch for it."""
 STACKED_SCAN_SCORE = 0.8
 """The same on a scan, whose boxes cannot tell the caption's smaller type: a shade less sure."""
+
+
+LABEL_LEAD = re.compile(
+    rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|{IDENTIFIER_LABEL}|"
+    rf"{RECORDED_LABEL}|renew(?:al|s|ed)?(?:\s+(?:due|date|by|on))?|(?:due|valid|effective)(?:\s+(?:by|on|from))?)"
+    r"(?=\s*:|\s)", re.I)
+"""A line that starts with a label of its own ("Issued: 7/19/24", "Renewal due ...", "Certificate no. 5512 ..."):
+the next particular, under a caption whose own value was left blank, never that caption's value."""
 
 
 def _stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
@@ -324,7 +358,7 @@ def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[
     line, box = doc.lines[number], _box(doc, caption)
     cells = next((found for below in doc.lines[number + 1:number + 1 + COLUMN_LOOKAHEAD] if below.page == line.page
                   and (found := _cells_under(doc, below, box))), [])
-    if len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])):
+    if len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])) or LABEL_LEAD.match(doc.slice(*cells[0])):
         return None
     value = _box(doc, cells[0])
     gap = value[1] - box[3]
