@@ -4,7 +4,8 @@ Three shapes are read: a certificate with labelled lines (or a title under "has 
 a provider's letter whose sentence names the title in quotes, and a continuing-education record whose
 table gives one training a row (`training_table.py`). Every value comes from a span of its own.
 The labels and `field_value` are in `training_labels.py`, the provider in `training_provider.py`, the shared
-date and hours parsers in `training_values.py`, and a CE record's rows in `training_record.py`.
+date and hours parsers in `training_values.py`, a CE record's rows in `training_record.py`, and a sidebar's
+values stacked under their captions in `training_sidebar.py`.
 """
 
 from __future__ import annotations
@@ -34,9 +35,6 @@ from extractors.training_labels import (
     END_DATE,
     GENERIC_DATE_LABEL,
     HOURS_LABEL,
-    IDENTIFIER_LABEL,
-    PROVIDER_LABEL,
-    RECORDED_LABEL,
     TITLE_LABEL,
     TYPE_STEP,
     field_value,
@@ -44,6 +42,7 @@ from extractors.training_labels import (
 )
 from extractors.training_provider import ORGANISATION_WORDS, certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
+from extractors.training_sidebar import COLUMN_LOOKAHEAD, across, cell_box, stacked_value
 from extractors.training_table import read_table
 from extractors.training_values import (
     Reading,
@@ -248,8 +247,6 @@ def _title_after(doc: DocText) -> Found | None:
     return None
 
 
-COLUMN_LOOKAHEAD = 4
-"""How many lines down the title of a column may start: a sidebar's captions and values may come between."""
 WORD = re.compile(r"[^\W\d_]{3,}")
 """A word of three letters or more: a title's first line in a column holds one, a scan's specks none."""
 
@@ -266,7 +263,7 @@ def _column_under(doc: DocText, index: int, box: tuple[float, float, float, floa
     for line in doc.lines[index + 1:index + 1 + COLUMN_LOOKAHEAD]:
         if line.page != page or len(found) == 2:
             break
-        cells = [cell for cell in line.cell_spans() if _across(_box(doc, cell), box)]
+        cells = [cell for cell in line.cell_spans() if across(cell_box(doc, cell), box)]
         if not cells:
             if found:
                 break
@@ -281,18 +278,9 @@ def _column_under(doc: DocText, index: int, box: tuple[float, float, float, floa
     return found
 
 
-def _box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
-    return union(p.word.bbox for p in doc.words_in(*cell))
-
-
-def _across(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
-    """Two boxes one over the other: their spans across the page overlap."""
-    return one[0] < other[2] and other[0] < one[2]
-
-
 def _in_column(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> Line:
     """A line's cells that stand under a caption's words, as a line of their own; the line itself when all do."""
-    cells = [cell for cell in line.cell_spans() if _across(_box(doc, cell), box)]
+    cells = [cell for cell in line.cell_spans() if across(cell_box(doc, cell), box)]
     if not cells or len(cells) == len(line.cell_spans()):
         return line
     words = tuple(p for p in line.words if cells[0][0] <= p.start and p.end <= cells[-1][1])
@@ -307,72 +295,6 @@ def _dated_column(doc: DocText, line: Line, box: tuple[float, float, float, floa
     """
     column = _in_column(doc, line, box)
     return bool(spans_in(doc, column.start, column.end, "DATE"))
-
-
-STACKED_SCORE = 0.9
-"""A value read under a caption of its own in a sidebar of particulars: the caption's type and column vouch for it."""
-STACKED_SCAN_SCORE = 0.8
-"""The same on a scan, whose boxes cannot tell the caption's smaller type: a shade less sure."""
-
-
-LABEL_LEAD = re.compile(
-    rf"^\s*(?:{TITLE_LABEL}|{PROVIDER_LABEL}|{DATE_LABEL}|{GENERIC_DATE_LABEL}|{HOURS_LABEL}|{IDENTIFIER_LABEL}|"
-    rf"{RECORDED_LABEL}|renew(?:al|s|ed)?(?:\s+(?:due|date|by|on))?|(?:due|valid|effective)(?:\s+(?:by|on|from))?)"
-    r"(?=\s*:|\s)", re.I)
-"""A line that starts with a label of its own ("Issued: 7/19/24", "Renewal due ...", "Certificate no. 5512 ..."):
-the next particular, under a caption whose own value was left blank, never that caption's value."""
-
-
-def _stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
-    """A value under a caption of its own, each on its own line of a column ("COMPLETED" over "4/4/23").
-
-    A sidebar of particulars stacks them: the caption alone in its cell, in smaller type (on a text layer), the value
-    the one cell of the next line in its column, closer under the caption than anything in the column is over it
-    (a caption under a signature's value stands close under that value instead).
-    """
-    alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
-    for number, line in enumerate(doc.lines[1:-1], start=1):
-        for cell in line.cell_spans():
-            match = alone.match(doc.slice(*cell))
-            if match is None:
-                continue
-            value = _stacked_cell(doc, number, cell)
-            if value is not None:
-                scanned = any(p.word.source == "ocr" for p in doc.words_in(*value))
-                return Found(*value, rule, STACKED_SCAN_SCORE if scanned else STACKED_SCORE), match["label"]
-    return None, ""
-
-
-def _cells_under(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
-    """A line's cells standing in a caption's column; a scan's speck (a box under half the caption's height) is none.
-
-    The body's lines beside a sidebar stand at their own heights, so the line right under a caption may hold
-    nothing in its column.
-    """
-    return [cell for cell in line.cell_spans() if _across(cell_box := _box(doc, cell), box)
-            and cell_box[3] - cell_box[1] >= (box[3] - box[1]) / 2]
-
-
-def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[int, int] | None:
-    """The value cell right under a caption in its column, or None when the caption does not head one."""
-    line, box = doc.lines[number], _box(doc, caption)
-    cells = next((found for below in doc.lines[number + 1:number + 1 + COLUMN_LOOKAHEAD] if below.page == line.page
-                  and (found := _cells_under(doc, below, box))), [])
-    if len(cells) != 1 or ANY_LABEL.match(doc.slice(*cells[0])) or LABEL_LEAD.match(doc.slice(*cells[0])):
-        return None
-    value = _box(doc, cells[0])
-    gap = value[1] - box[3]
-    if not 0 <= gap <= value[3] - value[1]:
-        return None
-    over = [_box(doc, cell) for above in doc.lines[:number] if above.page == line.page
-            for cell in above.cell_spans() if _across(_box(doc, cell), box)]
-    if over and box[1] - max(b[3] for b in over) <= 2 * gap:
-        return None
-    words = doc.words_in(*caption)
-    if all(p.word.source == "text_layer" for p in words) \
-            and (box[3] - box[1]) + TYPE_STEP > value[3] - value[1]:
-        return None
-    return cells[0]
 
 
 def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, float]:
@@ -524,7 +446,7 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
     """
     found, written = field_value(doc, label, "training.date.v1")
     if found is None:
-        found, written = _stacked_value(doc, label, "training.date_stacked.v1")
+        found, written = stacked_value(doc, label, "training.date_stacked.v1")
         if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
             found = None
     if found is None or not END_DATE.fullmatch(written.strip()):
@@ -670,7 +592,7 @@ def _read_hours(doc: DocText, reading: Reading, tail: tuple[int, int] | None, ev
     """The clock hours: a labelled value (beside its label, or under it in a sidebar), else a stated amount."""
     value, label = field_value(doc, HOURS_LABEL, "training.hours_labelled.v1")
     if value is None or hours_with_unit(doc.slice(value.start, value.end), label)[0] is None:
-        stacked, caption = _stacked_value(doc, HOURS_LABEL, "training.hours_stacked.v1")
+        stacked, caption = stacked_value(doc, HOURS_LABEL, "training.hours_stacked.v1")
         if stacked is not None and hours_with_unit(doc.slice(stacked.start, stacked.end), caption)[0] is not None:
             value, label = stacked, caption  # the grid's next cell was another column's words
     if value is not None:
