@@ -82,15 +82,19 @@ SPACING_STEP = {"text": 1.3, "ocr": 1.8}
 SPACING_DOUBT = {"text": 1.3, "ocr": 1.5}
 """A gap this much over a line's narrowest may be a cell's edge or OCR's uneven boxes of one name: the cell is kept
 whole, and a person checks it."""
-SEPARATOR = re.compile(r"^[^\w\s&]+$|^_+$")
+SEPARATOR = re.compile(r"^[^\w\s&+]+$|^_+$")
 """A mark set between a heading's parts ("... | ...", "... \u00b7 ...", "... \u25c6 ...", "... ~ ..."): a word of marks
-only, never "&" (a name's own "and"). The name ends at it."""
-OCR_SEPARATOR = frozenset({"I", "l", "1", "e", "o"})
-"""A separating mark as OCR may read it: a bar as "I", "l" or "1", a bullet or a ring as "e" or "o"."""
+only, never "&" or "+" (a name's own "and": "College of Art + Design"). The name ends at it."""
+OCR_SEPARATOR = frozenset({"I", "l", "1", "e", "o", "+"})
+"""A separating mark as OCR may read it: a bar as "I", "l" or "1", a bullet or a ring as "e" or "o", a star as "+"
+(on a scan a name's own "+" is cut there too, and flagged)."""
 DASH = re.compile(r"^[\u2013\u2014-]+$")
 """A dash between two runs: a division ("... - Office of ...") or a campus written on ("... - Twin Cities")."""
 ADDRESS_AFTER = re.compile(r"\s*,\s*(?:\d|(?:p\.?\s*o\.?\s*)?box\b).*$", re.I)
 """A street address written on after the name and a comma ("..., 1200 Lake Road, Harlow"; "..., P.O. Box 40")."""
+PLACE_AFTER = re.compile(r"\s*,\s*(?:[A-Z][\w.'\-]*\s+){1,3}(?:[A-Z]{2}|\d{5}(?:-\d{4})?)(?:\s+\d{5}(?:-\d{4})?)?\s*$")
+"""A town with its state code or ZIP written on after the name and one comma ("..., Harlow OH 44101"): a place, not
+the name's own words (a campus alone after the comma, "University of Wisconsin, Madison", stays on the name)."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 
@@ -457,6 +461,8 @@ def _trim(text: str) -> tuple[int, int]:
     start = 0
     address = ADDRESS_AFTER.search(text)
     text = text[:address.start()] if address and INSTITUTION.search(text[:address.start()]) else text
+    place = PLACE_AFTER.search(text)
+    text = text[:place.start()] if place and INSTITUTION.search(text[:place.start()]) else text
     office = OFFICE_SUFFIX.search(text)
     text = text[:office.start()] if office and office.start() > 0 else text
     for title in RECORD_TITLE.finditer(text):

@@ -289,3 +289,24 @@ def test_a_scan_s_gap_a_half_wider_than_its_word_spaces_is_checked() -> None:
     assert item.value["institution"].startswith("Pellham College")
     assert "degree.institution_incomplete" in item.reasons
     assert item.needs_review and item.confidence <= 0.7
+
+
+# Review R11j (findings 6-7): a town with its state code or ZIP after one comma is a place, cut off the name; a
+# name's own "+" ("Art + Design") is no separating mark on a text layer.
+@pytest.mark.parametrize("heading", ["Dunmore College, Easton PA 18042", "Dunmore College, Easton PA",
+                                     "Dunmore College, Port Easton 18042"])
+def test_a_town_and_state_after_one_comma_is_no_part_of_the_name(heading: str) -> None:
+    item = text_layer(cells([heading], 40.0, 18.0, 18.0))
+    assert item.value["institution"] == "Dunmore College"
+
+
+def test_a_plus_inside_a_name_is_the_name_s_own_word() -> None:
+    item = text_layer(cells(["Pellham Institute of Media + Film"], 40.0, 18.0, 18.0))
+    assert item.value["institution"] == "Pellham Institute of Media + Film"
+    assert not item.needs_review
+
+
+def test_a_campus_after_one_comma_stays_on_the_name() -> None:
+    """Guard row (passes before and after): a campus alone after the comma is the name's own ("..., Easton")."""
+    item = text_layer(cells(["University of Dunmore, Easton"], 40.0, 18.0, 18.0))
+    assert item.value["institution"] == "University of Dunmore, Easton"
