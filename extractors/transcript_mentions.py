@@ -26,11 +26,13 @@ from extractors.transcript_labels import (
     label_segments,
 )
 from extractors.transcript_values import (
+    INSTITUTION_KIND,
     DegreeRead,
     field_after,
     field_value,
     holds_degree,
     line_index,
+    subject_like,
     titled_field,
     trimmed,
     x_range,
@@ -122,7 +124,8 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
     for start, end, abbreviation_only in degree_mentions(doc, degree_ev):
         cell = _cell_at(doc, start)
         if cell is None or doc.slice(cell[0], start).strip() or (abbreviation_only and not _under_degree_heading(
-                doc, degree_ev, line_index(doc, cell[0]))) or _not_conferred(doc, degree_ev, end):
+                doc, degree_ev, line_index(doc, cell[0]))) or _not_conferred(doc, degree_ev, end) \
+                or _course_row(doc, cell, end, abbreviation_only):
             continue
         conferral = (_conferral_in(doc, evidence, end, cell[1]) or _conferral_below(doc, evidence, cell)
                      or _conferral_atop_next_column(doc, evidence, degree_ev, cell))
@@ -134,7 +137,8 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
         field = (field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
                  or _field_below(doc, degree_ev, cell))
-        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral))
+        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral,
+                                row.reasons if row else ()))
     return reads
 
 
@@ -147,7 +151,48 @@ def _not_conferred(doc: DocText, degree_ev: list[Evidence], mention_end: int) ->
     if line is None:
         return False
     upto = min([e.start for e in degree_ev if mention_end <= e.start < line.end] + [line.end])
-    return bool(DEGREE_STATUS.search(doc.slice(mention_end, upto)))
+    return bool(DEGREE_STATUS.search(doc.slice(mention_end, upto))) or _status_below(doc, degree_ev, mention_end)
+
+
+STATUS_LINE = re.compile(r"\s*(?:(?:degree|program|academic|enroll?ment|student)\s+)?status\b[\s:\-]*(?!(?:conferred|"
+                         r"awarded|granted|completed|graduated|earned)\b)\w|\s*(?:admit(?:ted)?|admission|"
+                         r"matriculat\w*|(?:program\s+)?start)\b", re.I)
+"""An entry's detail line that says where the degree stands, other than conferred ("Status: In Progress", "Degree
+Status: Active"), or when its study began ("Admit Term: Fall 2024", "Program Start Date"): a date on the degree's
+row is then perhaps its start, no conferral."""
+STATUS_LINES = 4
+"""How many detail lines under a degree's row still belong to its entry."""
+
+
+def _status_below(doc: DocText, degree_ev: list[Evidence], mention_end: int) -> bool:
+    """Whether the detail lines under a degree's row, before the next degree, say it was not (yet) conferred."""
+    index = line_index(doc, mention_end)
+    for line in doc.lines[index + 1:index + 1 + STATUS_LINES]:
+        if line.page != doc.lines[index].page or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
+            return False
+        text = doc.slice(line.start, line.end)
+        if STATUS_LINE.match(text) or DEGREE_STATUS.fullmatch(text.strip()):
+            return True
+    return False
+
+
+COURSE_NUMBER = re.compile(r"\s*\d{3,4}[A-Z]?\b")
+"""A course's number after its subject's letters ("MSW 501", "MA 540"): a course code, never a degree's name."""
+COURSE_CELL = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}|[A-D][+\-]?|F|P|NP|CR|IP)\s*")
+"""A course row's credits or grade cell ("3.00", "A-", "P")."""
+
+
+def _course_row(doc: DocText, cell: tuple[int, int], mention_end: int, abbreviation_only: bool) -> bool:
+    """Whether a degree's mention is a course's, not a degree's.
+
+    A course number right after it in its cell ("MSW 501"), or for letters alone ("BA | Business Administration |
+    3.00") a row with a credits or grade cell.
+    """
+    if COURSE_NUMBER.match(doc.slice(mention_end, cell[1])):
+        return True
+    line = doc.line_at(cell[0])
+    return abbreviation_only and line is not None and any(
+        COURSE_CELL.fullmatch(doc.slice(*c)) for c in line.cell_spans() if c[0] >= cell[1])
 
 
 SECTION_ROW_SCORE = 0.88
@@ -169,6 +214,19 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
     index = line_index(doc, cell[0])
     if not _under_degree_heading(doc, degree_ev, index):
         return None
+    read = _section_row_read(doc, evidence, degree_ev, cell, mention_end)
+    if read is None or read.conferral is None:
+        return read
+    if _other_bare_date(doc, evidence, doc.lines[index], read.conferral):
+        read = replace(read, conferral=replace(read.conferral, score=min(read.conferral.score, BARE_ROW_DATE_SCORE)))
+    other = [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1] and INSTITUTION_KIND.search(doc.slice(*c))]
+    return replace(read, reasons=(*read.reasons, "degree.institution_other")) if other else read
+
+
+def _section_row_read(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                      cell: tuple[int, int], mention_end: int) -> DegreeRead | None:
+    """A section row's date and field (see `_section_row`), before the row's other cells are weighed."""
+    index = line_index(doc, cell[0])
     in_cell = [e for e in evidence if e.label == "DATE" and mention_end <= e.start and e.end <= cell[1]]
     if in_cell:
         conferral = Found(in_cell[0].start, in_cell[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
@@ -183,10 +241,24 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
             conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", score)
             return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
         text = doc.slice(start, end)
-        if field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text):
+        if (field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text)
+                and subject_like(text)):
             field = field_value(doc, degree_ev, trimmed(doc, Found(start, end, "transcript.section_field.v1",
                                                                    SECTION_ROW_SCORE)))
     return _date_first_row(doc, evidence, degree_ev, cell, field)
+
+
+def _other_bare_date(doc: DocText, evidence: list[Evidence], line: Line, conferral: Found) -> bool:
+    """Whether a degree's row holds another date alone in its cell ("05/07/2012 | ... | 09/01/2010").
+
+    Which of two bare dates is the conferral (the other a start or an entry date) the row does not say.
+    """
+    for start, end in line.cell_spans():
+        dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end
+                 and not (e.start <= conferral.start < e.end)]
+        if dates and not doc.slice(start, dates[0].start).strip() and not doc.slice(dates[0].end, end).strip():
+            return True
+    return False
 
 
 def _date_first_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence], cell: tuple[int, int],

@@ -25,6 +25,17 @@ NON_FIELD = re.compile(r"(?:(?:under)?graduate|doctoral|post-?baccalaureate|non-
                        r"(?:non-?)?thesis|undeclared|undecided|exploratory)"
                        r"(?:\s+(?:level|option|track|plan|program|studies))?", re.I)
 """A program's level or plan, no field of study ("Program: Graduate", "Plan: Non-Thesis", "Major: Undeclared")."""
+MINOR = re.compile(r"\bminors?\b", re.I)
+"""A minor's plan ("Minor in Music", "Psychology, Minor in Music", "Music Minor"): never the degree's field, and
+with it in one cell which words are the field is not told."""
+NOT_A_SUBJECT = re.compile(r"\b(?:schools?|colleges?|universit(?:y|ies)|institutes?|academy|seminary|conservatory|"
+                           r"polytechnic|department|dept|faculty|division|honou?rs|distinction|merit|laude|dean'?s|"
+                           r"class|upper|lower|(?:full|part|half)[\s-]*time|minors?)\b", re.I)
+"""Words of a cell that names no subject: a school, department or college (perhaps another institution), an honour
+or a degree's class ("Dean's List", "Second Class Upper"), an enrolment status ("Full Time") or a minor."""
+INSTITUTION_KIND = re.compile(r"\b(?:universit(?:y|ies)|colleges?|institutes?|academy|seminary|conservatory|"
+                              r"polytechnic)\b", re.I)
+"""A kind of institution: a cell naming one on a degree's row may say another institution awarded it."""
 
 
 @dataclass
@@ -65,8 +76,15 @@ def field_value(doc: DocText, degree_ev: list[Evidence], found: Found) -> Found 
     inside = [e for e in degree_ev if found.start <= e.start < found.end]
     if inside:
         return field_after(doc, inside[-1].end, found.end, found.rule)
+    if MINOR.search(doc.slice(found.start, found.end)):
+        return None  # a minor is not the degree's field; a person reads it
     field = _without_plan_type(doc, found)
     return None if NON_FIELD.fullmatch(doc.slice(field.start, field.end).strip()) else field
+
+
+def subject_like(text: str) -> bool:
+    """Whether an unlabelled cell beside a degree may name its subject: none of `NOT_A_SUBJECT`'s words."""
+    return not NOT_A_SUBJECT.search(text)
 
 
 def _without_plan_type(doc: DocText, found: Found) -> Found:

@@ -675,3 +675,85 @@ def test_a_date_before_a_degree_outside_a_section_row_s_lead_is_not_its_conferra
     result = extract(HEAD + rows)
     assert all(item.value["conferred"] is None or item.needs_review for item in result.items)
     assert result.flags
+
+
+# --- review R11j (session 11): a degrees section's rows, their detail lines and their other cells ----------------
+
+MED_ROW = [(50, "01/15/2023"), (150, "Master of Education"), (330, "Early Childhood")]
+MED_LAST = [(50, "Master of Education"), (200, "Early Childhood"), (360, "01/15/2023")]
+
+
+@pytest.mark.parametrize(("rows", "source"), [
+    pytest.param([[(50, "Degrees")], MED_ROW, [(150, "Degree Status: In Progress")]], "text_layer",
+                 id="in-progress-below"),
+    pytest.param([[(50, "Degrees")], MED_ROW, [(150, "Status: Active")]], "text_layer", id="active-below"),
+    pytest.param([[(50, "Degrees Awarded")], MED_ROW, [(150, "Program Status: Pending")]], "text_layer",
+                 id="pending-below"),
+    pytest.param([[(50, "Degrees")], MED_ROW, [(150, "Admission Term: Spring 2023")]], "text_layer",
+                 id="admission-term-below"),
+    pytest.param([[(50, "Degrees")], MED_LAST, [(50, "Enrollment Status: Currently Enrolled")]], "text_layer",
+                 id="date-last-status-below"),
+    pytest.param([[(50, "Degrees")], MED_ROW, [(150, "Status: In Progress")]], "ocr", id="ocr-status-below"),
+])
+def test_a_degree_whose_detail_lines_say_it_is_under_way_is_left_for_a_person(rows: list, source: str) -> None:
+    result = extract(HEAD + rows, source=source)
+    assert not any(item.value["conferred"] == "2023-01-15" and not item.needs_review for item in result.items)
+    assert result.flags or all(item.needs_review for item in result.items)
+
+
+def test_a_conferred_status_under_a_degree_row_keeps_it() -> None:
+    """Guard row (passes before and after): a status line saying the degree was conferred is no doubt."""
+    result = extract(HEAD + [[(50, "Degrees")], MED_ROW, [(150, "Degree Status: Conferred")]])
+    [item] = result.items
+    assert item.value["conferred"] == "2023-01-15" and item.value["field"] == "Early Childhood"
+
+
+# Guard rows (pass before and after): "Minor: Theatre" (a labelled minor) and "First Class Honours" (an honour).
+@pytest.mark.parametrize("cell", ["Minor in Art History", "Sociology, Minor in Spanish", "Spanish Minor",
+                                  "Minor: Theatre"])
+@pytest.mark.parametrize("date_first", [True, False])
+def test_a_minor_s_cell_is_never_the_degree_s_field(cell: str, date_first: bool) -> None:
+    row = ([(50, "06/10/2016"), (150, "Bachelor of Science"), (330, cell)] if date_first
+           else [(50, "Bachelor of Science"), (200, cell), (400, "06/10/2016")])
+    [item] = extract(HEAD + [[(50, "Degrees Awarded")], row]).items
+    assert item.value["field"] is None and item.needs_review and item.confidence <= 0.7
+
+
+@pytest.mark.parametrize("cell", ["College of Education", "Department of Sociology", "Honors Program",
+                                  "Dean's Honor Roll", "First Class Honours", "Part-Time", "Honours in Sociology",
+                                  "Graduate School"])
+@pytest.mark.parametrize("date_first", [True, False])
+def test_a_cell_naming_no_subject_is_not_the_field(cell: str, date_first: bool) -> None:
+    row = ([(50, "06/10/2016"), (150, "Bachelor of Science"), (330, cell)] if date_first
+           else [(50, "Bachelor of Science"), (200, cell), (400, "06/10/2016")])
+    [item] = extract(HEAD + [[(50, "Degrees Awarded")], row]).items
+    assert item.value["field"] != cell and item.needs_review and item.confidence <= 0.7
+
+
+def test_another_institution_s_name_on_a_degree_row_is_flagged() -> None:
+    other = [(50, "06/10/2016"), (150, "Bachelor of Science"), (330, "Cedar Valley Community College")]
+    result = extract(HEAD + [[(50, "Degrees Awarded")], MED_ROW, other])
+    bs = [item for item in result.items if item.value["abbreviation"] == "BS"]
+    assert [item.value["field"] for item in bs] == [None]
+    assert "degree.institution_other" in bs[0].reasons and bs[0].confidence <= 0.7
+
+
+@pytest.mark.parametrize("course", [
+    pytest.param([(50, "02/03/2022"), (150, "MEd 612"), (330, "Play-Based Learning"), (480, "3.00")], id="code-cell"),
+    pytest.param([(50, "02/03/2022"), (150, "MA 515"), (230, "Research Methods"), (480, "4.00")], id="ma-code"),
+    pytest.param([(50, "02/03/2022"), (150, "MEd 612 Play-Based Learning"), (480, "3.00")], id="code-and-title"),
+    pytest.param([(50, "02/03/2022"), (150, "MS"), (230, "Lab Techniques"), (430, "B+"), (480, "3.00")],
+                 id="letters-alone-with-a-grade"),
+])
+def test_a_course_row_under_the_degrees_is_no_degree(course: list) -> None:
+    result = extract(HEAD + [[(50, "Degrees Awarded")], MED_ROW, course])
+    assert [(item.value["abbreviation"], item.value["conferred"]) for item in result.items] == [("MEd", "2023-01-15")]
+
+
+@pytest.mark.parametrize("row", [
+    [(50, "06/10/2016"), (150, "Master of Education"), (330, "Early Childhood"), (470, "08/28/2014")],
+    [(50, "08/28/2014"), (150, "Master of Education"), (330, "Early Childhood"), (470, "06/10/2016")],
+])
+def test_a_degree_row_with_two_bare_dates_is_checked(row: list) -> None:
+    [item] = extract(HEAD + [[(50, "Degrees Awarded")], row]).items
+    assert item.needs_review and item.confidence <= 0.7
