@@ -109,10 +109,14 @@ SUBJECT_START = re.compile(r"[.:;!?]|,[ \t]*\n")
 MORE_THAN_ONE = re.compile(r"\band\b|&", re.I)
 """A start sentence's subject naming more than one person ("Bo Lee and Ann Roe began work"): a last day in the next
 sentence may be the other's."""
-ROLE_IN_DOUBT = re.compile(r"(?i)[,;(]|\d|\b(?:as|since|until|from|then|basis|and\s+(?:later|then|now))\b")
+ROLE_IN_DOUBT = re.compile(r"(?i)[,;]|\((?!(?-i:[A-Z]{2,8})\)\s*$)|\d(?!\s*$)"
+                           r"|\b(?:as|since|until|from|then|basis|and\s+(?:later|then|now))\b")
 """A role in a sentence holding a comma, a date or a second "as" ("Family Support Worker and, since 2020, as
 Program Supervisor", "... on a part-time basis and then full time"): maybe two roles or a remark, a person
-checks it."""
+checks it. A grade at its end ("Home Visitor 2") or a credential in brackets ("Specialist II (LMSW)") is the role's."""
+ROLE_GOES_ON = re.compile(r"(?i)\s*,?\s*(?:and\s+)?(?:later|then|subsequently|afterwards|thereafter)\b")
+"""Words after a sentence's role naming a role she went on to ("as a Home Visitor and later as Team Lead"): which
+role the letter verifies is a person's call."""
 EMPLOYED_BY = r"(?:employed|worked|served|working)(?:\s+(?:full|part)[- ]?time)?\s+(?:by|at|with|for)"
 """How a sentence names the workplace, maybe with the hours ("employed full-time by X", "worked part time at X")."""
 STILL_IN_ROLE = (r"(?P<still>,?\s+and\s+(?:is|remains|was)(?:\s+(?:still|currently))?"
@@ -222,7 +226,7 @@ REFUSED_AFTER = re.compile(r"(?i)\bno\s+(?:such\s+)?(?:record|file|employee)s?\b
 takes back or never gave the confirmation."""
 REFUSED_BEFORE = re.compile(r"(?i)\b(?:not|never|cannot|unable|no\s+record|whether|please\s+(?:confirm|verify|certify)"
                             r"|(?:asked|request(?:s|ed|ing)?)\s+(?:(?:us|me)\s+)?(?:to|that)|claim(?:s|ed|ing)?"
-                            r"|states?|stated|says|said|told\s+(?:us|me)|according\s+to|reports?\s+that"
+                            r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bwe\s)(?<!\bI\s)(?<!hereby\s)(?:states?|stated|says|said)|told\s+(?:us|me)|according\s+to|reports?\s+that"
                             r"|alleges?)\b|n['’]t\b")
 """Words earlier in the sentence naming the workplace that make it no confirmation: a refusal, a request, the
 person's own claim ("Ann Lee states she was employed by", "if she was employed by")."""
@@ -635,16 +639,26 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unreadable")  # neither a last day nor "still there" was read
             elif current and _for_one_of_several(doc, match, "current"):
                 reasons.append("employment.end_unclear")
-            if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer")):
-                reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
-            if ROLE_IN_DOUBT.search(match.group("role")):
-                reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
-            if start is not None and start_found.score <= UNSPANNED_DATE_SCORE:
-                reasons.append("employment.start_unclear")  # "| February 2010": a scan's misread day
+            reasons += _sentence_doubts(doc, match, start is not None and start_found.score <= UNSPANNED_DATE_SCORE,
+                                        end is not None and sources[-1].score <= UNSPANNED_DATE_SCORE)
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
     return items
+
+
+def _sentence_doubts(doc: DocText, match: re.Match[str], start_misread: bool, end_misread: bool) -> list[str]:
+    """What a person checks in a sentence's reading: its employer, its role, a date a scan misread."""
+    reasons = []
+    if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer")):
+        reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
+    if ROLE_IN_DOUBT.search(match.group("role")) or ROLE_GOES_ON.match(doc.text, match.end("role")):
+        reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
+    if end_misread:
+        reasons.append("employment.end_unclear")  # "until | June 2019": a scan's misread day
+    if start_misread:
+        reasons.append("employment.start_unclear")  # "| February 2010": a scan's misread day
+    return reasons
 
 
 def _end_in_doubt(doc: DocText, match: re.Match[str]) -> bool:
@@ -673,11 +687,20 @@ def _left_something_else(doc: DocText, match: re.Match[str]) -> bool:
         return True
     employer = re.sub(r"\W", "", match.group("employer")).casefold()
     for what in LEFT_WHAT.finditer(lead):
-        place = " ".join((what.group("what") or what.group("gone") or what.group("ended_with") or "").split())
+        left = what.group("what") or what.group("gone") or what.group("ended_with") or ""
+        place = _own_post(" ".join(left.split()), match.group("role"))
         flat = re.sub(r"\W", "", place).casefold()
         if not OWN_PLACE.fullmatch(place) and not (flat and (flat in employer or employer in flat)):
             return True
     return False
+
+
+def _own_post(place: str, role: str) -> str:
+    """A place left named as the person's post in her role ("her position as Home Visitor"): the post alone."""
+    post = re.fullmatch(r"(?i)(?P<post>(?:her|his|their|that|the|this)\s+(?:position|role|post|job))\s+as\s+(?:an?\s+)?"
+                        r"(?P<role>.+)", place)
+    same = post is not None and " ".join(post.group("role").split()).casefold() == " ".join(role.split()).casefold()
+    return post.group("post") if post is not None and same else place
 
 
 def _for_one_of_several(doc: DocText, match: re.Match[str], group: str) -> bool:

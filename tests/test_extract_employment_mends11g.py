@@ -174,3 +174,59 @@ def test_a_labelled_period_joined_in_other_ways_keeps_its_end(period: str) -> No
              ("Duties", "home visits to parents of newborns")]
     item = only_item(block_letter(TOP, f"Priya Shah was employed by {TOP}. Her record:", facts))
     assert (item.value["start"], item.value["end"]) == ("2014-03-01", "2021-06-30") and not item.needs_review
+
+
+@pytest.mark.parametrize("opening", [
+    f"We are glad to state that Priya Shah was employed by {TOP}. Her record:",
+    f"I can state that Priya Shah was employed by {TOP}. Her record:",
+])
+def test_the_writer_stating_the_employment_confirms_it(opening: str) -> None:
+    """Both rows fail before: the writer's "state" was taken for the person's claim (employer_unconfirmed)."""
+    facts = [("Employee", "Priya Shah"), ("Job title", "Family Advocate"), ("Employed", "03/01/2014 - 06/30/2021"),
+             ("Duties", "home visits to parents of newborns")]
+    item = only_item(block_letter(TOP, opening, facts))
+    assert item.value["employer"] == TOP and not item.needs_review
+
+
+@pytest.mark.parametrize("role", ["Family Advocate 3", "Infant Mental Health Specialist II (LCSW)"])
+def test_a_grade_or_a_credential_closing_the_role_is_the_roles(role: str) -> None:
+    """Both rows fail before: any digit or bracket in the role flagged it (role_unclear)."""
+    item = only_item(letter(f"Priya Shah was employed by {TOP} as an {role} from March 1, 2014 to June 30, 2021.",
+                            "Her duties included home visits."))
+    assert item.value["role"] == role and not item.needs_review
+
+
+def test_a_year_in_the_role_still_doubts_it() -> None:
+    """Guard row (passes before and after)."""
+    item = only_item(letter(f"Priya Shah was employed by {TOP} as a Family Advocate 2019 Cohort from March 1, 2014 to "
+                            "June 30, 2021.", "Her duties included home visits."))
+    assert checked(item, "employment.role_unclear")
+
+
+def test_resigning_her_position_in_her_role_ends_the_employment() -> None:
+    """Fails before: resigning "her position as <the role>" was read as leaving something else (end_unclear)."""
+    item = only_item(letter(START, "She resigned from her position as Family Advocate on June 30, 2019.",
+                            "Her duties included home visits."))
+    assert item.value["end"] == "2019-06-30" and not item.needs_review
+
+
+def test_resigning_a_position_in_another_role_stays_doubted() -> None:
+    """Guard row (passes before and after)."""
+    item = only_item(letter(START, "She resigned from her position as Team Lead on June 30, 2019.",
+                            "Her duties included home visits."))
+    assert checked(item, "employment.end_unclear")
+
+
+@pytest.mark.parametrize("tail", ["and later as Program Manager", "and then Program Manager"])
+def test_a_role_she_went_on_to_doubts_the_role(tail: str) -> None:
+    """Both rows fail before: the first role was read at 0.95, unflagged."""
+    item = only_item(letter(f"Priya Shah worked at {TOP} from 03/01/2014 to 06/30/2021 as a Family Advocate {tail}.",
+                            "Her duties included home visits."))
+    assert checked(item, "employment.role_unclear")
+
+
+def test_an_end_whose_day_a_scan_read_as_a_bar_is_doubted() -> None:
+    """Fails before: only item.low_confidence was given, no reason on the end."""
+    item = only_item(letter(f"Priya Shah was employed by {TOP} as a Family Advocate from March 1, 2014 to | June 2021.",
+                            "Her duties included home visits."))
+    assert checked(item, "employment.end_unclear")
