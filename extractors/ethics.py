@@ -155,7 +155,7 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
                                                bare=DATE_VALUE),
                                    evidence)
-    reasons: list[str] = []
+    reasons = _signers_doubt(doc)
     signed: bool | None = None
     mark = ""
     if line is None:
@@ -202,6 +202,27 @@ def _signers_line(doc: DocText, above: bool) -> FieldHit | None:
     if hit is None or not re.search(r"(?i)signature\b", doc.slice(hit.label.start, hit.label.end)):
         return None
     return hit
+
+
+def _signers_doubt(doc: DocText) -> list[str]:
+    """The doubt on a form whose signature captions name two signers ("Signature (staff member)", "... (member)")."""
+    return ["signature.signer_ambiguous"] if _signers_named(doc) > 1 else []
+
+
+def _signers_named(doc: DocText) -> int:
+    """How many different signers the form's signature captions name ("Signature (member)", "Employee signature").
+
+    Two signature lines each naming a signer the agreement may have ("the staff member", "the member") leave whose
+    line is the signer's to a person: the first caption found may be the office's.
+    """
+    caption = re.compile(rf"(?i)^[\s|]*(?:{SIGNERS_LABEL})\s*:?\s*$")
+    named = set()
+    for line in doc.lines:
+        for cell in line.cell_spans():
+            text = doc.slice(*cell)
+            if caption.match(text):
+                named.add(" ".join(re.findall(rf"(?i){SIGNER}", text)[0].casefold().split()))
+    return len(named)
 
 
 def _signature_line(doc: DocText, hit: FieldHit | None) -> tuple[FieldHit | None, bool]:

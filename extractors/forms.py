@@ -92,6 +92,8 @@ SELF_STATED = re.compile(r"(?i)\bI\s*(?:am|['’]m)\b")
 ABOUT_APPLICANT = re.compile(r"(?i)^\s*(?:the\s+)?(?:applicant|candidate|endorsee)(?:['’]s)?\b")
 """A line that starts with the applicant is about the applicant (a heading, the next section), not the rater's
 answer."""
+GAP_TIE = 0.5
+"""Gaps (points) this close are equal: a line standing midway between two rows of labels is neither's by spacing."""
 WRAPPED_LINES = 3
 """How many lines a question in a left column may wrap onto under its first."""
 HINT = re.compile(r"(?i)^\s*(?:\(.*\)\s*$|please\b|e\.\s?g\.|i\.\s?e\.|eg\b|optional\b|required\b"
@@ -100,6 +102,10 @@ HINT = re.compile(r"(?i)^\s*(?:\(.*\)\s*$|please\b|e\.\s?g\.|i\.\s?e\.|eg\b|opti
                   r"|[md]{1,2}\s*[/.-]\s*[md]{1,2}\s*[/.-]\s*y{2,4}\b|y{4}\s*[/.-]\s*m{1,2})")
 """A hint a form prints under a label, shaped as one whatever the label's words: "please print", "(as on your
 licence)", "e.g. supervisor", "if any", "mm/dd/yyyy". It carries no question on."""
+QUESTION_TURN = re.compile(r"(?i)\b(?:applicant|candidate|endorsee|recommend\w*|began|begin\w*|start\w*|since"
+                           r"|first(?!\s*(?:name|,|/|and\s+(?:last|family|given)|or\s+(?:last|family|given))))\b")
+"""Words in a hint that turn its question to another value: the applicant's, one recommended, when something
+began or first happened ("please give the date supervision began", "(recommended for the candidate)")."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,7 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
     separator = SEPARATOR if bare is None else rf"(?:{SEPARATOR}|\s(?=\s*(?:{bare})))"
     pattern = re.compile(rf"^[\s|¦]*(?:{BULLET})?(?P<head>)(?P<number>{QUESTION_NUMBER})?(?:{ocr_tolerant(label)})"
                          rf"(?P<asked>\s*\?)?\s*(?P<colon>{separator}\s*(?P<value>.*?))?\s*$", re.I)
+    doubted: tuple[int, int, re.Match[str]] | None = None
     for index, line in enumerate(doc.lines):
         cells = line.cell_spans()
         for position, (start, end) in enumerate(cells):
@@ -132,7 +139,12 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
             if match is None:
                 match = _wrapped_question(doc, index, position, pattern)  # the whole question, not its first line
             elif not match.group("colon") and _runs_on(doc, index, position):
-                match = _wrapped_question(doc, index, position, pattern, whole_first=True)  # "Date" + "of birth"
+                joined = _wrapped_question(doc, index, position, pattern, whole_first=True)  # "Date" + "of birth"
+                if joined is None and not QUESTION_TURN.search(_line_text(doc, index + 1)):
+                    doubted = doubted or (index, position, match)  # a hint of no known shape, not another question
+                match = joined
+            elif not match.group("colon") and _changing_hint(doc, index, position):
+                doubted, match = doubted or (index, position, match), None
             if not match:
                 continue
             found_label = Found(start + match.start("head"), min(start + match.end(), end), rule, FIELD_SCORE)
@@ -144,7 +156,25 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
             if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
                 value = None
             return FieldHit(found_label, value)
-    return None
+    return _doubted_field(doc, doubted, rule, captions_above, bare) if doubted else None
+
+
+def _doubted_field(doc: DocText, doubted: tuple[int, int, re.Match[str]], rule: str, captions_above: bool,
+                   bare: str | None) -> FieldHit:
+    """The value of a label whose line under may turn its question, when no other label matches after it.
+
+    A hint of no known shape ("dd mm yyyy") or one naming another value ("when supervision began"): the label's own
+    value, at a score a person checks.
+    """
+    index, position, match = doubted
+    start, end = doc.lines[index].cell_spans()[position]
+    found_label = Found(start + match.start("head"), min(start + match.end(), end), rule, FIELD_SCORE)
+    value = _value_of(doc, index, position, match, found_label, captions_above, bare)
+    if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
+        value = None
+    if value is not None:
+        value = Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
+    return FieldHit(found_label, value)
 
 
 def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Pattern[str],
@@ -182,6 +212,41 @@ def _wrapped_question(doc: DocText, index: int, position: int, pattern: re.Patte
     return None
 
 
+def _line_text(doc: DocText, index: int) -> str:
+    """The text of line `index`."""
+    return doc.slice(doc.lines[index].start, doc.lines[index].end)
+
+
+def _changing_hint(doc: DocText, index: int, position: int) -> bool:
+    """Whether the hint under a question's first cell asks something else than its label does.
+
+    A hint may narrow or turn the question ("Endorsement level" over "(the one you recommend for the candidate)",
+    "Date" over "when supervision began"): one naming the applicant, a recommendation, or a start asks for a value
+    the label's own words do not, and the value beside it is for a person to check.
+    """
+    if not _under_first_cell(doc, index, position, wide=True):
+        return False
+    following = doc.lines[index + 1]
+    text = doc.slice(following.start, following.end)
+    return bool(HINT.match(text) and QUESTION_TURN.search(text))
+
+
+def _under_first_cell(doc: DocText, index: int, position: int, *, wide: bool = False) -> bool:
+    """Whether the line under a question's first cell is one cell at its left edge, close under, left of the answer.
+
+    A hint (`wide`) may run on under the answer too: printed in small type, it is no line of the answer's.
+    """
+    cells = doc.lines[index].cell_spans()
+    if position != 0 or len(cells) < 2 or index + 1 >= len(doc.lines):
+        return False
+    following = doc.lines[index + 1]
+    question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
+    box = box_of(doc, following.start, following.end)
+    return (question is not None and answer is not None and box is not None and following.page == doc.lines[index].page
+            and len(following.cell_spans()) == 1 and abs(box[0] - question[0]) <= 3.0 and (wide or box[2] <= answer[0])
+            and box[1] - question[3] <= (question[3] - question[1]) * 1.5)
+
+
 def _runs_on(doc: DocText, index: int, position: int) -> bool:
     """Whether a question's first cell goes on in the line under it: the label is more than this line.
 
@@ -191,17 +256,11 @@ def _runs_on(doc: DocText, index: int, position: int) -> bool:
     when it is one cell at the question's left edge, close under, left of the answer, starting in lower case as a
     sentence runs on.
     """
-    cells = doc.lines[index].cell_spans()
-    if position != 0 or len(cells) < 2 or index + 1 >= len(doc.lines):
+    if not _under_first_cell(doc, index, position):
         return False
     following = doc.lines[index + 1]
-    question, answer = box_of(doc, *cells[0]), box_of(doc, *cells[1])
-    box = box_of(doc, following.start, following.end)
     text = doc.slice(following.start, following.end)
-    return (question is not None and answer is not None and box is not None and following.page == doc.lines[index].page
-            and len(following.cell_spans()) == 1 and abs(box[0] - question[0]) <= 3.0 and box[2] <= answer[0]
-            and box[1] - question[3] <= (question[3] - question[1]) * 1.5 and text.lstrip()[:1].islower()
-            and not LABELLED_LINE.match(text) and not HINT.match(text))
+    return text.lstrip()[:1].islower() and not LABELLED_LINE.match(text) and not HINT.match(text)
 
 
 def _value_of(doc: DocText, index: int, position: int, match: re.Match[str], label: Found,
@@ -331,8 +390,8 @@ def _one_way(doc: DocText, index: int, over: Found | None, under: Found | None, 
     step = -1 if other is over else 1
     if other is under and heads_a_block(doc, index):
         gap, beyond = _gap(doc, index, index + 1), _gap(doc, index + 1, index + 2)
-        if gap is not None and (beyond is None or gap <= beyond):
-            return other
+        if gap is not None and (beyond is None or gap < beyond - GAP_TIE):
+            return other  # as near the line beyond: whose value it is, the spacing does not say
     elif _labels_row(doc, index + step, index + 2 * step, loose=True):
         return None
     return Found(other.start, other.end, other.rule, min(other.score, UNANSWERED_SCORE))

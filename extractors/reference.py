@@ -51,6 +51,20 @@ APPLICANT = r"(?:the\s+|this\s+)?(?:applicant|candidate|endorsee|individual|pers
 SELF_ROLE = re.compile(rf"(?i)\bI\s*(?:am|['’]m)\s+(?:{APPLICANT}['’]s|his|her|their|the\s+\w+['’]s)"
                        r"\s+(?P<role>[\w/-]+(?:\s+[\w/-]+)?)")
 """The rater saying what they are to the applicant ("I am the applicant's supervisee", "I'm her colleague")."""
+NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer)\b|n['’]t\b")
+"""A role denied: "I am not her supervisor", "we were never co-workers", "I'm no longer her manager"."""
+POSSESSED = re.compile(r"['’]s\b")
+"""A role followed by "'s" owns the role after it ("her supervisor's colleague"): it is not the rater's."""
+FORMER_NOW = re.compile(r"(?i)\b(?:former(?:ly)?|previously|once)\b.*\b(?:now|currently|presently|today)\b")
+"""An answer giving a role the rater had, then the one they have now: which one the form asks is for a person."""
+NOT_OWN_LEVEL = re.compile(
+    r"(?i)\b(?:not|never|none|no\s+(?:endorsement|level|one)|apply(?:ing)?|applied|application|towards?|pursu\w*"
+    r"|seek\w*|sought|recommend\w*|lapsed|expired|former(?:ly)?|previously|until|pending|in\s+progress"
+    r"|she|he|they|her|his|their|him|them|applicant|candidate|endorsee|supervisor|supervisee|colleague|manager)\b"
+    r"|n['’]t\b|\b[A-Z][a-z]+\s+(?:holds|has)\b")
+"""An answer to the rater's own level that names a level not held by the rater: a denial ("I have none; ..."), a
+level only sought, recommended or lapsed ("I am applying for Level III"), or someone else holding it ("the
+candidate holds Level II", "my supervisor holds Level IV")."""
 TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
                r"|respondent)|(?:reference|referee|evaluator|recommender|respondent)(?:'s)?\s+(?:full\s+)?name"
@@ -328,15 +342,25 @@ def _signed_name(doc: DocText, above: bool) -> Found | None:
 
 
 def relationship_code(text: str) -> str | None:
-    """The DESIGN.md relationship code a wording names; None when it names none or several (an untouched list)."""
+    """The DESIGN.md relationship code a wording names; None when it names none or several (an untouched list).
+
+    A role denied before it is named ("I am not her supervisor", "never a co-worker"), a role that only owns the
+    one named after it ("her supervisor's colleague"), or a role left for another ("former supervisee, now a
+    colleague") names no code: the answer is for a person to read.
+    """
     ticked = TICKED.search(text)
     if ticked:
         text = ticked.group("choice")
     elif UNTICKED.search(text):  # options offered and none ticked
         return None
+    if FORMER_NOW.search(text):
+        return None
     codes = []
     for code, pattern in RELATIONSHIPS:
-        if re.search(pattern, text, re.I):
+        named = list(re.finditer(pattern, text, re.I))
+        if any(NEGATION.search(text[:m.start()]) or POSSESSED.match(text[m.end():]) for m in named):
+            return None
+        if named:
             codes.append(code)
             text = re.sub(pattern, " ", text, flags=re.I)
     return codes[0] if len(codes) == 1 else None
@@ -352,8 +376,9 @@ def _self_stated(doc: DocText, found: Found) -> tuple[str | None, Found] | None:
     own = SELF_ROLE.search(text)
     if own is None:
         return None
-    code = relationship_code(own.group("role"))
-    if code is None:
+    turned = POSSESSED.match(text[own.end():]) or FORMER_NOW.search(text)  # "her supervisor's ...", "former ... now"
+    code = None if turned else relationship_code(own.group("role"))
+    if code is None:  # no role, or a role that owns the one after it ("I am her supervisor's colleague")
         return None, Found(found.start, found.end, found.rule, min(found.score, CUT_SCORE))
     return code, found
 
@@ -424,8 +449,24 @@ def _level_field(doc: DocText, above: bool) -> tuple[str | None, bool, Found | N
         if len(options.choices) != 1:
             return None, False, options.question, []
         choice = options.choices[0]
-        return _decisive(doc, choice.start, doc.slice(choice.start, choice.end), choice)
-    return _ticked_or_decisive(doc, found.start, doc.slice(found.start, found.end), found)
+        return _own_level(_decisive(doc, choice.start, doc.slice(choice.start, choice.end), choice),
+                          doc.slice(choice.start, choice.end))
+    text = doc.slice(found.start, found.end)
+    return _own_level(_ticked_or_decisive(doc, found.start, text, found), text)
+
+
+def _own_level(read: tuple[str | None, bool, Found, list[str]], text: str,
+               ) -> tuple[str | None, bool, Found, list[str]]:
+    """A level read from the answer to the rater's own level, unless the answer says the level is not the rater's.
+
+    An answer in words may deny holding one and name another's ("I have none; the candidate has Level II"), or name
+    a level only sought or recommended ("I am applying for Level III"): no level is taken, and a person reads it.
+    """
+    level, readable, found, reasons = read
+    named = LEVEL.search(text) or any(pattern.search(text) for pattern, _ in LEVEL_BY_TITLE)
+    if not named or not readable or not NOT_OWN_LEVEL.search(text):
+        return read
+    return None, readable, found, [*reasons, "reference.level_not_own"]
 
 
 def _ticked_or_decisive(doc: DocText, offset: int, text: str, found: Found,
