@@ -26,7 +26,7 @@ from extractors.forms import (
     value_under,
 )
 from extractors.layout import DocText, Line
-from extractors.nlp import Evidence
+from extractors.nlp import Evidence, find_patterns
 
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
                   r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$)"
@@ -382,10 +382,15 @@ def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
         if named and _captions_under_lines(doc, index):
             found = caption_value(doc, index, named[0], rule)
             under = under_header(doc, index, named[0], rule)
-            if found is not None and under is not None and DATE_IN_CELL.search(doc.slice(under.start, under.end)):
+            if found is not None and under is not None and _holds_date(doc.slice(under.start, under.end)):
                 found = Found(found.start, found.end, found.rule, min(found.score, STACKED_DATE_SCORE))
             return found
     return None
+
+
+def _holds_date(text: str) -> bool:
+    """Whether a cell holds a date anywhere in it, in any way the project's date finder reads one ("20-Mar-2025")."""
+    return bool(DATE_IN_CELL.search(text)) or any(ev.label == "DATE" for ev in find_patterns(text))
 
 
 def _header_row(doc: DocText, line: Line) -> bool:
@@ -503,7 +508,7 @@ def _number_in_column(doc: DocText, label: str, scale_shown: bool = False) -> tu
     line, box = doc.line_at(found.start), box_of(doc, found.start, found.end)
     if line is None or box is None:
         return None
-    for following in _rows_after(doc, line):
+    for following in _rows_after(doc, line, box):
         for cell in following.cell_spans():
             under = box_of(doc, *cell)
             if under is not None and overlap(box, under) > 0.2 and NUMBER_CELL.search(doc.slice(*cell)):
@@ -524,14 +529,15 @@ def _under_bare_minimum(doc: DocText, found: Found) -> bool:
     return False
 
 
-def _rows_after(doc: DocText, line: Line) -> list[Line]:
+def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, float] | None = None) -> list[Line]:
     """The lines of a table under one of its rows, down to the first gap wider than the table's own (or the page's end).
 
     A row whose name wraps runs onto a second line; the table's next row follows as closely. A roomy table spaces
     its rows as far apart as its names row stands over the first, or further (a header band set tight over the
     first row): lines count while each gap is no wider than the gap under the names row (or a line's height) by
     `ROW_SLACK`, or than `ROW_REACH` line heights, whichever is more. A line standing further off (a note, a page
-    number) is no row of the table.
+    number) is no row of the table, unless it is shaped as one: as many cells as the row, a number under `column` (a
+    roomy table's next attempt, however far down).
     """
     rows: list[Line] = []
     index = doc.lines.index(line)
@@ -546,11 +552,23 @@ def _rows_after(doc: DocText, line: Line) -> list[Line]:
     reach = max(ROW_SLACK * room, ROW_REACH * (last[3] - last[1]))
     for following in doc.lines[index + 1:]:
         box = box_of(doc, following.start, following.end)
-        if following.page != line.page or box is None or box[1] - last[3] > reach:
+        if following.page != line.page or box is None or (box[1] - last[3] > reach
+                                                          and not _row_shaped(doc, following, line, column)):
             break
         rows.append(following)
         last = box
     return rows
+
+
+def _row_shaped(doc: DocText, line: Line, row: Line, column: tuple[float, float, float, float] | None) -> bool:
+    """Whether a line is shaped as a table's row like `row`: as many cells, one holding a number under the column.
+
+    Two cells at least; a label with its figure ("Sittings so far: 1") under a wider row is none.
+    """
+    cells = line.cell_spans()
+    return column is not None and len(cells) >= max(2, len(row.cell_spans())) and any(
+        (box := box_of(doc, *cell)) is not None and overlap(column, box) > 0.2 and NUMBER_CELL.search(doc.slice(*cell))
+        for cell in cells)
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, bool]:
