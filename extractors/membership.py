@@ -613,6 +613,8 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
                 heading = heading or (dated if over_lines else None)
                 continue
             other = under_header(doc, index, position, value.rule)
+            if other is None and _row_under_names(doc, index):
+                continue  # a grid's expiry cell left blank: the date over its name is the page's, no expiry
             stacked = other is not None and DATE_ONLY.match(doc.slice(other.start, other.end))
             score = min(found.score, value.score, STACKED_SCORE if stacked else 1.0)
             return dated, Found(found.start, found.end, value.rule, score), None
@@ -648,6 +650,29 @@ def _heads_a_column(doc: DocText, index: int, position: int, over: Found) -> boo
         return False
     return (row is not None and above is not None and below is not None
             and below[1] - row[3] < CLOSER * (row[1] - above[3]))
+
+
+def _row_under_names(doc: DocText, index: int) -> bool:
+    """Whether a row of two or more column names (no digit) has a grid's row of values close under it.
+
+    The next line, within `CAPTION_REACH` line heights, holds two or more cells each under one of the names.
+    """
+    line = doc.lines[index]
+    column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
+    texts = [doc.slice(*cell) for cell in line.cell_spans()]
+    if (sum(bool(column.match(text)) for text in texts) < 2 or any(ch.isdigit() for text in texts for ch in text)
+            or index + 1 >= len(doc.lines) or doc.lines[index + 1].page != line.page):
+        return False
+    following = doc.lines[index + 1]
+    row, under = box_of(doc, line.start, line.end), box_of(doc, following.start, following.end)
+    if row is None or under is None or under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
+        return False
+    names = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    lined = 0
+    for cell in following.cell_spans():
+        box = box_of(doc, *cell)
+        lined += box is not None and sum(overlap(box, name) > 0.2 for name in names) == 1
+    return lined >= 2
 
 
 def _lines_over_captions(doc: DocText, index: int) -> bool:

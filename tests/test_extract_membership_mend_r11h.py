@@ -87,3 +87,15 @@ def test_membership_status_note_that_confirms_gives_the_expiry(this_term: str) -
     """Guards (pass before and after)."""
     item = notice(this_term, "Next term")
     assert item.value["valid_through"] == "2027-06-30" and not item.needs_review
+
+
+@pytest.mark.parametrize("under", [None, (118, [(72, "Member Services Desk"), (440, "staff only")])])
+def test_membership_grid_with_a_blank_expiry_cell_reads_no_expiry(under: Row | None) -> None:
+    """A look-up print-out's date alone at the top right over a grid whose expiry cell is blank: no expiry."""
+    rows: list[Row] = [(44, [(72, "Bayside Society for Infant Mental Health")]), (60, [(440, "11/03/2026")]),
+                       (80, [(72, "Member"), (260, "Category"), (440, "Expiration")]),
+                       (94, [(72, "Sam Ortiz"), (260, "Student")])]
+    if under is not None:
+        rows.append(under)
+    item = membership.extract(doc_of(*rows), find_patterns(doc_of(*rows).text)).items[0]
+    assert item.value["valid_through"] is None and "membership.expiry_missing" in item.reasons
