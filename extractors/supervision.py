@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from extractors.dates import written_order
 from extractors.fields import (
@@ -88,8 +89,6 @@ an unreadable total, not nothing)."""
 NAME_CELLS = ("log.supervisor_cell.v1", "log.supervisor_in_description.v1", "log.supervisor_section_heading.v1")
 """Rules that read a row's supervisor name (a cell of its own, the end of the session's description, or the heading
 of its section)."""
-HOURS_WORD = re.compile(r"\b(?:hours|hrs?)\b", re.I)
-"""A column heading that names hours."""
 SUBTOTAL = re.compile(r"\b(?:page|sub)", re.I)
 OTHER_TOTAL = re.compile(r"\bto[\s-]+date\b|\bytd\b|\ball\s+logs\b"
                          r"|\btotal\s+(?:(?:number|no\.?)\s+of\s+)?sessions?\b(?!\s*\(?(?:hours|hrs|time|length))"
@@ -120,19 +119,21 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     running_cells = [cell_text(cells.get("running", [])) for _, cells, _, _ in table if cells.get("running")]
     reader.running_form = _running_form(running_cells, reader.hours_form)
     tally = counts_sessions(running_cells)
-    reader.running_counts = tally and not _running_named_hours(table)
-    reader.running_vouches = not tally
     reader.last_running = _carried_forward(rows, table)
+    reader.running_counts = tally and _steps_not_hours(table, reader.last_running)
+    reader.running_vouches = not tally
     filled = {id(row): sum(1 for words in cells.values() if words) for row, cells, columns, _ in table if columns}
     sections = row_sections(rows, evidence, filled, _applicants(doc))
+    firsts: list[int] = []
     for row, cells, columns, year in table:
         reader.year = year
         section = sections.get(id(row))
         if section is not None and not section.same(reader.section):  # dates run in order within a section
             reader.last_date = None
+            firsts.append(len(reader.sessions))
         reader.section = section
         reader.read(row, cells, columns)
-    reader.sessions = _vouch_names(doc, reader.sessions, default_supervisor)
+    reader.sessions = _outside_log(_vouch_names(doc, reader.sessions, default_supervisor), firsts)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
     minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours" or c.timed)
     split = any(c.role == "minutes" for _, _, columns, _ in table for c in columns or [])
@@ -164,6 +165,28 @@ def _applicants(doc: DocText) -> frozenset[str]:
     return frozenset() if found is None else frozenset({" ".join(doc.slice(found.start, found.end).casefold().split())})
 
 
+DATE_SLACK_DAYS = 183
+"""How far before or after all of a log's other sessions a section's first session may fall and still be in it."""
+
+
+def _outside_log(sessions: list[Session], firsts: list[int]) -> list[Session]:
+    """A section's first session dated well outside the span of the log's other sessions is flagged.
+
+    A section's dates run from its own first one, which no row above it checks: a year misread there ("2023" in a
+    log of 2024) would pass. More than half a year before or after every other session is a date a person checks.
+    """
+    dates = [date.fromisoformat(s.value["date"]) for s in sessions]
+    checked = list(sessions)
+    for n in firsts:
+        others = dates[:n] + dates[n + 1:]
+        if n >= len(sessions) or not others:
+            continue
+        slack = timedelta(days=DATE_SLACK_DAYS)
+        if dates[n] < min(others) - slack or dates[n] > max(others) + slack:
+            checked[n] = replace(sessions[n], reasons=[*sessions[n].reasons, "log.date_outside_log"])
+    return checked
+
+
 def _running_form(cells: list[str], hours_form: str | None) -> str | None:
     """The form a running column is written in: its own cells', or else the hours column's when one of its own shows it.
 
@@ -193,10 +216,25 @@ CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:
 sessions, 2.5 hrs": the first sheet's hours are then unchecked)."""
 
 
-def _running_named_hours(table: list[TableRow]) -> bool:
-    """The log's running column is headed as hours ("Hours to date", "Cumulative hrs"), not as a tally or a sum."""
-    return any(c.role == "running" and HOURS_WORD.search(f"{c.heading} {c.cell} {c.name}")
-               for _, _, columns, _ in table for c in columns or [])
+def _steps_not_hours(table: list[TableRow], start: float | None) -> bool:
+    """A running column of whole numbers whose steps are at most half its rows' hours: a tally, whatever its head.
+
+    A tally (1, 2, 3) beside sessions of 1.5 h or 2 h, even under "Hours to date", is checked against nothing. One
+    whose steps are most rows' hours (sessions mostly an hour long) may as well be hours: it is read as hours and
+    checks them, but vouches for none (a misread hours cell of 1 would agree with a tally's step).
+    """
+    last, steps, agree = start or 0.0, 0, 0
+    for _, cells, columns, _ in table:
+        text = cell_text(cells.get("running", [])).strip(" |")
+        if not text.isdigit():
+            continue
+        minutes = any(c.role == "hours" and c.minutes for c in columns or [])
+        parsed = cell_hours(cell_text(cells.get("hours", [])), minutes) if cells.get("hours") else None
+        if parsed is not None:
+            steps += 1
+            agree += abs(int(text) - last - parsed.hours) <= TOLERANCE
+        last = float(text)
+    return 2 * agree <= steps
 
 
 def _minutes_after_point(cells: list[str]) -> bool:
