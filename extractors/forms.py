@@ -403,13 +403,11 @@ def _labels_row(doc: DocText, value: int, labels: int, *, loose: bool = False) -
     `loose` asks whether it may be one: a row of two or more cells with a label among them ("Applicant name |
     Program": a form's own word for a field is no caption word, yet the row pairs with its values all the same).
     """
-    if not (0 <= labels < len(doc.lines) and 0 <= value < len(doc.lines)):
+    gap = _gap(doc, labels, value)
+    line = doc.lines[labels] if gap is not None else None
+    box = box_of(doc, line.start, line.end) if line is not None else None
+    if gap is None or line is None or box is None:
         return False
-    line, next_to = doc.lines[labels], doc.lines[value]
-    box, other = box_of(doc, line.start, line.end), box_of(doc, next_to.start, next_to.end)
-    if line.page != next_to.page or box is None or other is None:
-        return False
-    gap = max(box[1] - other[3], other[1] - box[3])
     cells = line.cell_spans()
     labels_in = [_a_label(doc.slice(*cell)) for cell in cells]
     return gap <= 2.5 * (box[3] - box[1]) and (all(labels_in) or (loose and len(cells) > 1 and any(labels_in)))
