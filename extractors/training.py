@@ -42,8 +42,8 @@ from extractors.training_labels import (
 )
 from extractors.training_provider import ORGANISATION_WORDS, certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
-from extractors.training_sidebar import COLUMN_LOOKAHEAD, across, cell_box, stacked_value
-from extractors.training_table import read_table
+from extractors.training_sidebar import COLUMN_LOOKAHEAD, across, stacked_value
+from extractors.training_table import cell_box, read_table
 from extractors.training_values import (
     Reading,
     clean,
@@ -562,7 +562,7 @@ def _column_cells(doc: DocText, line: Line, cell: tuple[int, int], other: Line) 
     for words in (doc.words_in(*c) for c in other.cell_spans()):
         box = union(p.word.bbox for p in words) if words else None
         if box is not None and left <= (box[0] + box[2]) / 2 < right \
-                and not any(box[0] < caption[2] and caption[0] < box[2] for caption in others):
+                and not any(across(box, caption) for caption in others):
             picked.extend(words)
     return picked
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Found
-from extractors.layout import DocText, Line, union
+from extractors.layout import DocText, Line
 from extractors.training_labels import (
     ANY_LABEL,
     DATE_LABEL,
@@ -21,14 +21,10 @@ from extractors.training_labels import (
     TITLE_LABEL,
     TYPE_STEP,
 )
+from extractors.training_table import cell_box
 
 COLUMN_LOOKAHEAD = 4
 """How many lines down the title of a column may start: a sidebar's captions and values may come between."""
-
-
-def cell_box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
-    """The box around a cell's words."""
-    return union(p.word.bbox for p in doc.words_in(*cell))
 
 
 def across(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:

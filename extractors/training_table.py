@@ -250,7 +250,7 @@ def value_under(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[in
     below = _line_under(doc, number)
     if below is None:
         return None
-    starts = sorted((_cell_box(doc, cell)[0], str(position))
+    starts = sorted((cell_box(doc, cell)[0], str(position))
                     for position, cell in enumerate(doc.lines[number].cell_spans()))
     mine = str(doc.lines[number].cell_spans().index(caption))
     words = _assign(Row(words=list(below.words), y=0.0, height=0.0), starts).get(mine)
@@ -262,11 +262,12 @@ def _line_under(doc: DocText, number: int) -> Line | None:
     if number + 1 >= len(doc.lines) or doc.lines[number + 1].page != doc.lines[number].page:
         return None
     line, below = doc.lines[number], doc.lines[number + 1]
-    box, under = _cell_box(doc, (line.start, line.end)), _cell_box(doc, (below.start, below.end))
+    box, under = cell_box(doc, (line.start, line.end)), cell_box(doc, (below.start, below.end))
     return below if under[1] - box[3] <= CAPTION_GAP * (box[3] - box[1]) else None
 
 
-def _cell_box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
+def cell_box(doc: DocText, cell: tuple[int, int]) -> tuple[float, float, float, float]:
+    """The box around a cell's words."""
     return union(p.word.bbox for p in doc.words_in(*cell))
 
 
