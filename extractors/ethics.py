@@ -220,8 +220,9 @@ def _signers_named(doc: DocText) -> int:
     for line in doc.lines:
         for cell in line.cell_spans():
             text = doc.slice(*cell)
-            if caption.match(text):
-                named.add(" ".join(re.findall(rf"(?i){SIGNER}", text)[0].casefold().split()))
+            if caption.match(text):  # "Your signature" names the signer as the reader: "your" is a signer's name
+                signer = re.search(rf"(?i){SIGNER}|\byour\b", text)
+                named.add(" ".join(signer.group().casefold().split()) if signer else text.casefold())
     return len(named)
 
 
