@@ -39,6 +39,11 @@ SIGNERS_LABEL = (rf"(?:{SIGNER}(?:'s)?\s+|your\s+)(?:typed\s+|electronic\s+|digi
                  rf"|(?:typed\s+|electronic\s+|digital\s+|e-?)?signature\s*\(\s*(?:the\s+)?{SIGNER}\s*\)")
 """A signature line the form gives the signer by name ("Applicant signature", "Signature (member)"): it is the
 signer's wherever it stands; a bare "Signed:" elsewhere may be an officer's adopting the code."""
+SIGNATURE_CAPTION = re.compile(
+    r"(?i)^[\s|]*(?P<who>(?:[a-z][\w'’.-]*\s+){0,3}?)(?:(?:typed|electronic|digital|e-?)\s*)?signature"
+    r"(?:\s+of\s+(?P<of>[a-z][\w'’ .-]{0,30}?)|\s*\(\s*(?P<paren>[^)]{1,30}?)\s*\))?\s*(?::.*)?$")
+"""A signature line's caption, whoever it names ("Signature", "Witness signature", "Signature of the member",
+"Signature (staff)"), alone in its cell or before a colon and the line's value."""
 NO_SIGNATURE = re.compile(r"(?i)^\s*(?:no|not\b.*|none|pending|unsigned\b.*|yes|n/?a|to\s+follow)\s*[.!]?\s*$")
 """A word on the signature line saying there is no signature (or only that there is one): no name, and a person
 checks the line."""
@@ -205,25 +210,28 @@ def _signers_line(doc: DocText, above: bool) -> FieldHit | None:
 
 
 def _signers_doubt(doc: DocText) -> list[str]:
-    """The doubt on a form whose signature captions name two signers ("Signature (staff member)", "... (member)")."""
-    return ["signature.signer_ambiguous"] if _signers_named(doc) > 1 else []
+    """The doubt on a form with more than one signature line that may be the signer's (see `_signers_lines`)."""
+    return ["signature.signer_ambiguous"] if _signers_lines(doc) > 1 else []
 
 
-def _signers_named(doc: DocText) -> int:
-    """How many different signers the form's signature captions name ("Signature (member)", "Employee signature").
+def _signers_lines(doc: DocText) -> int:
+    """How many of the form's signature captions may be the signer's line.
 
-    Two signature lines each naming a signer the agreement may have ("the staff member", "the member") leave whose
-    line is the signer's to a person: the first caption found may be the office's.
+    A caption that names no one ("Signature") or names the signer ("Member signature", "Your signature", "Signature
+    of applicant") may be the signer's; one naming another person ("Witness signature") is not. Only a form with one
+    such line says by its shape whose line it is: with two ("Staff member signature | Signature", "Applicant's
+    signature | Applicant signature") the first found may be the office's, and a person checks.
     """
-    caption = re.compile(rf"(?i)^[\s|]*(?:{SIGNERS_LABEL})\s*:?\s*$")
-    named = set()
+    count = 0
     for line in doc.lines:
         for cell in line.cell_spans():
-            text = doc.slice(*cell)
-            if caption.match(text):  # "Your signature" names the signer as the reader: "your" is a signer's name
-                signer = re.search(rf"(?i){SIGNER}|\byour\b", text)
-                named.add(" ".join(signer.group().casefold().split()) if signer else text.casefold())
-    return len(named)
+            caption = SIGNATURE_CAPTION.match(doc.slice(*cell))
+            if caption is None:
+                continue
+            who = " ".join(caption.group(part) or "" for part in ("who", "of", "paren"))
+            if not re.search(r"\w", who) or re.search(rf"(?i)\b(?:{SIGNER}|your)\b", who):
+                count += 1
+    return count
 
 
 def _signature_line(doc: DocText, hit: FieldHit | None) -> tuple[FieldHit | None, bool]:

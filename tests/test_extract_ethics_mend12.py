@@ -49,3 +49,30 @@ def test_a_lone_your_signature_caption_is_read() -> None:
 def test_your_signature_beside_another_signers_caption_is_flagged(office: str, member: str) -> None:
     item = _item(_two_sides(office, member))
     assert "signature.signer_ambiguous" in item.reasons and _flagged(item)
+
+
+# --- r12g finding 2: a second signature line that may be the signer's, its caption naming no one -----------------
+
+@pytest.mark.parametrize(("office", "member"), [
+    ("Registrant signature", "Signature"),
+    ("Signature of the clinician", "Signature"),
+    ("Signature", "Signature"),
+    ("Participant's signature", "Participant signature"),
+    ("Signature (employee)", "Signature:"),
+])
+def test_two_lines_that_may_be_the_signers_are_flagged(office: str, member: str) -> None:
+    item = _item(_two_sides(office, member))
+    assert "signature.signer_ambiguous" in item.reasons and _flagged(item)
+
+
+def test_a_witness_line_beside_the_signers_leaves_the_signer_sure() -> None:
+    """Guard: a caption naming someone else ("Witness signature") is not a second line of the signer's."""
+    doc = doc_of(
+        (70, [(72, "With my signature I promise to keep to the Code of Ethics in all of my practice.")]),
+        (144, [(76, "Mara Quist"), (334, "Olek Varga")]),
+        (164, [(72, "Signature"), (330, "Witness signature")]),
+        (190, [(76, "Mara Quist")]), (208, [(72, "Printed name")]),
+        (234, [(76, "2025-11-24")]), (252, [(72, "Date")]))
+    item = _item(doc)
+    assert item.value == {"signer": "Mara Quist", "date": "2025-11-24", "signed": True}
+    assert "signature.signer_ambiguous" not in item.reasons
