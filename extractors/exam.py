@@ -8,11 +8,12 @@ report dates and letter dates are never the exam date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extractors.dates import ParsedDate
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, under_header
-from extractors.form_layout import MONTH, box_of, is_prose, overlap
+from extractors.form_layout import box_of, is_prose, overlap
 from extractors.forms import (
     DATE_VALUE,
     column_value,
@@ -26,7 +27,7 @@ from extractors.forms import (
     value_under,
 )
 from extractors.layout import DocText, Line
-from extractors.nlp import Evidence, find_patterns
+from extractors.nlp import Evidence
 
 PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
                   r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$)"
@@ -194,11 +195,22 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 
 def _another_attempt(doc: DocText, result: Found) -> bool:
-    """A results table with a further row of results under the one read: which attempt counts is for a person."""
-    line = doc.line_at(result.start)
-    index = doc.lines.index(line) if line is not None else len(doc.lines)
-    following = doc.lines[index + 1:index + 2]
-    return any(_verdict(doc.slice(*cell)) is not None for row in following for cell in row.cell_spans())
+    """A results table with a further row of results under the one read: which attempt counts is for a person.
+
+    The rows under it (a wrapped name's second line between) and any later row shaped as one, however far down or
+    on a later page, with a verdict under the result's column.
+    """
+    line, box = doc.line_at(result.start), box_of(doc, result.start, result.end)
+    if line is None or box is None:
+        return False
+    return any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
+               and overlap(box, under) > 0.2
+               for row in _rows_after(doc, line, box, _verdict_cell) for cell in row.cell_spans())
+
+
+def _verdict_cell(text: str) -> bool:
+    """Whether a cell states a verdict ("Pass", "Not passed")."""
+    return _verdict(text) is not None
 
 
 def _verdict(text: str) -> bool | None:
@@ -277,11 +289,6 @@ ROW_REACH = 3.0
 """A roomy table's rows may stand this many line heights apart, however tight its names row sits over the first."""
 NAMES_SLACK = 2.0
 """Points a scan may shift a grid's evenly spaced rows: names over values lie up to this much further off."""
-DATE_IN_CELL = re.compile(rf"(?i)(?<![\w/.-])(?:\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
-                          rf"|(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
-"""A date anywhere in a cell ("05/06/2025 9:00 AM", "May 6, 2025 (retake)"), not only a cell that is one date."""
-
-
 def _column_value(doc: DocText, label: str, rule: str) -> Found | None:
     """The value under its column name in a results table; never under a sign-off's captions (see below)."""
     found = column_value(doc, label, COLUMNS, rule)
@@ -372,25 +379,37 @@ def _close_over(doc: DocText, index: int) -> bool:
 def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
     """The value written on the line over its caption, in a sign-off's row of captions under their lines.
 
-    Only a row clearly closer to the line over it than to the line under it (`_captions_under_lines`). A date
-    under the caption as well (a second block, or a grid read the wrong way) could be the one: the value is kept
-    at `STACKED_DATE_SCORE` for a person to check.
+    Only a row clearly closer to the line over it than to the line under it (`_captions_under_lines`). Anything
+    standing under the captions as a row of values (a second block, or a grid read the wrong way, whatever its
+    date is written as or left blank) could hold the one: the value is kept at `STACKED_DATE_SCORE` for a person.
     """
     whole = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(label)})\s*:?\s*$")
     for index, line in enumerate(doc.lines):
         named = [i for i, cell in enumerate(line.cell_spans()) if whole.match(doc.slice(*cell))]
         if named and _captions_under_lines(doc, index):
             found = caption_value(doc, index, named[0], rule)
-            under = under_header(doc, index, named[0], rule)
-            if found is not None and under is not None and _holds_date(doc.slice(under.start, under.end)):
+            if found is not None and (under_header(doc, index, named[0], rule) is not None
+                                      or _values_under(doc, index)):
                 found = Found(found.start, found.end, found.rule, min(found.score, STACKED_DATE_SCORE))
             return found
     return None
 
 
-def _holds_date(text: str) -> bool:
-    """Whether a cell holds a date anywhere in it, in any way the project's date finder reads one ("20-Mar-2025")."""
-    return bool(DATE_IN_CELL.search(text)) or any(ev.label == "DATE" for ev in find_patterns(text))
+def _values_under(doc: DocText, index: int) -> bool:
+    """Whether the line close under a row of captions stands as a row of values under them: cells under two or more.
+
+    A grid read the wrong way has its values under the names; its date cell may be blank or set off its name, so
+    the row is judged by all its cells, not by the one under the date's caption.
+    """
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    row, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    if row is None or under is None or under[1] - row[3] > 2.5 * max(row[3] - row[1], under[3] - under[1]):
+        return False
+    captions = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    cells = [box for cell in below.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    return sum(any(overlap(cell, caption) > 0.2 for cell in cells) for caption in captions) >= 2
 
 
 def _header_row(doc: DocText, line: Line) -> bool:
@@ -508,7 +527,7 @@ def _number_in_column(doc: DocText, label: str, scale_shown: bool = False) -> tu
     line, box = doc.line_at(found.start), box_of(doc, found.start, found.end)
     if line is None or box is None:
         return None
-    for following in _rows_after(doc, line, box):
+    for following in _rows_after(doc, line, box, _number_cell):
         for cell in following.cell_spans():
             under = box_of(doc, *cell)
             if under is not None and overlap(box, under) > 0.2 and NUMBER_CELL.search(doc.slice(*cell)):
@@ -529,15 +548,16 @@ def _under_bare_minimum(doc: DocText, found: Found) -> bool:
     return False
 
 
-def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, float] | None = None) -> list[Line]:
-    """The lines of a table under one of its rows, down to the first gap wider than the table's own (or the page's end).
+def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, float] | None = None,
+                holds: Callable[[str], bool] | None = None) -> list[Line]:
+    """The lines of a table under one of its rows, and any later line shaped as one of its rows.
 
     A row whose name wraps runs onto a second line; the table's next row follows as closely. A roomy table spaces
     its rows as far apart as its names row stands over the first, or further (a header band set tight over the
     first row): lines count while each gap is no wider than the gap under the names row (or a line's height) by
-    `ROW_SLACK`, or than `ROW_REACH` line heights, whichever is more. A line standing further off (a note, a page
-    number) is no row of the table, unless it is shaped as one: as many cells as the row, a number under `column` (a
-    roomy table's next attempt, however far down).
+    `ROW_SLACK`, or than `ROW_REACH` line heights, whichever is more. Past the first wider gap (a note, a page
+    number), a line still counts when it is shaped as a row (`_row_shaped`): a roomy table's next attempt, however
+    far down, past a note between, or continued on a later page.
     """
     rows: list[Line] = []
     index = doc.lines.index(line)
@@ -550,25 +570,40 @@ def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, flo
     if over is not None:
         room = max(room, last[1] - over[3])
     reach = max(ROW_SLACK * room, ROW_REACH * (last[3] - last[1]))
+    close = True
     for following in doc.lines[index + 1:]:
         box = box_of(doc, following.start, following.end)
-        if following.page != line.page or box is None or (box[1] - last[3] > reach
-                                                          and not _row_shaped(doc, following, line, column)):
-            break
-        rows.append(following)
-        last = box
+        close = close and following.page == line.page and box is not None and box[1] - last[3] <= reach
+        if close or _row_shaped(doc, following, column, holds):
+            rows.append(following)
+        if close and box is not None:
+            last = box
     return rows
 
 
-def _row_shaped(doc: DocText, line: Line, row: Line, column: tuple[float, float, float, float] | None) -> bool:
-    """Whether a line is shaped as a table's row like `row`: as many cells, one holding a number under the column.
+def _number_cell(text: str) -> bool:
+    """Whether a cell is one score and nothing else."""
+    return NUMBER_CELL.search(text) is not None
 
-    Two cells at least; a label with its figure ("Sittings so far: 1") under a wider row is none.
+
+PAGE_MARK = re.compile(r"(?i)^\s*(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
+"""A page's number ("Page 1 of 2"): the line holding it is the page's footer, no row of a table."""
+
+
+def _row_shaped(doc: DocText, line: Line, column: tuple[float, float, float, float] | None,
+                holds: Callable[[str], bool] | None) -> bool:
+    """Whether a line is shaped as a table's row: two cells or more, one under the column that `holds` its value.
+
+    A row may leave cells blank (a retake's passing score not repeated, its name left out), so it needs no more
+    cells than two; a label with its figure ("Sittings so far: 1", its label ending in a colon) is a field, and a
+    page's footer ("Page 1 of 1") no row.
     """
     cells = line.cell_spans()
-    return column is not None and len(cells) >= max(2, len(row.cell_spans())) and any(
-        (box := box_of(doc, *cell)) is not None and overlap(column, box) > 0.2 and NUMBER_CELL.search(doc.slice(*cell))
-        for cell in cells)
+    if (column is None or holds is None or len(cells) < 2
+            or any(PAGE_MARK.match(doc.slice(*c)) or doc.slice(*c).rstrip().endswith(":") for c in cells)):
+        return False
+    return any((box := box_of(doc, *cell)) is not None and overlap(column, box) > 0.2 and holds(doc.slice(*cell))
+               for cell in cells)
 
 
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, bool]:
