@@ -42,7 +42,7 @@ from extractors.training_labels import (
 )
 from extractors.training_provider import ORGANISATION_WORDS, certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
-from extractors.training_sidebar import COLUMN_LOOKAHEAD, across, stacked_value
+from extractors.training_sidebar import COLUMN_LOOKAHEAD, DATE_LEAD, across, stacked_value
 from extractors.training_table import cell_box, read_table
 from extractors.training_values import (
     Reading,
@@ -240,9 +240,14 @@ def _title_after(doc: DocText) -> Found | None:
             under = _column_under(doc, index, box, whole=whole)
             if not under or _dated_column(doc, under[0], box):
                 continue
-            if whole and (column := _in_column(doc, under[0], box)) != under[0]:
+            cut = whole and (column := _in_column(doc, under[0], box)) != under[0]
+            if cut:
                 under = [column, *under[1:]]  # a sidebar's caption: the body's words beside are none of its title
             end, score = _title_end(doc, under[0], under[1] if len(under) > 1 else None)
+            if end > under[0].end and re.search(r"\w", doc.slice(under[0].end, under[1].start)):
+                end, score = under[0].end, min(score, UNSURE_TITLE)  # the wrap's line holds other words before it
+            if cut:
+                score = min(score, UNSURE_TITLE)  # the cells left out may be the title's own second part
             return Found(under[0].start, end, "training.title_after_completed.v1", score)
     return None
 
@@ -290,11 +295,13 @@ def _in_column(doc: DocText, line: Line, box: tuple[float, float, float, float])
 def _dated_column(doc: DocText, line: Line, box: tuple[float, float, float, float]) -> bool:
     """A line under completion words that holds a date in their column: the words were the date's caption.
 
-    The date may follow a weekday or other words ("Friday, June 14, 2024", "Fri 6/14/24"); the body's words
-    beside a sidebar's caption are no part of its column.
+    The line starts with its date, a weekday or "on" before it at most ("Friday, June 14, 2024", "Fri 6/14/24"):
+    a title with a date after its words ("Reflective Practice Institute, March 2025") is a title, doubted for its
+    date (training.title_dated). The body's words beside a sidebar's caption are no part of its column.
     """
     column = _in_column(doc, line, box)
-    return bool(spans_in(doc, column.start, column.end, "DATE"))
+    spans = spans_in(doc, column.start, column.end, "DATE")
+    return bool(spans) and bool(DATE_LEAD.fullmatch(doc.slice(column.start, spans[0].start)))
 
 
 def _title_end(doc: DocText, first: Line, following: Line | None) -> tuple[int, float]:
@@ -446,7 +453,7 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
     """
     found, written = field_value(doc, label, "training.date.v1")
     if found is None:
-        found, written = stacked_value(doc, label, "training.date_stacked.v1")
+        found, written = stacked_value(doc, label, "training.date_stacked.v1", dated=True)
         if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
             found = None
     if found is None or not END_DATE.fullmatch(written.strip()):

@@ -22,6 +22,7 @@ from extractors.training_labels import (
     TYPE_STEP,
 )
 from extractors.training_table import cell_box
+from extractors.training_values import spans_in
 
 COLUMN_LOOKAHEAD = 4
 """How many lines down the title of a column may start: a sidebar's captions and values may come between."""
@@ -46,12 +47,33 @@ LABEL_LEAD = re.compile(
 the next particular, under a caption whose own value was left blank, never that caption's value."""
 
 
-def stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, str]:
+DATE_LEAD = re.compile(r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|on|the|[\s,])*$", re.I)
+"""What may stand before a stacked date in its cell: a weekday, "on", "the" ("Friday, June 14, 2024", "On the 4th")."""
+
+
+def date_alone(doc: DocText, start: int, end: int) -> bool:
+    """A cell that is a date and nothing more: a weekday or "on" before it at most, nothing after it.
+
+    A sidebar's date caption heads its date alone; a cell with other words ("Issue date: 2/11/25", "Good through
+    2/11/27") is another particular under a caption left blank, whatever words it is labelled with.
+    """
+    spans = spans_in(doc, start, end, "DATE")
+    if not spans:
+        return False
+    lead, tail = doc.slice(start, spans[0].start), doc.slice(spans[-1].end, end)
+    between = [doc.slice(one.end, two.start) for one, two in zip(spans, spans[1:], strict=False)]
+    return bool(DATE_LEAD.fullmatch(lead)) and not re.search(r"\w", tail) \
+        and all(re.fullmatch(r"\s*(?:-|\u2013|\u2014|to|through|thru)\s*", gap, re.I) for gap in between)
+
+
+def stacked_value(doc: DocText, label: str, rule: str, *, dated: bool = False) -> tuple[Found | None, str]:
     """A value under a caption of its own, each on its own line of a column ("COMPLETED" over "4/4/23").
 
     A sidebar of particulars stacks them: the caption alone in its cell, in smaller type (on a text layer), the value
     the one cell of the next line in its column, closer under the caption than anything in the column is over it
-    (a caption under a signature's value stands close under that value instead).
+    (a caption under a signature's value stands close under that value instead). With `dated`, the value must be a
+    date alone (`date_alone`), and a caption with a date right over it in its column is a signature's caption whose
+    date is that one: what stands under it (a footer's date) is none of its value.
     """
     alone = re.compile(rf"^\s*(?P<label>{label})\s*:?\s*$", re.I)
     for number, line in enumerate(doc.lines[1:-1], start=1):
@@ -60,6 +82,8 @@ def stacked_value(doc: DocText, label: str, rule: str) -> tuple[Found | None, st
             if match is None:
                 continue
             value = _stacked_cell(doc, number, cell)
+            if value is not None and dated and (not date_alone(doc, *value) or _dated_over(doc, number, cell)):
+                return None, ""
             if value is not None:
                 scanned = any(p.word.source == "ocr" for p in doc.words_in(*value))
                 return Found(*value, rule, STACKED_SCAN_SCORE if scanned else STACKED_SCORE), match["label"]
@@ -96,3 +120,15 @@ def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[
             and (box[3] - box[1]) + TYPE_STEP > value[3] - value[1]:
         return None
     return cells[0]
+
+
+def _dated_over(doc: DocText, number: int, caption: tuple[int, int]) -> bool:
+    """A date in the nearest cell right over a caption in its column (a signature line's day over its caption)."""
+    line, box = doc.lines[number], cell_box(doc, caption)
+    for above in reversed(doc.lines[max(number - COLUMN_LOOKAHEAD, 0):number]):
+        if above.page != line.page:
+            break
+        cells = [cell for cell in above.cell_spans() if across(cell_box(doc, cell), box)]
+        if cells:
+            return any(spans_in(doc, *cell, "DATE") for cell in cells)
+    return False
