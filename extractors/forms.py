@@ -108,6 +108,18 @@ QUESTION_TURN = re.compile(r"(?i)\b(?:applicant|candidate|endorsee|recommend\w*|
 began or first happened ("please give the date supervision began", "(recommended for the candidate)")."""
 
 
+SURE_HINT = re.compile(
+    r"(?i)^\s*\(?\s*(?:(?:please\s+)?(?:(?:print|type|write)(?:\s+(?:clearly|legibly|neatly|(?:your\s+)?(?:full\s+)?name"
+    r"|in\s+(?:block\s+|capital\s+)?(?:capitals|letters)))*|(?:use\s+|in\s+)(?:block\s+|capital\s+)?(?:capitals|letters))|if\s+(?:any|applicable|known|different|none)|optional|required"
+    r"|(?:e\.\s?g\.|i\.\s?e\.|eg\b).*|as\s+(?:signed|printed|shown|it\s+appears)\b.*"
+    r"|(?:first|last|family|given)\s*(?:,|/|and)\s*(?:first|last|family|given)(?:\s+names?)?"
+    r"|[md]{1,2}[\s/.-]*[md]{1,2}[\s/.-]*y{2,4}|y{4}[\s/.-]*m{1,2}(?:[\s/.-]*d{1,2})?"
+    r"|(?:month|day|year)(?:\s*[/.,-]?\s*(?:month|day|year))*)\s*\)?\s*$")
+"""The hints that leave a label's question as it is: how to write the value ("please print", "mm/dd/yyyy", "Last,
+First"), whether it may be empty ("if any"), an example ("e.g. colleague"). Any other hint ("(of your most recent
+contact)", "(sought)") may turn the question, whatever its words."""
+
+
 @dataclass(frozen=True)
 class FieldHit:
     """A label found on the page and the value it labels (None when the field is blank)."""
@@ -155,6 +167,8 @@ def field(doc: DocText, label: str, rule: str, *, continued: bool = False,
                     value = _continue_prose(doc, index, found_label, value)
             if value is not None and BLANK_MARK.match(doc.slice(value.start, value.end)):
                 value = None
+            if value is not None and doubted is not None:  # an earlier label of these words may be the one asked
+                value = Found(value.start, value.end, value.rule, min(value.score, UNANSWERED_SCORE))
             return FieldHit(found_label, value)
     return _doubted_field(doc, doubted, rule, captions_above, bare) if doubted else None
 
@@ -222,13 +236,15 @@ def _changing_hint(doc: DocText, index: int, position: int) -> bool:
 
     A hint may narrow or turn the question ("Endorsement level" over "(the one you recommend for the candidate)",
     "Date" over "when supervision began"): one naming the applicant, a recommendation, or a start asks for a value
-    the label's own words do not, and the value beside it is for a person to check.
+    the label's own words do not, and so may any hint not of a sure shape (`SURE_HINT`): the value beside it is for a
+    person to check.
     """
     if not _under_first_cell(doc, index, position, wide=True):
         return False
     following = doc.lines[index + 1]
     text = doc.slice(following.start, following.end)
-    return bool(HINT.match(text) and QUESTION_TURN.search(text))
+    hint = HINT.match(text) or text.lstrip()[:1].islower()  # small type running on under the answer too
+    return bool(hint and (QUESTION_TURN.search(text) or not SURE_HINT.match(text)))
 
 
 def _under_first_cell(doc: DocText, index: int, position: int, *, wide: bool = False) -> bool:

@@ -53,18 +53,33 @@ SELF_ROLE = re.compile(rf"(?i)\bI\s*(?:am|['’]m)\s+(?:{APPLICANT}['’]s|his|h
 """The rater saying what they are to the applicant ("I am the applicant's supervisee", "I'm her colleague")."""
 NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer)\b|n['’]t\b")
 """A role denied: "I am not her supervisor", "we were never co-workers", "I'm no longer her manager"."""
-POSSESSED = re.compile(r"['’]s\b")
-"""A role followed by "'s" owns the role after it ("her supervisor's colleague"): it is not the rater's."""
+POSSESSED = re.compile(r"\s?[`'’‘´ʼ′]\s?s\b|\s+s\b|-(?=\w)"
+                       r"|\s+of\s+(?:her|his|their|my|our|your|the\s+(?:applicant|candidate|endorsee)['’]s)\s+(?:\w+\s+)?"
+                       r"(?:supervis\w*|manager|director|chair|colleague|peer|co-?worker|student|intern|trainee"
+                       r"|consultant|mentor|boss|lead)\b")
+"""A role followed by "'s" owns the role after it ("her supervisor's colleague"), however a scan spells the
+apostrophe ("supervisor`s", "supervisor 's", "supervisor s"); one with a hyphened tail ("supervisor-in-training") is
+another role, and one "of her ..." ("the manager of her manager") is someone else's: none is the rater's."""
 FORMER_NOW = re.compile(r"(?i)\b(?:former(?:ly)?|previously|once)\b.*\b(?:now|currently|presently|today)\b")
 """An answer giving a role the rater had, then the one they have now: which one the form asks is for a person."""
 NOT_OWN_LEVEL = re.compile(
     r"(?i)\b(?:not|never|none|no\s+(?:endorsement|level|one)|apply(?:ing)?|applied|application|towards?|pursu\w*"
-    r"|seek\w*|sought|recommend\w*|lapsed|expired|former(?:ly)?|previously|until|pending|in\s+progress"
-    r"|she|he|they|her|his|their|him|them|applicant|candidate|endorsee|supervisor|supervisee|colleague|manager)\b"
+    r"|seek\w*|sought|recommend\w*|lapsed|expired|former(?:ly)?|previously|pending|in\s+progress"
+    r"|(?:she|he|they)\s+(?:holds?|has|have|is|was|are|were)|applicant|candidate|endorsee|supervisor|supervisee"
+    r"|colleague|manager)\b"
     r"|n['’]t\b|\b[A-Z][a-z]+\s+(?:holds|has)\b")
 """An answer to the rater's own level that names a level not held by the rater: a denial ("I have none; ..."), a
 level only sought, recommended or lapsed ("I am applying for Level III"), or someone else holding it ("the
-candidate holds Level II", "my supervisor holds Level IV")."""
+candidate holds Level II", "my supervisor holds Level IV"). Other words beyond a level held (`HELD_LEVEL_WORDS`)
+keep the level read, flagged for a person."""
+HELD_LEVEL_WORDS = re.compile(
+    r"(?i)\b(?:yes|i|hold|have|am|held|earned|currently|current|endorsed|endorsement|imh-?e|level|iv|iii|ii|[1-4]"
+    r"|infant|family|mental|health|specialist|associate|mentor|clinical|policy|research|faculty|since|in|at|as|an?"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december|\d{1,4}(?:[/.-]\d{1,4}){0,2})\b|\[\s*[xX✓✔]?\s*\]|\(\s*[xX]?\s*\)")
+"""The words a sure answer to the rater's own level is made of: the level and its title, "yes" or "I hold", and when
+it was earned ("Endorsed at Level III since 2012"). Any other word may say the level is not held now or not the
+rater's."""
 TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
                r"|respondent)|(?:reference|referee|evaluator|recommender|respondent)(?:'s)?\s+(?:full\s+)?name"
@@ -192,7 +207,14 @@ SECTION_NAME = re.compile(r"(?i)^\s*(?:(?:full|print(?:ed)?|typed|your(?:\s+full
                           r"(?::|\.{3,})?\s*$")
 """A plain "Name" label: whose name it is, the section it stands in says."""
 SECTION_NAME_SCORE = 0.93
+PLACEHOLDER_SCORE = 0.5
+"""A rater field still holding the form's sample name: whoever rated is for a person to find."""
 TITLES = frozenset({"dr", "mr", "ms", "mrs", "mx", "prof"})
+PLACEHOLDER_NAME = re.compile(
+    r"(?i)^(?:first|last|middle|given|family|sur|full|print(?:ed)?|type|typed|enter|click|here|your|name|names"
+    r"|(?:first|last|sur|given|family)name|doe|person|applicant|referee|rater|[a-z])$")
+"""A word a form's sample name is made of: the words of a name field itself ("First Last", "Your Name", "Name Here"),
+or the stand-in surname "Doe"; a real name has at least one word of its own beside them."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -227,6 +249,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append("reference.date_missing")
     if rater is None:
         reasons.append("reference.rater_missing")
+    elif _placeholder(doc.slice(rater.start, rater.end)):
+        reasons.append("reference.rater_placeholder")  # the form's sample name left in its rater field
     value = {
         "rater": one_line(doc.slice(rater.start, rater.end)) if rater else None,
         "relationship": relationship,
@@ -248,6 +272,8 @@ def _person(doc: DocText, found: Found | None) -> Found | None:
     text = doc.slice(found.start, found.end) if found is not None else ""
     if found is None or not text or ORGANISATION.search(text) or GROUP.search(text) or CONTACT_LABEL.match(text):
         return None
+    if _placeholder(text):
+        return Found(found.start, found.end, found.rule, min(found.score, PLACEHOLDER_SCORE))
     contact = CONTACT_START.search(text)
     if contact is None:
         return found
@@ -256,6 +282,15 @@ def _person(doc: DocText, found: Found | None) -> Found | None:
         return None
     start = found.start + len(name) - len(name.lstrip())
     return Found(start, found.start + len(name), found.rule, min(found.score, CUT_SCORE))
+
+
+def _placeholder(name: str) -> bool:
+    """Whether a name is a form's sample ("First Last", "Jane Doe", "Dr. First M. Last"), not a person's own.
+
+    Titles and initials aside, every word is one a name field is labelled with, or the surname is the stand-in "Doe".
+    """
+    words = [w.strip(".,") for w in name.split() if w.strip(".,").casefold() not in TITLES]
+    return bool(words) and (all(PLACEHOLDER_NAME.match(w) for w in words) or words[-1].casefold() == "doe")
 
 
 def _same_person(doc: DocText, one: Found, other: Found) -> bool:
@@ -309,7 +344,8 @@ def _name_cell(doc: DocText, cells: list[tuple[int, int]]) -> Found | None:
         return None
     if not PERSON_NAME.match(doc.slice(start, end)):
         return None
-    return Found(start, end, "reference.section_name.v1", SECTION_NAME_SCORE)
+    score = PLACEHOLDER_SCORE if _placeholder(doc.slice(start, end)) else SECTION_NAME_SCORE
+    return Found(start, end, "reference.section_name.v1", score)
 
 
 def _interviewed(doc: DocText) -> Found | None:
@@ -464,9 +500,20 @@ def _own_level(read: tuple[str | None, bool, Found, list[str]], text: str,
     """
     level, readable, found, reasons = read
     named = LEVEL.search(text) or any(pattern.search(text) for pattern, _ in LEVEL_BY_TITLE)
-    if not named or not readable or not NOT_OWN_LEVEL.search(text):
+    if not named or not readable or _held_shape(text):
         return read
-    return None, readable, found, [*reasons, "reference.level_not_own"]
+    if NOT_OWN_LEVEL.search(text):
+        return None, readable, found, [*reasons, "reference.level_not_own"]
+    return read[0], readable, found, [*reasons, "reference.level_answer_unclear"]
+
+
+def _held_shape(text: str) -> bool:
+    """Whether an answer to the rater's own level is only a level held: the level, its title, "yes"/"I hold", dates.
+
+    Every other word ("(inactive)", "expected June 2026", "(my mentor)") may say the level is lapsed, only hoped
+    for, or someone else's: such an answer is for a person to read, whatever its words.
+    """
+    return not re.search(r"[^\W\d_]", HELD_LEVEL_WORDS.sub(" ", text.replace("®", " ")))
 
 
 def _ticked_or_decisive(doc: DocText, offset: int, text: str, found: Found,
