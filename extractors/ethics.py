@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import box_of, overlap
+from extractors.form_captions import heads_a_block
+from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, overlap
 from extractors.forms import (
     CAPTION,
     DATE_VALUE,
@@ -97,6 +98,8 @@ ABOVE_RULE = "signature.above_line.v1"
 CERTIFICATE_DATE_LABEL = r"signed(?:\s+on)?|date\s+signed|completed(?:\s+on)?"
 NOT_A_NAME_START = re.compile(r"^[^A-Za-z/(\n]+(?=[A-Za-z])")
 """What may stand before a printed name on a scan's line, and is none of it: specks, a rule's end, stray marks."""
+CLOSE_UNDER = 2.5
+"""How far under a caption row its values may stand, in lines of the larger type."""
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
 """A signature is a name; more words than this on the line is text, and the line's state needs a person."""
@@ -150,7 +153,7 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
-    above = captions_over_values(doc)
+    above = _captions_over(doc)
     line, set_aside = _signature_line(doc, _signers_line(doc, above)
                                       or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
@@ -196,6 +199,39 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     value = {"signer": signer, "date": dated.iso() if dated else None, "signed": signed}
     sources = [s for s in (line.value or line.label if line else None, printed, date_found) if s is not None]
     return build_item(doc, "signature", "signature", value, sources, reasons)
+
+
+def _captions_over(doc: DocText) -> bool:
+    """Whether the form's caption rows sit over their values: the shared reading, or small captions over larger type.
+
+    A form may set its captions in small type ("SIGNATURE OF APPLICANT" in 6.5 points) over values in 10: the gap to
+    the values then reads as wide only against the captions' own height. Measured against the larger type, a caption
+    row heading its block (nothing above it can be its value) with a value line close under it, each value in a
+    caption's column, has its values under it.
+    """
+    if captions_over_values(doc):
+        return True
+    rows = [i for i, line in enumerate(doc.lines) if len(line.cell_spans()) > 1
+            and all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
+    return bool(rows) and heads_a_block(doc, rows[0]) and all(_values_under(doc, i) for i in rows)
+
+
+def _values_under(doc: DocText, index: int) -> bool:
+    """A caption row with a value line close under it (by the larger type of the two), each value under a caption."""
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    row, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    text = doc.slice(below.start, below.end)
+    if (row is None or under is None or CAPTION.match(text) or is_prose(text) or LABELLED_LINE.match(text)
+            or RULE_LINE.match(text)):
+        return False
+    height = max(row[3] - row[1], under[3] - under[1])
+    captions = [box_of(doc, *cell) for cell in line.cell_spans()]
+    values = [box_of(doc, *cell) for cell in below.cell_spans()]
+    return under[1] - row[3] <= CLOSE_UNDER * height and all(
+        value is not None and any(caption is not None and overlap(value, caption) > 0.2 for caption in captions)
+        for value in values)
 
 
 def _signers_line(doc: DocText, above: bool) -> FieldHit | None:
@@ -309,15 +345,25 @@ def _same(a: Found, b: Found) -> bool:
 
 
 def _person(doc: DocText, found: Found | None) -> Found | None:
-    """A name field's value when it names a person: a provider's or employer's name is the agency's, not the signer.
+    """A name field's value when it names a person: not an agency's name, nor another label of the row.
+
+    A provider's or employer's name is the agency's, not the signer; "Signed on" read as the name is no name.
 
     A name starts at its first letter: a scan's specks or the end of a rule read before it ("=. Ann Lee", "_ Ann
     Lee") are not part of it.
     """
     if found is None or ORGANISATION.search(doc.slice(found.start, found.end)):
         return None
+    if _a_label(doc.slice(found.start, found.end)):
+        return None  # the next caption of the row ("Signed on") read as the name's value: no name at all
     lead = NOT_A_NAME_START.match(doc.slice(found.start, found.end))
     return Found(found.start + lead.end(), found.end, found.rule, found.score) if lead else found
+
+
+def _a_label(text: str) -> bool:
+    """Whether a cell is one of the form's labels (a caption, a date's or a signature's label), never a name."""
+    return bool(CAPTION.match(text) or re.fullmatch(rf"(?i)\s*(?:{DATE_LABEL}|{SIGNATURE_LABEL}|{NAME_LABEL})\s*:?\s*",
+                                                    text))
 
 
 def _dated(value: Found, evidence: list[Evidence]) -> bool:

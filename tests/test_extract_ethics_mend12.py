@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extractors import ethics
+from extractors.layout import DocText, build_text
 from extractors.nlp import find_patterns
-from pipeline.models import Item
+from pipeline.models import Item, Page, Word
 from tests.test_extract_forms import doc_of
 
 
@@ -76,3 +77,57 @@ def test_a_witness_line_beside_the_signers_leaves_the_signer_sure() -> None:
     item = _item(doc)
     assert item.value == {"signer": "Mara Quist", "date": "2025-11-24", "signed": True}
     assert "signature.signer_ambiguous" not in item.reasons
+
+
+# --- holdout-v10 structure: a row of small captions heading the block, the values under them in larger type ------
+
+def _typeset(*rows: tuple[float, float, list[tuple[float, str]]]) -> DocText:
+    """A text-layer page from rows of (top, type size, [(x0, cell text)]), a character half its type size wide."""
+    words = []
+    for top, size, cells in rows:
+        for x0, text in cells:
+            x = x0
+            for token in text.split():
+                words.append(Word(text=token, bbox=(x, top, x + size * 0.5 * len(token), top + size),
+                                  confidence=1.0, source="text_layer"))
+                x += size * 0.5 * (len(token) + 1)
+    return build_text("doc", [Page(number=1, width=612, height=792, source="text_layer", words=words)])
+
+
+CLOSING = (300.0, 10.0, [(72.0, "I have read this Code and I accept that my Endorsement depends on keeping it.")])
+
+
+@pytest.mark.parametrize(("doc", "expected"), [
+    (_typeset(CLOSING, (340, 6.5, [(76, "SIGNATURE OF PARTICIPANT"), (300, "PRINTED NAME"), (450, "DATE")]),
+              (364, 10, [(78, "Tove Marr"), (302, "Tove Marr"), (452, "14 July 2026")])),
+     {"signer": "Tove Marr", "date": "2026-07-14", "signed": True}),
+    (_typeset(CLOSING, (340, 6, [(76, "MEMBER SIGNATURE"), (260, "NAME (PRINT)"), (420, "DATE SIGNED")]),
+              (363, 11, [(78, "Quill Harrow"), (262, "Quill Harrow"), (422, "07/02/2026")])),
+     {"signer": "Quill Harrow", "date": "2026-07-02", "signed": True}),
+    # the signature's column left empty: unsigned, the printed name is the signer's
+    (_typeset(CLOSING, (340, 6.5, [(76, "SIGNATURE OF PARTICIPANT"), (300, "PRINTED NAME"), (450, "DATE")]),
+              (364, 10, [(302, "Tove Marr"), (452, "14 July 2026")])),
+     {"signer": "Tove Marr", "date": "2026-07-14", "signed": False}),
+    (_typeset(CLOSING, (340, 6, [(76, "MEMBER SIGNATURE"), (260, "NAME (PRINT)"), (420, "DATE SIGNED")]),
+              (363, 11, [(262, "Quill Harrow"), (422, "07/02/2026")])),
+     {"signer": "Quill Harrow", "date": "2026-07-02", "signed": False}),
+])
+def test_small_captions_over_larger_values_are_read_downwards(doc: DocText, expected: dict[str, object]) -> None:
+    assert _item(doc).value == expected
+
+
+def test_small_captions_under_their_values_still_read_upwards() -> None:
+    """Guard: the values above the caption row are its own; the line under it is no value."""
+    doc = _typeset(CLOSING, (330, 10, [(78, "Tove Marr"), (452, "14 July 2026")]),
+                   (346, 6.5, [(76, "SIGNATURE"), (450, "DATE")]),
+                   (362, 10, [(78, "Tove Marr")]), (378, 6.5, [(76, "PRINTED NAME")]))
+    assert _item(doc).value == {"signer": "Tove Marr", "date": "2026-07-14", "signed": True}
+
+
+def test_the_next_caption_read_as_the_printed_name_is_no_signer() -> None:
+    """A date's caption beside the name's ("Signed on") taken as the name's value: no signer, flagged."""
+    doc = _typeset(CLOSING, (340, 6.5, [(76, "SIGNATURE OF PARTICIPANT"), (300, "PRINTED NAME"), (450, "SIGNED ON")]),
+                   (364, 10, [(302, "Tove Marr"), (452, "14 July 2026")]))
+    item = _item(doc)
+    assert item.value["signer"] in (None, "Tove Marr")
+    assert item.value["signer"] == "Tove Marr" or _flagged(item)
