@@ -153,6 +153,16 @@ STARTED = [
 """A letter's sentence naming where and when the person started and in what role, the end in the clause or the
 sentence after it: "began work with X on D in the role of Y. Y's last day in that role was D." With neither a
 "still there" nor a last day, the end is not known (flagged)."""
+OWN_EMPLOYMENT = r"\b(?:your|her|his|(?-i:[A-Z][\w'’-]*)['’]s)\s+employment\s+(?:with|at|by)\s+"
+"""A sentence about the person's own employment ("Your employment with X", "Ms Lee's employment at X")."""
+TITLE_STATED = (r"(?:your|her|his)\s+(?:(?:current|present|job|last|final|most\s+recent)\s+)?(?:job\s+)?"
+                r"(?:title|position|role)\s+(?:is|was|has\s+been)\s+(?:that\s+of\s+)?(?:an?\s+)?")
+"""The sentence after naming the person's title ("Your current title is X", "Her position was X")."""
+BEGAN_THEN_TITLE = (rf"{OWN_EMPLOYMENT}(?P<employer>[^,.;]+?)\s+(?:began|started|commenced)\s+(?:on|in)\s+"
+                    rf"(?P<start>{DATE_TEXT}),?\s+and\s+(?:(?P<current>continues|is\s+(?:still\s+)?(?:ongoing|current))"
+                    rf"[^.;]*|ended\s+(?:on|in)\s+(?P<end>{DATE_TEXT}))\.\s+{TITLE_STATED}(?P<role>[^.;]+?)(?=\s*\.)")
+"""A letter (or an e-mail reply) giving the period in one sentence and the title in the next: "Your employment
+with X began on D and continues to the present. Your current title is Y." / "... ended on D. Your title was Y."."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
     ("employment.sentence.v3", re.compile(
         rf"{EMPLOYED_BY}\s+(?P<employer>[^,.]+?)\s+"
@@ -170,6 +180,7 @@ SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "
         rf"\s+(?:an?\s+)?"
         rf"(?P<role>[^,.]+?)\s+(?:at|with|for|in|by)\s+(?P<employer>[^,.]+?),?\s+{PERIOD}", re.I)),
     *STARTED,
+    ("employment.began_then_title.v1", re.compile(ocr_tolerant(BEGAN_THEN_TITLE), re.I)),
     ("employment.dates_then_role.v1", re.compile(  # "employed by X from D to D as Y", "worked at X since D as Y"
         rf"{EMPLOYED_BY}\s+(?P<employer>[^,.]+?),?\s+{PERIOD}{STILL_IN_ROLE},?\s+"
         rf"(?:as|in\s+the\s+(?:position|role|capacity)\s+of)\s+(?:an?\s+)?(?P<role>[^,.;]+?)(?=\s*[.,;]|\s+(?:and|where)\b)",
