@@ -16,6 +16,7 @@ from extractors.employment_checks import (
     FINITE,
     WRAP_SPACING,
     capital_after_open_end,
+    end_value_in_doubt,
     letter_closing,
     links_second_body,
     notice_not_last_day,
@@ -237,10 +238,23 @@ REFUSED_AFTER = re.compile(r"(?i)\bno\s+(?:such\s+)?(?:record|file|employee)s?\b
 takes back or never gave the confirmation."""
 REFUSED_BEFORE = re.compile(r"(?i)\b(?:not|never|cannot|unable|no\s+record|whether|please\s+(?:confirm|verify|certify)"
                             r"|(?:asked|request(?:s|ed|ing)?)\s+(?:(?:us|me)\s+)?(?:to|that)|claim(?:s|ed|ing)?"
-                            r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bwe\s)(?<!\bI\s)(?<!hereby\s)(?:states?|stated|says|said)|told\s+(?:us|me)|according\s+to|reports?\s+that"
+                            r"|told\s+(?:us|me)|according\s+to|reports?\s+that"
                             r"|alleges?)\b|n['’]t\b")
 """Words earlier in the sentence naming the workplace that make it no confirmation: a refusal, a request, the
 person's own claim ("Ann Lee states she was employed by", "if she was employed by")."""
+STATED = re.compile(r"(?i)\b(?:states?|stated|says|said|inform(?:s|ed)?)\b")
+WRITER_STATES = re.compile(r"(?i)\b(?:we|I)(?:\s+(?!(?:us|her|him|them|that)\b)[a-z]+){0,3}"
+                           r"\s+(?:states?|stated|said)\b")
+"""Whose word a sentence gives: the writer's ("We are pleased to state that", "I can state") confirms for the
+organisation; anyone else's ("Ann Lee states", "I, Ann Lee, hereby state", "she asked us to state") is a claim."""
+WRITER_EMPLOYED = re.compile(r"\b(?:I|my)\s+(?:was|am|have|had|worked|work|served|employment)\b")
+"""The writer saying she was employed ("I state that I was employed by X"): the person's own word, no employer's."""
+ROLE_WORDS = re.compile(r"[A-Z][\w'’/-]*(?:\s+(?:[A-Z][\w'’/-]*|of|and|for|the|to|in|&))*")
+"""A role's words: capitalised, joined by "of", "and", "for", "the", "to", "in" (see `_role_shaped`)."""
+GRADE_AFTER = re.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})$")
+LICENCE_AFTER = re.compile(r",?\s*\((?:L(?:I?C|M)?(?:SW|MFT|PC|PCC|CPC|MHC|P)|MSW|RN|NP|PhD|PsyD|I(?:EC)?MH-E[^)]*)\)$")
+"""A grade after a role ("Specialist II") and a licence in brackets ("(LCSW)"): the role's own."""
+END_DATE = re.compile(rf"(?:{DATE_TEXT}|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{2,4}})", re.I)
 SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
 """A sentence's end in running text; a colon ends the words that lead into a list of facts."""
 SUB_UNIT = re.compile(r"(?i)\b(?:department|dept\.?|division|program(?:me)?s?|unit|section|team|office|branch)(?=\W|$)")
@@ -361,6 +375,7 @@ END_LABEL = (r"end\s+date|termination\s+date|separation\s+date|date\s+of\s+(?:se
              r"|date\s+(?:left|ended)|(?:date\s+)?employment\s+(?:ended|terminated)|end\s+of\s+employment|ended"
              r"|(?:resignation|leaving|departure)\s+date|employed\s+(?:until|till|through|thru|to)|end")
 """Label vocabularies: how HR forms name the employer, the role, the first and the last day."""
+END_LABEL_WORDS = re.compile(rf"(?i)(?:{END_LABEL})\s*:?")
 PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates?|period)|dates?\s+employed"
                 r"|employed(?:\s+from)?")
 """A field giving the whole period ("Dates of employment: 08/03/2011 - Present", a label cell "Employed" beside
@@ -661,15 +676,58 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
 def _sentence_doubts(doc: DocText, match: re.Match[str], start_misread: bool, end_misread: bool) -> list[str]:
     """What a person checks in a sentence's reading: its employer, its role, a date a scan misread."""
     reasons = []
-    if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer")):
+    letterhead = _letterhead_employer(doc)
+    head = doc.slice(letterhead.start, letterhead.end) if letterhead is not None else None
+    if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer"), head):
         reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
-    if ROLE_IN_DOUBT.search(match.group("role")) or ROLE_GOES_ON.match(doc.text, match.end("role")):
+    goes_on = _names_more_after(doc, match)
+    if (ROLE_IN_DOUBT.search(match.group("role")) or ROLE_GOES_ON.match(doc.text, match.end("role"))
+            or not _role_shaped(match.group("role")) or goes_on):
         reasons.append("employment.role_unclear")  # "... Worker and, since 2020, as Program Supervisor"
+    if goes_on and match.groupdict().get("end") and match.start("end") < match.end("role") + 200 and (
+            "." not in doc.text[match.end("role"):match.start("end")]) and match.start("end") > match.end("role"):
+        reasons.append("employment.end_unclear")  # "as X from D to D and then as Y until D": X's end, maybe not hers
     if end_misread:
         reasons.append("employment.end_unclear")  # "until | June 2019": a scan's misread day
     if start_misread:
         reasons.append("employment.start_unclear")  # "| February 2010": a scan's misread day
     return reasons
+
+
+def _role_shaped(role: str) -> bool:
+    """Whether a sentence's role has a sure role's shape.
+
+    Role words, capitalised, joined by "of", "and", "for", "the", "to", "in" ("Director of Infant and Family Programs"),
+    maybe a grade after them when none joins them ("Home Visitor 2", "Specialist II") and a licence in brackets
+    ("(LCSW)"). Anything else ("Home Visitor at Site 2", "Advocate for Region 4", "Advocate (PT)", "Advocate and was
+    later promoted to ...") is checked.
+    """
+    words = " ".join(role.split())
+    words = LICENCE_AFTER.sub("", words)
+    graded = GRADE_AFTER.search(words)
+    if graded is not None:
+        words = words[:graded.start()]
+        if re.search(r"\s(?:of|and|for|the|to|in)\s", f" {words} "):
+            return False
+    return ROLE_WORDS.fullmatch(words) is not None
+
+
+def _names_more_after(doc: DocText, match: re.Match[str]) -> bool:
+    """Whether the role's sentence names something more after the role.
+
+    ("..., rising to Program Manager", "and in 2019 became Program Manager", "to June 30, 2018 and then as Program
+    Manager"): a capitalised word past the role that is no date's and no part of what the rule read (its dates, a "still
+    there" clause).
+    """
+    stop = re.compile(r"[.;!?](?=\s|$)").search(doc.text, match.end("role"))
+    end = stop.start() if stop else len(doc.text)
+    rest = list(doc.text[match.end("role"):end])
+    for group in ("start", "since", "end", "current", "still"):
+        if group in match.re.groupindex and match.start(group) >= 0:
+            for i in range(max(match.start(group), match.end("role")), min(match.end(group), end)):
+                rest[i - match.end("role")] = " "
+    plain = re.sub(END_DATE.pattern, " ", "".join(rest), flags=re.I)
+    return re.search(r"\b[A-Z][a-z]", plain) is not None
 
 
 def _end_in_doubt(doc: DocText, match: re.Match[str]) -> bool:
@@ -678,7 +736,7 @@ def _end_in_doubt(doc: DocText, match: re.Match[str]) -> bool:
     The start sentence names more than one person ("Bo Lee and Ann Roe began work"), or the end's sentence goes on
     to say the person came back or is still there ("left in June 2017 and rejoined us in 2019", "...; she remains").
     """
-    if _for_one_of_several(doc, match, "end") or _left_something_else(doc, match):
+    if _for_one_of_several(doc, match, "end") or _left_something_else(doc, match) or _post_left_goes_on(doc, match):
         return True
     stops = [m.end() for m in SENTENCE_END.finditer(doc.text, match.end("end"))][:2]
     rest = doc.text[match.end("end"):stops[-1] if stops else len(doc.text)]  # its sentence and the next
@@ -704,6 +762,26 @@ def _left_something_else(doc: DocText, match: re.Match[str]) -> bool:
         if not OWN_PLACE.fullmatch(place) and not (flat and (flat in employer or employer in flat)):
             return True
     return False
+
+
+def _post_left_goes_on(doc: DocText, match: re.Match[str]) -> bool:
+    """Whether a last day of the person's post in her role may not end the employment.
+
+    "Left her position as Home Visitor on D": the post's sentence goes on past the day, or the next sentence is about
+    the person again ("She then ...", "Ms Lee has since ..."), maybe in another post there. Only a sentence ending at
+    the day, followed by none about her, ends it.
+    """
+    lead = doc.text[match.end("role"):match.start("end")]
+    if not re.search(r"(?i)\b(?:her|his|their)\s+(?:position|role|post|job)\s+as\b", lead):
+        return False
+    stop = SENTENCE_END.search(doc.text, match.end("end"))
+    if stop is None or doc.text[match.end("end"):stop.start()].strip():
+        return True
+    after = doc.text[stop.end():].lstrip()
+    opener = re.match(r"(?:(?:She|He|They)\b|(?:Mr|Ms|Mrs|Mx|Dr)\.?\s|[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
+                      r"(?:has|had|is|was|then|later|now|became|took|moved|went|served|stayed|remained|continued)\b)",
+                      after)
+    return opener is not None
 
 
 def _own_post(place: str, role: str) -> str:
@@ -796,8 +874,9 @@ def _form_end(doc: DocText, evidence: list[Evidence], end_value: Found | None, s
         sources.append(end_found or end_value)
         if end is None:
             reasons.append("employment.end_unreadable")
-        elif _more_than_one_end(doc, end_value, evidence) or notice_not_last_day(
-                doc.slice(end_value.start, end_value.end)):
+        elif (_more_than_one_end(doc, end_value, evidence)
+              or notice_not_last_day(value := doc.slice(end_value.start, end_value.end))
+              or end_value_in_doubt(value, END_DATE, END_LABEL_WORDS)):
             reasons.append("employment.end_unclear")  # "Notice given D; last day D", "Notice given D"
         return end
     else:
@@ -1104,8 +1183,14 @@ def _not_confirmed(body: str, named: re.Match[str]) -> bool:
     """
     lead = body[:named.start()]
     sentence = lead[max((m.end() for m in SENTENCE_END.finditer(lead)), default=0):]
-    return bool(NEGATED.search(lead) or REFUSED_BEFORE.search(sentence)
+    return bool(NEGATED.search(lead) or REFUSED_BEFORE.search(sentence) or _someone_elses_word(sentence)
                 or REFUSED_AFTER.search(_next_sentence(body, named.end())))
+
+
+def _someone_elses_word(sentence: str) -> bool:
+    """Whether a sentence's "states"/"said" gives anyone's word but the writer's for the organisation."""
+    return bool(STATED.search(sentence)) and (not WRITER_STATES.search(sentence)
+                                              or bool(WRITER_EMPLOYED.search(sentence)))
 
 
 def _confirms_own_employee(body: str) -> bool:

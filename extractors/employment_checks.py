@@ -59,13 +59,27 @@ second end."""
 SHORT_CLOSING_WORDS = 4
 
 
-def points_elsewhere(text: str, duties_start: int, duties: str) -> bool:
-    """Whether a duties sentence's "were/are" leads to what became of the duties, not the duties themselves.
+NO_DESCRIPTION_OPENER = re.compile(
+    r"(?i)^(?:those|these|that|this|the|such|same|similar|like|unlike|different|other|as|per|not|no|none|much|many|more"
+    r"|less|all|any|each|both|either|neither|very|quite|so|too|in|at|on|to|of|for|by|from|under|within|with|without"
+    r"|about|above|below|beyond|mostly|largely|generally|partly|only|just|also|exactly)\b")
+"""How the words after a bare "were/are" open when they say what the duties were like or where they stand rather
+than what they are: a function word, a comparison or an adverb ("were those of", "are as listed", "were similar
+to", "were not limited to", "were much the same as", "are per the attached"). A description opens on its content:
+an activity or a thing done ("were providing home visits", "were weekly visits to families")."""
 
+
+def points_elsewhere(text: str, duties_start: int, duties: str) -> bool:
+    """Whether a duties sentence's "were/are" may lead to anything but the duties themselves.
+
+    After "included", "involved", "consisted of" the duties follow; after a bare "were/are" words opening on
+    content ("were weekly visits to families") describe them, words opening on a function word, a comparison or a
+    participle ("were expanded in 2019", "were those of an advocate", "are as listed on the enclosed sheet", "were
+    not limited to visits") are checked.
     `text` is the document's text, `duties_start` where the duties group starts in it.
     """
     return bool(COPULA_BEFORE.search(text[max(0, duties_start - 40):duties_start])
-                and POINTS_ELSEWHERE.match(duties))
+                and bool(POINTS_ELSEWHERE.match(duties) or NO_DESCRIPTION_OPENER.match(duties)))
 
 
 def stop_in_doubt(doc: DocText, stop: int) -> bool:
@@ -121,14 +135,48 @@ def capital_after_open_end(doc: DocText, start: int, end: int, unfinished: Colle
     return False
 
 
-def links_second_body(employer: str) -> bool:
-    """Whether a sentence's employer names a second body beside the employer (see LINKED_BODY)."""
-    return bool(LINKED_BODY.search(employer))
+NAME_WORD = r"(?:[A-Z][\w'’&-]*|&|of|for|and|the|de|du|la|le)"
+NAMED_BODY = re.compile(rf"(?:[Tt]he\s+)?[A-Z][\w'’&-]*(?:\s+{NAME_WORD})*")
+"""An organisation's name: capitalised words, joined by "of", "for", "and", "the" ("Centre for Children and
+Families"): a lower-case word or a bracket ("X under the auspices of Y", "X (a Y agency)") is no part of one."""
+
+
+def links_second_body(employer: str, letterhead: str | None = None) -> bool:
+    """Whether a sentence's employer may name more than the employer.
+
+    Words beyond a name's shape (see NAMED_BODY and LINKED_BODY), or the letterhead's name with more words after it ("X
+    and Y Health Alliance").
+    """
+    name = " ".join(employer.split())
+    if LINKED_BODY.search(name) or not NAMED_BODY.fullmatch(name):
+        return True
+    head = " ".join((letterhead or "").split())
+    return bool(head) and name.casefold().startswith(head.casefold() + " ")
 
 
 def notice_not_last_day(value: str) -> bool:
     """Whether an end value speaks of notice or a resignation rather than the last day (see NOTICE_WORDS)."""
     return bool(NOTICE_WORDS.search(value))
+
+
+def end_value_in_doubt(value: str, date: re.Pattern[str], label: re.Pattern[str]) -> bool:
+    """Whether an end value is more than its last day.
+
+    A sure one is a date, maybe after an end label ("Last day
+    worked: D") and before a remark of the answer's day ("(verified D)"). Any other words ("On leave from D",
+    "Contract ends D", "Expected D", "Transferred D", "D (rehired D)") say it may be no last day.
+    """
+    found = date.search(value)
+    if found is None:
+        return False
+    before = value[:found.start()].strip(" \t\n|:-–")
+    after = value[found.end():].strip(" \t\n|.;,")
+    if before and not label.fullmatch(before):
+        return True
+    if not after or label.fullmatch(after.strip("() \t")):
+        return False  # "06/30/2021 (end)": the date's own label after it
+    remark = re.fullmatch(r"\(?\s*(?P<words>[^()\d]*?)\s*(?P<day>\S*\d[^()]*?)\s*\)?", after)
+    return remark is None or not REMARK_BEFORE.search(remark.group("words")) or not date.search(remark.group("day"))
 
 
 def remark_date(text_before: str) -> bool:
@@ -147,18 +195,16 @@ def is_closing(text: str) -> bool:
 
 
 def letter_closing(doc: DocText, facts: re.Pattern[str]) -> int:
-    """Where the letter's closing stands: the last closing line with no labelled period under it, else the end.
+    """Where the letter's closing stands: the first closing line with no labelled period under it, else the end.
 
     A closing over a labelled period ("Kind regards," / "Tomas Reyes" / then "EMPLOYMENT VERIFICATION" and its
-    "Start date") ends a cover note above the form: the form's facts are still the person's.
+    "Start date") ends a cover note above the form: the form's facts are still the person's. Below the first other
+    closing stand its signer's lines, a second signer or a footer: none of them the person's.
     """
-    closings = [line for line in doc.lines if is_closing(doc.slice(line.start, line.end))]
-    if not closings:
-        return len(doc.text)
-    last = closings[-1]
-    if any(_states_period(doc, line, facts) for line in doc.lines if line.start > last.start):
-        return len(doc.text)
-    return last.start
+    for closing in (line for line in doc.lines if is_closing(doc.slice(line.start, line.end))):
+        if not any(_states_period(doc, line, facts) for line in doc.lines if line.start > closing.start):
+            return closing.start
+    return len(doc.text)
 
 
 def _states_period(doc: DocText, line: Line, facts: re.Pattern[str]) -> bool:
