@@ -66,6 +66,10 @@ def _date_label(sitting: str) -> str:
 
 DATE_LABEL = _date_label(SITTING)
 EXAM_DATE_LABEL = _date_label(EXAM_SITTING)
+WHEN_COLUMN = r"(?:administered|taken|tested|sat|held|written)(?:\s+on)?"
+"""A results table's column named by the sitting's verb alone ("Examination | Administered | Test site"): the
+table is of the exam, so the date under the verb is when it was taken. Only as a column's name in a header row,
+never as a label in running text."""
 TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
                     r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
 """A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
@@ -124,7 +128,8 @@ SCALE_ENDS = re.compile(rf"(?i)\b(?:{SCALE_BOTTOM}\b[^\n]*\b{SCALE_TOP}|{SCALE_T
 BARE_MINIMUM = re.compile(r"(?i)\s*minimum\s+score\s*:?\s*")
 COLUMNS = (rf"{RESULT_LABEL}|{DATE_LABEL}|exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|score|scaled\s+score"
            r"|(?:passing|cut)\s+score|score\s*/\s*(?:required|passing|pass\s+mark)|candidate(?:\s+(?:no\.?|number|id))?"
-           rf"|(?:test(?:ing)?\s+)?(?:location|site|cent(?:er|re))|attempt|level|seating(?:\s+offered)?|{CUT_SCORE_LABEL}")
+           rf"|(?:test(?:ing)?\s+)?(?:location|site|cent(?:er|re))|attempt|level|seating(?:\s+offered)?|{CUT_SCORE_LABEL}"
+           rf"|{WHEN_COLUMN}")
 """Column names of a results table, so its header row is seen as one: where the test was taken ("Test site",
 "Testing center") and the passing score beside the candidate's among them."""
 COLUMN_NAME = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
@@ -609,13 +614,15 @@ def _row_shaped(doc: DocText, line: Line, column: tuple[float, float, float, flo
 def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, bool]:
     """The labelled exam date (never a range), else the date after "sat the examination on".
 
-    A date labelled for the exam itself ("Test date") comes before one labelled for an assessment; a sign-off's
-    date is the one written over its caption (said stacked, third, when a date stands under the caption as well).
+    A date labelled for the exam itself ("Test date") comes before one labelled for an assessment, and both before
+    a results table's column named by its verb alone ("Administered"); a sign-off's date is the one written over its
+    caption (said stacked, third, when a date stands under the caption as well).
     """
     found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
                   if (found := _column_value(doc, label, "exam.date_column.v1")
                       or _over_caption(doc, label, CAPTION_DATE_RULE)
                       or field_value(doc, label, "exam.date.v2", bare=DATE_VALUE)) is not None), None)
+    found = found or _column_value(doc, WHEN_COLUMN, "exam.date_column.v1")
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:
