@@ -1,8 +1,8 @@
-"""The held-out v10 drawings (fixtures/layouts_heldout10.py) print every expected value legibly, on the pages they
-say.
+"""The former held-out v10 drawings (fixtures/layouts_heldout10.py, tune layouts 'holdout-v10' since session 12)
+print every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v10' (t051-t054), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy, individual or group session).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py.
 """
@@ -30,8 +30,8 @@ from heldout_checks import (
 )
 
 from fixtures import vocab
-from fixtures.corpus import HELD_OUT_DATE_STYLES, LOG_HOURS, TRAINING_HOURS
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import LOG_HOURS, TRAINING_HOURS, V10_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V10, LAYOUTS
 from fixtures.layouts_heldout10 import HELD_OUT_10, LEVEL_WORDS, LOG_ROWS, RELATIONSHIP_WORDS, SERVICES
 
 LOG_ROW = (r"(.+?) (Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}:\d\d [AP]M - \d{1,2}:\d\d [AP]M) "
@@ -41,9 +41,9 @@ LOG_ROW = (r"(.+?) (Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}:\d\d [AP]M - \d{1,2}:\
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout10-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout10"))
+    """The tune split's 'holdout-v10' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout10-sweep", HOLDOUT_V10, V10_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V10, swept, tmp_path_factory.mktemp("heldout10"))
 
 
 def _after(drawn: Drawn, needle: str) -> str:
@@ -138,17 +138,17 @@ def _check_employment(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_10, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_10, "tune")
 
 
-def test_held_out_draws_the_v10_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_10.items())
+def test_holdout_v10_is_a_tune_layout_of_every_kind() -> None:
+    assert all(HOLDOUT_V10 in LAYOUTS[kind] for kind in HELD_OUT_10)
 
 
-def test_v10_has_its_own_spellings() -> None:
-    assert TRAINING_HOURS[HELD_OUT] == ["contact", "minutes", "hm", "ceu", "clock"]
-    assert LOG_HOURS[HELD_OUT] == ["colon", "hrs", "decimal"]
-    assert HELD_OUT_DATE_STYLES["supervision_log"] == ["short", "iso", "abbr"]
+def test_v10_keeps_its_own_spellings() -> None:
+    assert TRAINING_HOURS[HOLDOUT_V10] == ["contact", "minutes", "hm", "ceu", "clock"]
+    assert LOG_HOURS[HOLDOUT_V10] == ["colon", "hrs", "decimal"]
+    assert V10_HELD_DATE_STYLES["supervision_log"] == ["short", "iso", "abbr"]
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
