@@ -26,12 +26,9 @@ from extractors.forms import (
     parsed,
 )
 from extractors.layout import DocText
+from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, whole_name
 from extractors.nlp import Evidence
 
-ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|academy|council|institute|federation"
-                          r"|foundation|guild|league|collaborative|consortium|AIMH)\b", re.I)
-ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)*[A-Z][\w'’&-]*)*")
-"""A proper name: capitalised words, with connectors between them."""
 ONE_LINE_NAME = re.compile(ORGANISATION_NAME.pattern.replace(r"\s+", r"[ \t]+"))
 """A proper name within one line."""
 LEAD_WORDS = re.compile(r"(?:(?:Welcome|Dear|Your|Thank|Thanks|Congratulations|To|The|From)\s+)+")
@@ -65,31 +62,6 @@ ORGANISATION_LABEL = f"{SPECIFIC_ORGANISATION_LABEL}|{GENERAL_ORGANISATION_LABEL
 """How a card or form labels whose membership it is: association, society, chapter, issued by, member of; a
 plain "Organization" only after those, as on a directory entry or member list it may be the member's employer.
 "Affiliation" always is (a member's affiliation is where they work)."""
-NAME_CONNECTOR = r"(?:of|for|and|the|in|on|at|to|&)"
-MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|behaviou?ral|clinical|social|emotional"
-                        r"|developmental|perinatal|maternal|reflective|public|professional|young|human|relational)"
-                        r"|[,&–-])\W*$")
-"""A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
-it ("... for Infant Mental"): an organisation's name ends on its head noun."""
-SUBJECT_VOCAB = (r"(?:infants?|mental|health|early|young|child\w*|famil\w*|parent\w*|bab(?:y|ies)|youth"
-                          r"|wellness|well-?being|development\w*|education|perinatal|maternal|caregiv\w*|relationships?"
-                          r"|behaviou?r\w*|clinical|social|emotional|reflective|practice|equity|care|studies)")
-SUBJECT_WORD = re.compile(rf"(?i)\b{SUBJECT_VOCAB}\b")
-"""Words of a name's subject (what the body is for): "Infant Mental Health", "Young Children and Families"."""
-SUBJECT_WORDS = re.compile(rf"(?i)(?:\b(?:{SUBJECT_VOCAB}|{NAME_CONNECTOR})\b\s*)+")
-"""A line of only such words (and connectors): the rest of a name cut before its subject's last words."""
-NAME_END = re.compile(r"(?i)health|wellness|well-?being|development|education|children|families|services|care"
-                      r"|practice|studies|professionals|[A-Z][a-z]+(?:shire|land|ia|ana|ota|ina|igan|ington|ork|ado"
-                      r"|ey|as|is|on)|bab(?:y|ies)|infants|youth|parents|parenting")
-"""A word a name may end on: its subject's head noun, or a place (a state's or region's name)."""
-OFFICE = re.compile(r"(?i)\b(?:office|department|dept|board|directors|committee|division|desk|team|staff|unit"
-                    r"|secretariat|headquarters|programs?|member(?:ship)?\s+services)\b")
-"""A part of a body (an office, a board) set under its name: never the name's rest."""
-SENTENCE_END = re.compile(r"[.!?]")
-"""A stop after a name at its line's end: the name's sentence ends there, whatever its last word."""
-CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
-CONTINUATION = re.compile(rf"\s*((?:{NAME_CONNECTOR}\s+)*{ORGANISATION_NAME.pattern})")
-"""The words a name carries on with on its next line: capitalised words, maybe after a connector ("and Family ...")."""
 MEMBER_ORGANISATION_SCORE = 0.75
 """A member list's "Organization" column that no heading or membership sentence confirms: checked."""
 LABEL_LEAD = re.compile(rf"(?i)^\s*(?:{ORGANISATION_LABEL})"
@@ -165,7 +137,7 @@ slip such as "(pendinq)") may say it does not, and the row is not read as the ru
 ACTIVE_NOTE = rf"(?:\s*[(\[]\s*(?:{CONFIRMING_NOTE})\s*[)\]])?"
 """A short bracketed note after the status word that confirms it ("Current (paid)")."""
 ACTIVE_CELL = re.compile(rf"(?i)[\W\d_]*(?:active|current|in\s+good\s+standing)\b{ACTIVE_NOTE}"
-                         rf"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b|\s*[(\[])")
+                         rf"(?!\s*[:=-]\s*(?:no|n)\b|\s+(?:until|till|pending|through|thru)\b|\s*[(\[?])")
 """A term's status cell that says it runs now, first after the term's end (past other dates and figures) or before
 its start, maybe with a confirming bracketed note ("Current (paid)"); not "Active: No", "Active until renewal" or
 any other note ("Current (unpaid)", "Active (upon payment)"); "Not active", "Non-current", "Was active", "Inactive" do
@@ -176,6 +148,8 @@ line (none, or several), or when it disagrees with an expiry stated apart, which
 (membership.several_terms)."""
 COLUMNS = "|".join((ORGANISATION_LABEL, THROUGH_LABEL, TERM_LABEL, OTHER_COLUMNS))
 """Every column name a member list or card grid may show: a header row is the row of these."""
+LABEL_LINE = re.compile(rf"(?i)\s*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*")
+"""A line that is one field's label ("Membership Period"): never an organisation's name's rest."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -187,7 +161,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reasons = [] if organisation else ["membership.organisation_missing"]
     name = one_line(doc.slice(organisation.start, organisation.end)) if organisation else None
     if organisation is not None:
-        organisation, name, cut = _whole_name(doc, organisation)
+        organisation, name, cut = whole_name(doc, organisation, LABEL_LINE)
         if cut:
             reasons.append("membership.organisation_cut")
     through, through_found, unclear = _from_history(doc, evidence, through, through_found)
@@ -226,130 +200,6 @@ def _organisation(doc: DocText) -> Found | None:
         return heading
     chosen = named or heading
     return Found(chosen.start, chosen.end, chosen.rule, min(chosen.score, SENDER_SCORE))
-
-
-def _whole_name(doc: DocText, found: Found) -> tuple[Found, str, bool]:
-    """An organisation's name with the lines it is broken onto, and whether it may be cut (for a person to check).
-
-    A name reaching the end of its line or cell carries on with the line directly under it, in the same type (see
-    `_next_line_name`), when the name ends mid-phrase (on a connector or a qualifying word: "... Association for" /
-    "Infant Mental Health") and that line reads as the rest of a name, not an office, a board or a person
-    (`_carries_name`); when it ends on its organisation word and the line starts with a connector ("Harbor
-    Association" / "for Infant Mental Health"); when it ends whole on its subject and the line carries on into another
-    organisation word ("... Health" / "and Family Services Society") or with "and". A tagline, a host line or the rest
-    of a sentence starting with a connector ("for Every Baby", "at Riverside University", "at the Full Member Level")
-    is no part of it. A name ending on a word that heads no name ("... Infant and Family") over a line of name words
-    takes the line when its words are a name's subject ("Mental Health"), else it may be cut. A name that still ends
-    mid-phrase is cut.
-    """
-    name, end, dangling, doubt = one_line(doc.slice(found.start, found.end)), found.end, False, False
-    for _ in range(2):  # a name set on up to three lines
-        rest = _rest_of_cell(doc, end)
-        left = rest.strip(" \t.,;:!?") if rest is not None else ""
-        if rest is None or (left and not CONNECTORS_ONLY.fullmatch(rest)) or (not left and SENTENCE_END.search(rest)):
-            break  # words of another kind after it, or its sentence ends with it ("... Mental Health!")
-        carried = _next_line_name(doc, found, end)
-        dangling = bool(left)  # "... Association" with "for" left at the line's end: it goes on
-        if carried is None:
-            break
-        joins, doubt = _carries_on(name, dangling, carried[1])
-        if not joins:
-            break
-        name, end, dangling = one_line(f"{name} {rest} {carried[1]}"), carried[0], False
-    if end != found.end:
-        found = Found(found.start, end, found.rule, found.score)
-    return found, name, doubt or dangling or bool(MID_PHRASE.search(name))
-
-
-def _carries_on(name: str, dangling: bool, carried: str) -> tuple[bool, bool]:
-    """Whether a name goes on with the words of the line under it, and whether where it ends is in doubt."""
-    if MID_PHRASE.search(name) or dangling:
-        return _carries_name(carried), False
-    connector = re.match(rf"(?i)\s*({NAME_CONNECTOR})\s", carried)
-    last = name.split()[-1] if name.split() else ""
-    if OFFICE.search(carried):
-        return False, False
-    if connector is not None:
-        joins = bool(ORGANISATION.fullmatch(last) or ORGANISATION.search(carried))
-        return joins, not joins and connector.group(1).lower() in ("and", "&")
-    if ORGANISATION.fullmatch(last) or NAME_END.fullmatch(last):
-        return False, False
-    subject = bool(SUBJECT_WORDS.fullmatch(carried.strip()))
-    return subject, not subject
-
-
-def _carries_name(carried: str) -> bool:
-    """Whether a line under a name cut mid-phrase reads as its rest: not an office or a board, not a person's name.
-
-    An office, a department or a board ("Membership Services Office", "Board of Directors") stands under a name as
-    its part of the body; two or three capitalised words with no connector and no word of a name's subject
-    ("Jo Park") are a person's.
-    """
-    if OFFICE.search(carried):
-        return False
-    words = carried.split()
-    return not (len(words) <= 3 and not re.search(rf"(?i)\b{NAME_CONNECTOR}\b", carried)
-                and not SUBJECT_WORD.search(carried) and not ORGANISATION.search(carried))
-
-
-def _type_height(doc: DocText, start: int, end: int) -> float:
-    """The height of a run's type: its lowest capitalised word, else its words' box.
-
-    An OCR box is tight round the ink: a word with a descender stands taller in the same type.
-    """
-    placed = doc.words_in(start, end)
-    capitals = [p.word.bbox[3] - p.word.bbox[1] for p in placed if p.word.text[:1].isupper()]
-    box = box_of(doc, start, end)
-    return min(capitals) if capitals else (box[3] - box[1] if box is not None else 0.0)
-
-
-def _rest_of_cell(doc: DocText, end: int) -> str | None:
-    """The text after a name to the end of its cell (or line); None when no line holds the name."""
-    line = doc.line_at(max(end - 1, 0))
-    if line is None:
-        return None
-    cell_end = next((stop for start, stop in line.cell_spans() if start < end <= stop), line.end)
-    return doc.slice(end, max(cell_end, end))
-
-
-def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | None:
-    """The words a name broken at `end` carries on with on the next line, and where they end (None if none).
-
-    The next line stands directly under (its gap under a line's height), in the same type (heights within a fifth).
-    After a sentence's line, its first words from the paragraph's margin; after a heading, field or cell, its first
-    cell lined up with the name (left edges or centres within a line's height), alone under the name, all name,
-    naming no organisation of its own unless it starts with a connector ("and Family Services Society").
-    """
-    line = doc.line_at(max(end - 1, 0))
-    if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
-        return None
-    following = doc.lines[index + 1]
-    box = box_of(doc, max(found.start, line.start), end)
-    cells = following.cell_spans()
-    first = box_of(doc, *cells[0]) if cells else None
-    if following.page != line.page or box is None or first is None:
-        return None
-    height, under = _type_height(doc, max(found.start, line.start), end), _type_height(doc, *cells[0])
-    if not (-0.2 * height <= first[1] - box[3] <= height and abs(under - height) <= 0.2 * height):
-        return None
-    text = doc.slice(*cells[0])
-    in_sentence = found.rule in ("membership.organisation_in_line.v1", "membership.organisation_named.v1")
-    if in_sentence:
-        margin = box_of(doc, line.start, line.end)
-        carried = CONTINUATION.match(text)
-        if margin is None or abs(first[0] - margin[0]) > height or carried is None:
-            return None
-        words = carried.group(1).rstrip(".")
-        return cells[0][0] + carried.start(1) + len(words), words
-    lined = abs(first[0] - box[0]) <= height or abs((first[0] + first[2]) - (box[0] + box[2])) <= 2 * height
-    others = [cell for cell in cells[1:] if (other := box_of(doc, *cell)) is not None and other[0] < box[2]]
-    if len(cells) > 1 and len(line.cell_spans()) > 1:
-        return None  # a row of cells under a row of cells: the table's next row as likely as the cell's rest
-    whole = CONTINUATION.fullmatch(text.rstrip(".!"))
-    own_name = ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
-    if not lined or others or whole is None or own_name or any(ch.isdigit() for ch in text):
-        return None
-    return cells[0][1], whole.group(1)
 
 
 def _member_list_organisation(column: Found, heading: Found | None, named: Found | None) -> Found:
@@ -556,6 +406,8 @@ def _valid_through(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate |
         other = over if over is not None else heading
         if dated is not None and found is not None and other is not None and other.iso() != dated.iso():
             found = Found(found.start, found.end, found.rule, min(found.score, STACKED_SCORE))
+        elif dated is not None and found is not None and over_found is not None and over_found.start == found.start:
+            found = Found(found.start, found.end, found.rule, min(found.score, over_found.score))  # the same doubt
         if dated is not None:
             return dated, found
     if over is not None:
@@ -613,10 +465,11 @@ def _expiry_over_caption(doc: DocText, evidence: list[Evidence]
                 heading = heading or (dated if over_lines else None)
                 continue
             other = under_header(doc, index, position, value.rule)
-            if other is None and _row_under_names(doc, index):
+            grid = _row_under_names(doc, index) if other is None else 0
+            if grid == 2:
                 continue  # a grid's expiry cell left blank: the date over its name is the page's, no expiry
             stacked = other is not None and DATE_ONLY.match(doc.slice(other.start, other.end))
-            score = min(found.score, value.score, STACKED_SCORE if stacked else 1.0)
+            score = min(found.score, value.score, STACKED_SCORE if stacked or grid else 1.0)
             return dated, Found(found.start, found.end, value.rule, score), None
     return None, None, heading
 
@@ -652,27 +505,35 @@ def _heads_a_column(doc: DocText, index: int, position: int, over: Found) -> boo
             and below[1] - row[3] < CLOSER * (row[1] - above[3]))
 
 
-def _row_under_names(doc: DocText, index: int) -> bool:
-    """Whether a row of two or more column names (no digit) has a grid's row of values close under it.
+def _row_under_names(doc: DocText, index: int) -> int:
+    """How surely a row of two or more column names heads a grid whose row under it leaves this column blank.
 
-    The next line, within `CAPTION_REACH` line heights, holds two or more cells each under one of the names.
+    2: the next line, within `CAPTION_REACH` line heights, holds two or more cells each under one of the names, the
+    names hold no digit and no row of captions follows it (a sign-off's second block of lines, captioned under
+    them) and no line of values stands over the names (a sign-off's first block); the date over the caption is then
+    the page's. 1: a line close under has only one cell under a name, the names hold a digit ("2026 Dues"), or values
+    stand over the names as well as under: a grid's row as well as not, the date over is checked. 0: none such.
     """
     line = doc.lines[index]
     column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
     texts = [doc.slice(*cell) for cell in line.cell_spans()]
-    if (sum(bool(column.match(text)) for text in texts) < 2 or any(ch.isdigit() for text in texts for ch in text)
+    if (sum(bool(column.match(text)) for text in texts) < 2
             or index + 1 >= len(doc.lines) or doc.lines[index + 1].page != line.page):
-        return False
+        return 0
     following = doc.lines[index + 1]
     row, under = box_of(doc, line.start, line.end), box_of(doc, following.start, following.end)
     if row is None or under is None or under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
-        return False
+        return 0
     names = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
     lined = 0
     for cell in following.cell_spans():
         box = box_of(doc, *cell)
         lined += box is not None and sum(overlap(box, name) > 0.2 for name in names) == 1
-    return lined >= 2
+    if lined == 0 or _captions_follow(doc, Found(following.start, following.end, "", 1.0)):
+        return 0
+    digits = any(ch.isdigit() for text in texts for ch in text)
+    sure = lined >= 2 and not digits and not _lines_over_captions(doc, index)
+    return 2 if sure else 1
 
 
 def _lines_over_captions(doc: DocText, index: int) -> bool:

@@ -1,0 +1,199 @@
+"""Where an organisation's name ends: the lines a name broken at its line's end carries on with.
+
+A letterhead, a labelled field, a table's cell or a membership sentence may break a name over two or three lines.
+A line under the name, in the same type and lined up with it, is joined when it is surely the name's rest, left
+when it is surely something else (an office of the body, the paper's title), and otherwise the name is kept as read
+and flagged as maybe cut: which it is is a person's call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields import Found
+from extractors.form_layout import box_of
+from extractors.forms import one_line
+from extractors.layout import DocText
+
+ORGANISATION = re.compile(r"\b(association|alliance|society|network|coalition|academy|council|institute|federation"
+                          r"|foundation|guild|league|collaborative|consortium|AIMH)\b", re.I)
+ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|on|&)\s+)*[A-Z][\w'’&-]*)*")
+"""A proper name: capitalised words, with connectors between them."""
+NAME_CONNECTOR = r"(?:of|for|and|the|in|on|at|to|&)"
+MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|behaviou?ral|clinical|social|emotional"
+                        r"|developmental|perinatal|maternal|reflective|public|professional|young|human|relational)"
+                        r"|[,&–-])\W*$")
+"""A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
+it ("... for Infant Mental"): an organisation's name ends on its head noun."""
+SUBJECT_VOCAB = (r"(?:infants?|mental|health|early|young|child\w*|famil\w*|parent\w*|bab(?:y|ies)|youth"
+                          r"|wellness|well-?being|development\w*|education|perinatal|maternal|caregiv\w*|relationships?"
+                          r"|behaviou?r\w*|clinical|social|emotional|reflective|practice|equity|care|studies)")
+SUBJECT_WORD = re.compile(rf"(?i)\b{SUBJECT_VOCAB}\b")
+"""Words of a name's subject (what the body is for): "Infant Mental Health", "Young Children and Families"."""
+SUBJECT_WORDS = re.compile(rf"(?i)(?:\b(?:{SUBJECT_VOCAB}|{NAME_CONNECTOR})\b\s*)+")
+"""A line of only such words (and connectors): the rest of a name cut before its subject's last words."""
+OFFICE = re.compile(r"(?i)\b(?:office|department|dept|board|directors|committee|division|desk|team|staff|unit"
+                    r"|secretariat|headquarters|programs?|member(?:ship)?\s+services)\b")
+"""A part of a body (an office, a board) set under its name: never the name's rest."""
+OTHER_LINE = re.compile(r"(?i)\b(?:office|department|dept|board|directors|committee|secretariat|headquarters|desk"
+                        r"|member(?:ship)?\s+services|statement|certificate|card|notice|letter|verification"
+                        r"|confirmation|receipt|invoice|roster|directory|record|report|newsletter|bulletin)\b")
+"""A line surely no part of the name over it, when no word of a name's subject is in it: an office or board of the
+body ("Membership Office"), or the paper's title ("Annual Renewal Statement"). Any other line may be the name's rest."""
+SENTENCE_END = re.compile(r"[.!?]")
+"""A stop after a name at its line's end: the name's sentence ends there, whatever its last word."""
+CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
+CONTINUATION = re.compile(rf"\s*((?:{NAME_CONNECTOR}\s+)*{ORGANISATION_NAME.pattern})")
+"""The words a name carries on with on its next line: capitalised words, maybe after a connector ("and Family ...")."""
+
+
+def whole_name(doc: DocText, found: Found, labels: re.Pattern[str]) -> tuple[Found, str, bool]:
+    """An organisation's name with the lines it is broken onto, and whether it may be cut (for a person to check).
+
+    A name reaching the end of its line or cell carries on with the line directly under it, in the same type (see
+    `_next_line_name`), when the name ends mid-phrase (on a connector or a qualifying word: "... Association for" /
+    "Infant Mental Health") and that line reads as the rest of a name, not an office, a board or a person
+    (`_carries_name`); when it ends on its organisation word and the line starts with a connector ("Harbor
+    Association" / "for Infant Mental Health"); when it ends whole on its subject and the line carries on into another
+    organisation word ("... Health" / "and Family Services Society") or with "and". A tagline, a host line or the rest
+    of a sentence starting with a connector ("for Every Baby", "at Riverside University", "at the Full Member Level")
+    is no part of it. A name ending on a word that heads no name ("... Infant and Family") over a line of name words
+    takes the line when its words are a name's subject ("Mental Health"), else it may be cut. A name that still ends
+    mid-phrase is cut. A line that is a field's label (`labels`, "Membership Period") is no part of it.
+    """
+    name, end, dangling, doubt = one_line(doc.slice(found.start, found.end)), found.end, False, False
+    for _ in range(2):  # a name set on up to three lines
+        rest = _rest_of_cell(doc, end)
+        left = rest.strip(" \t.,;:!?") if rest is not None else ""
+        if rest is None or (left and not CONNECTORS_ONLY.fullmatch(rest)) or (not left and SENTENCE_END.search(rest)):
+            break  # words of another kind after it, or its sentence ends with it ("... Mental Health!")
+        carried = _next_line_name(doc, found, end)
+        dangling = bool(left)  # "... Association" with "for" left at the line's end: it goes on
+        if carried is None:
+            break
+        if labels.fullmatch(carried[1]):
+            break  # a field's label under the name
+        joins, doubt = _carries_on(name, dangling, carried[1])
+        if not joins:
+            break
+        name, end, dangling = one_line(f"{name} {rest} {carried[1]}"), carried[0], False
+    if end != found.end:
+        found = Found(found.start, end, found.rule, found.score)
+    return found, name, doubt or dangling or bool(MID_PHRASE.search(name))
+
+
+def _carries_on(name: str, dangling: bool, carried: str) -> tuple[bool, bool]:
+    """Whether a name goes on with the words of the line under it, and whether where it ends is in doubt.
+
+    A name ending mid-phrase takes a line that reads as a name's rest (else it is flagged as cut by its end). A name
+    that reads whole is joined only to a line that surely is its rest, and left unflagged only when it ends on its
+    organisation word or its subject's ("... Association", "... Mental Health") over a line that surely is something
+    else (`OTHER_LINE`); any other line may be its rest or not (a place word and "Intervention" end alike): the name
+    is kept as read and flagged.
+    """
+    if MID_PHRASE.search(name) or dangling:
+        return _carries_name(carried), False
+    words, last = carried.strip(), name.split()[-1] if name.split() else ""
+    if (OTHER_LINE.search(words) and not SUBJECT_WORD.search(words)
+            and (ORGANISATION.fullmatch(last) or SUBJECT_WORD.fullmatch(last))):
+        return False, False
+    return _surely_rest(name, words)
+
+
+def _surely_rest(name: str, words: str) -> tuple[bool, bool]:
+    """Whether a whole-looking name takes the line under it, and whether that is in doubt.
+
+    Surely its rest: "and" into another organisation word ("... Health" / "and Family Services Society"); a
+    connector and only subject words under a name naming no subject ("Harbor Society for Research" / "in Child
+    Development"); only subject words under a name ending on a word that heads no subject ("... Infant and Toddler" /
+    "Mental Health"), in doubt when the name already ended on one ("... Infant and Family" / "Mental Health").
+    A tagline, a host line, a sentence's rest ("for Every Baby", "at Riverside University", "in Good Standing") or
+    any other words are not joined, and the name is flagged.
+    """
+    last = name.split()[-1] if name.split() else ""
+    connector = re.match(rf"(?i)({NAME_CONNECTOR})\s", words)
+    subject = bool(SUBJECT_WORDS.fullmatch(words))
+    if connector is not None:
+        if connector.group(1).lower() in ("and", "&") and ORGANISATION.search(words):
+            return True, False
+        joins = subject and not SUBJECT_WORD.search(name)
+        return joins, not joins
+    if subject and not ORGANISATION.fullmatch(last):
+        return True, bool(SUBJECT_WORD.fullmatch(last))
+    return False, True
+
+
+def _carries_name(carried: str) -> bool:
+    """Whether a line under a name cut mid-phrase reads as its rest: not an office or a board, not a person's name.
+
+    An office, a department or a board ("Membership Services Office", "Board of Directors") stands under a name as
+    its part of the body; two or three capitalised words with no connector and no word of a name's subject
+    ("Jo Park") are a person's.
+    """
+    if OFFICE.search(carried):
+        return False
+    words = carried.split()
+    return not (len(words) <= 3 and not re.search(rf"(?i)\b{NAME_CONNECTOR}\b", carried)
+                and not SUBJECT_WORD.search(carried) and not ORGANISATION.search(carried))
+
+
+def _type_height(doc: DocText, start: int, end: int) -> float:
+    """The height of a run's type: its lowest capitalised word, else its words' box.
+
+    An OCR box is tight round the ink: a word with a descender stands taller in the same type.
+    """
+    placed = doc.words_in(start, end)
+    capitals = [p.word.bbox[3] - p.word.bbox[1] for p in placed if p.word.text[:1].isupper()]
+    box = box_of(doc, start, end)
+    return min(capitals) if capitals else (box[3] - box[1] if box is not None else 0.0)
+
+
+def _rest_of_cell(doc: DocText, end: int) -> str | None:
+    """The text after a name to the end of its cell (or line); None when no line holds the name."""
+    line = doc.line_at(max(end - 1, 0))
+    if line is None:
+        return None
+    cell_end = next((stop for start, stop in line.cell_spans() if start < end <= stop), line.end)
+    return doc.slice(end, max(cell_end, end))
+
+
+def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | None:
+    """The words a name broken at `end` carries on with on the next line, and where they end (None if none).
+
+    The next line stands directly under (its gap under a line's height), in the same type (heights within a fifth).
+    After a sentence's line, its first words from the paragraph's margin; after a heading, field or cell, its first
+    cell lined up with the name (left edges or centres within a line's height), alone under the name, all name,
+    naming no organisation of its own unless it starts with a connector ("and Family Services Society").
+    """
+    line = doc.line_at(max(end - 1, 0))
+    if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
+        return None
+    following = doc.lines[index + 1]
+    box = box_of(doc, max(found.start, line.start), end)
+    cells = following.cell_spans()
+    first = box_of(doc, *cells[0]) if cells else None
+    if following.page != line.page or box is None or first is None:
+        return None
+    height, under = _type_height(doc, max(found.start, line.start), end), _type_height(doc, *cells[0])
+    if not (-0.2 * height <= first[1] - box[3] <= height and abs(under - height) <= 0.2 * height):
+        return None
+    text = doc.slice(*cells[0])
+    in_sentence = found.rule in ("membership.organisation_in_line.v1", "membership.organisation_named.v1")
+    if in_sentence:
+        margin = box_of(doc, line.start, line.end)
+        carried = CONTINUATION.match(text)
+        if margin is None or abs(first[0] - margin[0]) > height or carried is None:
+            return None
+        words = carried.group(1).rstrip(".")
+        if re.match(r"[ \t]*\d", text[carried.end(1):]):
+            return None  # "on April 2, 2026, ...": a date, not the name's rest
+        return cells[0][0] + carried.start(1) + len(words), words
+    lined = abs(first[0] - box[0]) <= height or abs((first[0] + first[2]) - (box[0] + box[2])) <= 2 * height
+    others = [cell for cell in cells[1:] if (other := box_of(doc, *cell)) is not None and other[0] < box[2]]
+    if len(cells) > 1 and len(line.cell_spans()) > 1:
+        return None  # a row of cells under a row of cells: the table's next row as likely as the cell's rest
+    whole = CONTINUATION.fullmatch(text.rstrip(".!"))
+    own_name = ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
+    if not lined or others or whole is None or own_name or any(ch.isdigit() for ch in text):
+        return None
+    return cells[0][1], whole.group(1)
