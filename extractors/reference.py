@@ -133,10 +133,12 @@ DATE_LABEL = (r"date(?:\s+(?:signed|completed|submitted))?|(?:signed|completed|s
 POSSESSIVE = r"(?:my|her|his|their|the\s+(?:applicant|candidate)['’]s|[A-Z][a-z]+['’]s)"
 THE_RATER = r"\bthe\s+(?:reference|referee|rater|evaluator|recommender)\s+"
 """How notes taken by someone else (a telephone reference) name the rater."""
-AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)|\bI\s+(?:am|was|have\s+been)\s+{POSSESSIVE}"
+AS_RELATION = re.compile(rf"(?:\bas\s+(?:{POSSESSIVE}|an?)"
+                         rf"|(?:\bI\s+|(?<!\S)[Il|]\s*)(?:am|was|have\s+been)\s+{POSSESSIVE}"
                          rf"|{THE_RATER}(?:is|was|has\s+been)\s+(?:{POSSESSIVE}|the|an?))"
                          r"\s+(?P<relation>[^.,;()]{3,60})", re.I)
-"""A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student"; notes' "the
+"""A letter's "as her program supervisor", "as Ines's colleague", "I was the applicant's student" (a scan's "Iam",
+"lam" too); notes' "the
 reference is the chair of ..."; an aside in brackets ("as a colleague (no supervisory role)") is not the relation."""
 RATER_SIGNATURE = (r"(?:rater|reference|referee|evaluator|recommender)(?:['’]s)?\s+signature"
                    r"|signature\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender)")
@@ -460,13 +462,17 @@ def _with_options(doc: DocText, found: Found | None) -> Found | None:
 
 
 def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, bool]:
-    """'I have known X for 7 years, as her program supervisor': the code of every "as my/her ..." phrase."""
+    """'I have known X for 7 years, as her program supervisor': the code of every "as my/her ..." phrase.
+
+    Only the words before a statement of the rater's own endorsement count: "I hold Endorsement as ..." names a title.
+    A form's lines with no full stop run into one sentence ("I am the applicant's supervisee" over "Endorsement I
+    hold, if any: ..."): the line above still says the relationship.
+    """
     codes: list[tuple[str, Found]] = []
     for start, end in sentences(doc):
         sentence = doc.slice(start, end)
-        if HOLDS.search(sentence):  # "I hold Endorsement as ..." names a title, not a relationship
-            continue
-        for match in AS_RELATION.finditer(sentence):
+        holds = HOLDS.search(sentence)  # "I hold Endorsement as ..." names a title, not a relationship
+        for match in AS_RELATION.finditer(sentence[:holds.start()] if holds else sentence):
             code = relationship_code(match.group("relation"))
             if code:
                 codes.append((code, Found(start + match.start("relation"), start + match.end("relation"),
@@ -583,9 +589,29 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
     return level, readable, best, reasons
 
 
+INLINE_DATE = re.compile(rf"(?i)(?<=\s)(?:{DATE_LABEL})\s*:\s*(?P<value>\S.*?)\s*$")
+"""A date label with its colon and value ending a line that starts with other words: a heading the form printed
+the field beside ("Section A - To be completed by the reference Date completed: 11 April 2026")."""
+
+
+def _date_after_heading(doc: DocText) -> Found | None:
+    """The value of a date label that says which date ("Date completed:") after a heading in the same cell.
+
+    A bare "Date:" in running words may be any date; a label naming the rater's completing or signing is the form's.
+    """
+    for line in doc.lines:
+        text = doc.slice(line.start, line.end)
+        match = INLINE_DATE.search(text)
+        if match and re.search(r"\s", text[match.start():match.start("value")].split(":")[0].strip()):
+            return Found(line.start + match.start("value"), line.start + match.end("value"),
+                         "reference.date_after_heading.v1", 0.9)
+    return None
+
+
 def _date(doc: DocText, evidence: list[Evidence], above: bool) -> tuple[ParsedDate | None, Found | None]:
     """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
     found = field_value(doc, DATE_LABEL, "reference.date.v2", captions_above=above, bare=DATE_VALUE)
+    found = found or _date_after_heading(doc)
     if found is not None:
         dated, source = field_date(doc, found, evidence)
         ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
