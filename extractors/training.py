@@ -45,6 +45,7 @@ from extractors.training_record import check_total, row_reading
 from extractors.training_sidebar import COLUMN_LOOKAHEAD, DATE_LEAD, across, stacked_value
 from extractors.training_table import cell_box, read_table
 from extractors.training_values import (
+    RANGE_JOIN,
     Reading,
     clean,
     clock_duration,
@@ -456,6 +457,8 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
         found, written = stacked_value(doc, label, "training.date_stacked.v1", dated=True)
         if found is not None and not spans_in(doc, found.start, found.end, "DATE"):
             found = None
+    if found is None:
+        found, written = _run_in_date(doc, label)
     if found is None or not END_DATE.fullmatch(written.strip()):
         return found
     line = doc.line_at(found.start)
@@ -466,6 +469,39 @@ def _labelled_date(doc: DocText, label: str) -> Found | None:
     if TRAINING_DAYS.search(context):
         return found
     return Found(found.start, found.end, found.rule, min(found.score, UNSURE_END_SCORE))
+
+
+RUN_IN_SCORE = 0.88
+"""A date right after its label with no colon, in a run of particulars: known by its label and where it ends."""
+PARTICULAR_START = r"(?:^|(?<=[\u00b7\u2022\u2219|;]))\s*"
+"""Where a particular starts in a line of them: the line's start, or after a middle dot, bullet, bar or semicolon."""
+PARTICULAR_END = re.compile(r"\s*(?:$|[\u00b7\u2022\u2219|;]|\s[-\u2013\u2014]\s)")
+"""Where a particular ends: the cell's end, a separator, or a dash between spaces (a scan's reading of a dot)."""
+
+
+def _run_in_date(doc: DocText, label: str) -> tuple[Found | None, str]:
+    """A completion date in a run of particulars: its label, a space, the date (or range) and the particular's end.
+
+    A line may set the particulars side by side, parted by dots ("Completed Aug 5, 2023 · 7.5 contact hours ·
+    Online"): a particular that is a date label and a date alone is that date; words after the date in the same
+    particular ("Completed June 5, 2024 at the clinic ...") make it a sentence, none, as does a label in lower case
+    (a sentence's words going on: "presented March 30 - April 2, 2021").
+    """
+    lead = re.compile(rf"{PARTICULAR_START}(?P<label>{label})\s+", re.I)
+    for line in doc.lines:
+        for start, end in line.cell_spans():
+            for match in lead.finditer(doc.slice(start, end)):
+                if not match["label"][0].isupper():
+                    continue  # "presented March 30 ..." goes on a sentence; a particular starts as a heading does
+                after = start + match.end()
+                spans = spans_in(doc, after, end, "DATE")
+                if not spans or spans[0].start != after:
+                    continue
+                last = spans[1] if len(spans) > 1 and RANGE_JOIN.match(doc.text[spans[0].end:spans[1].start]) \
+                    else spans[0]
+                if PARTICULAR_END.match(doc.text, last.end, end) or last.end == end:
+                    return Found(after, last.end, "training.date_run_in.v1", RUN_IN_SCORE), match["label"]
+    return None, ""
 
 
 DATE_CAPTION = re.compile(rf"\s*(?:(?P<named>{DATE_LABEL})|{GENERIC_DATE_LABEL})\s*:?\s*", re.I)

@@ -96,11 +96,29 @@ def certificate_issuer(doc: DocText) -> Found | None:
         above = [cell for top in doc.lines[:index] for cell in top.cell_spans() if _name_line(doc.slice(*cell))]
         named = [cell for cell in above if ORGANISATION_WORDS.search(doc.slice(*cell))]
         if named:
-            return Found(*named[0], "training.provider_issuer.v2", 0.9)
+            return Found(_without_mark(doc, *named[0]), named[0][1], "training.provider_issuer.v2", 0.9)
         if index == 1 and len(above) == 1:
             return Found(*above[0], "training.provider_issuer.v1", 0.85)
         return None
     return None
+
+
+MARK_HEIGHT = 1.5
+"""How many times the name's own words' height a logo's mark stands, when a scan reads it as letters."""
+
+
+def _without_mark(doc: DocText, start: int, end: int) -> int:
+    """Where an issuer's name starts past a logo's mark a scan read as a short word before it ("EF Center for ...").
+
+    A mark printed beside a letterhead's name stands taller than the name's words; a word of three characters or
+    fewer before the name, far taller than the words after it, is the mark's letters, no word of the name.
+    """
+    words = doc.words_in(start, end)
+    if len(words) < 3 or len(words[0].word.text) > 3:
+        return start
+    heights = sorted(p.word.bbox[3] - p.word.bbox[1] for p in words[1:])
+    first = words[0].word.bbox[3] - words[0].word.bbox[1]
+    return words[1].start if first > MARK_HEIGHT * heights[len(heights) // 2] else start
 
 
 def _name_line(text: str) -> bool:

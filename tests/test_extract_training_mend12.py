@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_training import Row
+from extractors.layout import build_text
+from extractors.nlp import find_patterns
+from extractors.training import extract
+from tests.test_extract_training import Row, page_of
 from tests.test_extract_training_sidebar import item_of
 
 
@@ -106,3 +109,56 @@ def test_a_stacked_date_after_a_weekday_or_on_is_still_read(day: str) -> None:
     """Guard rows (pass before and after): a weekday or "on" before a stacked date keeps it a date alone."""
     rows = blank_caption(day)
     assert item_of(rows).value["date"] == "2024-08-13"
+
+
+def particulars_run(run: str) -> list[Row]:
+    """A certificate whose particulars share one line under the title, parted by dots, with an issue date below."""
+    return ["Willow Creek Early Learning Alliance", "CERTIFICATE OF COMPLETION", ("Samuel Okafor", 26.0),
+            "has successfully completed", ("Responsive Feeding in Infancy", 18.0), run,
+            ("Dana Whitfield |  | Issued 10/2/2024", 16.0), "Dana Whitfield, Training Lead"]
+
+
+@pytest.mark.parametrize(("run", "date"), [
+    ("Completed Sep 9, 2024 \u00b7 4.0 contact hours \u00b7 In person", "2024-09-09"),
+    ("Attended September 5-9, 2024 \u00b7 240 minutes \u00b7 Virtual", "2024-09-09"),
+    ("Completed 2024-09-09 | 4 hours | Self-paced", "2024-09-09"),
+    ("Attended Sept 9, 2024 - 4.0 clock hours - Virtual", "2024-09-09"),
+])
+def test_a_date_in_a_run_of_particulars_is_the_completion_date(run: str, date: str) -> None:
+    """Holdout-v10 structure (every row fails before): a particular that is a date label, a space and a date alone,
+    parted from the next by a dot, bar or dash, gives the completion date (never the issue date below)."""
+    assert item_of(particulars_run(run)).value["date"] == date
+
+
+@pytest.mark.parametrize("run", [
+    "Completed Sep 9, 2024 with the Infant Team \u00b7 4.0 contact hours",
+    "Attended on request Sep 9, 2024 \u00b7 4.0 contact hours",
+])
+def test_a_run_in_date_with_words_around_it_is_no_completion_date(run: str) -> None:
+    """Guard rows (no date before as after): words in the date's particular make it a sentence, read by no rule
+    here; the date is missing or flagged."""
+    item = item_of(particulars_run(run))
+    assert item.value["date"] != "2024-09-09" or item.needs_review
+
+
+@pytest.mark.parametrize(("mark", "tall"), [("EF", 26.0), ("a", 24.0), ("Be", 22.0)])
+def test_a_logo_mark_read_as_letters_before_the_issuer_is_no_word_of_it(mark: str, tall: float) -> None:
+    """Holdout-v10 scan structure (every row fails before): a short "word" before the letterhead's name, standing
+    far taller than the name's words, is a logo's mark that a scan read as letters."""
+    page = page_of([f"{mark} Willow Creek Early Learning Alliance", "CERTIFICATE OF COMPLETION",
+                    ("Samuel Okafor", 26.0), "has successfully completed", ("Responsive Feeding in Infancy", 18.0),
+                    "Completed Sep 9, 2024 \u00b7 4.0 contact hours"])
+    first = page.words[0]
+    x0, y0, x1, _ = first.bbox
+    words = [first.model_copy(update={"bbox": (x0, y0 - tall / 2, x1, y0 + tall / 2)}), *page.words[1:]]
+    doc = build_text("doc", [page.model_copy(update={"words": words})])
+    [item] = extract(doc, find_patterns(doc.text)).items
+    assert item.value["provider"] == "Willow Creek Early Learning Alliance"
+
+
+def test_a_short_word_of_the_name_s_own_height_stays_in_it() -> None:
+    """Guard row (passes before and after): a short first word in the name's own type is part of the name."""
+    item = item_of(["El Paso Infant Learning Center", "CERTIFICATE OF COMPLETION", ("Samuel Okafor", 26.0),
+                    "has successfully completed", ("Responsive Feeding in Infancy", 18.0),
+                    "Completed Sep 9, 2024 \u00b7 4.0 contact hours"])
+    assert item.value["provider"] == "El Paso Infant Learning Center"
