@@ -42,10 +42,12 @@ COLUMN_NAMES = {
     "end": r"(?:end|finish)(?:\s+time)?(?!\s+date)|time\s+out",
     "individual": r"individual|indiv\.?|one[\s-]+(?:on|to)[\s-]+one|1[\s-]+(?:on|to)[\s-]+1|1\s*:\s*1|dyadic",
     "group": r"group",
+    "times": r"(?:appointment\s+)?times?(?:\s+of\s+day)?",
 }
 """Column header names by role; a running total ("Cumulative hrs") is a column of its own that no session reads.
 A running count of sessions ("Cumulative sessions", "Running no.") is no running total: its steps are not hours.
-A session's start and end times check its duration, or give it when the log has no duration column.
+A session's start and end times check its duration, or give it when the log has no duration column; so do the
+two times of one "Time" column ("2:30 PM - 4:00 PM").
 A billing statement describes each session in words ("Individual supervision with Ann Lee"): a log without a
 format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").

@@ -44,11 +44,18 @@ REPAIRS = [(re.compile(r"^(\d):(\d)$"), r"\1.\2"), (re.compile(r"^(\d)(\d{1,2})$
 """Lost decimal points: "1:5" and "15" (or "150") for "1.5"; a 1 read as a letter before its h: "th 30m", "lh 00m"."""
 CLOCK_TIME = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s*(?:([ap])\.?\s*m\.?)?$", re.I)
 """A time of day in a start or end cell: "3:30 PM", "10.30 a.m.", "15:30"."""
+TIME_RANGE = re.compile(r"^\s*(\S+(?:\s*[ap]\.?\s*m\.?)?)\s*(?:-|–|—|to)\s*(\S+(?:\s*[ap]\.?\s*m\.?)?)\s*$", re.I)
+"""A time column's cell holding a session's start and end ("2:30 PM - 4:00 PM", "9:00-10:30", "1.30 to 3.00")."""
 NAMED_BY = re.compile(r"^(?:with|by)$", re.I)
 """The word before the supervisor's name in a session's description: "supervision with Ann Lee", "led by Ann Lee"."""
 NOT_A_PERSON = re.compile(r"(?i)&|\b(?:and|services?|cent(?:er|re)|start|team|program(?:me)?|agency|clinic|department"
                           r"|group|staff|famil(?:y|ies)|network|institute|association|board|committee|partners?)\b")
 """Words that make what follows "with" or "by" a body or several people, not the one supervisor."""
+SERVICE_SHAPE = re.compile(r"(?i)^(?:(?:individual|indiv|ind|group|grp|one[\s-](?:on|to)[\s-]one"
+                           r"|1[\s-]?(?:on|to|:)[\s-]?1|dyadic)\.?|reflective|rs\s*/\s*c|supervision|consultation"
+                           r"|session|meeting|[\s,/-])+$")
+"""A service cell that is only its type and words naming the meeting ("Individual consultation", "Group RS/C
+session"): sure of its type. A word beyond that shape ("Group dynamics training") is a question."""
 ORDER_AMBIGUOUS = frozenset({"date.numeric_dash_ambiguous.v1", "date.numeric_dotted_ambiguous.v1"})
 """Rules of a dashed or dotted date whose parts could be day or month (05-06-2023): the log's other dates may say."""
 COLUMN_ORDER_SCORE = 0.9
@@ -170,10 +177,15 @@ class SessionReader:
         reasons = date_reasons + hours_reasons
         if WHOLE_NUMBER.match(cell_text(cells.get("unsure_part", [])).strip(" .")):
             reasons.append("log.hours_unsure")  # a number beside the duration may be a part of it left unread
+        elif _not_a_time_range(cells.get("times", [])):
+            reasons.append("log.hours_unsure")  # a "Time" column of numbers may hold the duration's hours part
         described = _described(cells, columns)
         if described:
             session_format, format_found = self._described_format(described, reasons)
             supervisor, supervisor_found = self._described_supervisor(described, reasons)
+        elif serviced := _service_cell(cells, columns):
+            session_format, format_found = self._described_format(serviced, reasons, sure_shape=True)
+            supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
         else:
             session_format, format_found = self._format(cells.get("format", []), reasons, cells, columns)
             if _disagrees_with_column(session_format, cells, columns):
@@ -311,14 +323,22 @@ class SessionReader:
         reasons.append("log.format_missing" if not words else "log.format_unreadable")
         return None, None
 
-    def _described_format(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
-        """Individual or group, the one option word a session's description names; both or neither is a question."""
+    def _described_format(self, words: list[Placed], reasons: list[str],
+                          sure_shape: bool = False) -> tuple[str | None, Found | None]:
+        """Individual or group, the one option word a session's description names; both or neither is a question.
+
+        With `sure_shape` (a service column beside a supervisor column of its own), the cell is sure only when it is
+        the option word and words naming the meeting ("Individual consultation", "Group RS/C session"); any other
+        word ("Group dynamics training") may make the option word something else than the session's type.
+        """
         start, end = cell_span(words)
         named = [e for e in self.evidence if e.label in ("FORMAT_INDIVIDUAL", "FORMAT_GROUP")
                  and e.start >= start and e.end <= end]
         if len({e.label for e in named}) != 1:
             reasons.append("log.format_unreadable" if named else "log.format_missing")
             return None, None
+        if sure_shape and not SERVICE_SHAPE.match(cell_text(words).strip(" .,;:|[]_")):
+            reasons.append("log.format_in_service_unsure")
         return named[0].label.split("_")[1].lower(), Found(named[0].start, named[0].end,
                                                            "log.format_in_description.v1", DESCRIBED_SCORE)
 
@@ -402,6 +422,15 @@ def _disagrees_with_column(session_format: str | None, cells: Cells, columns: li
     """Whether a format cell names one type while the row's duration sits in the other type's column."""
     typed = {c.role for c in columns or [] if c.timed and cells.get(c.role)}
     return session_format is not None and bool(typed) and session_format not in typed
+
+
+def _service_cell(cells: Cells, columns: list[Column] | None) -> list[Placed]:
+    """A session's service cell ("Individual consultation"), when its log has a supervisor column but no format one.
+
+    With no format or tick column, the service a row names says the session's type.
+    """
+    roles = {c.role for c in columns or []}
+    return [] if roles & {"format", *TICK_ROLES} or "supervisor" not in roles else cells.get("description", [])
 
 
 def _described(cells: Cells, columns: list[Column] | None) -> list[Placed]:
@@ -586,10 +615,19 @@ def _tally_step(before: list[tuple[int, int]], row: int, number: int) -> bool:
         len(before) == 2 and number - first == row - first_row)
 
 
+def _not_a_time_range(words: list[Placed]) -> bool:
+    """Whether a time column's cell holds a number that is no span of two times: maybe a part of the duration."""
+    text = cell_text(words)
+    return any(ch.isdigit() for ch in text) and not TIME_RANGE.match(text)
+
+
 def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:
     """The hours from a row's start to its end time, when both read and the span is a plausible session."""
     start_words, end_words = cells.get("start", []), cells.get("end", [])
     start, end = _clock_time(cell_text(start_words)), _clock_time(cell_text(end_words))
+    if not start_words and not end_words and (ranged := TIME_RANGE.match(cell_text(cells.get("times", [])))):
+        start, end = _clock_time(ranged[1]), _clock_time(ranged[2])
+        start_words = cells["times"]
     if start is None or end is None:
         return None
     hours = ParsedHours(hours=round((end - start) / 60, 2), converted=False, form="times")

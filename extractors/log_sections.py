@@ -169,7 +169,7 @@ def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int
                 or (cells is None and any(ch.isdigit() for ch in below.text))):
             current, own_header = heading, n + 1
             continue
-        ended = SECTION_END.match(row.text)
+        ended = SECTION_END.match(row.text) or (heading is None and _heading_shaped(row))
         if current is not None and ended:
             _check_total(row, current, sections)
         if current is not None and (row.page != current.page or ended or _other_table(row, n, own_header, evidence)):
@@ -177,6 +177,19 @@ def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int
         if current is not None:
             sections[id(row)] = current
     return sections
+
+
+def _heading_shaped(row: Row) -> bool:
+    """A line shaped as a section's heading ("<words> with|by <Name>", short, no figures) though not read as one.
+
+    Whatever its words ("Mentoring with Ann Lee", "Sessions hosted by Hal Moss"), the rows below it are not the
+    section above's: that section ends there, and its rows read their own cells.
+    """
+    words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
+    if not words or len(words) > HEADING_WORDS or any(ch.isdigit() for ch in row.text) or header_columns(row):
+        return False
+    marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
+    return bool(marks) and marks[-1] > 0 and 2 <= len(_name(words[marks[-1] + 1:])) <= 4
 
 
 def _other_table(row: Row, n: int, own_header: int, evidence: list[Evidence]) -> bool:

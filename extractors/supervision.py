@@ -380,9 +380,9 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     under an hours and a minutes column, two bare numbers are the total's hours and minutes ("TOTAL 52 30").
     A total of money (a statement's "Total billed: $2,530.00", beside its total time) is no total of hours.
     """
-    totals = [(row, m) for row in rows if (m := TOTAL_LINE.match(row.text.strip()))
-              and not SUBTOTAL.search(m["label"]) and not MONEY.search(row.text) and not CHARGE.search(m["label"])
-              and not OTHER_TOTAL.search(row.text[:m.start("value")] if m["value"] else row.text)]
+    totals = [(row, m) for row in rows if (text := _total_text(row)) and (m := TOTAL_LINE.match(text))
+              and not SUBTOTAL.search(m["label"]) and not MONEY.search(text) and not CHARGE.search(m["label"])
+              and not OTHER_TOTAL.search(text[:m.start("value")] if m["value"] else text)]
     if not totals:
         return None
     row, match = totals[-1]
@@ -401,6 +401,23 @@ def _stated_total(doc: DocText, rows: list[Row], rows_sum: float, minutes_log: b
     return build_item(doc, "supervision_total", "supervision_total",
                       {"stated_total": stated.hours, "rows_sum": rows_sum}, [found],
                       [] if agrees else ["log.total_mismatch"])
+
+
+def _total_text(row: Row) -> str:
+    """A row's text from where its total starts: the whole row, or the field after labelled fields beside it.
+
+    A report's foot may set its fields side by side ("Appointments listed: 17      Total duration: 28.0"): the
+    total is a later field when each field before it is a label and its one short value.
+    """
+    text = row.text.strip()
+    rest = text
+    while not TOTAL_LINE.match(rest) and (field := LABELLED_FIELD.match(rest)):
+        rest = rest[field.end():]
+    return rest if TOTAL_LINE.match(rest) else text
+
+
+LABELLED_FIELD = re.compile(r"^[A-Za-z][A-Za-z /'#.-]{0,40}:\s*[^\s:]+\s+")
+"""A label and its one-word value ("Sessions: 17", "Appointments listed: 17") before another field on its line."""
 
 
 SPLIT_TOTAL = re.compile(r"^(\d{1,4})\s+(\d{1,2})$")
