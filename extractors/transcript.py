@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extractors.fields import Extraction, Found, build_item, date_in, missing, slug
+from extractors.fields import LOW_OCR_CONFIDENCE, Extraction, Found, build_item, date_in, missing, slug
 from extractors.forms import ocr_tolerant
 from extractors.layout import DocText, Placed, union
 from extractors.nlp import Evidence
@@ -92,9 +92,15 @@ DASH = re.compile(r"^[\u2013\u2014-]+$")
 """A dash between two runs: a division ("... - Office of ...") or a campus written on ("... - Twin Cities")."""
 ADDRESS_AFTER = re.compile(r"\s*,\s*(?:\d|(?:p\.?\s*o\.?\s*)?box\b).*$", re.I)
 """A street address written on after the name and a comma ("..., 1200 Lake Road, Harlow"; "..., P.O. Box 40")."""
-PLACE_AFTER = re.compile(r"\s*,\s*(?:[A-Z][\w.'\-]*\s+){1,3}(?:[A-Z]{2}|\d{5}(?:-\d{4})?)(?:\s+\d{5}(?:-\d{4})?)?\s*$")
+PLACE_AFTER = re.compile(r"\s*,\s*(?:(?![A-Z]{2}\b)[A-Z][\w.'\-]*\s+){1,3}(?:[A-Z]{2}|\d{5}(?:-\d{4})?)"
+                         r"(?:\s+\d{5}(?:-\d{4})?)?\s*$")
 """A town with its state code or ZIP written on after the name and one comma ("..., Harlow OH 44101"): a place, not
-the name's own words (a campus alone after the comma, "University of Wisconsin, Madison", stays on the name)."""
+the name's own words (a campus alone after the comma, "University of Wisconsin, Madison", stays on the name). A
+town's word is never a two-capital code: "..., Easton, PA 18042" is no town after one comma (the state code is not
+its town), so the whole is kept and checked (`_placed_on`)."""
+NAME_WORD = re.compile(r"\(?[^\W\d_]+(?:['\u2019.\-&][^\W\d_]*)*\)?[.,;:]?|&|\+|[\-\u2013]", re.I)
+"""A word a name is written in: letters, perhaps joined by an apostrophe, a dot or a hyphen. A scan's word holding
+other marks or digits ("ime}", "Un1versity") is a misreading."""
 HONOURS = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|distinction|"
                      r"merit)|first[\s-]class(?:\s+honou?rs)?\s*", re.I)
 
@@ -249,7 +255,7 @@ def _institution(doc: DocText) -> Institution | None:
             if (INSTITUTION.search(text) and ":" not in text and not re.match(r"\s*(?:office\b|\d)", text, re.I)):
                 part, spaced = _spaced_part(doc, _name_only(doc, start, end, "transcript.institution.v1", 0.9))
                 whole = _whole_row(doc, _name_only(doc, part.start, part.end, part.rule, part.score))
-                return replace(whole, unsure=whole.unsure or spaced or _placed_on(whole.name))
+                return replace(whole, unsure=whole.unsure or spaced or _placed_on(whole.name) or _misread(doc, whole))
     for line in record:
         for label, value in label_segments(doc, line):
             if INSTITUTION_LABEL.fullmatch(label) and INSTITUTION.search(doc.slice(value.start, value.end)):
@@ -258,8 +264,19 @@ def _institution(doc: DocText) -> Institution | None:
                 named, spaced = _spaced_part(doc, named)
                 cut = cut or spaced
                 whole = _whole_row(doc, named)
-                return replace(whole, unsure=whole.unsure or cut or _placed_on(whole.name))
+                return replace(whole, unsure=whole.unsure or cut or _placed_on(whole.name) or _misread(doc, whole))
     return None
+
+
+def _misread(doc: DocText, institution: Institution) -> bool:
+    """Whether a scan's word of the name is not shaped as a name's word, or was read unsurely.
+
+    A name is written in words of letters (`NAME_WORD`); OCR's reading of a speck or of a word run into another
+    ("ime} University") holds other marks, or comes with a low word confidence: a person checks the name.
+    """
+    words = [p for span in institution.spans for p in doc.words_in(span.start, span.end)]
+    return any(p.word.source == "ocr" and (not NAME_WORD.fullmatch(p.word.text)
+                                           or p.word.confidence < LOW_OCR_CONFIDENCE) for p in words)
 
 
 def _placed_on(name: str) -> bool:
@@ -470,4 +487,4 @@ def _trim(text: str) -> tuple[int, int]:
             start, text = start + title.end(), text[title.end():]
         elif title.start() > 0 and INSTITUTION.search(text[:title.start()]):
             text = text[:title.start()]
-    return start, start + len(text.rstrip(" ;,"))
+    return start, start + len(text.rstrip(" ;,+"))

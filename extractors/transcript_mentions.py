@@ -8,7 +8,7 @@ term date or a date of birth beside a degree's name is never read as its conferr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from extractors.fields import Found
 from extractors.layout import DocText, Line
@@ -134,12 +134,41 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
             conferral = row.conferral
         if conferral is None:
             continue
+        entry = _entry_below(doc, degree_ev, cell)
+        labelled = _labelled(doc, conferral) or entry.conferred
+        if entry.status and not labelled:
+            continue  # the entry says it stands otherwise than conferred: left unread, the document flagged
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
         field = (field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
                  or _field_below(doc, degree_ev, cell))
-        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral,
-                                row.reasons if row else ()))
+        reasons = (*(row.reasons if row else ()), *_row_doubts(doc, cell, end, conferral, abbreviation_only),
+                   *(("degree.status_unclear",) if entry.unclear or entry.status and entry.status_word else ()))
+        reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral, reasons))
     return reads
+
+
+def _labelled(doc: DocText, conferral: Found) -> bool:
+    """Whether a conferral date is led by a conferral label in its cell ("Conferred 05/07/2012", "Date Awarded:")."""
+    cell = _cell_at(doc, conferral.start)
+    return cell is not None and ends_with_conferral_label(doc.slice(cell[0], conferral.start))
+
+
+def _row_doubts(doc: DocText, cell: tuple[int, int], mention_end: int, conferral: Found,
+                abbreviation_only: bool) -> tuple[str, ...]:
+    """What a degree's row holds that a sure degree row does not: a reason a person checks it, for each.
+
+    A year after the degree's name that is not its conferral's ("BA 2009" over a 2011 date); for letters alone, a
+    figure cell with no grade ("BA | Psychology | 05/10/2009 | 3.62": a GPA, or a course's credits).
+    """
+    reasons = []
+    year = YEAR_AFTER.match(doc.slice(mention_end, cell[1]))
+    if year and year.group(1) not in doc.slice(conferral.start, conferral.end):
+        reasons.append("degree.year_disagrees")
+    line = doc.line_at(cell[0])
+    if abbreviation_only and line is not None and any(
+            FIGURE_CELL.fullmatch(doc.slice(*c)) for c in line.cell_spans() if c[0] >= cell[1]):
+        reasons.append("degree.course_row_possible")
+    return tuple(reasons)
 
 
 def _not_conferred(doc: DocText, degree_ev: list[Evidence], mention_end: int) -> bool:
@@ -151,48 +180,118 @@ def _not_conferred(doc: DocText, degree_ev: list[Evidence], mention_end: int) ->
     if line is None:
         return False
     upto = min([e.start for e in degree_ev if mention_end <= e.start < line.end] + [line.end])
-    return bool(DEGREE_STATUS.search(doc.slice(mention_end, upto))) or _status_below(doc, degree_ev, mention_end)
+    return bool(DEGREE_STATUS.search(doc.slice(mention_end, upto)))
 
 
-STATUS_LINE = re.compile(r"\s*(?:(?:degree|program|academic|enroll?ment|student)\s+)?status\b[\s:\-]*(?!(?:conferred|"
-                         r"awarded|granted|completed|graduated|earned)\b)\w|\s*(?:admit(?:ted)?|admission|"
-                         r"matriculat\w*|(?:program\s+)?start)\b", re.I)
-"""An entry's detail line that says where the degree stands, other than conferred ("Status: In Progress", "Degree
-Status: Active"), or when its study began ("Admit Term: Fall 2024", "Program Start Date"): a date on the degree's
-row is then perhaps its start, no conferral."""
+STATUS_WORDS = r"(?:(?:degree|program|academic|enroll?ment|student)\s+)?status\b[\s:\-]*"
+STATUS_CONFERRED = re.compile(rf"\s*{STATUS_WORDS}(?:degree\s+)?(?:conferred|awarded|granted|completed?|graduated|"
+                              r"earned)(?:\s+degree)?[\s.]*", re.I)
+"""A status line of the sure conferred shape: the status label and a conferral word alone ("Status: Awarded",
+"Status: Degree Awarded", "Degree Status: Complete")."""
+STATUS_LINE = re.compile(rf"\s*{STATUS_WORDS}\w", re.I)
+"""Any other status line ("Status: In Progress", "Academic Status: Good Standing"): the degree stands otherwise than
+conferred, or the line is not the degree's; a date on the degree's row is then perhaps no conferral."""
+STARTED_LINE = re.compile(r"\s*(?:admit(?:ted)?|admission|matriculat\w*|(?:program\s+)?start)\b", re.I)
+"""A line saying when the study began ("Admit Term: Fall 2024", "Program Start Date"): beside a conferral label it
+is the entry's history; without one the row's date is perhaps that start."""
 STATUS_LINES = 4
-"""How many detail lines under a degree's row still belong to its entry."""
+"""How many detail lines under a degree's row may still belong to its entry."""
+ENTRY_GAP = 1.5
+"""A gap over a line, in the height of the line above, that ends the entry: a new block of the page."""
 
 
-def _status_below(doc: DocText, degree_ev: list[Evidence], mention_end: int) -> bool:
-    """Whether the detail lines under a degree's row, before the next degree, say it was not (yet) conferred."""
-    index = line_index(doc, mention_end)
-    for line in doc.lines[index + 1:index + 1 + STATUS_LINES]:
-        if line.page != doc.lines[index].page or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
-            return False
+@dataclass(frozen=True)
+class EntryBelow:
+    """What a degree's detail lines say: conferred (a conferral label), a status, or words of no sure shape."""
+
+    conferred: bool = False
+    status: bool = False
+    status_word: bool = False
+    """The status is a status line (not only a start): beside a conferral label it still makes the row doubtful."""
+    unclear: bool = False
+
+
+def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> EntryBelow:
+    """The detail lines under a degree's row, up to the next degree, a gap or a new page, read by their shape.
+
+    A sure detail line is a conferral line ("Conferred 05/07/2012", "Status: Degree Awarded"), a detail of the
+    entry ("Major: Psychology", "Honors: Cum Laude"), a status ("Status: Active") or a start ("Admit Term: Fall
+    2010"). Any other line ("Expected Graduation: 05/2025", "Degree Candidate") is of no sure shape: it may say the
+    row's date is no conferral, so a person checks the degree (`unclear`) rather than the degree being dropped.
+    Only the cells in the degree's column count: another column's lines are no part of its entry.
+    """
+    index = line_index(doc, cell[0])
+    column = _own_column(doc, degree_ev, cell)
+    entry = EntryBelow()
+    previous = doc.lines[index]
+    for whole in doc.lines[index + 1:index + 1 + STATUS_LINES]:
+        if whole.page != previous.page:
+            break
+        line = _column_part(doc, whole, column)
+        if line is None:
+            continue  # only another column's cells on this line
+        if (line.page != previous.page or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0))
+                or _gap_above(line, previous) > ENTRY_GAP):
+            break
         text = doc.slice(line.start, line.end)
-        if STATUS_LINE.match(text) or DEGREE_STATUS.fullmatch(text.strip()):
-            return True
-    return False
+        if STATUS_CONFERRED.fullmatch(text) or _conferral_detail(text):
+            entry = replace(entry, conferred=True)
+        elif STATUS_LINE.match(text) or DEGREE_STATUS.fullmatch(text.strip()):
+            entry = replace(entry, status=True, status_word=True)
+        elif STARTED_LINE.match(text):
+            entry = replace(entry, status=True)
+        elif not HONOURS_LINE.fullmatch(text) and not _plain_details(doc, line):
+            entry = replace(entry, unclear=True)
+        previous = line
+    return entry
 
 
-COURSE_NUMBER = re.compile(r"\s*\d{3,4}[A-Z]?\b")
-"""A course's number after its subject's letters ("MSW 501", "MA 540"): a course code, never a degree's name."""
-COURSE_CELL = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}|[A-D][+\-]?|F|P|NP|CR|IP)\s*")
-"""A course row's credits or grade cell ("3.00", "A-", "P")."""
+HONOURS_LINE = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|"
+                          r"distinction|merit)\s*", re.I)
+"""A distinction alone on its line under the degree ("Magna Cum Laude", "With Honors")."""
+
+
+def _plain_details(doc: DocText, line: Line) -> bool:
+    """A detail line of the entry other than a date's ("Major: Psychology").
+
+    A conferral label without its date ("Graduation Date: TBD") is no sure line.
+    """
+    details = _details(doc, line)
+    return bool(details) and not any(is_conferral_label(label, worded=True) for label, _value in details)
+
+
+def _gap_above(line: Line, previous: Line) -> float:
+    """The blank between two lines, in the height of the upper one (0 when either has no words)."""
+    if not line.words or not previous.words:
+        return 0.0
+    top = min(p.word.bbox[1] for p in line.words)
+    bottom = max(p.word.bbox[3] for p in previous.words)
+    height = max(p.word.bbox[3] - p.word.bbox[1] for p in previous.words)
+    return (top - bottom) / height if height > 0 else 0.0
+
+
+COURSE_NUMBER = re.compile(r"\s*(?!(?:19|20)\d\d\b)\d{3,4}[A-Z]?\b")
+"""A course's number after its subject's letters ("MSW 501", "MA 540"): a course code, never a degree's name. A
+year is no course number ("Master of Education 2012")."""
+YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)\b")
+"""A year written after the degree's name in its cell ("BA 2009"): the year it was awarded."""
+COURSE_GRADE = re.compile(r"\s*(?:[A-D][+\-]?|F|P|NP|CR|IP)\s*")
+"""A course row's grade cell ("A-", "P")."""
+FIGURE_CELL = re.compile(r"\s*\d{1,2}\.\d{1,2}\s*")
+"""A figure cell: a course's credits ("3.00") or a degree's GPA ("3.62")."""
 
 
 def _course_row(doc: DocText, cell: tuple[int, int], mention_end: int, abbreviation_only: bool) -> bool:
     """Whether a degree's mention is a course's, not a degree's.
 
-    A course number right after it in its cell ("MSW 501"), or for letters alone ("BA | Business Administration |
-    3.00") a row with a credits or grade cell.
+    A course number right after it in its cell ("MSW 501"), or for letters alone ("MS | Lab Techniques | B+") a row
+    with a grade cell. A figure alone ("3.62") may be the degree's GPA: such a row is read, doubted (`_row_doubts`).
     """
     if COURSE_NUMBER.match(doc.slice(mention_end, cell[1])):
         return True
     line = doc.line_at(cell[0])
     return abbreviation_only and line is not None and any(
-        COURSE_CELL.fullmatch(doc.slice(*c)) for c in line.cell_spans() if c[0] >= cell[1])
+        COURSE_GRADE.fullmatch(doc.slice(*c)) for c in line.cell_spans() if c[0] >= cell[1])
 
 
 SECTION_ROW_SCORE = 0.88
@@ -220,7 +319,25 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
     if _other_bare_date(doc, evidence, doc.lines[index], read.conferral):
         read = replace(read, conferral=replace(read.conferral, score=min(read.conferral.score, BARE_ROW_DATE_SCORE)))
     other = [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1] and INSTITUTION_KIND.search(doc.slice(*c))]
-    return replace(read, reasons=(*read.reasons, "degree.institution_other")) if other else read
+    reasons = (("degree.institution_other",) if other else ()) + (
+        ("degree.row_words_before",) if _words_before(doc, evidence, doc.lines[index], cell) else ())
+    return replace(read, reasons=(*read.reasons, *reasons))
+
+
+def _words_before(doc: DocText, evidence: list[Evidence], line: Line, cell: tuple[int, int]) -> bool:
+    """Whether a degree's row holds words in a cell before the degree's, other than its date (and conferral label).
+
+    A sure degree row leads with the degree, or with its date alone: words before it ("Lakeshore State | Bachelor
+    of Arts | ...") may name another institution, a term or a status, which the row does not say.
+    """
+    for start, end in line.cell_spans():
+        if end > cell[0]:
+            break
+        dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
+        rest = doc.slice(start, end) if not dates else doc.slice(start, dates[0].start) + doc.slice(dates[-1].end, end)
+        if re.search(r"[A-Za-z]{2}", rest) and not (dates and conferral_line(rest)):
+            return True
+    return False
 
 
 def _section_row_read(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
@@ -229,7 +346,7 @@ def _section_row_read(doc: DocText, evidence: list[Evidence], degree_ev: list[Ev
     index = line_index(doc, cell[0])
     in_cell = [e for e in evidence if e.label == "DATE" and mention_end <= e.start and e.end <= cell[1]]
     if in_cell:
-        conferral = Found(in_cell[0].start, in_cell[0].end, "transcript.section_row.v1", SECTION_ROW_SCORE)
+        conferral = _one_date(in_cell, SECTION_ROW_SCORE)
         return DegreeRead(Found(cell[0], cell[1], "", 0.0), None, conferral)
     field, cells = None, [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1]]
     for start, end in cells:
@@ -238,14 +355,24 @@ def _section_row_read(doc: DocText, evidence: list[Evidence], degree_ev: list[Ev
         if dates and conferral_line(lead):
             words = [c for c in cells if (c[1] <= start or c[0] >= end) and re.search(r"[A-Za-z]{2}", doc.slice(*c))]
             score = SECTION_ROW_SCORE if lead.strip() or len(words) <= (field is not None) else BARE_ROW_DATE_SCORE
-            conferral = Found(dates[0].start, dates[0].end, "transcript.section_row.v1", score)
-            return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, conferral)
+            return DegreeRead(Found(cell[0], cell[1], "", 0.0), field, _one_date(dates, score))
         text = doc.slice(start, end)
         if (field is None and re.fullmatch(r"\s*[A-Za-z][A-Za-z&,' \-]*[A-Za-z]\s*", text) and not bare_label(text)
                 and subject_like(text)):
             field = field_value(doc, degree_ev, trimmed(doc, Found(start, end, "transcript.section_field.v1",
                                                                    SECTION_ROW_SCORE)))
     return _date_first_row(doc, evidence, degree_ev, cell, field)
+
+
+RANGE_SCORE = 0.7
+"""Two dates in one cell ("08/28/2010 - 05/07/2012"): a span of study, whose end is perhaps the conferral."""
+
+
+def _one_date(dates: list[Evidence], score: float) -> Found:
+    """The conferral of a cell's dates: its one date; of a range, its end, doubted (`RANGE_SCORE`)."""
+    if len(dates) > 1:
+        return Found(dates[-1].start, dates[-1].end, "transcript.section_row_range.v1", min(score, RANGE_SCORE))
+    return Found(dates[0].start, dates[0].end, "transcript.section_row.v1", score)
 
 
 def _other_bare_date(doc: DocText, evidence: list[Evidence], line: Line, conferral: Found) -> bool:

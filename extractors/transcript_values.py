@@ -28,11 +28,15 @@ NON_FIELD = re.compile(r"(?:(?:under)?graduate|doctoral|post-?baccalaureate|non-
 MINOR = re.compile(r"\bminors?\b", re.I)
 """A minor's plan ("Minor in Music", "Psychology, Minor in Music", "Music Minor"): never the degree's field, and
 with it in one cell which words are the field is not told."""
-NOT_A_SUBJECT = re.compile(r"\b(?:schools?|colleges?|universit(?:y|ies)|institutes?|academy|seminary|conservatory|"
-                           r"polytechnic|department|dept|faculty|division|honou?rs|distinction|merit|laude|dean'?s|"
-                           r"class|upper|lower|(?:full|part|half)[\s-]*time|minors?)\b", re.I)
-"""Words of a cell that names no subject: a school, department or college (perhaps another institution), an honour
-or a degree's class ("Dean's List", "Second Class Upper"), an enrolment status ("Full Time") or a minor."""
+NOT_A_SUBJECT = re.compile(r"\b(?:(?:schools?|colleges?)(?=\s+of\b|\s*$)|universit(?:y|ies)|institutes?|academy|"
+                           r"seminary|conservatory|polytechnic|department|dept|faculty|division|honou?rs|distinction|"
+                           r"merit|laude|dean'?s|(?:first|second|third|upper|lower)[\s-]+(?:class|second|division)|"
+                           r"class(?:\s+(?:i{1,3}|one|two|three|upper|lower|\d))?\s*$|"
+                           r"(?:full|part|half)[\s-]*time|minors?)\b", re.I)
+"""Words of a cell that names no subject: a school, department or college (perhaps another institution: "School of
+Social Work", "Graduate School", "Lakeshore Community College"), an honour or a degree's class ("Dean's List",
+"Second Class Upper", "Upper Second", "Class II"), an enrolment status ("Full Time") or a minor. A school or a class
+word leading a subject's words names the subject ("School Psychology", "Class Piano", "Upper Elementary")."""
 INSTITUTION_KIND = re.compile(r"\b(?:universit(?:y|ies)|colleges?|institutes?|academy|seminary|conservatory|"
                               r"polytechnic)\b", re.I)
 """A kind of institution: a cell naming one on a degree's row may say another institution awarded it."""
