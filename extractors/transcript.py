@@ -188,6 +188,8 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
         conferred_found = replace(conferred_found, score=min(conferred_found.score, read.conferral.score))
     if read.field is not None and HONOURS.fullmatch(doc.slice(read.field.start, read.field.end)):
         read = replace(read, field=None)  # "Bachelor of Arts, cum laude": a distinction, not the field
+    if read.field is not None:
+        read = replace(read, field=_without_rule_marks(doc, read.field))
     checks = {"degree.conferral_date_missing": conferred is None,
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,
@@ -209,6 +211,18 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     sources += list(institution.spans[1:]) if institution else []  # words a split row lent the name
     key = f"degree:{slug(abbreviation)}:{value['conferred'] or f'undated-{number}'}"
     return build_item(doc, "degree", key, value, sources, reasons)
+
+
+def _without_rule_marks(doc: DocText, field: Found) -> Found:
+    """A field's range without the table rules a scan read as marks standing at its ends.
+
+    "| Psychology" gives "Psychology"; a mark against a word's letter is the word reader's to weigh, not this.
+    """
+    text = doc.slice(field.start, field.end)
+    lead = re.match(r"(?:[|\[\]{}_]+\s+)*", text)
+    tail = re.search(r"(?:\s+[|\[\]{}_]+)*$", text)
+    start, end = lead.end() if lead else 0, tail.start() if tail else len(text)
+    return field if start >= end else Found(field.start + start, field.start + end, field.rule, field.score)
 
 
 def _bare(name: str) -> bool:
