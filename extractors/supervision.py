@@ -120,7 +120,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.running_form = _running_form(running_cells, reader.hours_form)
     tally = counts_sessions(running_cells)
     reader.last_running = _carried_forward(rows, table)
-    reader.running_counts = tally and _steps_not_hours(table, reader.last_running)
+    reader.running_counts = tally and _steps_not_hours(doc, table, reader.last_running)
     reader.running_vouches = not tally
     filled = {id(row): sum(1 for words in cells.values() if words) for row, cells, columns, _ in table if columns}
     sections = row_sections(rows, evidence, filled, _applicants(doc))
@@ -166,23 +166,30 @@ def _applicants(doc: DocText) -> frozenset[str]:
 
 
 DATE_SLACK_DAYS = 183
-"""How far before or after all of a log's other sessions a section's first session may fall and still be in it."""
+"""How far before or after all of a log's other sessions, or before its own section's next one, a section's first
+session may fall and still be in it."""
 
 
 def _outside_log(sessions: list[Session], firsts: list[int]) -> list[Session]:
-    """A section's first session dated well outside the span of the log's other sessions is flagged.
+    """A section's first session (and the log's) dated well apart from the sessions after it is flagged.
 
     A section's dates run from its own first one, which no row above it checks: a year misread there ("2023" in a
-    log of 2024) would pass. More than half a year before or after every other session is a date a person checks.
+    log of 2024) would pass. More than half a year before or after every other session of the log, or after its own
+    section's next session or more than half a year before it, is a date a person checks (the next row's date out of
+    order may be the first's misread, not its own).
     """
     dates = [date.fromisoformat(s.value["date"]) for s in sessions]
     checked = list(sessions)
-    for n in firsts:
+    starts = sorted({0, *firsts})
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    for n in starts:
         others = dates[:n] + dates[n + 1:]
         if n >= len(sessions) or not others:
             continue
-        slack = timedelta(days=DATE_SLACK_DAYS)
-        if dates[n] < min(others) - slack or dates[n] > max(others) + slack:
+        apart = dates[n] < min(others) - slack or dates[n] > max(others) + slack
+        if n + 1 < len(sessions) and n + 1 not in starts:  # its own section's next session
+            apart = apart or not dates[n + 1] - slack <= dates[n] <= dates[n + 1]
+        if apart:
             checked[n] = replace(sessions[n], reasons=[*sessions[n].reasons, "log.date_outside_log"])
     return checked
 
@@ -216,25 +223,31 @@ CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:
 sessions, 2.5 hrs": the first sheet's hours are then unchecked)."""
 
 
-def _steps_not_hours(table: list[TableRow], start: float | None) -> bool:
-    """A running column of whole numbers whose steps are at most half its rows' hours: a tally, whatever its head.
+def _steps_not_hours(doc: DocText, table: list[TableRow], start: float | None) -> bool:
+    """A sure tally: a running column of whole numbers none of whose steps (two at least) is its row's hours.
 
-    A tally (1, 2, 3) beside sessions of 1.5 h or 2 h, even under "Hours to date", is checked against nothing. One
-    whose steps are most rows' hours (sessions mostly an hour long) may as well be hours: it is read as hours and
-    checks them, but vouches for none (a misread hours cell of 1 would agree with a tally's step).
+    A tally (1, 2, 3) beside sessions of 1.5 h or 2 h, even under "Hours to date", is checked against nothing. A
+    column that steps by a well-read hours cell even once may be hours (sessions mostly an hour long, or hours with a
+    misread cell or two): it is read as hours and checks them, flagging a step that disagrees, but vouches for none
+    (a misread hours cell of 1 would agree with a tally's step); deciding for a tally would leave a misread cell
+    unchecked. Without hours a carry line states, the first row's total may go on from an earlier sheet (11, 12, 13):
+    it is a step from 0 only when it equals the row's hours, and no hours when it is less than them.
     """
-    last, steps, agree = start or 0.0, 0, 0
+    last, steps, agree = (start if start else None), 0, 0
     for _, cells, columns, _ in table:
         text = cell_text(cells.get("running", [])).strip(" |")
         if not text.isdigit():
             continue
         minutes = any(c.role == "hours" and c.minutes for c in columns or [])
-        parsed = cell_hours(cell_text(cells.get("hours", [])), minutes) if cells.get("hours") else None
-        if parsed is not None:
+        words = cells.get("hours", [])
+        parsed = cell_hours(cell_text(words), minutes) if words else None
+        if parsed is not None and doc.confidence(*cell_span(words)) >= LOW_OCR_CONFIDENCE and (
+                last is not None or int(text) <= parsed.hours + TOLERANCE):
+            step = int(text) - (last or 0.0)
             steps += 1
-            agree += abs(int(text) - last - parsed.hours) <= TOLERANCE
+            agree += abs(step - parsed.hours) <= TOLERANCE
         last = float(text)
-    return 2 * agree <= steps
+    return steps >= 2 and not agree
 
 
 def _minutes_after_point(cells: list[str]) -> bool:
