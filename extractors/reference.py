@@ -22,6 +22,7 @@ from extractors.forms import (
     PERSON_NAME,
     captions_over_values,
     closing_name,
+    dates_in,
     field,
     field_date,
     field_value,
@@ -249,6 +250,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append("reference.level_unreadable")
     if dated is None:
         reasons.append("reference.date_missing")
+    elif date_found is not None and date_found.rule == DOUBTED_INLINE_DATE:
+        reasons.append("reference.date_unclear")  # a date label after words that may date something else
     if rater is None:
         reasons.append("reference.rater_missing")
     elif _placeholder(doc.slice(rater.start, rater.end)):
@@ -592,29 +595,56 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
 INLINE_DATE = re.compile(rf"(?i)(?<=\s)(?:{DATE_LABEL})\s*:\s*(?P<value>\S.*?)\s*$")
 """A date label with its colon and value ending a line that starts with other words: a heading the form printed
 the field beside ("Section A - To be completed by the reference Date completed: 11 April 2026")."""
+FOR_THE_RATER = re.compile(r"(?i)\b(?:by|for)\s+(?:the\s+)?(?:reference|referee|rater|evaluator|recommender)"
+                           r"\s*[-:.,;)\u2013\u2014]?\s*$")
+"""A heading ending on whom its section is for, the rater ("To be completed by the reference", "Part 1 - for the
+referee"): a date label right after it names the rater's own act."""
+DOUBTED_INLINE_DATE = "reference.date_after_words.v1"
+"""The rule of a date label after words that are no heading addressing the rater: its date may be another's."""
 
 
-def _date_after_heading(doc: DocText) -> Found | None:
-    """The value of a date label that says which date ("Date completed:") after a heading in the same cell.
+def _date_after_heading(doc: DocText, evidence: list[Evidence]) -> Found | None:
+    """The value of a date label that says which date ("Date completed:") after other words in the same cell.
 
-    A bare "Date:" in running words may be any date; a label naming the rater's completing or signing is the form's.
+    A bare "Date:" in running words may be any date and is not taken. The form's date is sure (0.9) only in its
+    shape: a capitalised label naming the act right after a heading that ends on the rater ("... completed by the
+    referee Date signed: 3 May 2026"), its value a date alone. Any other words before the label (the applicant's
+    section, an office box, "Supervision hours completed on:") or after the date leave it at a score a person checks;
+    the first sure one wins over any doubted one.
     """
+    doubted = None
     for line in doc.lines:
         text = doc.slice(line.start, line.end)
         match = INLINE_DATE.search(text)
-        if match and re.search(r"\s", text[match.start():match.start("value")].split(":")[0].strip()):
-            return Found(line.start + match.start("value"), line.start + match.end("value"),
-                         "reference.date_after_heading.v1", 0.9)
-    return None
+        label = text[match.start():match.start("value")].split(":")[0].strip() if match else ""
+        if match is None or not re.search(r"\s", label):
+            continue
+        start, end = line.start + match.start("value"), line.start + match.end("value")
+        dates = dates_in(Found(start, end, DOUBTED_INLINE_DATE, 1.0), evidence)
+        if (FOR_THE_RATER.search(text[:match.start()]) and label[:1].isupper() and len(dates) == 1
+                and not doc.slice(start, end).replace(dates[0].text, "", 1).strip(" .,;")):
+            return Found(start, end, "reference.date_after_heading.v1", 0.9)
+        doubted = doubted or Found(start, end, DOUBTED_INLINE_DATE, 0.7)
+    return doubted
 
 
 def _date(doc: DocText, evidence: list[Evidence], above: bool) -> tuple[ParsedDate | None, Found | None]:
-    """The labelled date of a form, else the letter's own date; a Received stamp is never taken."""
+    """The labelled date of a form, else the letter's own date; a Received stamp is never taken.
+
+    A date label after words not addressing the rater is taken (doubted) only when the paper has no date of its own.
+    """
     found = field_value(doc, DATE_LABEL, "reference.date.v2", captions_above=above, bare=DATE_VALUE)
-    found = found or _date_after_heading(doc)
+    if found is None:
+        found = _date_after_heading(doc, evidence)
+        if found is not None and found.rule == DOUBTED_INLINE_DATE:
+            own = letter_date(doc, evidence, "reference.letter_date.v1")
+            if own[0] is not None:
+                return own
     if found is not None:
         dated, source = field_date(doc, found, evidence)
         ev = next((e for e in evidence if source and e.start == source.start and e.label == "DATE"), None)
         if ev is None or not is_stamped(doc, ev):
+            if found.rule == DOUBTED_INLINE_DATE and source is not None:
+                source = Found(source.start, source.end, DOUBTED_INLINE_DATE, min(source.score, found.score))
             return dated, source
     return letter_date(doc, evidence, "reference.letter_date.v1")
