@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractors.dates import ParsedDate
+from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, under_header
 from extractors.form_layout import box_of, is_prose, overlap
@@ -180,7 +180,7 @@ no one."""
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One exam item."""
     passed, result_found = _result(doc)
-    dated, date_found, stacked = _date(doc, evidence)
+    dated, date_found, doubt = _date(doc, evidence)
     reasons = [] if passed is not None else ["exam.result_unclear"]
     compared = _score_verdict(doc)
     if compared is not None and passed is None:
@@ -190,8 +190,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append("exam.result_conflict")  # the stated verdict and the scores disagree: a person looks
     if dated is None:
         reasons.append("exam.date_missing")
-    elif stacked:
-        reasons.append("exam.date_stacked")  # a date over its caption and one under it: a person picks
+    elif doubt is not None:
+        reasons.append(doubt)  # a date over its caption and one under it, or a verb column's not sure: a person picks
     if result_found is not None and result_found.rule == RESULT_COLUMN_RULE and _another_attempt(doc, result_found):
         reasons.append("exam.several_attempts")
     value = {"passed": passed, "date": dated.iso() if dated else None}
@@ -208,9 +208,25 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
     line, box = doc.line_at(result.start), box_of(doc, result.start, result.end)
     if line is None or box is None:
         return False
+    middle = [other for cell in line.cell_spans()[1:]
+              if (other := box_of(doc, *cell)) is not None and overlap(box, other) <= 0.2]
     return any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
                and overlap(box, under) > 0.2
-               for row in _rows_after(doc, line, box, _verdict_cell) for cell in row.cell_spans())
+               for row in _rows_after(doc, line, box, _verdict_cell, lambda far: _fills_any(doc, far, middle))
+               for cell in row.cell_spans())
+
+
+def _fills_any(doc: DocText, row: Line, columns: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a row far under a results row fills a cell under any of its value columns (a date, a score).
+
+    Another attempt fills in its date or its score as the first did; a breakdown set further down ("Infant
+    development | Met", by content area) names its part and its verdict only. A results row with no value column
+    but its name and its verdict leaves every row shaped as one counting.
+    """
+    if not columns:
+        return True
+    cells = [box for cell in row.cell_spans()[1:] if (box := box_of(doc, *cell)) is not None]
+    return any(overlap(column, cell) > 0.2 for column in columns for cell in cells)
 
 
 def _verdict_cell(text: str) -> bool:
@@ -394,17 +410,18 @@ def _over_caption(doc: DocText, label: str, rule: str) -> Found | None:
         if named and _captions_under_lines(doc, index):
             found = caption_value(doc, index, named[0], rule)
             if found is not None and (under_header(doc, index, named[0], rule) is not None
-                                      or _values_under(doc, index)):
+                                      or _values_under(doc, index, named[0])):
                 found = Found(found.start, found.end, found.rule, min(found.score, STACKED_DATE_SCORE))
             return found
     return None
 
 
-def _values_under(doc: DocText, index: int) -> bool:
-    """Whether the line close under a row of captions stands as a row of values under them: cells under two or more.
+def _values_under(doc: DocText, index: int, own: int) -> bool:
+    """Whether the line close under a row of captions stands as a row of values: a cell under any other caption.
 
     A grid read the wrong way has its values under the names; its date cell may be blank or set off its name, so
-    the row is judged by all its cells, not by the one under the date's caption.
+    the row is judged by the cells under the captions other than the date's own (`own`): one value under any of them
+    ("Pass" under "Result", the date's cell left blank) is enough.
     """
     if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
         return False
@@ -412,9 +429,10 @@ def _values_under(doc: DocText, index: int) -> bool:
     row, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
     if row is None or under is None or under[1] - row[3] > 2.5 * max(row[3] - row[1], under[3] - under[1]):
         return False
-    captions = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
+    captions = [box_of(doc, *cell) for cell in line.cell_spans()]
     cells = [box for cell in below.cell_spans() if (box := box_of(doc, *cell)) is not None]
-    return sum(any(overlap(cell, caption) > 0.2 for cell in cells) for caption in captions) >= 2
+    return any(caption is not None and position != own and any(overlap(cell, caption) > 0.2 for cell in cells)
+               for position, caption in enumerate(captions))
 
 
 def _header_row(doc: DocText, line: Line) -> bool:
@@ -554,7 +572,7 @@ def _under_bare_minimum(doc: DocText, found: Found) -> bool:
 
 
 def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, float] | None = None,
-                holds: Callable[[str], bool] | None = None) -> list[Line]:
+                holds: Callable[[str], bool] | None = None, far: Callable[[Line], bool] | None = None) -> list[Line]:
     """The lines of a table under one of its rows, and any later line shaped as one of its rows.
 
     A row whose name wraps runs onto a second line; the table's next row follows as closely. A roomy table spaces
@@ -562,7 +580,7 @@ def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, flo
     first row): lines count while each gap is no wider than the gap under the names row (or a line's height) by
     `ROW_SLACK`, or than `ROW_REACH` line heights, whichever is more. Past the first wider gap (a note, a page
     number), a line still counts when it is shaped as a row (`_row_shaped`): a roomy table's next attempt, however
-    far down, past a note between, or continued on a later page.
+    far down, past a note between, or continued on a later page, and that `far` also accepts.
     """
     rows: list[Line] = []
     index = doc.lines.index(line)
@@ -579,7 +597,7 @@ def _rows_after(doc: DocText, line: Line, column: tuple[float, float, float, flo
     for following in doc.lines[index + 1:]:
         box = box_of(doc, following.start, following.end)
         close = close and following.page == line.page and box is not None and box[1] - last[3] <= reach
-        if close or _row_shaped(doc, following, column, holds):
+        if close or (_row_shaped(doc, following, column, holds) and (far is None or far(following))):
             rows.append(following)
         if close and box is not None:
             last = box
@@ -600,32 +618,86 @@ def _row_shaped(doc: DocText, line: Line, column: tuple[float, float, float, flo
     """Whether a line is shaped as a table's row: two cells or more, one under the column that `holds` its value.
 
     A row may leave cells blank (a retake's passing score not repeated, its name left out), so it needs no more
-    cells than two; a label with its figure ("Sittings so far: 1", its label ending in a colon) is a field, and a
-    page's footer ("Page 1 of 1") no row.
+    cells than two; a single label with its figure ("Sittings so far: | 1", two cells, the first ending in a colon) is
+    a field, and a page's footer ("Page 1 of 1") no row. A row of more cells is a row whatever its first cell ends
+    in ("Retake: | 08/14/2023 | 436 | Pass").
     """
     cells = line.cell_spans()
-    if (column is None or holds is None or len(cells) < 2
-            or any(PAGE_MARK.match(doc.slice(*c)) or doc.slice(*c).rstrip().endswith(":") for c in cells)):
+    if (column is None or holds is None or len(cells) < 2 or any(PAGE_MARK.match(doc.slice(*c)) for c in cells)
+            or (len(cells) == 2 and doc.slice(*cells[0]).rstrip().endswith(":"))):
         return False
     return any((box := box_of(doc, *cell)) is not None and overlap(column, box) > 0.2 and holds(doc.slice(*cell))
                for cell in cells)
 
 
-def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, bool]:
-    """The labelled exam date (never a range), else the date after "sat the examination on".
+def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Found | None, str | None]:
+    """The labelled exam date (never a range), else the letter's "sat the examination on", or a verb column's date.
 
     A date labelled for the exam itself ("Test date") comes before one labelled for an assessment, and both before
-    a results table's column named by its verb alone ("Administered"); a sign-off's date is the one written over its
-    caption (said stacked, third, when a date stands under the caption as well).
+    the letter's sentence and a results table's column named by its verb alone ("Administered"); a sign-off's date is
+    the one written over its caption. Third, why a person should look: a date stacked under the caption as well, or
+    a verb column's date not surely the sitting's (`_when_doubt`).
     """
     found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
                   if (found := _column_value(doc, label, "exam.date_column.v1")
                       or _over_caption(doc, label, CAPTION_DATE_RULE)
                       or field_value(doc, label, "exam.date.v2", bare=DATE_VALUE)) is not None), None)
-    found = found or _column_value(doc, WHEN_COLUMN, "exam.date_column.v1")
     if found is not None:
         spans = [ev for ev in dates_in(found, evidence) if not is_range(ev)]
         if spans:
             stacked = found.rule == CAPTION_DATE_RULE and found.score <= STACKED_DATE_SCORE
-            return (*parsed(spans[0], STACKED_DATE_SCORE if stacked else 1.0), stacked)
-    return (*date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v2", 0.95), False)
+            return (*parsed(spans[0], STACKED_DATE_SCORE if stacked else 1.0), "exam.date_stacked" if stacked else None)
+    said, said_found = date_after(doc, TAKEN, evidence, "exam.letter_date_taken.v2", 0.95)
+    column = _column_value(doc, WHEN_COLUMN, "exam.date_column.v1")
+    spans = [ev for ev in dates_in(column, evidence) if not is_range(ev)] if column is not None else []
+    if not spans:
+        return said, said_found, None
+    dated, dated_found = parsed(spans[0])
+    if dated is None or not _when_doubt(doc, spans[0], dated, said, evidence):
+        return (dated, dated_found, None) if dated is not None else (said, said_found, None)
+    if said is not None:
+        return said, said_found, WHEN_DOUBT
+    return dated, dated_found, WHEN_DOUBT
+
+
+WHEN_DOUBT = "exam.date_column_unsure"
+"""A date under a verb-named column ("Held", "Taken") that is not surely the sitting's: a person checks."""
+OF_THE_EXAM = rf"exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|(?:scaled\s+|your\s+)?score|{RESULT_LABEL}"
+RESULTS_TABLE = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(OF_THE_EXAM)})\s*:?\s*$")
+"""A column naming the exam itself, its result or its score: a table holding one is a table of the exam."""
+
+
+def _when_doubt(doc: DocText, span: Evidence, dated: ParsedDate, said: ParsedDate | None,
+                evidence: list[Evidence]) -> bool:
+    """Whether a date under a verb-named column is not surely the sitting's.
+
+    A sure one is the one row of a table of the exam: its header names the exam, its result or its score beside the
+    verb ("Examination | Administered | Test site"), no other day stands anywhere after the header (a second row, a
+    schedule of later sittings, a sentence naming another day; a period, a window, is no day), and neither the
+    letter's "you sat the examination on" nor any sentence above names another day ("which you took on ..."; a
+    letter's or report's own date, alone or after its label in its cell, is no sentence). Anything else (a table of
+    something else, several rows, another day said) leaves the sitting's date to a person.
+    """
+    line = doc.line_at(span.start)
+    if line is None or (index := doc.lines.index(line)) < 1:
+        return True
+    header = doc.lines[index - 1]
+    if not any(RESULTS_TABLE.match(doc.slice(*cell)) for cell in header.cell_spans()):
+        return True
+    if said is not None and said.date != dated.date:
+        return True
+    for ev in evidence:
+        if (ev.label != "DATE" or (ev.start < span.end and ev.end > span.start) or is_range(ev)
+                or (ev.start < header.start and not _in_sentence(doc, ev))):
+            continue
+        other = parse_date(ev.text)
+        if other is None or other.date != dated.date:
+            return True
+    return False
+
+
+def _in_sentence(doc: DocText, ev: Evidence) -> bool:
+    """Whether a date stands in a sentence of running text, not alone or after a label in its own cell."""
+    line = doc.line_at(ev.start)
+    cell = next((c for c in line.cell_spans() if c[0] <= ev.start < c[1]), None) if line is not None else None
+    return cell is not None and is_prose(doc.slice(*cell))
