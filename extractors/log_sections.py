@@ -52,6 +52,8 @@ SECTION_END = re.compile(r"^\s*(?:(?:sub|section|page|grand|overall)[\s-]*)?tota
 HEADING_WORDS = 12
 """At most this many words: a heading names a type and a person; a longer line is a sentence or a note."""
 TYPES = {"FORMAT_INDIVIDUAL": "individual", "FORMAT_GROUP": "group"}
+NAME_UNSURE = "log.section_name_unsure"
+"""The heading's provider is not of a sure name's shape (`_name`): a person reads the heading."""
 SECTION_SCORE = 0.92
 """A format or supervisor read from the heading of the section a row sits in, not from a cell of its own."""
 
@@ -66,7 +68,8 @@ class Section:
     supervisor_found: Found
     page: int
     doubt: str | None = None
-    """Why the heading's provider is in doubt: the section's total line names another."""
+    """Why the heading's provider is in doubt: the section's total line names another, or the name is not of a sure
+    name's shape (`_name`)."""
 
     def same(self, other: Section | None) -> bool:
         """Whether another heading goes on with this section (the same type and provider, "continued" or not)."""
@@ -91,7 +94,7 @@ def section_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[
     marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
     if not marks or marks[-1] == 0 or not SUPERVISION_WORD.match(words[marks[-1] - 1].word.text):
         return None
-    name_words = _name(words[marks[-1] + 1:])
+    name_words, unsure = _name(words[marks[-1] + 1:])
     name = cell_text(name_words).strip(" .,;:")
     if not 2 <= len(name_words) <= 4 or NOT_A_PERSON.search(name) or _named(name, not_provider):
         return None
@@ -103,7 +106,7 @@ def section_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[
                    if kind else None,
                    supervisor=name,
                    supervisor_found=Found(*cell_span(name_words), "log.supervisor_section_heading.v1", SECTION_SCORE),
-                   page=row.page)
+                   page=row.page, doubt=NAME_UNSURE if unsure else None)
 
 
 def _named(name: str, values: frozenset[str]) -> bool:
@@ -112,28 +115,47 @@ def _named(name: str, values: frozenset[str]) -> bool:
     return any(value == name or value.startswith((f"{name} ", f"{name},")) for value in values)
 
 
-def _name(words: list[Placed]) -> list[Placed]:
-    """A heading's name words: every one capitalised, cut after a comma ("Ann Lee, LCSW") or a colon; else none.
+CREDENTIAL_SHAPE = re.compile(r"^\(?(?:[A-Z]{2,}(?:[-/][A-Z]{1,4})*|(?:[A-Z][a-z]?\.){2,}[A-Z]?)\)?[.,;:]?$")
+"""A word shaped as a credential after a name: capitals only ("MFT", "LCSW-C", "LPC-S") or dotted initials ("Ph.D.",
+"M.S.W."). After two name words it is no word of the name; one not on the list (`CREDENTIAL_OR_ROLE`) may be a
+surname written in capitals ("Ann Marie LEE"), so the name is then doubted."""
+INITIAL = re.compile(r"^[A-Z]\.?$")
+"""A middle initial ("Ann B. Lee")."""
+
+
+def _name(words: list[Placed]) -> tuple[list[Placed], bool]:
+    """A heading's name words (every one capitalised, cut after a comma or a colon; else none), and whether unsure.
 
     A courtesy title or a role before the name ("Dr. Ann Lee", "Supervisor Ann Lee") and a credential or role after
-    it with no comma ("Ann Lee LCSW", "Ann Lee Facilitator") are not its words.
+    it with no comma ("Ann Lee LCSW", "Ann Lee Facilitator") are not its words. A sure name has the shape of one: two
+    words, or three with an initial between ("Ann B. Lee"). Capitalised words between a name's two words and a role
+    after them ("Ann Lee Clinical Supervisor", "Ann Lee Lead Facilitator") are the role's, cut, and the name doubted
+    (they might be a third name word); so is any other name of three or four words (a role word no list has: "Ann
+    Lee Practice Lead") and one cut at a word in capitals no list has.
     """
     kept: list[Placed] = []
+    unsure = False
     for n, p in enumerate(words):
         text = p.word.text
-        if (not kept and HONORIFIC.match(text)) or CREDENTIAL_OR_ROLE.match(text):
-            if kept and text.endswith((",", ":")) or kept and all(CREDENTIAL_OR_ROLE.match(q.word.text)
-                                                                   for q in words[n:]):
+        shaped = len(kept) >= 2 and CREDENTIAL_SHAPE.match(text) and not all(
+            q.word.text.isupper() for q in kept)  # a heading in capitals: its name is in capitals too
+        if (not kept and HONORIFIC.match(text)) or CREDENTIAL_OR_ROLE.match(text) or shaped:
+            if kept and text.endswith((",", ":")) or kept and all(
+                    CREDENTIAL_OR_ROLE.match(q.word.text) or CREDENTIAL_SHAPE.match(q.word.text) for q in words[n:]):
+                unsure = unsure or not (CREDENTIAL_OR_ROLE.match(text) or text.count(".") >= 2)
+                if len(kept) > 2 and not CREDENTIAL_SHAPE.match(text):  # "Ann Lee Clinical Supervisor"
+                    kept, unsure = kept[:2], True
                 break  # the credentials after the name end it
             if kept:
-                return []  # a credential between words: no plain name
+                return [], False  # a credential between words: no plain name
             continue
         if not PERSON_WORD.match(text):
-            return []
+            return [], False
         kept.append(p)
         if text.endswith((",", ":")):
             break
-    return kept
+    sure = len(kept) == 2 or len(kept) == 3 and bool(INITIAL.match(kept[1].word.text.rstrip(",:")))
+    return kept, unsure or not sure
 
 
 def _total_name(row: Row) -> str | None:
@@ -144,7 +166,7 @@ def _total_name(row: Row) -> str | None:
         return None
     after = words[marks[0] + 1:]
     cut = next((n + 1 for n, p in enumerate(after) if p.word.text.endswith((",", ":"))), len(after))
-    name_words = _name(after[:cut])
+    name_words = _name(after[:cut])[0]
     return cell_text(name_words).strip(" .,;:") if 2 <= len(name_words) <= 4 else None
 
 
@@ -189,7 +211,7 @@ def _heading_shaped(row: Row) -> bool:
     if not words or len(words) > HEADING_WORDS or any(ch.isdigit() for ch in row.text) or header_columns(row):
         return False
     marks = [n for n, p in enumerate(words) if NAMED_BY.match(p.word.text)]
-    return bool(marks) and marks[-1] > 0 and 2 <= len(_name(words[marks[-1] + 1:])) <= 4
+    return bool(marks) and marks[-1] > 0 and 2 <= len(_name(words[marks[-1] + 1:])[0]) <= 4
 
 
 def _other_table(row: Row, n: int, own_header: int, evidence: list[Evidence]) -> bool:
@@ -238,7 +260,7 @@ def in_section(section: Section, session_format: str | None, format_found: Found
         reasons[:] = [r for r in reasons if r not in FORMAT_DOUBTS]
     elif session_format is not None and section.format is not None and session_format != section.format:
         reasons.append("log.format_disagrees_section")
-    if section.doubt is not None:
+    if section.doubt is not None and section.doubt != NAME_UNSURE:
         reasons.append(section.doubt)
     own = supervisor_found is not None and supervisor_found.rule in ("log.supervisor_cell.v1",
                                                                       "log.supervisor_in_description.v1")
@@ -248,5 +270,6 @@ def in_section(section: Section, session_format: str | None, format_found: Found
             reasons.append("log.supervisor_disagrees_section")
     else:
         supervisor, supervisor_found = section.supervisor, section.supervisor_found
-        reasons[:] = [r for r in reasons if r not in SUPERVISOR_DOUBTS]
+        reasons[:] = [r for r in reasons if r not in SUPERVISOR_DOUBTS] + (
+            [NAME_UNSURE] if section.doubt == NAME_UNSURE else [])
     return session_format, format_found, supervisor, supervisor_found

@@ -89,3 +89,25 @@ def test_monthly_sections_raise_no_date_doubt() -> None:
     blocks = ((FIRST, [session(1, "01/08/2024"), session(2, "02/12/2024")]),
               (LATER, [session(3, "03/04/2024"), session(4, "05/06/2024")]))
     assert not any("date" in r for i in items(pages(sheet(*blocks))) for r in i.reasons)
+
+
+@pytest.mark.parametrize("tail", ["Senior Clinical Consultant", "Clinical Supervisor", "Practice Lead", "Lead Mentor",
+                                  "LICSW-S", "NCC", "LMHC-A"])
+def test_words_after_a_headings_name_that_may_be_a_role_doubt_the_provider(tail: str) -> None:
+    """A sure provider in a heading is two name words (three with an initial between); capitalised words or capitals
+    after them may be a role or a licence no list knows, or a third name word: the provider is a person's question."""
+    found = items(pages(sheet((f"Individual consultation with Priya Oduya {tail}",
+                               [session(1, "02/04/2025"), session(2, "02/18/2025")]))))
+    assert all(i.needs_review and i.confidence <= 0.7 for i in found)
+    assert all(i.value["supervisor"] in ("Priya Oduya", None) or i.needs_review for i in found)
+
+
+@pytest.mark.parametrize("heading", ["Individual consultation with Priya Oduya", "Individual consultation with Priya "
+                                     "Oduya Ph.D.", "Individual consultation with Priya D. Oduya",
+                                     "Individual consultation with Priya Oduya, Lead Mentor"])
+def test_a_headings_name_of_a_sure_shape_is_read_unflagged(heading: str) -> None:
+    """Guards but the dotted degree: two name words, an initial between, a dotted degree or a comma before the role."""
+    found = items(pages(sheet((heading, [session(1, "02/04/2025"), session(2, "02/18/2025")]))))
+    name = "Priya D. Oduya" if "Priya D." in heading else "Priya Oduya"
+    assert [i.value["supervisor"] for i in found] == [name] * 2
+    assert not any(i.needs_review for i in found)
