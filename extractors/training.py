@@ -391,6 +391,8 @@ def _read_date(doc: DocText, reading: Reading, tail: tuple[int, int] | None, tit
     page's other dates are not taken for it (a date read elsewhere beside it is checked by a person).
     """
     found = by_strength(doc, DATE_TIERS, lambda label: _labelled_date(doc, label), same_day)
+    if found is not None and found.rule == RUN_IN_RULE and _run_in_unsure(doc, found):
+        found = replace(found, score=min(found.score, RUN_IN_UNSURE_SCORE))  # flagged date_unsure below
     not_a_date = found if found is not None and not spans_in(doc, found.start, found.end, "DATE") else None
     if not_a_date is not None:
         found = None
@@ -500,8 +502,53 @@ def _run_in_date(doc: DocText, label: str) -> tuple[Found | None, str]:
                 last = spans[1] if len(spans) > 1 and RANGE_JOIN.match(doc.text[spans[0].end:spans[1].start]) \
                     else spans[0]
                 if PARTICULAR_END.match(doc.text, last.end, end) or last.end == end:
-                    return Found(after, last.end, "training.date_run_in.v1", RUN_IN_SCORE), match["label"]
+                    return Found(after, last.end, RUN_IN_RULE, RUN_IN_SCORE), match["label"]
     return None, ""
+
+
+RUN_IN_RULE = "training.date_run_in.v1"
+RUN_IN_UNSURE_SCORE = 0.7
+SEPARATOR = re.compile(r"[\u00b7\u2022\u2219;]|\s\|\s|\s[-\u2013\u2014]\s")
+"""A mark parting particulars inside one cell: a middle dot, bullet, semicolon, a spaced bar or dash."""
+DATE_FIGURE = re.compile(r"\s*(?:\d{1,4}[/-]\d{1,2}\b|\d{1,2}\.\d{1,2}\.\d|\d{1,2}(?:st|nd|rd|th)?\s*(?:,|$)|"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
+"""What a date or a range's second half opens with: figures parted by a slash, dash or two dots, a day alone, or
+a month's name ("9/12/24", "9/9", "2024-09-12", "October 2"); never an amount ("7.5 contact hours", "90 min")."""
+ANOTHER_DATE = re.compile(r"\b(?:issued?|printed|birth|born|dob|expir\w*|valid|effective|renew\w*)\b", re.I)
+"""Words naming a date that is no training's day: the certificate's issue or print, its expiry, a birthday."""
+
+
+def _run_in_unsure(doc: DocText, found: Found) -> bool:
+    """Whether a run-in date is not surely the completion date; it is sure only as the page's one date of its kind.
+
+    A sure run-in date heads its cell ("Completed Aug 5, 2024 · 4 hours · Online"; nothing before its label, as
+    "Module 1 · Completed ..." has), no date or range runs on after it ("9/5/24; 9/12/24", "9/5/2024 - 9/9"), no
+    other cell of the page is another run of particulars ("Part 2 · In progress"), and every other date on the page
+    is the same day or one named as another kind of date ("Issued ...", "Expires ...").
+    """
+    line = doc.line_at(found.start)
+    cells = [cell for near in doc.lines for cell in near.cell_spans()]
+    own = next((c for c in cells if c[0] <= found.start and found.end <= c[1]), None)
+    if line is None or own is None:
+        return True
+    before = doc.text[own[0]:found.start]
+    after = SEPARATOR.match(doc.text, found.end, own[1])
+    if SEPARATOR.search(before) or (after is not None and DATE_FIGURE.match(doc.text, after.end(), own[1])):
+        return True
+    if any(SEPARATOR.search(doc.text, *cell) for cell in cells if cell != own):
+        return True
+    day = completion_date(doc, found.start, found.end)[0]
+    for span in spans_in(doc, 0, len(doc.text), "DATE"):
+        if span.end > found.start and span.start < found.end:
+            continue
+        other = completion_date(doc, span.start, span.end)[0]
+        if other is None or day is None or other.date == day.date:
+            continue
+        cell = next((c for c in cells if c[0] <= span.start < c[1]), (span.start, span.start))
+        particular = re.split(SEPARATOR, doc.text[cell[0]:span.start])[-1]
+        if not ANOTHER_DATE.search(particular):
+            return True
+    return False
 
 
 DATE_CAPTION = re.compile(rf"\s*(?:(?P<named>{DATE_LABEL})|{GENERIC_DATE_LABEL})\s*:?\s*", re.I)

@@ -54,6 +54,8 @@ def read_provider(doc: DocText, reading: Reading, tail: tuple[int, int] | None) 
     if found is not None:
         reading.provider = clean(doc.slice(found.start, found.end))
         reading.sources.append(found)
+        if found.rule == MARK_DROPPED_RULE:
+            reading.reasons.append("training.provider_unsure")  # a short first word dropped as a logo's mark
 
 
 def _labelled_provider(doc: DocText, label: str) -> Found | None:
@@ -96,7 +98,10 @@ def certificate_issuer(doc: DocText) -> Found | None:
         above = [cell for top in doc.lines[:index] for cell in top.cell_spans() if _name_line(doc.slice(*cell))]
         named = [cell for cell in above if ORGANISATION_WORDS.search(doc.slice(*cell))]
         if named:
-            return Found(_without_mark(doc, *named[0]), named[0][1], "training.provider_issuer.v2", 0.9)
+            start = _without_mark(doc, *named[0])
+            if start != named[0][0] and doc.confidence(named[0][0], start) >= MARK_READ:
+                return Found(start, named[0][1], MARK_DROPPED_RULE, MARK_DROPPED_SCORE)
+            return Found(start, named[0][1], "training.provider_issuer.v2", 0.9)
         if index == 1 and len(above) == 1:
             return Found(*above[0], "training.provider_issuer.v1", 0.85)
         return None
@@ -105,16 +110,25 @@ def certificate_issuer(doc: DocText) -> Found | None:
 
 MARK_HEIGHT = 1.5
 """How many times the name's own words' height a logo's mark stands, when a scan reads it as letters."""
+MARK_DROPPED_RULE = "training.provider_issuer_past_mark.v1"
+MARK_DROPPED_SCORE = 0.7
+"""A name read past a dropped word the scan read well: the word may be the name's own initials ("NYU", "UC") set
+large, so a person checks it."""
+MARK_READ = 0.5
+"""OCR's confidence from which a tall short word was read as letters: a logo's shape read as letters ("EF", "a",
+"Be") comes out under it; a word read at it or over may be the name's initials."""
 
 
 def _without_mark(doc: DocText, start: int, end: int) -> int:
     """Where an issuer's name starts past a logo's mark a scan read as a short word before it ("EF Center for ...").
 
     A mark printed beside a letterhead's name stands taller than the name's words; a word of three characters or
-    fewer before the name, far taller than the words after it, is the mark's letters, no word of the name.
+    fewer before the name, far taller than the words after it, is the mark's letters, no word of the name. Only a
+    scan's reading: a text layer's words are the letters printed, and a name's initials set large ("NYU Center
+    ...") are its words. A well-read dropped word may still be such initials: that name is flagged.
     """
     words = doc.words_in(start, end)
-    if len(words) < 3 or len(words[0].word.text) > 3:
+    if len(words) < 3 or len(words[0].word.text) > 3 or words[0].word.source != "ocr":
         return start
     heights = sorted(p.word.bbox[3] - p.word.bbox[1] for p in words[1:])
     first = words[0].word.bbox[3] - words[0].word.bbox[1]

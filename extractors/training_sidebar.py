@@ -123,12 +123,31 @@ def _stacked_cell(doc: DocText, number: int, caption: tuple[int, int]) -> tuple[
 
 
 def _dated_over(doc: DocText, number: int, caption: tuple[int, int]) -> bool:
-    """A date in the nearest cell right over a caption in its column (a signature line's day over its caption)."""
+    """A date in the nearest cell right over a caption in its column (a signature line's day over its caption).
+
+    A date that is itself the value stacked under a caption of its own ("DATE ISSUED" over "7/19/24") is another
+    particular of the stack, no signature's day.
+    """
     line, box = doc.lines[number], cell_box(doc, caption)
-    for above in reversed(doc.lines[max(number - COLUMN_LOOKAHEAD, 0):number]):
+    for index in range(number - 1, max(number - COLUMN_LOOKAHEAD, 0) - 1, -1):
+        above = doc.lines[index]
         if above.page != line.page:
             break
         cells = [cell for cell in above.cell_spans() if across(cell_box(doc, cell), box)]
         if cells:
-            return any(spans_in(doc, *cell, "DATE") for cell in cells)
+            return any(spans_in(doc, *cell, "DATE") and not _captioned(doc, index, cell) for cell in cells)
+    return False
+
+
+def _captioned(doc: DocText, number: int, value: tuple[int, int]) -> bool:
+    """Whether a cell is the value stacked under a caption of its own, the caption alone in its cell over it."""
+    line, box = doc.lines[number], cell_box(doc, value)
+    for index in range(number - 1, max(number - COLUMN_LOOKAHEAD, 0) - 1, -1):
+        above = doc.lines[index]
+        if above.page != line.page:
+            break
+        cells = [cell for cell in above.cell_spans() if across(cell_box(doc, cell), box)]
+        if cells:
+            return any(not re.search(r"\d", doc.slice(*cell)) and _stacked_cell(doc, index, cell) == value
+                       for cell in cells)
     return False

@@ -144,13 +144,14 @@ def test_a_run_in_date_with_words_around_it_is_no_completion_date(run: str) -> N
 @pytest.mark.parametrize(("mark", "tall"), [("EF", 26.0), ("a", 24.0), ("Be", 22.0)])
 def test_a_logo_mark_read_as_letters_before_the_issuer_is_no_word_of_it(mark: str, tall: float) -> None:
     """Holdout-v10 scan structure (every row fails before): a short "word" before the letterhead's name, standing
-    far taller than the name's words, is a logo's mark that a scan read as letters."""
+    far taller than the name's words, is a logo's mark that a scan read as letters (badly: a shape, no letters)."""
     page = page_of([f"{mark} Willow Creek Early Learning Alliance", "CERTIFICATE OF COMPLETION",
                     ("Samuel Okafor", 26.0), "has successfully completed", ("Responsive Feeding in Infancy", 18.0),
                     "Completed Sep 9, 2024 \u00b7 4.0 contact hours"])
     first = page.words[0]
     x0, y0, x1, _ = first.bbox
-    words = [first.model_copy(update={"bbox": (x0, y0 - tall / 2, x1, y0 + tall / 2)}), *page.words[1:]]
+    words = [first.model_copy(update={"bbox": (x0, y0 - tall / 2, x1, y0 + tall / 2), "source": "ocr",
+                                      "confidence": 0.3}), *page.words[1:]]
     doc = build_text("doc", [page.model_copy(update={"words": words})])
     [item] = extract(doc, find_patterns(doc.text)).items
     assert item.value["provider"] == "Willow Creek Early Learning Alliance"
