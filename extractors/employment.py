@@ -24,6 +24,7 @@ from extractors.employment_checks import (
     remark_date,
     stop_in_doubt,
 )
+from extractors.employment_title import period_title_doubts
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
 from extractors.form_letters import SALUTATION
@@ -154,14 +155,15 @@ STARTED = [
 """A letter's sentence naming where and when the person started and in what role, the end in the clause or the
 sentence after it: "began work with X on D in the role of Y. Y's last day in that role was D." With neither a
 "still there" nor a last day, the end is not known (flagged)."""
-OWN_EMPLOYMENT = r"\b(?:your|her|his|(?-i:[A-Z][\w'’-]*)['’]s)\s+employment\s+(?:with|at|by)\s+"
+OWN_EMPLOYMENT = (r"\b(?:(?P<owner>your|her|his)|(?P<owner_name>(?-i:[A-Z][\w'’-]*))['’]s)\s+employment"
+                  r"\s+(?:with|at|by)\s+")
 """A sentence about the person's own employment ("Your employment with X", "Ms Lee's employment at X")."""
-TITLE_STATED = (r"(?:your|her|his)\s+(?:(?:current|present|job|last|final|most\s+recent)\s+)?(?:job\s+)?"
-                r"(?:title|position|role)\s+(?:is|was|has\s+been)\s+(?:that\s+of\s+)?(?:an?\s+)?")
+TITLE_STATED = (r"(?P<titled>your|her|his)\s+(?:(?:current|present|job|last|final|most\s+recent)\s+)?(?:job\s+)?"
+                r"(?:title|position|role)\s+(?P<tense>is|was|has\s+been)\s+(?:that\s+of\s+)?(?:an?\s+)?")
 """The sentence after naming the person's title ("Your current title is X", "Her position was X")."""
 BEGAN_THEN_TITLE = (rf"{OWN_EMPLOYMENT}(?P<employer>[^,.;]+?)\s+(?:began|started|commenced)\s+(?:on|in)\s+"
                     rf"(?P<start>{DATE_TEXT}),?\s+and\s+(?:(?P<current>continues|is\s+(?:still\s+)?(?:ongoing|current))"
-                    rf"[^.;]*|ended\s+(?:on|in)\s+(?P<end>{DATE_TEXT}))\.\s+{TITLE_STATED}(?P<role>[^.;]+?)(?=\s*\.)")
+                    rf"(?P<tail>[^.;]*)|ended\s+(?:on|in)\s+(?P<end>{DATE_TEXT}))\.\s+{TITLE_STATED}(?P<role>[^.;]+?)(?=\s*\.)")
 """A letter (or an e-mail reply) giving the period in one sentence and the title in the next: "Your employment
 with X began on D and continues to the present. Your current title is Y." / "... ended on D. Your title was Y."."""
 SENTENCES = [  # (rule, regex): each names employer, role, start and end (or a "still there" clause)
@@ -247,10 +249,25 @@ WRITER_STATES = re.compile(r"(?i)\b(?:we|I)(?:\s+(?!(?:us|her|him|them|that)\b)[
                            r"\s+(?:states?|stated|said)\b")
 """Whose word a sentence gives: the writer's ("We are pleased to state that", "I can state") confirms for the
 organisation; anyone else's ("Ann Lee states", "I, Ann Lee, hereby state", "she asked us to state") is a claim."""
+PERSON_WORDS = re.compile(r"(?i)\b(?:we|i|us|me|you|she|he|they|her|him|them|our|my)\b")
+WRITER_STATING = re.compile(
+    r"(?:^|,\s+)(?:We|I)\s+(?:(?:am|are)\s+(?:pleased|happy|glad|writing|able)\s+to\s+|hereby\s+|can\s+)?"
+    r"(?:state|confirm|certify|verify|inform\s+you|advise\s+you)\b", re.I)
+WRITER_SURE = re.compile(
+    r"\s+(?:that\s+)?(?:(?:she|he|they|(?:(?:Mr|Ms|Mrs|Mx|Dr)\.?\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
+    r"(?:\s+(?:was|is|has|had|have|been|currently|previously|formerly|also|still))*|the)\s*", re.I)
+"""The writer's own statement before the person's employment: the writer stating at the sentence's start or after
+a phrase and a comma ("We are pleased to inform you", "At her request, we confirm"), then only the person and her
+verb ("that Noor Haddad was", "that she has been"), or words naming no one and saying nothing ("the following
+information about the"): no second speaker, no "believe", "told", "understand"."""
 WRITER_EMPLOYED = re.compile(r"\b(?:I|my)\s+(?:was|am|have|had|worked|work|served|employment)\b")
 """The writer saying she was employed ("I state that I was employed by X"): the person's own word, no employer's."""
 ROLE_WORDS = re.compile(r"[A-Z][\w'’/-]*(?:\s+(?:[A-Z][\w'’/-]*|of|and|for|the|to|in|&))*")
 """A role's words: capitalised, joined by "of", "and", "for", "the", "to", "in" (see `_role_shaped`)."""
+LOWER_ROLE = re.compile(r"(?!(?:\S+\s+)*(?:of|and|for|the|to|in|with|at|on|by)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}"
+                        r"(?:er|or|ist|ian|ant|ee|ate)")
+"""A role in running text in lower case ("as a parent educator", "as a home visitor"): one to three words, no joining
+word, the last a job title's head (see `employment_title.AGENT_NOUN`)."""
 GRADE_AFTER = re.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})$")
 LICENCE_AFTER = re.compile(r",?\s*\((?:L(?:I?C|M)?(?:SW|MFT|PC|PCC|CPC|MHC|P)|MSW|RN|NP|PhD|PsyD|I(?:EC)?MH-E[^)]*)\)$")
 """A grade after a role ("Specialist II") and a licence in brackets ("(LCSW)"): the role's own."""
@@ -380,8 +397,9 @@ PERIOD_LABEL = (r"(?:dates?|period|term)\s+of\s+employment|employment\s+(?:dates
                 r"|employed(?:\s+from)?")
 """A field giving the whole period ("Dates of employment: 08/03/2011 - Present", a label cell "Employed" beside
 "03/03/2015 - present"): its first date starts it. The label is the whole cell: "Employed by ..." is no label."""
-PERIOD_FACT = re.compile(rf"(?i)^[\s|]*(?:{START_LABEL}|{PERIOD_LABEL})\b")
-"""A line opening on a start or period label: a fact of the person's job (see `letter_closing`)."""
+PERIOD_FACT = re.compile(rf"(?i)^[\s|]*(?:(?:\d{{1,2}}|[a-z])[.)]\s*)?(?:{START_LABEL}|{PERIOD_LABEL})\b")
+"""A line opening on a start or period label, maybe after an item's number or letter ("2. Start date:", "b) From:"):
+a fact of the person's job (see `letter_closing`)."""
 AS_OF = re.compile(r"(?i)\bas\s+(?:of|at)\s*$")
 """A date "as of" which a status holds ("Employed: Yes, as of 05/04/2026"): the day of the answer, no start."""
 PERIOD_GAP = re.compile(r"\s*(?:\(\s*(?:start(?:ed)?|from|began|hired)\s*\)\s*)?"
@@ -667,6 +685,8 @@ def _from_sentences(doc: DocText, evidence: list[Evidence], duties: Found | None
                 reasons.append("employment.end_unclear")
             reasons += _sentence_doubts(doc, match, start is not None and start_found.score <= UNSPANNED_DATE_SCORE,
                                         end is not None and sources[-1].score <= UNSPANNED_DATE_SCORE)
+            if "titled" in pattern.groupindex:
+                reasons += period_title_doubts(doc.text, match)
             item = _item(doc, match.group("employer"), match.group("role"), start, end, duties, sources, reasons)
             if all(other.key != item.key for other in items):
                 items.append(item)
@@ -698,6 +718,7 @@ def _role_shaped(role: str) -> bool:
     """Whether a sentence's role has a sure role's shape.
 
     Role words, capitalised, joined by "of", "and", "for", "the", "to", "in" ("Director of Infant and Family Programs"),
+    or one to three lower-case words ending on a job title's head ("parent educator"),
     maybe a grade after them when none joins them ("Home Visitor 2", "Specialist II") and a licence in brackets
     ("(LCSW)"). Anything else ("Home Visitor at Site 2", "Advocate for Region 4", "Advocate (PT)", "Advocate and was
     later promoted to ...") is checked.
@@ -709,7 +730,7 @@ def _role_shaped(role: str) -> bool:
         words = words[:graded.start()]
         if re.search(r"\s(?:of|and|for|the|to|in)\s", f" {words} "):
             return False
-    return ROLE_WORDS.fullmatch(words) is not None
+    return ROLE_WORDS.fullmatch(words) is not None or LOWER_ROLE.fullmatch(words) is not None
 
 
 def _names_more_after(doc: DocText, match: re.Match[str]) -> bool:
@@ -768,8 +789,8 @@ def _post_left_goes_on(doc: DocText, match: re.Match[str]) -> bool:
     """Whether a last day of the person's post in her role may not end the employment.
 
     "Left her position as Home Visitor on D": the post's sentence goes on past the day, or the next sentence is about
-    the person again ("She then ...", "Ms Lee has since ..."), maybe in another post there. Only a sentence ending at
-    the day, followed by none about her, ends it.
+    the person again ("She then ...", "Ms Lee has since ...", "Today she leads ...", "the post has been hers since"),
+    maybe in another post there. Only a sentence ending at the day, followed by none about her, ends it.
     """
     lead = doc.text[match.end("role"):match.start("end")]
     if not re.search(r"(?i)\b(?:her|his|their)\s+(?:position|role|post|job)\s+as\b", lead):
@@ -778,10 +799,20 @@ def _post_left_goes_on(doc: DocText, match: re.Match[str]) -> bool:
     if stop is None or doc.text[match.end("end"):stop.start()].strip():
         return True
     after = doc.text[stop.end():].lstrip()
+    following = SENTENCE_END.search(after)
+    sentence = after[:following.start() if following else None]
+    if (re.search(r"(?i)\b(?:she|he|hers?|his|him|they|their|them)\b", sentence)
+            and not PAST_DUTIES.match(sentence)):
+        return True  # "Today she leads ...", "Our Outreach Lead post has been hers since."
     opener = re.match(r"(?:(?:She|He|They)\b|(?:Mr|Ms|Mrs|Mx|Dr)\.?\s|[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
                       r"(?:has|had|is|was|then|later|now|became|took|moved|went|served|stayed|remained|continued)\b)",
                       after)
     return opener is not None
+
+
+PAST_DUTIES = re.compile(r"(?:Her|His|Their)\s+(?:\w+\s+)?(?:duties|responsibilities)(?:\s+[a-z]+){0,3}?\s+"
+                         r"(?:included|involved|consisted|were)\b")
+"""A sentence of the duties the person had, in the past ("Her duties included home visits."): no later post."""
 
 
 def _own_post(place: str, role: str) -> str:
@@ -1188,9 +1219,21 @@ def _not_confirmed(body: str, named: re.Match[str]) -> bool:
 
 
 def _someone_elses_word(sentence: str) -> bool:
-    """Whether a sentence's "states"/"said" gives anyone's word but the writer's for the organisation."""
-    return bool(STATED.search(sentence)) and (not WRITER_STATES.search(sentence)
-                                              or bool(WRITER_EMPLOYED.search(sentence)))
+    """Whether a sentence's lead gives anyone's word but the writer's for the organisation.
+
+    A lead with a "states"/"said" or with more than one person in it ("I believe she said that she was", "She told
+    our office that she was", "We are pleased to inform you that Noor Haddad was") is the writer's own statement only
+    in its sure shape (`WRITER_SURE`): the writer stating, then the person and her verb alone.
+    """
+    lead = " ".join(sentence.split())
+    if not STATED.search(lead) and len(PERSON_WORDS.findall(lead)) < 2:
+        return False
+    writer = WRITER_STATING.search(lead)  # "At her request, we confirm ..."
+    if writer is None:
+        return True
+    rest = lead[writer.end():]
+    plain = not PERSON_WORDS.search(rest) and not STATED.search(rest)  # "... the following information about the"
+    return not (plain or WRITER_SURE.fullmatch(rest)) or bool(WRITER_EMPLOYED.search(rest))
 
 
 def _confirms_own_employee(body: str) -> bool:
