@@ -215,9 +215,10 @@ PLACEHOLDER_SCORE = 0.5
 TITLES = frozenset({"dr", "mr", "ms", "mrs", "mx", "prof"})
 PLACEHOLDER_NAME = re.compile(
     r"(?i)^(?:first|last|middle|given|family|sur|full|print(?:ed)?|type|typed|enter|click|here|your|name|names"
-    r"|(?:first|last|sur|given|family)name|doe|person|applicant|referee|rater|[a-z])$")
-"""A word a form's sample name is made of: the words of a name field itself ("First Last", "Your Name", "Name Here"),
-or the stand-in surname "Doe"; a real name has at least one word of its own beside them."""
+    r"|(?:first|last|sur|given|family)name|doe|person|applicant|referee|rater|title|mi|initials?|credentials?"
+    r"|[a-z])$")
+"""A word a form's sample name is made of: the words of a name field itself ("First Last", "Your Name", "Name Here",
+"Title First MI Last"), or the stand-in surname "Doe"; a real name has at least one word of its own beside them."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -292,10 +293,14 @@ def _person(doc: DocText, found: Found | None) -> Found | None:
 def _placeholder(name: str) -> bool:
     """Whether a name is a form's sample ("First Last", "Jane Doe", "Dr. First M. Last"), not a person's own.
 
-    Titles and initials aside, every word is one a name field is labelled with, or the surname is the stand-in "Doe".
+    The name is the words before a comma (a credential after it: "First Last, PhD"), or both sides of the comma when
+    one word stands before it (surname first: "Doe, Jane"). Titles (also given as choices, "Mr./Ms.") and initials
+    aside, every word is one a name field is labelled with, or a word is the stand-in surname "Doe".
     """
-    words = [w.strip(".,") for w in name.split() if w.strip(".,").casefold() not in TITLES]
-    return bool(words) and (all(PLACEHOLDER_NAME.match(w) for w in words) or words[-1].casefold() == "doe")
+    parts = name.split(",")
+    main = " ".join(parts[:2]) if len(parts) > 1 and len(parts[0].split()) == 1 else parts[0]
+    words = [w.strip(".") for w in re.split(r"[\s/]+", main) if w.strip(".") and w.strip(".").casefold() not in TITLES]
+    return bool(words) and (all(PLACEHOLDER_NAME.match(w) for w in words) or any(w.casefold() == "doe" for w in words))
 
 
 def _same_person(doc: DocText, one: Found, other: Found) -> bool:
@@ -472,17 +477,36 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
     hold, if any: ..."): the line above still says the relationship.
     """
     codes: list[tuple[str, Found]] = []
+    other_role = False
     for start, end in sentences(doc):
         sentence = doc.slice(start, end)
         holds = HOLDS.search(sentence)  # "I hold Endorsement as ..." names a title, not a relationship
-        for match in AS_RELATION.finditer(sentence[:holds.start()] if holds else sentence):
+        scope = sentence[:holds.start()] if holds else sentence
+        for match in AS_RELATION.finditer(scope):
             code = relationship_code(match.group("relation"))
             if code:
                 codes.append((code, Found(start + match.start("relation"), start + match.end("relation"),
                                           "reference.letter_relationship.v1", 0.93)))
+                other_role = other_role or _names_another_role(
+                    scope[:match.start("relation")] + " " + scope[match.end("relation"):], code)
     if not codes:
         return None, None, False
-    return codes[0][0], codes[0][1], len({code for code, _ in codes}) > 1
+    return codes[0][0], codes[0][1], other_role or len({code for code, _ in codes}) > 1
+
+
+def _names_another_role(rest: str, code: str) -> bool:
+    """Whether the rest of the sentence stating the rater's role names another one.
+
+    "Until 2020 I was her supervisee; we are now colleagues", "I was her supervisor (2015-2018), now her colleague": a
+    sure statement names one role; which one the reference is for is then a person's to read. A role word only as part
+    of another word ("supervisory") or denied in its clause ("no supervisory role", "never her manager") names none.
+    """
+    for other, pattern in RELATIONSHIPS:
+        for named in re.finditer(rf"(?:{pattern})(?:e?s)?\b", rest, re.I):
+            clause = re.split(r"[,;:()\[\]]", rest[:named.start()])[-1]
+            if other != code and not NEGATION.search(clause):
+                return True
+    return False
 
 
 def _level_field(doc: DocText, above: bool) -> tuple[str | None, bool, Found | None, list[str]]:
