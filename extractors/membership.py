@@ -511,8 +511,10 @@ def _row_under_names(doc: DocText, index: int) -> int:
     2: the next line, within `CAPTION_REACH` line heights, holds two or more cells each under one of the names, the
     names hold no digit and no row of captions follows it (a sign-off's second block of lines, captioned under
     them) and no line of values stands over the names (a sign-off's first block); the date over the caption is then
-    the page's. 1: a line close under has only one cell under a name, the names hold a digit ("2026 Dues"), or values
-    stand over the names as well as under: a grid's row as well as not, the date over is checked. 0: none such.
+    the page's. 1: a line close under has only one cell under a name, or none lined up with one (names centred
+    over their columns), the names hold a digit ("2026 Dues"), values stand over the names as well as under, or a
+    line of values (no sentence) stands further under (a padded table's row): a grid's row as well as not, the date
+    over is checked. 0: none such (no line under, a sentence, or a row of captions).
     """
     line = doc.lines[index]
     column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
@@ -522,15 +524,16 @@ def _row_under_names(doc: DocText, index: int) -> int:
         return 0
     following = doc.lines[index + 1]
     row, under = box_of(doc, line.start, line.end), box_of(doc, following.start, following.end)
-    if row is None or under is None or under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
+    if (row is None or under is None or _captions_follow(doc, Found(following.start, following.end, "", 1.0))
+            or any(is_prose(doc.slice(*cell)) for cell in following.cell_spans())):
         return 0
+    if under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
+        return 1  # a row of values further off: a padded table's row as well as a footer
     names = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]
     lined = 0
     for cell in following.cell_spans():
         box = box_of(doc, *cell)
         lined += box is not None and sum(overlap(box, name) > 0.2 for name in names) == 1
-    if lined == 0 or _captions_follow(doc, Found(following.start, following.end, "", 1.0)):
-        return 0
     digits = any(ch.isdigit() for text in texts for ch in text)
     sure = lined >= 2 and not digits and not _lines_over_captions(doc, index)
     return 2 if sure else 1

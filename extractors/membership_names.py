@@ -21,7 +21,7 @@ ORGANISATION_NAME = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|in|
 """A proper name: capitalised words, with connectors between them."""
 NAME_CONNECTOR = r"(?:of|for|and|the|in|on|at|to|&)"
 MID_PHRASE = re.compile(rf"(?i)(?:\b{NAME_CONNECTOR}|\b(?:mental|infant|early|behaviou?ral|clinical|social|emotional"
-                        r"|developmental|perinatal|maternal|reflective|public|professional|young|human|relational)"
+                        r"|developmental|perinatal|maternal|reflective|public|professional|young|human|relational|toddler)"
                         r"|[,&–-])\W*$")
 """A name that ends mid-phrase: on a connector ("... Association for") or on a word that only qualifies the noun after
 it ("... for Infant Mental"): an organisation's name ends on its head noun."""
@@ -40,6 +40,19 @@ OTHER_LINE = re.compile(r"(?i)\b(?:office|department|dept|board|directors|commit
                         r"|confirmation|receipt|invoice|roster|directory|record|report|newsletter|bulletin)\b")
 """A line surely no part of the name over it, when no word of a name's subject is in it: an office or board of the
 body ("Membership Office"), or the paper's title ("Annual Renewal Statement"). Any other line may be the name's rest."""
+MEMBER_LINE = re.compile(r"(?i)\bmember(?:s|ship)?\b")
+"""A line speaking of membership ("Proof of Membership", "Member in Good Standing", "Members"): a body's name never
+goes on with it; it is the paper's title, a field or the member's own line."""
+PERSON = re.compile(r"(?:(?:Dr|Mr|Ms|Mrs|Mx)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2}"
+                    r"|[A-Z][a-z'’-]+\s+[A-Z]\.\s+[A-Z][a-z'’-]+"
+                    r"|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2},\s*[A-Z][A-Za-z]{1,5}(?:\s*,\s*[A-Z][A-Za-z]{1,5})*)")
+"""A person's name surely so: after a title ("Dr. Jo Park"), with a middle initial ("Jo A. Park") or with a
+credential after it ("Jo Park, LMSW"). Two plain capitalised words may as well be a place and a chapter."""
+PLACE_REST = re.compile(r"of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+"""'of' and a place's proper name ("of Oregon", "of Greater Harbor County"): under a name ending on its
+organisation word, the name's rest (an association of a state, a society of a county)."""
+BODY_ALONE = re.compile(r"(?i)\s*(?:chapter|affiliate|branch|section|region|body|organi[sz]ation)\s*")
+"""One word that may end a body's name ("... Health" / "Chapter") and label a field alike: the name may be cut."""
 SENTENCE_END = re.compile(r"[.!?]")
 """A stop after a name at its line's end: the name's sentence ends there, whatever its last word."""
 CONNECTORS_ONLY = re.compile(rf"(?i)(?:\s*\b{NAME_CONNECTOR})+\s*$")
@@ -59,7 +72,8 @@ def whole_name(doc: DocText, found: Found, labels: re.Pattern[str]) -> tuple[Fou
     of a sentence starting with a connector ("for Every Baby", "at Riverside University", "at the Full Member Level")
     is no part of it. A name ending on a word that heads no name ("... Infant and Family") over a line of name words
     takes the line when its words are a name's subject ("Mental Health"), else it may be cut. A name that still ends
-    mid-phrase is cut. A line that is a field's label (`labels`, "Membership Period") is no part of it.
+    mid-phrase is cut. A line that is a field's label (`labels`, "Membership Period") is no part of it; one that may
+    as well end a name ("Chapter", "Affiliate", "Society" alone) leaves it flagged.
     """
     name, end, dangling, doubt = one_line(doc.slice(found.start, found.end)), found.end, False, False
     for _ in range(2):  # a name set on up to three lines
@@ -72,7 +86,8 @@ def whole_name(doc: DocText, found: Found, labels: re.Pattern[str]) -> tuple[Fou
         if carried is None:
             break
         if labels.fullmatch(carried[1]):
-            break  # a field's label under the name
+            doubt = bool(BODY_ALONE.fullmatch(carried[1]) or ORGANISATION.fullmatch(carried[1].strip()))
+            break  # a field's label under the name; "Chapter" alone may as well end it
         joins, doubt = _carries_on(name, dangling, carried[1])
         if not joins:
             break
@@ -88,39 +103,58 @@ def _carries_on(name: str, dangling: bool, carried: str) -> tuple[bool, bool]:
     A name ending mid-phrase takes a line that reads as a name's rest (else it is flagged as cut by its end). A name
     that reads whole is joined only to a line that surely is its rest, and left unflagged only when it ends on its
     organisation word or its subject's ("... Association", "... Mental Health") over a line that surely is something
-    else (`OTHER_LINE`); any other line may be its rest or not (a place word and "Intervention" end alike): the name
-    is kept as read and flagged.
+    else (`OTHER_LINE`, a line of membership words, a person surely so); any other line may be its rest or not (a
+    place word and "Intervention" end alike): the name is kept as read and flagged. A name ending on its
+    organisation word takes "of" and a place ("of Oregon"); a name naming no body yet takes its organisation word
+    alone ("... Mental Health" / "Association"), one naming a body already is flagged over it.
     """
     if MID_PHRASE.search(name) or dangling:
         return _carries_name(carried), False
     words, last = carried.strip(), name.split()[-1] if name.split() else ""
-    if (OTHER_LINE.search(words) and not SUBJECT_WORD.search(words)
-            and (ORGANISATION.fullmatch(last) or SUBJECT_WORD.fullmatch(last))):
+    if ((OTHER_LINE.search(words) or MEMBER_LINE.search(words) or PERSON.fullmatch(words))
+            and not SUBJECT_WORD.search(words) and (ORGANISATION.fullmatch(last) or SUBJECT_WORD.fullmatch(last))):
         return False, False
+    if ORGANISATION.fullmatch(words):
+        return not ORGANISATION.search(name), bool(ORGANISATION.search(name))  # "... Health" / "Society"
+    if ORGANISATION.fullmatch(last) and PLACE_REST.fullmatch(words) and not SUBJECT_WORD.search(words):
+        return True, False  # "... Association" / "of Oregon"
     return _surely_rest(name, words)
 
 
 def _surely_rest(name: str, words: str) -> tuple[bool, bool]:
     """Whether a whole-looking name takes the line under it, and whether that is in doubt.
 
-    Surely its rest: "and" into another organisation word ("... Health" / "and Family Services Society"); a
-    connector and only subject words under a name naming no subject ("Harbor Society for Research" / "in Child
-    Development"); only subject words under a name ending on a word that heads no subject ("... Infant and Toddler" /
-    "Mental Health"), in doubt when the name already ended on one ("... Infant and Family" / "Mental Health").
-    A tagline, a host line, a sentence's rest ("for Every Baby", "at Riverside University", "in Good Standing") or
-    any other words are not joined, and the name is flagged.
+    Surely its rest: "and" carrying the subject on into an organisation word under a name not ending on its own
+    ("... Health" / "and Family Services Society", see `_joint_subject`); a connector and only subject words under a
+    name naming no subject ("Harbor Society for Research" / "in Child Development"). Only subject words under a name
+    ending on one are joined, in doubt ("... Infant and Family" / "Mental Health"). A second body after "and" ("...
+    Society" / "and Harbor Early Childhood Council"), subject words under a name ending on a place (a tagline:
+    "... of Oregon" / "Infants, Children and Families"), a host line, a sentence's rest ("for Every Baby", "at
+    Riverside University", "in Good Standing") or any other words are not joined, and the name is flagged.
     """
     last = name.split()[-1] if name.split() else ""
     connector = re.match(rf"(?i)({NAME_CONNECTOR})\s", words)
     subject = bool(SUBJECT_WORDS.fullmatch(words))
     if connector is not None:
         if connector.group(1).lower() in ("and", "&") and ORGANISATION.search(words):
-            return True, False
+            sure = _joint_subject(words) and not ORGANISATION.fullmatch(last)
+            return sure, not sure
         joins = subject and not SUBJECT_WORD.search(name)
         return joins, not joins
-    if subject and not ORGANISATION.fullmatch(last):
-        return True, bool(SUBJECT_WORD.fullmatch(last))
+    if subject and SUBJECT_WORD.fullmatch(last):
+        return True, True
     return False, True
+
+
+def _joint_subject(words: str) -> bool:
+    """Whether an 'and' line carries a name's subject on into its organisation word, rather than name a body of its own.
+
+    "and Family Services Society": the words after 'and' start with a word of a name's subject, going on from the
+    one over it. A proper name ("and Harbor Family Foundation") or "the" ("and the ... Association") after it names
+    another body.
+    """
+    rest = re.sub(r"(?i)^\s*(?:and|&)\s+", "", words)
+    return bool(re.match(rf"(?i){SUBJECT_VOCAB}\b", rest))
 
 
 def _carries_name(carried: str) -> bool:
@@ -193,7 +227,8 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
     if len(cells) > 1 and len(line.cell_spans()) > 1:
         return None  # a row of cells under a row of cells: the table's next row as likely as the cell's rest
     whole = CONTINUATION.fullmatch(text.rstrip(".!"))
-    own_name = ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
+    own_name = (ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
+                and not ORGANISATION.fullmatch(text.strip(" .!")))
     if not lined or others or whole is None or own_name or any(ch.isdigit() for ch in text):
         return None
     return cells[0][1], whole.group(1)
