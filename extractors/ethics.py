@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.ethics_blocks import own_date_cell
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_captions import heads_a_block
 from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, overlap
 from extractors.forms import (
     CAPTION,
@@ -100,6 +100,8 @@ NOT_A_NAME_START = re.compile(r"^[^A-Za-z/(\n]+(?=[A-Za-z])")
 """What may stand before a printed name on a scan's line, and is none of it: specks, a rule's end, stray marks."""
 CLOSE_UNDER = 2.5
 """How far under a caption row its values may stand, in lines of the larger type."""
+SMALLER_TYPE = 0.8
+"""A line set in type at most this share of the values' height is set smaller: captions, not values."""
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
 """A signature is a name; more words than this on the line is text, and the line's state needs a person."""
@@ -153,17 +155,17 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
-    above = _captions_over(doc)
+    reading = _caption_reading(doc)
+    above = reading == "over"
     line, set_aside = _signature_line(doc, _signers_line(doc, above)
                                       or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
     if line is not None and line.value is not None and printed is not None and _same(line.value, printed):
         line, set_aside = FieldHit(line.label, None), True  # the name above the line is the printed name's value
     stated = None if printed else _statement_name(doc)
-    dated, date_found = field_date(doc, field_value(doc, DATE_LABEL, "signature.date.v2", captions_above=above,
-                                               bare=DATE_VALUE),
-                                   evidence)
-    reasons = _signers_doubt(doc)
+    date_hit = field(doc, DATE_LABEL, "signature.date.v2", captions_above=above, bare=DATE_VALUE)
+    dated, date_found = field_date(doc, date_hit.value if date_hit else None, evidence)
+    reasons = _signers_doubt(doc) + _reading_doubt(reading) + _date_block_doubt(doc, line, date_hit)
     signed: bool | None = None
     mark = ""
     if line is None:
@@ -202,18 +204,118 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
 
 
 def _captions_over(doc: DocText) -> bool:
-    """Whether the form's caption rows sit over their values: the shared reading, or small captions over larger type.
+    """Whether the form's caption rows sit over their values (see `_caption_reading`)."""
+    return _caption_reading(doc) == "over"
+
+
+def _caption_reading(doc: DocText) -> str:
+    """How the form's caption rows pair with their values: "over", "under", or "unclear" (read under, flagged).
 
     A form may set its captions in small type ("SIGNATURE OF APPLICANT" in 6.5 points) over values in 10: the gap to
     the values then reads as wide only against the captions' own height. Measured against the larger type, a caption
     row heading its block (nothing above it can be its value) with a value line close under it, each value in a
-    caption's column, has its values under it.
+    caption's column, has its values under it. That reading is sure only when nothing else on the page can pair with
+    those values: a row of small captions of its own close under them (a reviewer's or witness's row) may be theirs,
+    captions under their values with the row above left blank; then no reading is sure. A downward reading whose
+    first caption row has a value line over it (judged cell by cell: a long name is no paragraph) is not sure either.
     """
-    if captions_over_values(doc):
-        return True
     rows = [i for i, line in enumerate(doc.lines) if len(line.cell_spans()) > 1
             and all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
-    return bool(rows) and heads_a_block(doc, rows[0]) and all(_values_under(doc, i) for i in rows)
+    if captions_over_values(doc):
+        return "over" if not rows or _heads_block(doc, rows[0]) else "under"
+    if rows and _heads_block(doc, rows[0]) and all(_values_under(doc, i) for i in rows):
+        return "unclear" if any(_caption_row_under(doc, i + 1) for i in rows) else "over"
+    heading = (i for i, line in enumerate(doc.lines) if _small_row_heading(doc, i))
+    return "unclear" if any(_paired_downwards(doc, i) for i in heading) else "under"
+
+
+def _paired_downwards(doc: DocText, index: int) -> bool:
+    """Whether a chain of caption rows and value lines from a row heading its block pairs every row downwards.
+
+    Read upwards, the heading row is left blank and the last row takes the values over it; read downwards, every
+    row takes the line under it. When the last row has a value line under it too, the downward reading leaves
+    nothing blank and the upward one may give another row's values as the signer's: no reading is sure. When the
+    last row has nothing under it, the upward reading is the form's usual one (a blank signature heading it).
+    """
+    chained = False
+    while _caption_row_under(doc, index + 1):
+        index, chained = index + 2, True
+    return chained and _values_under(doc, index)
+
+
+def _date_block_doubt(doc: DocText, line: FieldHit | None, date: FieldHit | None) -> list[str]:
+    """The doubt on a date whose caption is not the one of the signature line's own block.
+
+    Another signer's row or column holds it: a witness's date, the office's.
+    """
+    if line is None or date is None or date.value is None:
+        return []
+    own = own_date_cell(doc, line.label.start, DATE_LABEL, rf"{SIGNATURE_LABEL}|(?:[\w'’.-]+\s+){{1,3}}signature")
+    if own is None or own[0] <= date.label.start < own[1]:
+        return []
+    return ["signature.date_other_block"]
+
+
+def _reading_doubt(reading: str) -> list[str]:
+    """The doubt on a form whose caption rows may pair with the values over or under them: a person reads them."""
+    return ["signature.block_unclear"] if reading == "unclear" else []
+
+
+def _small_row_heading(doc: DocText, index: int) -> bool:
+    """A row of short cells in small type heading its block, a value line in larger type close under it.
+
+    Whatever its words, such a row may caption the values under it ("OBSERVER SIGNATURE | OBSERVER NAME | DATE").
+    """
+    if index + 1 >= len(doc.lines) or not _heads_block(doc, index) or not _values_under(doc, index):
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    row, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    return (row is not None and under is not None and not _holds_prose(doc, index)
+            and row[3] - row[1] <= SMALLER_TYPE * (under[3] - under[1]))
+
+
+def _heads_block(doc: DocText, index: int) -> bool:
+    """A caption row with no value line above it: the first line of its page, or under a paragraph.
+
+    The line above is a paragraph only when a cell of it is running text (a sentence with a name written on its
+    blank is split in cells, one of them the sentence), or it is a paragraph's short last line ending in a full stop:
+    a value line of long names ("Maria de los Angeles Ruiz | Maria de los Angeles Ruiz") has many words, but none of
+    its cells is a sentence.
+    """
+    above = index - 1
+    while above >= 0 and not re.search(r"\w\w", doc.slice(doc.lines[above].start, doc.lines[above].end)):
+        above -= 1
+    if above < 0 or doc.lines[above].page != doc.lines[index].page:
+        return True
+    if _holds_prose(doc, above):
+        return True
+    cells = doc.lines[above].cell_spans()
+    return (len(cells) == 1 and doc.slice(*cells[0]).rstrip().endswith(".") and above > 0
+            and doc.lines[above - 1].page == doc.lines[index].page and _holds_prose(doc, above - 1))
+
+
+def _holds_prose(doc: DocText, index: int) -> bool:
+    """Whether a cell of a line is running text."""
+    return any(is_prose(doc.slice(*cell)) for cell in doc.lines[index].cell_spans())
+
+
+def _caption_row_under(doc: DocText, index: int) -> bool:
+    """Whether a value line has a caption row of its own close under it: short cells in smaller type, or captions.
+
+    Such a row ("REVIEWER | DATE LOGGED" in 6.5 points under values in 10) may caption the values over it.
+    """
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != doc.lines[index].page:
+        return False
+    line, below = doc.lines[index], doc.lines[index + 1]
+    values, under = box_of(doc, line.start, line.end), box_of(doc, below.start, below.end)
+    text = doc.slice(below.start, below.end)
+    if values is None or under is None or RULE_LINE.match(text) or not re.search(r"[A-Za-z]{2}", text):
+        return False
+    cells = [doc.slice(*cell) for cell in below.cell_spans()]
+    height = values[3] - values[1]
+    if under[1] - values[3] > CLOSE_UNDER * height or any(is_prose(cell) for cell in cells):
+        return False
+    return all(CAPTION.match(cell) for cell in cells) or under[3] - under[1] <= SMALLER_TYPE * height
 
 
 def _values_under(doc: DocText, index: int) -> bool:
