@@ -160,17 +160,26 @@ def sentences(doc: DocText) -> list[tuple[int, int]]:
 NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "at", "on", "to", "de", "la", "du", "von", "&"})
 
 
+SHORT_NAME_WORDS = frozenset({"st", "mt", "ft", "dr", "co", "de", "du", "la", "le", "el", "da", "di", "of", "in",
+                              "at", "on", "to", "by", "as", "an", "or", "y"})
+"""Words of a name of two letters or fewer written with a capital ("St", "Mt", "De", a connector set in title case):
+any other such word in mixed case ("Fa" of "Cedar Fa Ils") is a word OCR split in two."""
+
+
 def misread_name(doc: DocText, found: Found) -> bool:
     """An OCR'd proper name that reads oddly: a lower-case word among capitalised ones, or a split word.
 
-    "Lakeshore state Association", "Association f or Infant": on a text layer a name is taken as printed.
+    "Lakeshore state Association", "Association f or Infant", "Cedar Fa Ils Family Center" (a word split into a
+    capitalised piece of two letters and its rest): on a text layer a name is taken as printed. A word in capitals
+    ("UC", "NY") is an abbreviation, and a letter with its stop ("J.") an initial: neither is odd.
     """
     if not any(p.word.source == "ocr" for p in doc.words_in(found.start, found.end)):
         return False
     words = doc.slice(found.start, found.end).split()
     capitalised = sum(w[:1].isupper() for w in words)
     odd = [w for w in words if w[:1].islower() and w.lower() not in NAME_CONNECTORS]
-    return capitalised >= 2 and bool(odd)
+    split = [w for w in words if re.fullmatch(r"[A-Z][a-z]", w) and w.lower() not in SHORT_NAME_WORDS]
+    return capitalised >= 2 and bool(odd or split)
 
 
 def one_line(text: str) -> str:
