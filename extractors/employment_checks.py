@@ -144,14 +144,14 @@ Families"): a lower-case word or a bracket ("X under the auspices of Y", "X (a Y
 def links_second_body(employer: str, letterhead: str | None = None) -> bool:
     """Whether a sentence's employer may name more than the employer.
 
-    Words beyond a name's shape (see NAMED_BODY and LINKED_BODY), or the letterhead's name with more words after it ("X
-    and Y Health Alliance").
+    Words beyond a name's shape (see NAMED_BODY and LINKED_BODY), or the letterhead's name with more words before or
+    after it ("X and Y Health Alliance", "Portwick City Council and X", "The Portwick Trust for X").
     """
     name = " ".join(employer.split())
     if LINKED_BODY.search(name) or not NAMED_BODY.fullmatch(name):
         return True
-    head = " ".join((letterhead or "").split())
-    return bool(head) and name.casefold().startswith(head.casefold() + " ")
+    head = " ".join((letterhead or "").split()).casefold()
+    return bool(head) and name.casefold() != head and head in name.casefold()
 
 
 def notice_not_last_day(value: str) -> bool:

@@ -135,3 +135,11 @@ def test_a_lower_case_phrase_with_a_joining_word_stays_doubted() -> None:
     item = only_item(letter(f"Ana Ruiz was employed by {TOP} as a member of the outreach crew from April 4, 2016 to "
                             "August 31, 2023.", WORK))
     assert checked(item, "employment.role_unclear")
+
+
+@pytest.mark.parametrize("employer", [f"Lowmoor Borough Council and {TOP}", f"The Lowmoor Care Trust for {TOP}"])
+def test_a_second_body_named_before_the_letterhead_doubts_the_employer(employer: str) -> None:
+    """Both fail before: the joined names were read as the employer at 0.95."""
+    item = only_item(letter(f"Ana Ruiz was employed by {employer} as a Family Advocate from April 4, 2016 to "
+                            "August 31, 2023.", WORK))
+    assert checked(item, "employment.employer_unclear")
