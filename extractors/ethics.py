@@ -10,7 +10,7 @@ import re
 
 from extractors.ethics_blocks import own_date_cell
 from extractors.fields import Extraction, Found, build_item
-from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, overlap
+from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.forms import (
     CAPTION,
     DATE_VALUE,
@@ -45,6 +45,12 @@ SIGNATURE_CAPTION = re.compile(
     r"(?:\s+of\s+(?P<of>[a-z][\w'’ .-]{0,30}?)|\s*\(\s*(?P<paren>[^)]{1,30}?)\s*\))?\s*(?::.*)?$")
 """A signature line's caption, whoever it names ("Signature", "Witness signature", "Signature of the member",
 "Signature (staff)"), alone in its cell or before a colon and the line's value."""
+COUNTED_CAPTION = re.compile(
+    r"(?i)^[\s|]*(?P<who>(?:[a-z][\w'’.-]*\s+){0,3}?)(?:(?:typed|electronic|digital|e-?)\s*)?"
+    rf"(?:{ocr_tolerant('signature')}(?:\s+of\s+(?P<of>[a-z][\w'’ .-]{{0,30}}?)|\s*\(\s*(?P<paren>[^)]{{1,30}}?)\s*\))?"
+    rf"|{ocr_tolerant('signed')}(?:\s+by)?|{ocr_tolerant('sign')}\s+(?:here|below))\s*(?::.*)?$")
+"""A signature line's caption as the line reader takes one (`SIGNATURE_LABEL`): a word split by a scan ("Signa
+ture"), "Signed", "Signed by", "Sign here", whoever it names, alone in its cell or before a colon and a value."""
 NO_SIGNATURE = re.compile(r"(?i)^\s*(?:no|not\b.*|none|pending|unsigned\b.*|yes|n/?a|to\s+follow)\s*[.!]?\s*$")
 """A word on the signature line saying there is no signature (or only that there is one): no name, and a person
 checks the line."""
@@ -363,7 +369,7 @@ def _signers_lines(doc: DocText) -> int:
     count = 0
     for line in doc.lines:
         for cell in line.cell_spans():
-            caption = SIGNATURE_CAPTION.match(doc.slice(*cell))
+            caption = COUNTED_CAPTION.match(doc.slice(*cell))
             if caption is None:
                 continue
             who = " ".join(caption.group(part) or "" for part in ("who", "of", "paren"))

@@ -124,3 +124,25 @@ def test_a_date_in_the_signers_own_row_is_not_doubted() -> None:
                  (190, [(76, "Jonah Mirren")]), (208, [(72, "Printed name")]))
     item = _item(doc)
     assert item.value == {"signer": "Jonah Mirren", "date": "2025-10-09", "signed": True} and not item.needs_review
+
+
+# --- finding 5: a second signature line counted however it is worded or split --------------------------------------
+
+def _office_and_member(office: str, member: str) -> DocText:
+    """An office's signed line on the left, the member's on the right, each dated under its own line."""
+    from tests.test_extract_forms import doc_of
+    return doc_of(
+        (70, [(72, "I give my word that I will keep to this Code of Ethics while I hold Endorsement.")]),
+        (140, [(76, "Lars Aubel"), (334, "Nadia Ferro")]),
+        (160, [(72, office), (330, member)]),
+        (226, [(76, "2025-09-01"), (334, "2025-09-05")]), (244, [(72, "Date"), (330, "Date")]))
+
+
+@pytest.mark.parametrize(("office", "member"), [
+    ("Sig nature", "Signature"),
+    ("Signature", "Signed"),
+    ("Signature", "Signed by"),
+])
+def test_a_second_line_worded_or_split_otherwise_still_counts(office: str, member: str) -> None:
+    item = _item(_office_and_member(office, member))
+    assert _right_or_flagged(item, {"signer": "Nadia Ferro", "date": "2025-09-05", "signed": True})
