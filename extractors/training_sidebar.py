@@ -128,26 +128,27 @@ def _dated_over(doc: DocText, number: int, caption: tuple[int, int]) -> bool:
     A date that is itself the value stacked under a caption of its own ("DATE ISSUED" over "7/19/24") is another
     particular of the stack, no signature's day.
     """
-    line, box = doc.lines[number], cell_box(doc, caption)
-    for index in range(number - 1, max(number - COLUMN_LOOKAHEAD, 0) - 1, -1):
-        above = doc.lines[index]
-        if above.page != line.page:
-            break
-        cells = [cell for cell in above.cell_spans() if across(cell_box(doc, cell), box)]
-        if cells:
-            return any(spans_in(doc, *cell, "DATE") and not _captioned(doc, index, cell) for cell in cells)
-    return False
+    index, cells = _cells_over(doc, number, caption)
+    return any(spans_in(doc, *cell, "DATE") and not _captioned(doc, index, cell) for cell in cells)
 
 
 def _captioned(doc: DocText, number: int, value: tuple[int, int]) -> bool:
     """Whether a cell is the value stacked under a caption of its own, the caption alone in its cell over it."""
-    line, box = doc.lines[number], cell_box(doc, value)
+    index, cells = _cells_over(doc, number, value)
+    return any(not re.search(r"\d", doc.slice(*cell)) and _stacked_cell(doc, index, cell) == value for cell in cells)
+
+
+def _cells_over(doc: DocText, number: int, cell: tuple[int, int]) -> tuple[int, list[tuple[int, int]]]:
+    """The nearest line over a cell with cells in its column: that line's index and those cells.
+
+    Only lines on the cell's page within `COLUMN_LOOKAHEAD` lines count; (-1, []) when there is none.
+    """
+    line, box = doc.lines[number], cell_box(doc, cell)
     for index in range(number - 1, max(number - COLUMN_LOOKAHEAD, 0) - 1, -1):
         above = doc.lines[index]
         if above.page != line.page:
             break
-        cells = [cell for cell in above.cell_spans() if across(cell_box(doc, cell), box)]
+        cells = [span for span in above.cell_spans() if across(cell_box(doc, span), box)]
         if cells:
-            return any(not re.search(r"\d", doc.slice(*cell)) and _stacked_cell(doc, index, cell) == value
-                       for cell in cells)
-    return False
+            return index, cells
+    return -1, []
