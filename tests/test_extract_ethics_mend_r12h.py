@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from extractors import ethics
-from extractors.layout import DocText, build_text
+from extractors.layout import DocText
 from extractors.nlp import find_patterns
-from pipeline.models import Item, Page, Word
+from pipeline.models import Item
+from tests.test_extract_ethics_mend12 import _typeset
 
 
 def _item(doc: DocText) -> Item:
@@ -21,17 +22,7 @@ def _flagged(item: Item) -> bool:
     return item.needs_review and item.confidence <= 0.7
 
 
-def _page(*rows: tuple[float, float, list[tuple[float, str]]]) -> DocText:
-    """A text-layer page from rows of (top, type size, [(x0, cell text)]), a character half its type size wide."""
-    words = []
-    for top, size, cells in rows:
-        for x0, text in cells:
-            x = x0
-            for token in text.split():
-                words.append(Word(text=token, bbox=(x, top, x + size * 0.5 * len(token), top + size),
-                                  confidence=1.0, source="text_layer"))
-                x += size * 0.5 * (len(token) + 1)
-    return build_text("doc", [Page(number=1, width=612, height=792, source="text_layer", words=words)])
+_page = _typeset  # a text-layer page from rows of (top, type size, cells), as the mend12 rows build theirs
 
 
 PLEDGE = (280.0, 10.0, [(72.0, "By signing below I promise to practise within the Code and report any breach.")])
