@@ -210,10 +210,30 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
         return False
     middle = [other for cell in line.cell_spans()[1:]
               if (other := box_of(doc, *cell)) is not None and overlap(box, other) <= 0.2]
-    return any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
-               and overlap(box, under) > 0.2
-               for row in _rows_after(doc, line, box, _verdict_cell, lambda far: _fills_any(doc, far, middle))
-               for cell in row.cell_spans())
+    if any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
+           and overlap(box, under) > 0.2
+           for row in _rows_after(doc, line, box, _verdict_cell, lambda far: _fills_any(doc, far, middle))
+           for cell in row.cell_spans()):
+        return True
+    return _shifted_attempt(doc, line, middle)
+
+
+def _shifted_attempt(doc: DocText, line: Line, middle: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a far row fills a date or score cell of the results row and states a verdict off its column.
+
+    A retake set further down may shift its verdict under the score or between columns ("Second sitting |
+    08/14/2023 | 436 | Pass"); its name cell is no verdict. Only rows past the table's close run count (past a
+    note, on a later page), shaped as a row (`_row_shaped`: no label's figure, no page footer) with a filled cell
+    under a value column of the row read; a breakdown's verdict alone ("Domain | Met") or a subscore is none.
+    """
+    close = {id(row) for row in _rows_after(doc, line)}
+
+    def states(row: Line) -> bool:
+        return any(_verdict(doc.slice(*cell)) is not None for cell in row.cell_spans()[1:])
+
+    return any(id(row) not in close
+               for column in middle
+               for row in _rows_after(doc, line, column, lambda text: bool(text.strip()), states))
 
 
 def _fills_any(doc: DocText, row: Line, columns: list[tuple[float, float, float, float]]) -> bool:
