@@ -14,6 +14,7 @@ from extractors.fields import Found
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence, find_patterns
 from extractors.transcript_labels import (
+    CONFERRAL_WORDS,
     DEGREE_LABEL,
     DEGREE_NOUN,
     DEGREE_STATUS,
@@ -139,12 +140,31 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
         if entry.status and not labelled:
             continue  # the entry says it stands otherwise than conferred: left unread, the document flagged
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
-        field = (field_after(doc, end, limit, "transcript.list_field.v1") or (row.field if row else None)
-                 or _field_below(doc, degree_ev, cell))
-        reasons = (*(row.reasons if row else ()), *_row_doubts(doc, cell, end, conferral, abbreviation_only),
-                   *(("degree.status_unclear",) if entry.unclear or entry.status and entry.status_word else ()))
+        field = (field_after(doc, end, _before_conferral_label(doc, end, limit), "transcript.list_field.v1")
+                 or (row.field if row else None) or _field_below(doc, degree_ev, cell))
+        reasons = (*(row.reasons if row else _listed_row_doubts(doc, evidence, degree_ev, cell)),
+                   *_row_doubts(doc, cell, end, conferral, abbreviation_only),
+                   *(("degree.field_unclear",) if field and _conferral_word_in(doc.slice(field.start, field.end))
+                     else ()),
+                   *(("degree.status_unclear",) if entry.unclear or entry.status and entry.status_word
+                     or entry.after_gap and not labelled else ()))
         reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral, reasons))
     return reads
+
+
+def _before_conferral_label(doc: DocText, start: int, limit: int) -> int:
+    """Where a degree's cell stops naming its field: at a conferral label before its date ("..., conferred")."""
+    text = doc.slice(start, limit)
+    for word in re.finditer(r"[A-Za-z]+", text):
+        rest = re.sub(r"\b(?:on|the|of)\b", " ", text[word.start():], flags=re.I)
+        if is_conferral_label(rest.strip(" :,;-"), worded=True):
+            return start + word.start()
+    return limit
+
+
+def _conferral_word_in(text: str) -> bool:
+    """Whether a field read from a degree's cell holds a conferral word: a sure field names a subject alone."""
+    return any(word in CONFERRAL_WORDS for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _labelled(doc: DocText, conferral: Found) -> bool:
@@ -209,6 +229,20 @@ class EntryBelow:
     status_word: bool = False
     """The status is a status line (not only a start): beside a conferral label it still makes the row doubtful."""
     unclear: bool = False
+    after_gap: bool = False
+    """The first line past the gap that ends the entry is a status, a start or a degree's state ("Status: In
+    Progress", "Admit Term: Fall 2023", "Degree Candidate"): the row's date is perhaps no conferral."""
+
+
+ENTRY_END = re.compile(r"[\s*=_\-#.]*(?:(?:end\s+of\s+(?:the\s+)?(?:official\s+|student\s+)?(?:academic\s+)?"
+                       r"(?:transcript|record|document))|(?:page\s+\d+(?:\s+of\s+\d+)?)|(?:(?:transcript\s+|record\s+)?"
+                       r"continued(?:\s+on\s+(?:the\s+)?(?:next|following)\s+page)?))[\s*=_\-#.]*", re.I)
+"""A line that closes the record or the page ("*** End of Transcript ***", "Page 2 of 2", "Continued on next
+page"): the entry above ends there."""
+FIGURES_LINE = re.compile(r"(?:\s*(?:[A-Za-z]+\s+){0,3}(?:gpa|credits?|hours|units|points)(?:\s+[A-Za-z]+){0,2}"
+                          r"\s*:?\s*\d{1,3}(?:\.\d{1,3})?[\s,;]*)+", re.I)
+"""An entry's figures alone ("Cumulative GPA: 3.85", "Total Credits Earned: 60", "Degree GPA 3.91 Credits 60.0"):
+a number after each label, no date, so nothing about the row's date."""
 
 
 def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> EntryBelow:
@@ -230,25 +264,38 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
         line = _column_part(doc, whole, column)
         if line is None:
             continue  # only another column's cells on this line
-        if (line.page != previous.page or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0))
-                or _gap_above(line, previous) > ENTRY_GAP):
+        if line.page != previous.page or holds_degree(degree_ev, Found(line.start, line.end, "", 0.0)):
             break
         text = doc.slice(line.start, line.end)
+        if _gap_above(line, previous) > ENTRY_GAP:
+            entry = replace(entry, after_gap=_state_line(text))
+            break
+        if ENTRY_END.fullmatch(text):
+            break
         if STATUS_CONFERRED.fullmatch(text) or _conferral_detail(text):
             entry = replace(entry, conferred=True)
         elif STATUS_LINE.match(text) or DEGREE_STATUS.fullmatch(text.strip()):
             entry = replace(entry, status=True, status_word=True)
         elif STARTED_LINE.match(text):
             entry = replace(entry, status=True)
-        elif not HONOURS_LINE.fullmatch(text) and not _plain_details(doc, line):
+        elif not HONOURS_LINE.fullmatch(text) and not _plain_details(doc, line) and not (
+                FIGURES_LINE.fullmatch(text) and not DEGREE_STATUS.search(text)):
             entry = replace(entry, unclear=True)
         previous = line
     return entry
 
 
-HONOURS_LINE = re.compile(r"\s*(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?(?:high(?:est)?\s+)?(?:honou?rs|"
-                          r"distinction|merit)\s*", re.I)
-"""A distinction alone on its line under the degree ("Magna Cum Laude", "With Honors")."""
+def _state_line(text: str) -> bool:
+    """Whether a line says how a degree stands other than conferred, or when its study began (see `after_gap`)."""
+    return bool(STATUS_LINE.match(text) and not STATUS_CONFERRED.fullmatch(text) or STARTED_LINE.match(text)
+                or DEGREE_STATUS.search(text))
+
+
+HONOURS_LINE = re.compile(r"\s*(?:graduated\s+)?(?:(?:(?:summa|magna)\s+)?cum\s+laude|(?:with\s+)?"
+                          r"(?:high(?:est)?\s+)?(?:honou?rs|distinction|merit))\s*|\s*(?:dean|president)'?s\s+"
+                          r"(?:honou?r\s+)?list\s*", re.I)
+"""A distinction alone on its line under the degree ("Magna Cum Laude", "With Honors", "Graduated with Honors",
+"Dean's List")."""
 
 
 def _plain_details(doc: DocText, line: Line) -> bool:
@@ -318,13 +365,47 @@ def _section_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidenc
         return read
     if _other_bare_date(doc, evidence, doc.lines[index], read.conferral):
         read = replace(read, conferral=replace(read.conferral, score=min(read.conferral.score, BARE_ROW_DATE_SCORE)))
-    other = [c for c in doc.lines[index].cell_spans() if c[0] >= cell[1] and INSTITUTION_KIND.search(doc.slice(*c))]
-    reasons = (("degree.institution_other",) if other else ()) + (
-        ("degree.row_words_before",) if _words_before(doc, evidence, doc.lines[index], cell) else ())
-    return replace(read, reasons=(*read.reasons, *reasons))
+    return replace(read, reasons=(*read.reasons, *_row_context_doubts(doc, evidence, degree_ev, cell)))
 
 
-def _words_before(doc: DocText, evidence: list[Evidence], line: Line, cell: tuple[int, int]) -> bool:
+def _listed_row_doubts(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                       cell: tuple[int, int]) -> tuple[str, ...]:
+    """A listed degree's row doubts (`_row_context_doubts`), and words in a cell after its own.
+
+    Under a degrees heading, a listed degree's row is sure holding its cell alone (its conferral in it or under
+    it): a later cell of words ("Lakeshore State", "Transfer") may name another school or say how it stands;
+    another column's degree and a student's particular ("Student ID: 0412") are no part of it.
+    """
+    index = line_index(doc, cell[0])
+    if not _under_degree_heading(doc, degree_ev, index):
+        return ()  # a degree beside a label column ("Outcome of program | Master of ...") is that label's value
+    line = doc.lines[index]
+    after = [(s, e) for s, e in line.cell_spans() if s >= cell[1] and re.search(r"[A-Za-z]{2}", doc.slice(s, e))
+             and not holds_degree(degree_ev, Found(s, e, "", 0.0)) and not LABELLED_CELL.match(doc.slice(s, e))
+             and not _conferral_detail(doc.slice(s, e))]
+    return (*_row_context_doubts(doc, evidence, degree_ev, cell), *(("degree.row_words_after",) if after else ()))
+
+
+LABELLED_CELL = re.compile(r"\s*[A-Za-z][A-Za-z .#/]{0,30}:")
+"""A cell of a label and its colon, its value after it or in the next cell ("Student ID: 0412"): a particular in a
+column of its own."""
+
+
+def _row_context_doubts(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
+                        cell: tuple[int, int]) -> tuple[str, ...]:
+    """What a degree's row holds beside the degree that a sure row does not.
+
+    Another institution's name after it, or words before it (`_words_before`), wherever its conferral was read (on
+    the row, in its cell, below it).
+    """
+    line = doc.lines[line_index(doc, cell[0])]
+    other = [c for c in line.cell_spans() if c[0] >= cell[1] and INSTITUTION_KIND.search(doc.slice(*c))]
+    return (("degree.institution_other",) if other else ()) + (
+        ("degree.row_words_before",) if _words_before(doc, evidence, line, cell, degree_ev) else ())
+
+
+def _words_before(doc: DocText, evidence: list[Evidence], line: Line, cell: tuple[int, int],
+                  degree_ev: list[Evidence]) -> bool:
     """Whether a degree's row holds words in a cell before the degree's, other than its date (and conferral label).
 
     A sure degree row leads with the degree, or with its date alone: words before it ("Lakeshore State | Bachelor
@@ -333,6 +414,8 @@ def _words_before(doc: DocText, evidence: list[Evidence], line: Line, cell: tupl
     for start, end in line.cell_spans():
         if end > cell[0]:
             break
+        if holds_degree(degree_ev, Found(start, end, "", 0.0)) or LABELLED_CELL.match(doc.slice(start, end)):
+            continue  # another column's degree, or a particular of the student ("Student ID: 0412"): not this row's
         dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
         rest = doc.slice(start, end) if not dates else doc.slice(start, dates[0].start) + doc.slice(dates[-1].end, end)
         if re.search(r"[A-Za-z]{2}", rest) and not (dates and conferral_line(rest)):
@@ -383,9 +466,14 @@ def _other_bare_date(doc: DocText, evidence: list[Evidence], line: Line, conferr
     for start, end in line.cell_spans():
         dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end
                  and not (e.start <= conferral.start < e.end)]
-        if dates and not doc.slice(start, dates[0].start).strip() and not doc.slice(dates[0].end, end).strip():
+        if dates and RANGE_MARKS.fullmatch(doc.slice(start, dates[0].start)) and RANGE_MARKS.fullmatch(
+                doc.slice(dates[0].end, end)):
             return True
     return False
+
+
+RANGE_MARKS = re.compile(r"[\s\-\u2013\u2014~]*(?:(?:to|through|thru|until)[\s\-\u2013\u2014~]*)?", re.I)
+"""What may stand beside a date alone in its cell: nothing, or a range's dash or word ("- 05/07/2012")."""
 
 
 def _date_first_row(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence], cell: tuple[int, int],
