@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.dates import ParsedDate
+from extractors.dates import ParsedDate, parse_date
 from extractors.fields import Extraction, Found, build_item, slug
 from extractors.form_layout import CONTACT_LABEL
 from extractors.forms import (
@@ -81,6 +81,12 @@ HELD_LEVEL_WORDS = re.compile(
 """The words a sure answer to the rater's own level is made of: the level and its title, "yes" or "I hold", and when
 it was earned ("Endorsed at Level III since 2012"). Any other word may say the level is not held now or not the
 rater's."""
+HOLDING_DATE = re.compile(
+    r"(?i)\b(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+    r"|\d{1,2}[/.-](?:\d{1,2}[/.-])?)?(?:19|20)\d{2}\b")
+"""A date in an answer to the rater's own level ("since 2012", "in December 2026", "since 06/2019"): when the level
+was or will be held."""
+PRECISIONS = ("year", "month", "day")
 TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
                r"|respondent)|(?:reference|referee|evaluator|recommender|respondent)(?:'s)?\s+(?:full\s+)?name"
@@ -240,11 +246,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         relationship, relation_found, ambiguous = _relationship_in_letter(doc)
         if ambiguous:
             reasons.append("reference.relationship_ambiguous")
-    level, readable, level_found, level_reasons = _level_field(doc, above)
+    dated, date_found = _date(doc, evidence, above)
+    level, readable, level_found, level_reasons = _level_field(doc, above, dated)
     if level_found is None:
         level, readable, level_found, level_reasons = _level_in_letter(doc)
     reasons += level_reasons
-    dated, date_found = _date(doc, evidence, above)
     if relationship is None:
         reasons.append("reference.relationship_unclear")
     if not readable:
@@ -509,7 +515,8 @@ def _names_another_role(rest: str, code: str) -> bool:
     return False
 
 
-def _level_field(doc: DocText, above: bool) -> tuple[str | None, bool, Found | None, list[str]]:
+def _level_field(doc: DocText, above: bool, dated: ParsedDate | None,
+                 ) -> tuple[str | None, bool, Found | None, list[str]]:
     found = _with_options(doc, field_value(doc, LEVEL_LABEL, "reference.level.v2", captions_above=above))
     if found is None:
         options = ticked_options(doc, LEVEL_QUESTION, "reference.level_ticked.v1")
@@ -519,21 +526,23 @@ def _level_field(doc: DocText, above: bool) -> tuple[str | None, bool, Found | N
             return None, False, options.question, []
         choice = options.choices[0]
         return _own_level(_decisive(doc, choice.start, doc.slice(choice.start, choice.end), choice),
-                          doc.slice(choice.start, choice.end))
+                          doc.slice(choice.start, choice.end), dated)
     text = doc.slice(found.start, found.end)
-    return _own_level(_ticked_or_decisive(doc, found.start, text, found), text)
+    return _own_level(_ticked_or_decisive(doc, found.start, text, found), text, dated)
 
 
-def _own_level(read: tuple[str | None, bool, Found, list[str]], text: str,
+def _own_level(read: tuple[str | None, bool, Found, list[str]], text: str, dated: ParsedDate | None,
                ) -> tuple[str | None, bool, Found, list[str]]:
     """A level read from the answer to the rater's own level, unless the answer says the level is not the rater's.
 
     An answer in words may deny holding one and name another's ("I have none; the candidate has Level II"), or name
-    a level only sought or recommended ("I am applying for Level III"): no level is taken, and a person reads it.
+    a level only sought or recommended ("I am applying for Level III"): no level is taken, and a person reads it. An
+    answer held only from a date after the form's own ("Level III in December 2026" on a form of April 2026) is not
+    a level held: it is flagged like any answer of other words.
     """
     level, readable, found, reasons = read
     named = LEVEL.search(text) or any(pattern.search(text) for pattern, _ in LEVEL_BY_TITLE)
-    if not named or not readable or _held_shape(text):
+    if not named or not readable or (_held_shape(text) and not _held_later(text, dated)):
         return read
     if NOT_OWN_LEVEL.search(text):
         return None, readable, found, [*reasons, "reference.level_not_own"]
@@ -547,6 +556,26 @@ def _held_shape(text: str) -> bool:
     for, or someone else's: such an answer is for a person to read, whatever its words.
     """
     return not re.search(r"[^\W\d_]", HELD_LEVEL_WORDS.sub(" ", text.replace("®", " ")))
+
+
+def _held_later(text: str, dated: ParsedDate | None) -> bool:
+    """Whether an answer to the rater's own level dates the holding after the form's own date.
+
+    Each date is compared as far as both say it: a year alone ("in 2030") against the form's year, a month ("in
+    December 2026") against its month. A form without a date has nothing to compare with (it is flagged for that).
+    """
+    if dated is None:
+        return False
+    for match in HOLDING_DATE.finditer(text):
+        year = int(match.group()[-4:])
+        held = parse_date(match.group())
+        if held is None or held.date.year != year:
+            held = ParsedDate(date=dated.date.replace(year=year, month=1, day=1), precision="year")
+        depth = min(PRECISIONS.index(p) if p in PRECISIONS else 0 for p in (held.precision, dated.precision)) + 1
+        parts = (held.date.year, held.date.month, held.date.day)[:depth]
+        if parts > (dated.date.year, dated.date.month, dated.date.day)[:depth]:
+            return True
+    return False
 
 
 def _ticked_or_decisive(doc: DocText, offset: int, text: str, found: Found,
