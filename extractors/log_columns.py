@@ -52,6 +52,10 @@ A billing statement describes each session in words ("Individual supervision wit
 format or supervisor column reads them from that description.
 A format column may be named by its two options' abbreviations ("I/G", "Ind/Grp", "Individual or group").
 `individual` and `group` are tick columns: a form that has the session's type marked with an X under one of them."""
+TIMES_CELL = re.compile(r"^(?:(?:appointment|session|start)\s+)?times?(?:\s+of\s+day)?$", re.I)
+"""A "Time" column's whole header cell: "Time", "Times", "Appointment time", "Session time", "Time of day". A cell
+with any other word ("Date & Time", "Travel time", "Prep time", "Time zone") names another column: none of its
+numbers is a part of the session's duration."""
 TICK_ROLES = ("individual", "group")
 MINUTE_PART = re.compile(r"^(?:(?:and|plus|\+)\s*)?(?:(?:time|duration|length)\s+)?\(?(?:min|mins|minutes|min\(s\))"
                          r"\.?\)?:?(?:\s*\(\s*0\s*[-–]\s*59\s*\))?$", re.I)
@@ -208,6 +212,8 @@ def header_columns(row: Row) -> list[Column] | None:
             named.append(Column(role, row.xs[indices[0]][0], row.xs[indices[-1]][1], minutes=minutes,
                                 name=match.group(), timed=timed))
         whole = " ".join(row.words[i].word.text for i in cell)
+        named = [c if c.role != "times" or TIMES_CELL.match(whole.strip(" .:|")) else replace(c, role="other")
+                 for c in named]
         columns += [replace(c, cell=whole) for c in _whole_cell(row, cell, _timed_by_unit_word(named, _word_gap(row)),
                                                                    claimed)]
     if not _names_a_log(columns) or len(row.words) > 3 * len(columns):

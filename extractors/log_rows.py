@@ -28,7 +28,7 @@ from extractors.log_columns import (
     cell_text,
     one_letter_off,
 )
-from extractors.log_sections import Section, in_section
+from extractors.log_sections import TYPES, Section, in_section
 from extractors.nlp import Evidence
 from pipeline.models import Flag, Item
 
@@ -179,18 +179,7 @@ class SessionReader:
             reasons.append("log.hours_unsure")  # a number beside the duration may be a part of it left unread
         elif _not_a_time_range(cells.get("times", [])):
             reasons.append("log.hours_unsure")  # a "Time" column of numbers may hold the duration's hours part
-        described = _described(cells, columns)
-        if described:
-            session_format, format_found = self._described_format(described, reasons)
-            supervisor, supervisor_found = self._described_supervisor(described, reasons)
-        elif serviced := _service_cell(cells, columns):
-            session_format, format_found = self._described_format(serviced, reasons, sure_shape=True)
-            supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
-        else:
-            session_format, format_found = self._format(cells.get("format", []), reasons, cells, columns)
-            if _disagrees_with_column(session_format, cells, columns):
-                reasons.append("log.format_disagrees_column")
-            supervisor, supervisor_found = self._supervisor(cells.get("supervisor", []), columns, reasons)
+        session_format, format_found, supervisor, supervisor_found = self._type_and_supervisor(cells, columns, reasons)
         if self.section is not None:
             session_format, format_found, supervisor, supervisor_found = in_section(
                 self.section, session_format, format_found, supervisor, supervisor_found, reasons)
@@ -341,6 +330,39 @@ class SessionReader:
             reasons.append("log.format_in_service_unsure")
         return named[0].label.split("_")[1].lower(), Found(named[0].start, named[0].end,
                                                            "log.format_in_description.v1", DESCRIBED_SCORE)
+
+    def _type_and_supervisor(self, cells: Cells, columns: list[Column] | None, reasons: list[str]
+                             ) -> tuple[str | None, Found | None, str | None, Found | None]:
+        """A row's session type and supervisor, from its description, service cell or format and supervisor cells.
+
+        Whichever its log has; a type another cell of the row contradicts is a question.
+        """
+        described = _described(cells, columns)
+        if described:
+            session_format, format_found = self._described_format(described, reasons)
+            return (session_format, format_found, *self._described_supervisor(described, reasons))
+        if serviced := _service_cell(cells, columns):
+            session_format, format_found = self._described_format(serviced, reasons, sure_shape=True)
+            if self._named_elsewhere(session_format, cells, "description"):
+                reasons.append("log.format_disagrees_row")
+        else:
+            session_format, format_found = self._format(cells.get("format", []), reasons, cells, columns)
+            if _disagrees_with_column(session_format, cells, columns):
+                reasons.append("log.format_disagrees_column")
+            elif self._named_elsewhere(session_format, cells, "format"):
+                reasons.append("log.format_disagrees_row")
+        return (session_format, format_found, *self._supervisor(cells.get("supervisor", []), columns, reasons))
+
+    def _named_elsewhere(self, session_format: str | None, cells: Cells, read_role: str) -> bool:
+        """Whether another cell of the row names the other session type than the one its type cell says.
+
+        A service or format cell says the session's type; a category, note or any other cell of the same row
+        naming the other type ("Group" beside "Individual consultation", a note "held as group") makes it a question.
+        """
+        words = [p for role, cell in cells.items() if role != read_role for p in cell]
+        named = {TYPES[e.label] for e in self.evidence if e.label in TYPES
+                 and any(p.start <= e.start < p.end for p in words)}
+        return session_format is not None and bool(named - {session_format})
 
     def _described_supervisor(self, words: list[Placed], reasons: list[str]) -> tuple[str | None, Found | None]:
         """The name that ends a session's description after "with" or "by"; else the log's named one, flagged."""
@@ -616,9 +638,12 @@ def _tally_step(before: list[tuple[int, int]], row: int, number: int) -> bool:
 
 
 def _not_a_time_range(words: list[Placed]) -> bool:
-    """Whether a time column's cell holds a number that is no span of two times: maybe a part of the duration."""
+    """Whether a time column's cell holds a number that is no span of two times: maybe a part of the duration.
+
+    A clock time alone ("10:00 AM", "14:30", "9.30") is the session's start, no part of its length.
+    """
     text = cell_text(words)
-    return any(ch.isdigit() for ch in text) and not TIME_RANGE.match(text)
+    return any(ch.isdigit() for ch in text) and not TIME_RANGE.match(text) and not CLOCK_TIME.match(text.strip())
 
 
 def _time_span(cells: Cells) -> tuple[ParsedHours, Found] | None:

@@ -186,19 +186,43 @@ def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int
     for n, row in enumerate(rows):
         heading = section_heading(row, evidence, not_provider)
         below = rows[n + 1] if n + 1 < len(rows) else None
+        if current is not None and _note_in_table(row, heading, current, below, cells):
+            continue
         if heading is not None and below is not None and below.page == row.page and (
-                header_columns(below) or (cells is not None and cells.get(id(below), 0) >= 2)
-                or (cells is None and any(ch.isdigit() for ch in below.text))):
+                header_columns(below) or _table_row(below, cells)):
             current, own_header = heading, n + 1
             continue
         ended = SECTION_END.match(row.text) or (heading is None and _heading_shaped(row))
-        if current is not None and ended:
+        if current is not None and SECTION_END.match(row.text):
             _check_total(row, current, sections)
         if current is not None and (row.page != current.page or ended or _other_table(row, n, own_header, evidence)):
             current = None
         if current is not None:
             sections[id(row)] = current
     return sections
+
+
+def _table_row(row: Row, cells: dict[int, int] | None) -> bool:
+    """A row of a table's body: two or more filled cells under a header (or, with no cells known, a figure)."""
+    return cells.get(id(row), 0) >= 2 if cells is not None else any(ch.isdigit() for ch in row.text)
+
+
+def _note_in_table(row: Row, heading: Section | None, current: Section, below: Row | None,
+                   cells: dict[int, int] | None) -> bool:
+    """A note line between rows of a section's table that names the section's own provider and no other type.
+
+    "Rescheduled by Ann Lee", "Make-up session with Ann Lee" between two rows of Ann Lee's section, a row of the same
+    table right under it (no header row): the section goes on. A line naming anyone else, another type, or over a
+    header row ends it (`row_sections`).
+    """
+    if below is None or below.page != row.page or row.page != current.page or header_columns(below) or not (
+            _table_row(below, cells)):
+        return False
+    if heading is not None:
+        named: str | None = heading.supervisor if heading.format in (None, current.format) else None
+    else:
+        named = _total_name(row) if _heading_shaped(row) else None
+    return named is not None and named.casefold() == current.supervisor.casefold()
 
 
 def _heading_shaped(row: Row) -> bool:
