@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import employment
-from extractors.layout import build_text
-from extractors.nlp import find_patterns
 from pipeline.models import Item
 from tests.test_extract_employment_block import block_letter
-from tests.test_extract_forms import page_of
+from tests.test_extract_employment_mends11 import items_of, only_item
 
 TOP = "Harbourside Parent and Baby Centre"
 Rows = list[tuple[float, list[tuple[float, str]]]]
@@ -27,15 +24,6 @@ def letter(*sentences: str, closing: tuple[str, ...] = ("Best wishes,", "Ola Bra
     return [*rows, *((y + 14 * i, [(72.0, text)]) for i, text in enumerate(closing))]
 
 
-def items_of(rows: Rows) -> list[Item]:
-    doc = build_text("doc", [page_of(rows)])
-    return employment.extract(doc, find_patterns(doc.text)).items
-
-
-def only_item(rows: Rows) -> Item:
-    found = items_of(rows)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def checked(item: Item, *reasons: str) -> bool:
