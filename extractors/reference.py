@@ -36,6 +36,14 @@ from extractors.forms import (
 )
 from extractors.layout import DocText
 from extractors.nlp import Evidence
+from extractors.reference_doubt import (
+    HOLDING_DATE,
+    dated_above_salutation,
+    other_role_named,
+    rater_part_heading,
+    sample_name,
+    unplaced_date,
+)
 
 RELATIONSHIPS = [  # first match wins: the specific wordings before the general "supervisor"
     ("supervisee", r"supervisee|consultee|direct\s+report"),
@@ -81,11 +89,6 @@ HELD_LEVEL_WORDS = re.compile(
 """The words a sure answer to the rater's own level is made of: the level and its title, "yes" or "I hold", and when
 it was earned ("Endorsed at Level III since 2012"). Any other word may say the level is not held now or not the
 rater's."""
-HOLDING_DATE = re.compile(
-    r"(?i)\b(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
-    r"|\d{1,2}[/.-](?:\d{1,2}[/.-])?)?(?:19|20)\d{2}\b")
-"""A date in an answer to the rater's own level ("since 2012", "in December 2026", "since 06/2019"): when the level
-was or will be held."""
 PRECISIONS = ("year", "month", "day")
 TOWARDS = r"(?:to|with|in\s+relation\s+to|with\s+respect\s+to|relative\s+to)"
 RATER_LABEL = (r"rater(?:'s)?\s+name|rater|name\s+of\s+(?:the\s+)?(?:rater|reference|referee|evaluator|recommender"
@@ -219,12 +222,6 @@ SECTION_NAME_SCORE = 0.93
 PLACEHOLDER_SCORE = 0.5
 """A rater field still holding the form's sample name: whoever rated is for a person to find."""
 TITLES = frozenset({"dr", "mr", "ms", "mrs", "mx", "prof"})
-PLACEHOLDER_NAME = re.compile(
-    r"(?i)^(?:first|last|middle|given|family|sur|full|print(?:ed)?|type|typed|enter|click|here|your|name|names"
-    r"|(?:first|last|sur|given|family)name|doe|person|applicant|referee|rater|title|mi|initials?|credentials?"
-    r"|[a-z])$")
-"""A word a form's sample name is made of: the words of a name field itself ("First Last", "Your Name", "Name Here",
-"Title First MI Last"), or the stand-in surname "Doe"; a real name has at least one word of its own beside them."""
 UNTICKED = re.compile(r"\[\s*\]|☐|□|\(\s*\)")
 TICKED = re.compile(r"(?:\[\s*[xX✓✔]\s*\]|☒|☑|✓|✔|■|\(\s*[xX]\s*\))\s*(?P<choice>[^\[☐☒☑✓✔■□(]+)")
 
@@ -297,16 +294,8 @@ def _person(doc: DocText, found: Found | None) -> Found | None:
 
 
 def _placeholder(name: str) -> bool:
-    """Whether a name is a form's sample ("First Last", "Jane Doe", "Dr. First M. Last"), not a person's own.
-
-    The name is the words before a comma (a credential after it: "First Last, PhD"), or both sides of the comma when
-    one word stands before it (surname first: "Doe, Jane"). Titles (also given as choices, "Mr./Ms.") and initials
-    aside, every word is one a name field is labelled with, or a word is the stand-in surname "Doe".
-    """
-    parts = name.split(",")
-    main = " ".join(parts[:2]) if len(parts) > 1 and len(parts[0].split()) == 1 else parts[0]
-    words = [w.strip(".") for w in re.split(r"[\s/]+", main) if w.strip(".") and w.strip(".").casefold() not in TITLES]
-    return bool(words) and (all(PLACEHOLDER_NAME.match(w) for w in words) or any(w.casefold() == "doe" for w in words))
+    """Whether a name is a form's sample, not a person's own (`sample_name`)."""
+    return sample_name(name)
 
 
 def _same_person(doc: DocText, one: Found, other: Found) -> bool:
@@ -484,8 +473,10 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
     """
     codes: list[tuple[str, Found]] = []
     other_role = False
-    for start, end in sentences(doc):
+    spans = sentences(doc)
+    for index, (start, end) in enumerate(spans):
         sentence = doc.slice(start, end)
+        after = doc.slice(*spans[index + 1]) if index + 1 < len(spans) else ""
         holds = HOLDS.search(sentence)  # "I hold Endorsement as ..." names a title, not a relationship
         scope = sentence[:holds.start()] if holds else sentence
         for match in AS_RELATION.finditer(scope):
@@ -493,26 +484,12 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
             if code:
                 codes.append((code, Found(start + match.start("relation"), start + match.end("relation"),
                                           "reference.letter_relationship.v1", 0.93)))
-                other_role = other_role or _names_another_role(
-                    scope[:match.start("relation")] + " " + scope[match.end("relation"):], code)
+                other_role = other_role or other_role_named(
+                    f"{scope[:match.start('relation')]} {scope[match.end('relation'):]}. {after}", code,
+                    RELATIONSHIPS, POSSESSED)
     if not codes:
         return None, None, False
     return codes[0][0], codes[0][1], other_role or len({code for code, _ in codes}) > 1
-
-
-def _names_another_role(rest: str, code: str) -> bool:
-    """Whether the rest of the sentence stating the rater's role names another one.
-
-    "Until 2020 I was her supervisee; we are now colleagues", "I was her supervisor (2015-2018), now her colleague": a
-    sure statement names one role; which one the reference is for is then a person's to read. A role word only as part
-    of another word ("supervisory") or denied in its clause ("no supervisory role", "never her manager") names none.
-    """
-    for other, pattern in RELATIONSHIPS:
-        for named in re.finditer(rf"(?:{pattern})(?:e?s)?\b", rest, re.I):
-            clause = re.split(r"[,;:()\[\]]", rest[:named.start()])[-1]
-            if other != code and not NEGATION.search(clause):
-                return True
-    return False
 
 
 def _level_field(doc: DocText, above: bool, dated: ParsedDate | None,
@@ -542,7 +519,7 @@ def _own_level(read: tuple[str | None, bool, Found, list[str]], text: str, dated
     """
     level, readable, found, reasons = read
     named = LEVEL.search(text) or any(pattern.search(text) for pattern, _ in LEVEL_BY_TITLE)
-    if not named or not readable or (_held_shape(text) and not _held_later(text, dated)):
+    if not named or not readable or (_held_shape(text) and not _held_later(text, dated) and not unplaced_date(text)):
         return read
     if NOT_OWN_LEVEL.search(text):
         return None, readable, found, [*reasons, "reference.level_not_own"]
@@ -648,10 +625,6 @@ def _decisive(doc: DocText, offset: int, text: str, found: Found,
 INLINE_DATE = re.compile(rf"(?i)(?<=\s)(?:{DATE_LABEL})\s*:\s*(?P<value>\S.*?)\s*$")
 """A date label with its colon and value ending a line that starts with other words: a heading the form printed
 the field beside ("Section A - To be completed by the reference Date completed: 11 April 2026")."""
-FOR_THE_RATER = re.compile(r"(?i)\b(?:by|for)\s+(?:the\s+)?(?:reference|referee|rater|evaluator|recommender)"
-                           r"\s*[-:.,;)\u2013\u2014]?\s*$")
-"""A heading ending on whom its section is for, the rater ("To be completed by the reference", "Part 1 - for the
-referee"): a date label right after it names the rater's own act."""
 DOUBTED_INLINE_DATE = "reference.date_after_words.v1"
 """The rule of a date label after words that are no heading addressing the rater: its date may be another's."""
 
@@ -674,7 +647,7 @@ def _date_after_heading(doc: DocText, evidence: list[Evidence]) -> Found | None:
             continue
         start, end = line.start + match.start("value"), line.start + match.end("value")
         dates = dates_in(Found(start, end, DOUBTED_INLINE_DATE, 1.0), evidence)
-        if (FOR_THE_RATER.search(text[:match.start()]) and label[:1].isupper() and len(dates) == 1
+        if (rater_part_heading(text[:match.start()]) and label[:1].isupper() and len(dates) == 1
                 and not doc.slice(start, end).replace(dates[0].text, "", 1).strip(" .,;")):
             return Found(start, end, "reference.date_after_heading.v1", 0.9)
         doubted = doubted or Found(start, end, DOUBTED_INLINE_DATE, 0.7)
@@ -684,14 +657,15 @@ def _date_after_heading(doc: DocText, evidence: list[Evidence]) -> Found | None:
 def _date(doc: DocText, evidence: list[Evidence], above: bool) -> tuple[ParsedDate | None, Found | None]:
     """The labelled date of a form, else the letter's own date; a Received stamp is never taken.
 
-    A date label after words not addressing the rater is taken (doubted) only when the paper has no date of its own.
+    A date label after words not addressing the rater is taken (doubted) only when the paper is no letter dated above
+    its salutation: a form's line holding only a date may date anything (a start of employment).
     """
     found = field_value(doc, DATE_LABEL, "reference.date.v2", captions_above=above, bare=DATE_VALUE)
     if found is None:
         found = _date_after_heading(doc, evidence)
         if found is not None and found.rule == DOUBTED_INLINE_DATE:
             own = letter_date(doc, evidence, "reference.letter_date.v1")
-            if own[0] is not None:
+            if own[0] is not None and dated_above_salutation(doc, own[1]):
                 return own
     if found is not None:
         dated, source = field_date(doc, found, evidence)
