@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.ethics_blocks import own_date_cell
+from extractors.ethics_dates import date_doubt, dated_label
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, ocr_tolerant, overlap
 from extractors.forms import (
@@ -162,7 +162,7 @@ def _better_agreeing(doc: DocText, first: Found, second: Found | None) -> tuple[
 def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     """The signature form, its captions read over or under their values as the whole block shows."""
     reading = _caption_reading(doc)
-    above = reading == "over"
+    above = reading.startswith("over")
     line, set_aside = _signature_line(doc, _signers_line(doc, above)
                                       or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
@@ -211,11 +211,14 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
 
 def _captions_over(doc: DocText) -> bool:
     """Whether the form's caption rows sit over their values (see `_caption_reading`)."""
-    return _caption_reading(doc) == "over"
+    return _caption_reading(doc).startswith("over")
 
 
 def _caption_reading(doc: DocText) -> str:
-    """How the form's caption rows pair with their values: "over", "under", or "unclear" (read under, flagged).
+    """How the form's caption rows pair with their values: "over", "under", "unclear" or "over, unclear".
+
+    "unclear" is read under and flagged; "over, unclear" read over and flagged (a caption row with nothing under it
+    ends the chain from the heading row, see `_blank_head`).
 
     A form may set its captions in small type ("SIGNATURE OF APPLICANT" in 6.5 points) over values in 10: the gap to
     the values then reads as wide only against the captions' own height. Measured against the larger type, a caption
@@ -228,11 +231,25 @@ def _caption_reading(doc: DocText) -> str:
     rows = [i for i, line in enumerate(doc.lines) if len(line.cell_spans()) > 1
             and all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
     if captions_over_values(doc):
-        return "over" if not rows or _heads_block(doc, rows[0]) else "under"
+        if rows and not _heads_block(doc, rows[0]):
+            return "under"
+        return "over, unclear" if rows and _blank_head(doc, rows[0]) else "over"
     if rows and _heads_block(doc, rows[0]) and all(_values_under(doc, i) for i in rows):
         return "unclear" if any(_caption_row_under(doc, i + 1) for i in rows) else "over"
     heading = (i for i, line in enumerate(doc.lines) if _small_row_heading(doc, i))
     return "unclear" if any(_paired_downwards(doc, i) for i in heading) else "under"
+
+
+def _blank_head(doc: DocText, index: int) -> bool:
+    """Whether a chain of caption rows and value lines from a heading row ends in a caption row with nothing under it.
+
+    Read downwards the last row is left blank; read upwards the heading row is (a member's blank block over a
+    witness's or a notary's): no reading is sure.
+    """
+    chained = False
+    while _caption_row_under(doc, index + 1):
+        index, chained = index + 2, True
+    return chained and not _values_under(doc, index)
 
 
 def _paired_downwards(doc: DocText, index: int) -> bool:
@@ -252,19 +269,17 @@ def _paired_downwards(doc: DocText, index: int) -> bool:
 def _date_block_doubt(doc: DocText, line: FieldHit | None, date: FieldHit | None) -> list[str]:
     """The doubt on a date whose caption is not the one of the signature line's own block.
 
-    Another signer's row or column holds it: a witness's date, the office's.
+    Another signer's row or column holds it (a witness's date, the office's), or it stands outside the signature's
+    own block (see `ethics_dates`).
     """
     if line is None or date is None or date.value is None:
         return []
-    own = own_date_cell(doc, line.label.start, DATE_LABEL, rf"{SIGNATURE_LABEL}|(?:[\w'’.-]+\s+){{1,3}}signature")
-    if own is None or own[0] <= date.label.start < own[1]:
-        return []
-    return ["signature.date_other_block"]
+    return date_doubt(doc, line.label.start, date.label.start, (SIGNATURE_LABEL, NAME_LABEL, DATE_LABEL))
 
 
 def _reading_doubt(reading: str) -> list[str]:
     """The doubt on a form whose caption rows may pair with the values over or under them: a person reads them."""
-    return ["signature.block_unclear"] if reading == "unclear" else []
+    return ["signature.block_unclear"] if reading.endswith("unclear") else []
 
 
 def _small_row_heading(doc: DocText, index: int) -> bool:
@@ -370,8 +385,8 @@ def _signers_lines(doc: DocText) -> int:
     for line in doc.lines:
         for cell in line.cell_spans():
             caption = COUNTED_CAPTION.match(doc.slice(*cell))
-            if caption is None:
-                continue
+            if caption is None or dated_label(doc.slice(*cell)):
+                continue  # "Signed: 05/03/2024" is a date's label, no signature line
             who = " ".join(caption.group(part) or "" for part in ("who", "of", "paren"))
             if not re.search(r"\w", who) or re.search(rf"(?i)\b(?:{SIGNER}|your)\b", who):
                 count += 1

@@ -1,0 +1,78 @@
+"""Ethics agreements, review round r13g: a sure date signed stands in the signature's own block; a blank member's
+small captions over another person's line and captions; a "Signed:" holding a date is no second signer line."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import ethics
+from extractors.layout import DocText
+from extractors.nlp import find_patterns
+from pipeline.models import Item
+from tests.test_extract_ethics_mend12 import _typeset
+
+Row = tuple[float, float, list[tuple[float, str]]]
+_page = _typeset  # a text-layer page from rows of (top, type size, cells)
+
+PROMISE = (280.0, 10.0, [(72.0, "In signing I undertake to keep the Code in my practice and to report any breach.")])
+
+
+def _item(doc: DocText) -> Item:
+    extraction = ethics.extract(doc, find_patterns(doc.text))
+    assert len(extraction.items) == 1
+    return extraction.items[0]
+
+
+def _flagged(item: Item) -> bool:
+    return item.needs_review and item.confidence <= 0.7
+
+
+# --- findings 2, 4, 5: a date past another person's caption (under, beside, above) ---------------------------------
+
+@pytest.mark.parametrize("rows", [
+    [(320, 10, [(72, "Signature: /s/ Mira Holt")]),
+     (350, 10, [(72, "Countersigned by mentor: /s/ Ed Vance"), (340, "Date: 4 March 2025")])],
+    [(320, 10, [(72, "Signature: /s/ Mira Holt"), (340, "Attesting officer: /s/ Ed Vance")]),
+     (340, 10, [(340, "Date: 4 March 2025")])],
+    [(310, 10, [(72, "Observer: /s/ Ed Vance"), (340, "Date: 4 March 2025")]),
+     (340, 10, [(72, "Signature: /s/ Mira Holt")]),
+     (360, 10, [(72, "Printed name: Mira Holt")])],
+])
+def test_a_date_past_another_persons_caption_is_doubted(rows: list[Row]) -> None:
+    item = _item(_page(PROMISE, *rows))
+    assert _flagged(item)
+    assert "signature.date_other_block" in item.reasons
+
+
+# --- finding 3: a date caption shared past a second signature caption --------------------------------------------
+
+def test_a_date_caption_past_a_second_signature_caption_is_doubted() -> None:
+    item = _item(_page(PROMISE, (320, 10, [(72, "Mira Holt"), (250, "Ed Vance"), (430, "4 March 2025")]),
+                       (334, 8, [(72, "Signature of Member"), (250, "Signature of Mentor"), (430, "Date")])))
+    assert _flagged(item)
+
+
+# --- guard: the member's own date beside the signature stays sure --------------------------------------------------
+
+def test_the_date_beside_the_signature_is_sure() -> None:
+    item = _item(_page(PROMISE, (320, 10, [(72, "Signature: /s/ Mira Holt"), (340, "Date: 4 March 2025")]),
+                       (340, 10, [(72, "Printed name: Mira Holt")])))
+    assert item.value == {"signer": "Mira Holt", "date": "2025-03-04", "signed": True}
+    assert not item.needs_review
+
+
+# --- finding 1: a blank member block's small captions over a line and its own small captions ------------------------
+
+def test_small_captions_under_a_line_under_a_blank_block_are_flagged() -> None:
+    item = _item(_page(PROMISE, (320, 6.5, [(70, "SIGNATURE"), (320, "DATE")]),
+                       (340, 10, [(72, "Ed Vance"), (322, "4 March 2025")]),
+                       (356, 6.5, [(70, "ATTESTED BY"), (320, "ATTESTED ON")])))
+    assert _flagged(item)
+
+
+# --- finding 8: "Signed:" with a date is the date's label -----------------------------------------------------------
+
+def test_a_signed_label_holding_a_date_is_no_second_signer_line() -> None:
+    item = _item(_page(PROMISE, (320, 10, [(72, "Signature: /s/ Mira Holt"), (340, "Signed: 03/04/2025")]),
+                       (340, 10, [(72, "Printed name: Mira Holt")])))
+    assert "signature.signer_ambiguous" not in item.reasons
