@@ -26,7 +26,7 @@ from extractors.forms import (
     parsed,
 )
 from extractors.layout import DocText
-from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, whole_name
+from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, cut_above, whole_name
 from extractors.nlp import Evidence
 
 ONE_LINE_NAME = re.compile(ORGANISATION_NAME.pattern.replace(r"\s+", r"[ \t]+"))
@@ -162,7 +162,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     name = one_line(doc.slice(organisation.start, organisation.end)) if organisation else None
     if organisation is not None:
         organisation, name, cut = whole_name(doc, organisation, LABEL_LINE)
-        if cut:
+        if cut or cut_above(doc, organisation):
             reasons.append("membership.organisation_cut")
     through, through_found, unclear = _from_history(doc, evidence, through, through_found)
     if unclear:

@@ -85,6 +85,9 @@ def whole_name(doc: DocText, found: Found, labels: re.Pattern[str]) -> tuple[Fou
         dangling = bool(left)  # "... Association" with "for" left at the line's end: it goes on
         if carried is None:
             break
+        if carried[2]:
+            doubt = bool(name.split()) and bool(SUBJECT_WORD.fullmatch(name.split()[-1]))
+            break  # a body's own name under a name ending on its subject: its rest ("... Health" / "Care Network")?
         if labels.fullmatch(carried[1]):
             doubt = bool(BODY_ALONE.fullmatch(carried[1]) or ORGANISATION.fullmatch(carried[1].strip()))
             break  # a field's label under the name; "Chapter" alone may as well end it
@@ -111,7 +114,8 @@ def _carries_on(name: str, dangling: bool, carried: str) -> tuple[bool, bool]:
     if MID_PHRASE.search(name) or dangling:
         return _carries_name(carried), False
     words, last = carried.strip(), name.split()[-1] if name.split() else ""
-    if ((OTHER_LINE.search(words) or MEMBER_LINE.search(words) or PERSON.fullmatch(words))
+    member_line = MEMBER_LINE.search(words) and not ORGANISATION.search(words)  # "Members Network" names a body
+    if ((OTHER_LINE.search(words) or member_line or PERSON.fullmatch(words))
             and not SUBJECT_WORD.search(words) and (ORGANISATION.fullmatch(last) or SUBJECT_WORD.fullmatch(last))):
         return False, False
     if ORGANISATION.fullmatch(words):
@@ -191,13 +195,15 @@ def _rest_of_cell(doc: DocText, end: int) -> str | None:
     return doc.slice(end, max(cell_end, end))
 
 
-def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | None:
-    """The words a name broken at `end` carries on with on the next line, and where they end (None if none).
+def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str, bool] | None:
+    """The words a name broken at `end` carries on with on the next line, where they end, and if they name a body.
+
+    None if no such line.
 
     The next line stands directly under (its gap under a line's height), in the same type (heights within a fifth).
     After a sentence's line, its first words from the paragraph's margin; after a heading, field or cell, its first
     cell lined up with the name (left edges or centres within a line's height), alone under the name, all name,
-    naming no organisation of its own unless it starts with a connector ("and Family Services Society").
+    A line naming an organisation of its own (not starting with a connector: "Care Providers Network") is marked so.
     """
     line = doc.line_at(max(end - 1, 0))
     if line is None or (index := doc.lines.index(line)) + 1 >= len(doc.lines):
@@ -221,7 +227,7 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
         words = carried.group(1).rstrip(".")
         if re.match(r"[ \t]*\d", text[carried.end(1):]):
             return None  # "on April 2, 2026, ...": a date, not the name's rest
-        return cells[0][0] + carried.start(1) + len(words), words
+        return cells[0][0] + carried.start(1) + len(words), words, False
     lined = abs(first[0] - box[0]) <= height or abs((first[0] + first[2]) - (box[0] + box[2])) <= 2 * height
     others = [cell for cell in cells[1:] if (other := box_of(doc, *cell)) is not None and other[0] < box[2]]
     if len(cells) > 1 and len(line.cell_spans()) > 1:
@@ -229,6 +235,40 @@ def _next_line_name(doc: DocText, found: Found, end: int) -> tuple[int, str] | N
     whole = CONTINUATION.fullmatch(text.rstrip(".!"))
     own_name = (ORGANISATION.search(text) and not re.match(rf"(?i)\s*{NAME_CONNECTOR}\s", text)
                 and not ORGANISATION.fullmatch(text.strip(" .!")))
-    if not lined or others or whole is None or own_name or any(ch.isdigit() for ch in text):
+    if not lined or others or whole is None or any(ch.isdigit() for ch in text):
         return None
-    return cells[0][1], whole.group(1)
+    return cells[0][1], whole.group(1), bool(own_name)
+
+
+def cut_above(doc: DocText, found: Found) -> bool:
+    """Whether a name found by its organisation word may be the second half of a name begun on the line over it.
+
+    A name starting with a connector ("and Families Network") is a name's rest. Out of a sentence, a cell directly
+    over the name, in the same type and lined up with it (left edges or centres within a line's height), that names
+    no organisation itself and ends on a word of a name's subject or mid-phrase ("Bayside Infant Mental Health" /
+    "Professionals Society") may be its first half: which it is is a person's call.
+    """
+    text = doc.slice(found.start, found.end).strip()
+    if re.match(rf"(?i){NAME_CONNECTOR}\s", text):
+        return True
+    if found.rule in ("membership.organisation_in_line.v1", "membership.organisation_named.v1"):
+        return False  # a sentence's name starts after its phrase ("membership in the ..."), not at its line's start
+    line = doc.line_at(found.start)
+    box = box_of(doc, found.start, found.end)
+    if line is None or box is None or (index := doc.lines.index(line)) == 0:
+        return False
+    over = doc.lines[index - 1]
+    if over.page != line.page:
+        return False
+    height = _type_height(doc, found.start, found.end)
+    for start, stop in over.cell_spans():
+        cell, above = doc.slice(start, stop).strip(), box_of(doc, start, stop)
+        if above is None or not cell or not -0.2 * height <= box[1] - above[3] <= height:
+            continue
+        lined = abs(above[0] - box[0]) <= height or abs((above[0] + above[2]) - (box[0] + box[2])) <= 2 * height
+        same_type = abs(_type_height(doc, start, stop) - height) <= 0.2 * height
+        last = cell.split()[-1]
+        if (lined and same_type and not ORGANISATION.search(cell)
+                and (SUBJECT_WORD.fullmatch(last) or MID_PHRASE.search(cell))):
+            return True
+    return False
