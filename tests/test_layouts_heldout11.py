@@ -1,8 +1,8 @@
-"""The held-out v11 drawings (fixtures/layouts_heldout11.py) print every expected value legibly, on the pages they
-say.
+"""The former held-out v11 drawings (fixtures/layouts_heldout11.py, tune layouts 'holdout-v11' since session 13)
+print every expected value legibly, on the pages they say.
 
-Documents come from the project's own builders: the held-out split's documents in the held-out layout, and a
-sweep over each kind's held-out date and hours spellings and every worded value (relationship, endorsement level,
+Documents come from the project's own builders: the tune split's documents in 'holdout-v11' (t055-t058), and a
+sweep over the layout's date and hours spellings and every worded value (relationship, endorsement level,
 signed or not, passed or not, current or former job, official or unofficial copy, individual or group session).
 The sweep, the drawing and the checks every held-out set shares are in tests/heldout_checks.py. The agreement's
 panel and the employer's summary box sit beside other text, so they are read again from their own part of the page.
@@ -31,8 +31,8 @@ from heldout_checks import (
     transcripts_drawn,
 )
 
-from fixtures.corpus import HELD_OUT_DATE_STYLES, LOG_HOURS, TRAINING_HOURS
-from fixtures.layouts import HELD_OUT, drawing
+from fixtures.corpus import LOG_HOURS, TRAINING_HOURS, V11_HELD_DATE_STYLES
+from fixtures.layouts import HOLDOUT_V11, LAYOUTS, drawing
 from fixtures.layouts_heldout11 import (
     BOX_LEFT,
     CREDENTIALS,
@@ -55,9 +55,9 @@ TOTAL = re.compile(r"Total (?:minutes of RS/C|hours of RS/C|RS/C): (.+)")
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> list[Drawn]:
-    """The held-out split's documents in the held-out layout and a sweep across its spellings, drawn."""
-    swept = sweep("heldout11-sweep", HELD_OUT, HELD_OUT_DATE_STYLES)
-    return draw("held_out", HELD_OUT, swept, tmp_path_factory.mktemp("heldout11"))
+    """The tune split's 'holdout-v11' documents and a sweep across its spellings and worded values, drawn."""
+    swept = sweep("heldout11-sweep", HOLDOUT_V11, V11_HELD_DATE_STYLES)
+    return draw("tune", HOLDOUT_V11, swept, tmp_path_factory.mktemp("heldout11"))
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def parts(drawn: list[Drawn], tmp_path_factory: pytest.TempPathFactory) -> dict[
         if split is None:
             continue
         path = folder / f"{k:03d}.pdf"
-        drawing(d.doc.kind, HELD_OUT)(d.doc, path)
+        drawing(d.doc.kind, HOLDOUT_V11)(d.doc, path)
         with pdfplumber.open(path) as pdf:
             page = pdf.pages[0]
             out[k] = (page.crop((0, 0, split, page.height)).extract_text() or "",
@@ -148,17 +148,17 @@ def _check_reference(drawn: Drawn, v: dict[str, Any]) -> None:
 
 
 def test_every_kind_is_drawn_from_the_corpus_and_the_sweep(drawn: list[Drawn]) -> None:
-    check_every_kind_drawn(drawn, HELD_OUT_11, "held_out")
+    check_every_kind_drawn(drawn, HELD_OUT_11, "tune")
 
 
-def test_held_out_draws_the_v11_drawings() -> None:
-    assert all(drawing(kind, HELD_OUT) is draw for kind, draw in HELD_OUT_11.items())
+def test_holdout_v11_is_a_tune_layout_of_every_kind() -> None:
+    assert all(HOLDOUT_V11 in LAYOUTS[kind] for kind in HELD_OUT_11)
 
 
 def test_v11_has_its_own_spellings() -> None:
-    assert TRAINING_HOURS[HELD_OUT] == ["hrs", "min", "hm", "contact", "ceu"]
-    assert LOG_HOURS[HELD_OUT] == ["minutes", "hrs", "decimal"]
-    assert HELD_OUT_DATE_STYLES["supervision_log"] == ["long", "short", "dmy"]
+    assert TRAINING_HOURS[HOLDOUT_V11] == ["hrs", "min", "hm", "contact", "ceu"]
+    assert LOG_HOURS[HOLDOUT_V11] == ["minutes", "hrs", "decimal"]
+    assert V11_HELD_DATE_STYLES["supervision_log"] == ["long", "short", "dmy"]
 
 
 def test_every_expected_value_is_printed(drawn: list[Drawn]) -> None:
@@ -253,7 +253,7 @@ def test_no_text_leaves_the_page(drawn: list[Drawn], tmp_path: Path) -> None:
     """Every character of a drawing of each kind lies on its page."""
     for k, d in enumerate({d.doc.kind: d for d in drawn}.values()):
         path = tmp_path / f"{k}.pdf"
-        drawing(d.doc.kind, HELD_OUT)(d.doc, path)
+        drawing(d.doc.kind, HOLDOUT_V11)(d.doc, path)
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 assert all(0 <= ch["x0"] <= ch["x1"] <= page.width and 0 <= ch["top"] <= ch["bottom"] <= page.height
