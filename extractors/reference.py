@@ -42,6 +42,7 @@ from extractors.reference_doubt import (
     other_role_named,
     rater_part_heading,
     sample_name,
+    signature_level_line,
     unplaced_date,
 )
 
@@ -247,6 +248,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     level, readable, level_found, level_reasons = _level_field(doc, above, dated)
     if level_found is None:
         level, readable, level_found, level_reasons = _level_in_letter(doc)
+    if level_found is None and (block := signature_level_line(doc, signer)) is not None:
+        text = doc.slice(block.start, block.end)
+        level, readable, level_found, level_reasons = _own_level(_decisive(doc, block.start, text, block), text, dated)
     reasons += level_reasons
     if relationship is None:
         reasons.append("reference.relationship_unclear")

@@ -1,4 +1,4 @@
-"""Reference ratings as session 13's review (r13d findings 1-9) found them read.
+"""Reference ratings as session 13's review (r13d findings 1-9) found them read, and a letter's signature block.
 
 A sure value has a shape: a date label beside a heading that only names the rater's part, a letter's date above its
 salutation, a role sentence with no other role near it, a level answer with dates the reader can place, a rater name
@@ -116,3 +116,27 @@ def test_a_sample_name_with_marks_or_joining_words_is_flagged(name: str) -> None
     item = _item(reference.extract, survey_rows(("Name of referee", name), ("Relationship", "Colleague"),
                                                 ("Endorsement held", "Level III"), ("Date", "05/12/2026")))
     assert "reference.rater_placeholder" in item.reasons and _flagged(item)
+
+
+# --- tune: the rater's level in a letter's signature block --------------------------------------------------------
+
+def _letter(block: str) -> DocText:
+    return doc_of(
+        (60, [(72, "14 February 2026")]), (90, [(72, "Dear Endorsement Panel,")]),
+        (110, [(72, "I recommend Odile Franzen warmly. I have known her for 5 years, as her colleague.")]),
+        (140, [(72, "Kind regards,")]), (160, [(72, "Teodor Vasquez")]), (176, [(72, block)]),
+        (192, [(72, "Harbourview Early Years Centre")]))
+
+
+@pytest.mark.parametrize(("block", "level"), [
+    ("Endorsed Infant Mental Health Specialist - Level III", "III"),
+    ("IMH-E® Level II, Infant Family Specialist", "II"),
+])
+def test_a_letters_signature_block_gives_the_raters_level(block: str, level: str) -> None:
+    item = _item(reference.extract, _letter(block))
+    assert item.value["rater_level"] == level and not item.needs_review
+
+
+def test_a_signature_block_level_with_other_words_is_flagged() -> None:
+    item = _item(reference.extract, _letter("Endorsed Infant Mental Health Specialist - Level III (inactive)"))
+    assert _flagged(item)
