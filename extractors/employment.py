@@ -24,6 +24,8 @@ from extractors.employment_checks import (
     remark_date,
     stop_in_doubt,
 )
+from extractors.employment_later import later_names_more
+from extractors.employment_roles import title_head_shaped
 from extractors.employment_title import period_title_doubts
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
@@ -244,7 +246,7 @@ REFUSED_BEFORE = re.compile(r"(?i)\b(?:not|never|cannot|unable|no\s+record|wheth
                             r"|alleges?)\b|n['’]t\b")
 """Words earlier in the sentence naming the workplace that make it no confirmation: a refusal, a request, the
 person's own claim ("Ann Lee states she was employed by", "if she was employed by")."""
-STATED = re.compile(r"(?i)\b(?:states?|stated|says|said|inform(?:s|ed)?)\b")
+STATED = re.compile(r"(?i)\b(?!(?-i:States?)\b)(?:states?|stated|says|said|inform(?:s|ed)?)\b")  # no "State Office"
 WRITER_STATES = re.compile(r"(?i)\b(?:we|I)(?:\s+(?!(?:us|her|him|them|that)\b)[a-z]+){0,3}"
                            r"\s+(?:states?|stated|said)\b")
 """Whose word a sentence gives: the writer's ("We are pleased to state that", "I can state") confirms for the
@@ -267,7 +269,7 @@ ROLE_WORDS = re.compile(r"[A-Z][\w'’/-]*(?:\s+(?:[A-Z][\w'’/-]*|of|and|for|t
 LOWER_ROLE = re.compile(r"(?!(?:\S+\s+)*(?:of|and|for|the|to|in|with|at|on|by)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}"
                         r"(?:er|or|ist|ian|ant|ee|ate)")
 """A role in running text in lower case ("as a parent educator", "as a home visitor"): one to three words, no joining
-word, the last a job title's head (see `employment_title.AGENT_NOUN`)."""
+word, the last a job title's head (see `employment_roles.title_head_shaped`)."""
 GRADE_AFTER = re.compile(r"\s+(?:\d{1,2}|[IVX]{1,4})$")
 LICENCE_AFTER = re.compile(r",?\s*\((?:L(?:I?C|M)?(?:SW|MFT|PC|PCC|CPC|MHC|P)|MSW|RN|NP|PhD|PsyD|I(?:EC)?MH-E[^)]*)\)$")
 """A grade after a role ("Specialist II") and a licence in brackets ("(LCSW)"): the role's own."""
@@ -700,6 +702,7 @@ def _sentence_doubts(doc: DocText, match: re.Match[str], start_misread: bool, en
     head = doc.slice(letterhead.start, letterhead.end) if letterhead is not None else None
     if EMPLOYER_IN_DOUBT.search(match.group("employer")) or links_second_body(match.group("employer"), head):
         reasons.append("employment.employer_unclear")  # "X for the State of Ohio": the employer or its client
+    reasons += ["employment.employer_unconfirmed"] if _not_confirmed(doc.text, match) else []  # "unable to confirm"
     goes_on = _names_more_after(doc, match)
     if (ROLE_IN_DOUBT.search(match.group("role")) or ROLE_GOES_ON.match(doc.text, match.end("role"))
             or not _role_shaped(match.group("role")) or goes_on):
@@ -730,7 +733,7 @@ def _role_shaped(role: str) -> bool:
         words = words[:graded.start()]
         if re.search(r"\s(?:of|and|for|the|to|in)\s", f" {words} "):
             return False
-    return ROLE_WORDS.fullmatch(words) is not None or LOWER_ROLE.fullmatch(words) is not None
+    return ROLE_WORDS.fullmatch(words) is not None or bool(LOWER_ROLE.fullmatch(words) and title_head_shaped(words))
 
 
 def _names_more_after(doc: DocText, match: re.Match[str]) -> bool:
@@ -807,7 +810,7 @@ def _post_left_goes_on(doc: DocText, match: re.Match[str]) -> bool:
     opener = re.match(r"(?:(?:She|He|They)\b|(?:Mr|Ms|Mrs|Mx|Dr)\.?\s|[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)?"
                       r"(?:has|had|is|was|then|later|now|became|took|moved|went|served|stayed|remained|continued)\b)",
                       after)
-    return opener is not None
+    return opener is not None or later_names_more(doc.text, stop.end())
 
 
 PAST_DUTIES = re.compile(r"(?:Her|His|Their)\s+(?:\w+\s+)?(?:duties|responsibilities)(?:\s+[a-z]+){0,3}?\s+"

@@ -172,8 +172,18 @@ def links_second_body(employer: str, letterhead: str | None = None) -> bool:
     name = " ".join(employer.split())
     if LINKED_BODY.search(name) or not NAMED_BODY.fullmatch(name):
         return True
-    head = " ".join((letterhead or "").split()).casefold()
-    return bool(head) and name.casefold() != head and head in name.casefold()
+    head, bare = _bare_name(letterhead or ""), _bare_name(name)
+    return bool(head) and bare != head and head in bare
+
+
+def _bare_name(name: str) -> str:
+    """An organisation's name without a leading "The" and a trailing "Inc."/"Ltd"/"LLC".
+
+    How a sentence may cite the letterhead's name ("The Harbourside Centre" for "Harbourside Centre").
+    """
+    words = " ".join(name.split()).casefold()
+    words = re.sub(r"^the\s+", "", words)
+    return re.sub(r",?\s+(?:inc|ltd|llc|plc|co|corp|limited|incorporated)\.?$", "", words)
 
 
 def notice_not_last_day(value: str) -> bool:

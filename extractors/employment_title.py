@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
+from extractors.employment_later import later_names_more
+from extractors.employment_roles import title_head_shaped
+
 UNTIL_NOW = re.compile(r"(?i)(?:\s+(?:to|until|through|till)\s+(?:the\s+)?(?:present(?:\s+day)?|this\s+day|today"
                        r"|date))?\s*")
 """What a sure "continues" clause holds after the verb: nothing, or "to the present", "to this day", "to date"."""
 DETERMINER = re.compile(r"(?i)^(?:our|the|your|their|my|this|that|a|an|its|his|her)$")
 """A word before a capitalised word that makes it no first name ("Our Director's", "The Manager's")."""
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Mx|Dr|Miss|Prof)\.?$")
-AGENT_NOUN = re.compile(r"(?i)(?:er|or|ist|ian|ant|ee|ate)$")
-"""How the head word of a job title ends: a person doing something ("Educator", "Manager", "Therapist",
-"Clinician", "Consultant", "Advocate"). "Permanent", "Full-Time", "Part Time" name the post's terms, not a title."""
 DUTIES_OPENING = re.compile(r"(?i)^(?:your|her|his|their|the)\s+(?:\w+\s+){0,2}?(?:duties|responsibilities)\b")
 """A duties sentence after the title: what the job involves, no second post."""
 DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}")
@@ -68,26 +68,16 @@ def _same_person(text: str, match: re.Match[str]) -> bool:
 
 
 def job_title_shaped(role: str) -> bool:
-    """Whether a title's last word is a job title's head ("Parent Educator", "Clinical Director")."""
-    words = re.findall(r"[A-Za-z]+", role)
-    return bool(words) and AGENT_NOUN.search(words[-1]) is not None
+    """Whether a title has a job title's shape ("Parent Educator", "Clinical Director"; see `title_head_shaped`)."""
+    return title_head_shaped(role)
 
 
 def _next_names_nothing_more(text: str, at: int) -> bool:
-    """Whether the sentence after the title is sure to name no other post or later change.
+    """Whether everything after the title's sentence is sure to name no other post or later change.
 
-    A duties sentence without a date, or a sentence with no date or year, no capitalised word past its first and no
-    word about the person (she, he, hers): "You are welcome to forward this e-mail." is sure; "She is now our
-    Program Manager.", "In 2021 she was promoted", "Our Outreach Lead post has been hers since." are not.
+    Every later sentence and the lines under the closing are checked (see `employment_later`): "You are welcome to
+    forward this e-mail." is sure; "She is now our Program Manager.", "In 2021 she was promoted", "Our Outreach
+    Lead post has been hers since.", a postscript "P.S. Her last day with us was March 31, 2026." are not.
     """
     stop = SENTENCE_END.search(text, at)
-    if stop is None:
-        return True
-    rest = text[stop.end():].lstrip()
-    end = SENTENCE_END.search(rest)
-    sentence = " ".join(rest[:end.start() if end else len(rest)].split())
-    if not sentence or DATED.search(sentence):
-        return not sentence
-    if DUTIES_OPENING.match(sentence):
-        return True
-    return not (re.search(r"\s[A-Z]", sentence) or PERSON_SUBJECT.search(sentence))
+    return stop is None or not later_names_more(text, stop.end())
