@@ -40,6 +40,7 @@ from extractors.training_labels import (
     field_value,
     named_value,
 )
+from extractors.training_other_dates import labels_another_kind, other_days, yearless_other_day
 from extractors.training_provider import ORGANISATION_WORDS, certificate_issuer, read_provider, sponsor
 from extractors.training_record import check_total, row_reading
 from extractors.training_sidebar import COLUMN_LOOKAHEAD, DATE_LEAD, across, stacked_value
@@ -514,8 +515,6 @@ DATE_FIGURE = re.compile(r"\s*(?:\d{1,4}[/-]\d{1,2}\b|\d{1,2}\.\d{1,2}\.\d|\d{1,
                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 """What a date or a range's second half opens with: figures parted by a slash, dash or two dots, a day alone, or
 a month's name ("9/12/24", "9/9", "2024-09-12", "October 2"); never an amount ("7.5 contact hours", "90 min")."""
-ANOTHER_DATE = re.compile(r"\b(?:issued?|printed|birth|born|dob|expir\w*|valid|effective|renew\w*)\b", re.I)
-"""Words naming a date that is no training's day: the certificate's issue or print, its expiry, a birthday."""
 
 
 def _run_in_unsure(doc: DocText, found: Found) -> bool:
@@ -524,7 +523,8 @@ def _run_in_unsure(doc: DocText, found: Found) -> bool:
     A sure run-in date heads its cell ("Completed Aug 5, 2024 · 4 hours · Online"; nothing before its label, as
     "Module 1 · Completed ..." has), no date or range runs on after it ("9/5/24; 9/12/24", "9/5/2024 - 9/9"), no
     other cell of the page is another run of particulars ("Part 2 · In progress"), and every other date on the page
-    is the same day or one named as another kind of date ("Issued ...", "Expires ...").
+    is the same day or one labelled right before it as another kind of date ("Issued ...", "Expires ..."); a
+    date without a year counts by its month and day.
     """
     line = doc.line_at(found.start)
     cells = [cell for near in doc.lines for cell in near.cell_spans()]
@@ -538,15 +538,14 @@ def _run_in_unsure(doc: DocText, found: Found) -> bool:
     if any(SEPARATOR.search(doc.text, *cell) for cell in cells if cell != own):
         return True
     day = completion_date(doc, found.start, found.end)[0]
-    for span in spans_in(doc, 0, len(doc.text), "DATE"):
+    for span in other_days(spans_in(doc, 0, len(doc.text), "DATE"), spans_in(doc, 0, len(doc.text), "MONTH_DAY")):
         if span.end > found.start and span.start < found.end:
             continue
         other = completion_date(doc, span.start, span.end)[0]
-        if other is None or day is None or other.date == day.date:
+        if day is None or (other.date == day.date if other is not None else not yearless_other_day(span.text, day)):
             continue
         cell = next((c for c in cells if c[0] <= span.start < c[1]), (span.start, span.start))
-        particular = re.split(SEPARATOR, doc.text[cell[0]:span.start])[-1]
-        if not ANOTHER_DATE.search(particular):
+        if not labels_another_kind(re.split(SEPARATOR, doc.text[cell[0]:span.start])[-1]):
             return True
     return False
 

@@ -14,6 +14,7 @@ from extractors.fields import Found, by_strength
 from extractors.forms import one_line
 from extractors.layout import DocText
 from extractors.training_labels import PERSON_PRONE, PROVIDER_TIERS, named_value
+from extractors.training_mark import mark_before, mark_over, surely_no_word
 from extractors.training_values import Reading, clean
 
 PROVIDER_IN_SENTENCE = re.compile(
@@ -98,41 +99,37 @@ def certificate_issuer(doc: DocText) -> Found | None:
         above = [cell for top in doc.lines[:index] for cell in top.cell_spans() if _name_line(doc.slice(*cell))]
         named = [cell for cell in above if ORGANISATION_WORDS.search(doc.slice(*cell))]
         if named:
-            start = _without_mark(doc, *named[0])
-            if start != named[0][0] and doc.confidence(named[0][0], start) >= MARK_READ:
-                return Found(start, named[0][1], MARK_DROPPED_RULE, MARK_DROPPED_SCORE)
-            return Found(start, named[0][1], "training.provider_issuer.v2", 0.9)
+            return _issuer_name(doc, *named[0])
         if index == 1 and len(above) == 1:
             return Found(*above[0], "training.provider_issuer.v1", 0.85)
         return None
     return None
 
 
-MARK_HEIGHT = 1.5
-"""How many times the name's own words' height a logo's mark stands, when a scan reads it as letters."""
 MARK_DROPPED_RULE = "training.provider_issuer_past_mark.v1"
 MARK_DROPPED_SCORE = 0.7
-"""A name read past a dropped word the scan read well: the word may be the name's own initials ("NYU", "UC") set
-large, so a person checks it."""
+"""A name read past a dropped word that may be the name's own initials ("NYU", "UC") set large: a person checks it."""
 MARK_READ = 0.5
-"""OCR's confidence from which a tall short word was read as letters: a logo's shape read as letters ("EF", "a",
-"Be") comes out under it; a word read at it or over may be the name's initials."""
+"""OCR's confidence from which a tall short word was read as letters: a logo's shape read as letters comes out
+under it; a word read at it or over may be the name's initials."""
 
 
-def _without_mark(doc: DocText, start: int, end: int) -> int:
-    """Where an issuer's name starts past a logo's mark a scan read as a short word before it ("EF Center for ...").
+def _issuer_name(doc: DocText, start: int, end: int) -> Found:
+    """An issuer's name cell, past a short tall word a scan read before it (a logo's mark or the name's initials).
 
-    A mark printed beside a letterhead's name stands taller than the name's words; a word of three characters or
-    fewer before the name, far taller than the words after it, is the mark's letters, no word of the name. Only a
-    scan's reading: a text layer's words are the letters printed, and a name's initials set large ("NYU Center
-    ...") are its words. A well-read dropped word may still be such initials: that name is flagged.
+    A text layer's tall initials are the name's words, kept even on a line of their own over the name. A scan's
+    is dropped, and the name flagged unless the word was read poorly and its shape is surely no word.
     """
-    words = doc.words_in(start, end)
-    if len(words) < 3 or len(words[0].word.text) > 3 or words[0].word.source != "ocr":
-        return start
-    heights = sorted(p.word.bbox[3] - p.word.bbox[1] for p in words[1:])
-    first = words[0].word.bbox[3] - words[0].word.bbox[1]
-    return words[1].start if first > MARK_HEIGHT * heights[len(heights) // 2] else start
+    mark = mark_over(doc, (start, end))
+    if mark is not None and mark.word.source != "ocr":
+        return Found(mark.start, end, "training.provider_issuer.v2", 0.9)
+    if mark is None and (mark := mark_before(doc, start, end)) is not None:
+        if mark.word.source != "ocr":
+            return Found(start, end, "training.provider_issuer.v2", 0.9)
+        start = next(p.start for p in doc.words_in(start, end) if p.start >= mark.end)
+    if mark is not None and (mark.word.confidence >= MARK_READ or not surely_no_word(mark.word.text)):
+        return Found(start, end, MARK_DROPPED_RULE, MARK_DROPPED_SCORE)
+    return Found(start, end, "training.provider_issuer.v2", 0.9)
 
 
 def _name_line(text: str) -> bool:

@@ -88,9 +88,9 @@ def test_a_well_read_tall_word_a_scan_drops_flags_the_issuer() -> None:
 
 
 def test_a_badly_read_tall_mark_on_a_scan_is_dropped_unflagged() -> None:
-    """Guard row (passes before and after): a logo's shape a scan read as letters at low confidence is dropped and
+    """Guard row (passes before and after): a logo a scan read poorly as no word ("8f") is dropped and
     the name kept sure."""
-    item = _issuer_item("Qx Lakeshore Center for Infant Wellbeing", 2.2, "ocr", 0.2)
+    item = _issuer_item("8f Lakeshore Center for Infant Wellbeing", 2.2, "ocr", 0.2)
     assert item.value["provider"] == "Lakeshore Center for Infant Wellbeing"
     assert "training.provider_unsure" not in item.reasons
 
