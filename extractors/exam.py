@@ -11,6 +11,13 @@ import re
 from collections.abc import Callable
 
 from extractors.dates import ParsedDate, parse_date
+from extractors.exam_attempts import (
+    close_dated_attempt,
+    dated_or_scored,
+    header_attempt,
+    verdict_said_elsewhere,
+    words_after_verdict,
+)
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, under_header
 from extractors.form_layout import box_of, is_prose, overlap
@@ -194,9 +201,34 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
         reasons.append(doubt)  # a date over its caption and one under it, or a verb column's not sure: a person picks
     if result_found is not None and result_found.rule == RESULT_COLUMN_RULE and _another_attempt(doc, result_found):
         reasons.append("exam.several_attempts")
+    if result_found is not None and passed is not None and result_found.rule in (RESULT_COLUMN_RULE, "exam.result.v2"):
+        reasons += _verdict_doubts(doc, result_found, passed)
     value = {"passed": passed, "date": dated.iso() if dated else None}
     sources = [s for s in (result_found, date_found) if s is not None]
     return Extraction(items=[build_item(doc, "exam", "exam", value, sources, reasons)])
+
+
+def _verdict_doubts(doc: DocText, found: Found, passed: bool) -> list[str]:
+    """Why a labelled verdict is not sure: its cell says more than a verdict, or a line elsewhere says the other one."""
+    doubts = []
+    if words_after_verdict(doc.slice(found.start, found.end), _verdict_end):
+        doubts.append("exam.result_unclear")
+    if verdict_said_elsewhere(doc, found.start, found.end, passed, lambda line: _header_row(doc, line)):
+        doubts.append("exam.result_conflict")
+    return doubts
+
+
+def _verdict_end(text: str) -> tuple[bool, int] | None:
+    """A verdict stated by its words at a cell's start, and where its words end; none for tick boxes."""
+    if any(m.group("box") for m in BOX_OR_OPTION.finditer(text)):
+        return None
+    state = ATTEMPT_STATE.match(text)
+    offset = state.end() if state else 0
+    rest = text[offset:]
+    if OFFER.match(rest):
+        return None
+    match = FAIL.match(rest) or PASS.match(rest)
+    return (match.re is PASS, offset + match.end()) if match else None
 
 
 def _another_attempt(doc: DocText, result: Found) -> bool:
@@ -212,10 +244,20 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
               if (other := box_of(doc, *cell)) is not None and overlap(box, other) <= 0.2]
     if any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
            and overlap(box, under) > 0.2
-           for row in _rows_after(doc, line, box, _verdict_cell, lambda far: _fills_any(doc, far, middle))
+           for row in _rows_after(doc, line, box, _verdict_cell,
+                                  lambda far: _fills_any(doc, far, middle) or dated_or_scored(doc, far))
            for cell in row.cell_spans()):
         return True
+    if close_dated_attempt(doc, line, _rows_after(doc, line)):
+        return True
+    if header_attempt(doc, line, RESULT_NAME, lambda row: _header_row(doc, row), _verdict):
+        return True
     return _shifted_attempt(doc, line, middle)
+
+
+RESULT_NAME = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(RESULT_LABEL)})\s*:?\s*$")
+"""A header cell naming a result column."""
+
 
 
 def _shifted_attempt(doc: DocText, line: Line, middle: list[tuple[float, float, float, float]]) -> bool:
