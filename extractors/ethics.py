@@ -108,6 +108,9 @@ CLOSE_UNDER = 2.5
 """How far under a caption row its values may stand, in lines of the larger type."""
 SMALLER_TYPE = 0.8
 """A line set in type at most this share of the values' height is set smaller: captions, not values."""
+WRITTEN_NAME = r"(?-i:(?:/s/\s*)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$"
+"""A signature written on the label's own line with no colon ("Signature  Ana Lee" over a rule): a name of two to
+four capitalised words and nothing after it."""
 SIGNATURE_MARK = re.compile(r"^\s*/s/\s*")
 SIGNATURE_WORDS = 6
 """A signature is a name; more words than this on the line is text, and the line's state needs a person."""
@@ -164,7 +167,8 @@ def _form(doc: DocText, evidence: list[Evidence]) -> Item:
     reading = _caption_reading(doc)
     above = reading.startswith("over")
     line, set_aside = _signature_line(doc, _signers_line(doc, above)
-                                      or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above))
+                                      or field(doc, SIGNATURE_LABEL, "signature.line.v2", captions_above=above,
+                                                bare=WRITTEN_NAME))
     printed = _person(doc, field_value(doc, NAME_LABEL, "signature.printed_name.v2", captions_above=above))
     if line is not None and line.value is not None and printed is not None and _same(line.value, printed):
         line, set_aside = FieldHit(line.label, None), True  # the name above the line is the printed name's value

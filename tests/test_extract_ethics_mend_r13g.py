@@ -76,3 +76,16 @@ def test_a_signed_label_holding_a_date_is_no_second_signer_line() -> None:
     item = _item(_page(PROMISE, (320, 10, [(72, "Signature: /s/ Mira Holt"), (340, "Signed: 03/04/2025")]),
                        (340, 10, [(72, "Printed name: Mira Holt")])))
     assert "signature.signer_ambiguous" not in item.reasons
+
+
+# --- tune: a name written on the signature label's own line, no colon -----------------------------------------------
+
+@pytest.mark.parametrize(("line", "signed"), [
+    ("Signature Mira Holt", True),
+    ("Member signature /s/ Mira Holt", True),
+    ("Signature", False),  # guard: a blank line stays unsigned
+])
+def test_a_name_after_the_signature_label_without_a_colon_is_the_signature(line: str, signed: bool) -> None:
+    item = _item(_page(PROMISE, (320, 10, [(72, line)]), (345, 10, [(72, "Name"), (160, "Mira Holt")]),
+                       (370, 10, [(72, "Date"), (160, "4 March 2025")])))
+    assert item.value == {"signer": "Mira Holt", "date": "2025-03-04", "signed": signed}
