@@ -514,19 +514,22 @@ def _row_under_names(doc: DocText, index: int) -> int:
     the page's. 1: a line close under has only one cell under a name, or none lined up with one (names centred
     over their columns), the names hold a digit ("2026 Dues"), values stand over the names as well as under, or a
     line of values (no sentence) stands further under (a padded table's row): a grid's row as well as not, the date
-    over is checked. 0: none such (no line under, a sentence, or a row of captions).
+    over is checked; so too with no line under on its page or a sentence under (a table broken across pages, a note
+    in place of rows). 0: none such (a row of captions under).
     """
     line = doc.lines[index]
     column = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*$")
     texts = [doc.slice(*cell) for cell in line.cell_spans()]
-    if (sum(bool(column.match(text)) for text in texts) < 2
-            or index + 1 >= len(doc.lines) or doc.lines[index + 1].page != line.page):
+    if sum(bool(column.match(text)) for text in texts) < 2:
         return 0
+    if index + 1 >= len(doc.lines) or doc.lines[index + 1].page != line.page:
+        return 1  # a grid's header with its rows on the next page: the date over it may be the page's
     following = doc.lines[index + 1]
     row, under = box_of(doc, line.start, line.end), box_of(doc, following.start, following.end)
-    if (row is None or under is None or _captions_follow(doc, Found(following.start, following.end, "", 1.0))
-            or any(is_prose(doc.slice(*cell)) for cell in following.cell_spans())):
+    if row is None or under is None or _captions_follow(doc, Found(following.start, following.end, "", 1.0)):
         return 0
+    if any(is_prose(doc.slice(*cell)) for cell in following.cell_spans()):
+        return 1  # a grid's header over a note ("No members are listed"): the date over it may be the page's
     if under[1] - row[3] > CAPTION_REACH * (row[3] - row[1]):
         return 1  # a row of values further off: a padded table's row as well as a footer
     names = [box for cell in line.cell_spans() if (box := box_of(doc, *cell)) is not None]

@@ -62,3 +62,17 @@ def test_membership_name_over_a_title_line_stays_sure(place: Callable[[str, str]
     """Guard: a name over the paper's title or its place is read sure as before."""
     item = item_of(place("Pinecrest Infant Wellbeing Association", "of Vermont"))
     assert item.value["organization"] == "Pinecrest Infant Wellbeing Association of Vermont" and not item.needs_review
+
+
+GRID_HEAD: Row = (140, [(72, "Member"), (250, "Tier"), (430, "Valid Thru")])
+PRINTED: Row = (110, [(430, "03/15/2026")])
+TOP: Row = (50, [(72, "Pinecrest Infant Wellbeing Association")])
+
+
+@pytest.mark.parametrize("rows", [
+    [TOP, PRINTED, GRID_HEAD],
+    [TOP, PRINTED, GRID_HEAD, (154, [(72, "There are no members on this page of the list.")])],
+])
+def test_membership_date_over_a_grid_header_with_no_row_under_is_doubted(rows: list[Row]) -> None:
+    item = item_of(rows)
+    assert item.value["valid_through"] is None or (item.needs_review and item.confidence <= 0.75)
