@@ -29,6 +29,7 @@ from extractors.transcript_labels import (
     label_segments,
 )
 from extractors.transcript_mentions import degree_mentions, listed_degrees, sentence_degrees
+from extractors.transcript_shapes import field_doubts, same_degree_once, without_rule_marks
 from extractors.transcript_values import DegreeRead, line_index
 from extractors.vocab import degrees
 from pipeline.models import Item
@@ -118,8 +119,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reads += sentence_degrees(doc, [e for e in degree_ev if line_index(doc, e.start) not in used], evidence)
     taken = [(read.head.start, read.head.end) for read in reads]
     reads += listed_degrees(doc, [e for e in degree_ev if not any(s <= e.start < e_ for s, e_ in taken)], evidence)
-    for number, read in enumerate(reads, start=1):
-        result.items.append(_degree_item(doc, evidence, read, institution, result.official, number))
+    result.items = same_degree_once([_degree_item(doc, evidence, read, institution, result.official, number)
+                                     for number, read in enumerate(reads, start=1)])
     unread = [doc.slice(start, end) for start, end, short in degree_mentions(doc, degree_ev) if not short
               and not any(read.head.start <= start < read.head.end for read in reads)]
     if reads and unread:
@@ -189,7 +190,9 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     if read.field is not None and HONOURS.fullmatch(doc.slice(read.field.start, read.field.end)):
         read = replace(read, field=None)  # "Bachelor of Arts, cum laude": a distinction, not the field
     if read.field is not None:
-        read = replace(read, field=_without_rule_marks(doc, read.field))
+        read = replace(read, field=without_rule_marks(doc, read.field))
+    if read.field is not None:
+        reasons += field_doubts(doc.slice(read.field.start, read.field.end))
     checks = {"degree.conferral_date_missing": conferred is None,
               "degree.conferral_date_imprecise": conferred is not None and conferred.precision != "day",
               "degree.field_missing": read.field is None,
@@ -211,18 +214,6 @@ def _degree_item(doc: DocText, evidence: list[Evidence], read: DegreeRead, insti
     sources += list(institution.spans[1:]) if institution else []  # words a split row lent the name
     key = f"degree:{slug(abbreviation)}:{value['conferred'] or f'undated-{number}'}"
     return build_item(doc, "degree", key, value, sources, reasons)
-
-
-def _without_rule_marks(doc: DocText, field: Found) -> Found:
-    """A field's range without the table rules a scan read as marks standing at its ends.
-
-    "| Psychology" gives "Psychology"; a mark against a word's letter is the word reader's to weigh, not this.
-    """
-    text = doc.slice(field.start, field.end)
-    lead = re.match(r"(?:[|\[\]{}_]+\s+)*", text)
-    tail = re.search(r"(?:\s+[|\[\]{}_]+)*$", text)
-    start, end = lead.end() if lead else 0, tail.start() if tail else len(text)
-    return field if start >= end else Found(field.start + start, field.start + end, field.rule, field.score)
 
 
 def _bare(name: str) -> bool:

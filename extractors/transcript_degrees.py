@@ -144,6 +144,8 @@ def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
             columns.setdefault("field", number)
         elif is_conferral_label(name):
             columns.setdefault("date", number)
+            if number != columns["date"] and is_conferral_label(name, worded=True):
+                columns.setdefault("rival_date", number)
     if "degree" not in columns and "field" in columns:  # "Program | Award Date": the program names the degree
         columns["degree"] = columns.pop("field")
     return columns if len(names) >= 2 and {"degree", "date"} <= set(columns) else None
@@ -171,7 +173,18 @@ def _table_row(doc: DocText, row: Line, header: Line, columns: dict[str, int],
         field = field_after(doc, head.end, degree_cell.end, "transcript.field_in_name.v1")
     else:
         field = field_value(doc, degree_ev, field)
-    return DegreeRead(head, field, date_cell)
+    return DegreeRead(head, field, date_cell, _rival_date(doc, evidence, cells, columns, date_cell))
+
+
+def _rival_date(doc: DocText, evidence: list[Evidence], cells: dict[int, Found], columns: dict[str, int],
+                date_cell: Found | None) -> tuple[str, ...]:
+    """A reason to check a row whose second conferral-worded column ("Degree Date | Awarded") holds another day."""
+    rival = cells.get(columns["rival_date"]) if "rival_date" in columns else None
+    if rival is None or date_cell is None:
+        return ()
+    days = {same_day(e.text) for cell in (date_cell, rival) for e in evidence_inside(evidence, cell)
+            if e.label == "DATE"}
+    return ("degree.dates_disagree",) if len(days) > 1 else ()
 
 
 def _unruled(doc: DocText, start: int, end: int) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from extractors.transcript_labels import (
     is_field_label,
     label_segments,
 )
+from extractors.transcript_shapes import FIGURES_LINE, entry_ends, particular_cell, words_after_field
 from extractors.transcript_values import (
     INSTITUTION_KIND,
     DegreeRead,
@@ -140,12 +141,12 @@ def listed_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evide
         if entry.status and not labelled:
             continue  # the entry says it stands otherwise than conferred: left unread, the document flagged
         limit = min([cell[1]] + [e.start for e in evidence if e.label == "DATE" and end <= e.start < cell[1]])
-        field = (field_after(doc, end, _before_conferral_label(doc, end, limit), "transcript.list_field.v1")
-                 or (row.field if row else None) or _field_below(doc, degree_ev, cell))
+        in_cell = field_after(doc, end, _before_conferral_label(doc, end, limit), "transcript.list_field.v1")
+        field = in_cell or (row.field if row else None) or _field_below(doc, degree_ev, cell)
         reasons = (*(row.reasons if row else _listed_row_doubts(doc, evidence, degree_ev, cell)),
                    *_row_doubts(doc, cell, end, conferral, abbreviation_only),
                    *(("degree.field_unclear",) if field and _conferral_word_in(doc.slice(field.start, field.end))
-                     else ()),
+                     else words_after_field(doc, in_cell, _before_conferral_label(doc, end, limit))),
                    *(("degree.status_unclear",) if entry.unclear or entry.status and entry.status_word
                      or entry.after_gap and not labelled else ()))
         reads.append(DegreeRead(Found(start, end, "transcript.list.v1", 0.93), field, conferral, reasons))
@@ -234,17 +235,6 @@ class EntryBelow:
     Progress", "Admit Term: Fall 2023", "Degree Candidate"): the row's date is perhaps no conferral."""
 
 
-ENTRY_END = re.compile(r"[\s*=_\-#.]*(?:(?:end\s+of\s+(?:the\s+)?(?:official\s+|student\s+)?(?:academic\s+)?"
-                       r"(?:transcript|record|document))|(?:page\s+\d+(?:\s+of\s+\d+)?)|(?:(?:transcript\s+|record\s+)?"
-                       r"continued(?:\s+on\s+(?:the\s+)?(?:next|following)\s+page)?))[\s*=_\-#.]*", re.I)
-"""A line that closes the record or the page ("*** End of Transcript ***", "Page 2 of 2", "Continued on next
-page"): the entry above ends there."""
-FIGURES_LINE = re.compile(r"(?:\s*(?:[A-Za-z]+\s+){0,3}(?:gpa|credits?|hours|units|points)(?:\s+[A-Za-z]+){0,2}"
-                          r"\s*:?\s*\d{1,3}(?:\.\d{1,3})?[\s,;]*)+", re.I)
-"""An entry's figures alone ("Cumulative GPA: 3.85", "Total Credits Earned: 60", "Degree GPA 3.91 Credits 60.0"):
-a number after each label, no date, so nothing about the row's date."""
-
-
 def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int]) -> EntryBelow:
     """The detail lines under a degree's row, up to the next degree, a gap or a new page, read by their shape.
 
@@ -258,7 +248,7 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
     column = _own_column(doc, degree_ev, cell)
     entry = EntryBelow()
     previous = doc.lines[index]
-    for whole in doc.lines[index + 1:index + 1 + STATUS_LINES]:
+    for number, whole in enumerate(doc.lines[index + 1:index + 1 + STATUS_LINES], start=index + 1):
         if whole.page != previous.page:
             break
         line = _column_part(doc, whole, column)
@@ -270,7 +260,7 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
         if _gap_above(line, previous) > ENTRY_GAP:
             entry = replace(entry, after_gap=_state_line(text))
             break
-        if ENTRY_END.fullmatch(text):
+        if entry_ends(doc, number, text):
             break
         if STATUS_CONFERRED.fullmatch(text) or _conferral_detail(text):
             entry = replace(entry, conferred=True)
@@ -381,14 +371,9 @@ def _listed_row_doubts(doc: DocText, evidence: list[Evidence], degree_ev: list[E
         return ()  # a degree beside a label column ("Outcome of program | Master of ...") is that label's value
     line = doc.lines[index]
     after = [(s, e) for s, e in line.cell_spans() if s >= cell[1] and re.search(r"[A-Za-z]{2}", doc.slice(s, e))
-             and not holds_degree(degree_ev, Found(s, e, "", 0.0)) and not LABELLED_CELL.match(doc.slice(s, e))
+             and not holds_degree(degree_ev, Found(s, e, "", 0.0)) and not particular_cell(doc.slice(s, e))
              and not _conferral_detail(doc.slice(s, e))]
     return (*_row_context_doubts(doc, evidence, degree_ev, cell), *(("degree.row_words_after",) if after else ()))
-
-
-LABELLED_CELL = re.compile(r"\s*[A-Za-z][A-Za-z .#/]{0,30}:")
-"""A cell of a label and its colon, its value after it or in the next cell ("Student ID: 0412"): a particular in a
-column of its own."""
 
 
 def _row_context_doubts(doc: DocText, evidence: list[Evidence], degree_ev: list[Evidence],
@@ -414,7 +399,7 @@ def _words_before(doc: DocText, evidence: list[Evidence], line: Line, cell: tupl
     for start, end in line.cell_spans():
         if end > cell[0]:
             break
-        if holds_degree(degree_ev, Found(start, end, "", 0.0)) or LABELLED_CELL.match(doc.slice(start, end)):
+        if holds_degree(degree_ev, Found(start, end, "", 0.0)) or particular_cell(doc.slice(start, end)):
             continue  # another column's degree, or a particular of the student ("Student ID: 0412"): not this row's
         dates = [e for e in evidence if e.label == "DATE" and start <= e.start and e.end <= end]
         rest = doc.slice(start, end) if not dates else doc.slice(start, dates[0].start) + doc.slice(dates[-1].end, end)

@@ -16,7 +16,8 @@ from extractors.nlp import Evidence
 
 FIELD_LEAD = re.compile(r"^[\s)]*(?:degree\s+(?=in\b))?(?:in\b|[,:(\-\u2013\u2014])\s*", re.I)
 """What joins a field to its degree's name: "in", a comma, a colon, a bracket or a dash ("MSW degree in ...")."""
-TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:\s+(?:(?:and|of|in|for|the|&)\s+)*[A-Z][\w&'\-]*)*")
+TITLE_WORDS = re.compile(r"[A-Z][\w&'\-]*(?:(?:\s+(?:(?:and|of|in|for|the|&)\s+)*|\s*/\s*)[A-Z][\w&'\-]*)*")
+"""A field's capitalised words inside a sentence, joined by and/of/in/for or a slash ("Child/Family Studies")."""
 PLAN_TYPE = re.compile(r"(?:^\s*(?:major|minor|concentration)\s*(?:in|:|-)\s+)|"
                        r"(?:[\s,(-]+(?:major|minor|concentration|emphasis|track|specialization|option)\)?\s*$)", re.I)
 """A student-records system prints a plan with its type ("Psychology Major", "Major in Social Work"): the type
@@ -67,7 +68,10 @@ def field_after(doc: DocText, start: int, end: int, rule: str, *, titled: bool =
 
 def titled_field(doc: DocText, start: int, end: int, rule: str) -> Found | None:
     """Capitalised words (joined by and/of/in/for) at `start`: a field named inside a sentence."""
-    match = TITLE_WORDS.match(doc.slice(start, end))
+    text = doc.slice(start, end)
+    match = TITLE_WORDS.match(text)
+    if match and re.match(r"\s*/", text[match.end():]):
+        return None  # a slash on to words of no title's shape ("Child/family studies"): where it ends is unsure
     return Found(start, start + match.end(), rule, 0.9) if match else None
 
 
