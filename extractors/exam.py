@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractors.dates import ParsedDate, parse_date
+from extractors.dates import ParsedDate
 from extractors.exam_attempts import (
     close_dated_attempt,
     dated_or_scored,
@@ -18,6 +18,17 @@ from extractors.exam_attempts import (
     verdict_said_elsewhere,
     words_after_verdict,
 )
+from extractors.exam_verdict import (
+    NAMED_PASS,
+    NEGATIVE,
+    RESULT_LABEL,
+    SENTENCE_PASS,
+    read_verdict,
+    tick_pair,
+    verdict_cell,
+    verdict_end,
+)
+from extractors.exam_when import WHEN_COLUMN, WHEN_DOUBT, when_doubt
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_captions import caption_value, under_header
 from extractors.form_layout import box_of, is_prose, overlap
@@ -36,22 +47,6 @@ from extractors.forms import (
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence
 
-PASS = re.compile(r"^\s*(pass(ed)?|successful(ly)?|satisfactory|met|achieved|above\s+(?:the\s+)?pass(?:ing)?\b"
-                  r"|(?:passing\s+)?standard\s+(?:met|achieved)(?=\s*[.!]?\s*$)"
-                  r"|(?:meets|exceeds)\s+(?:the\s+)?(?:passing\s+)?(?:standard|requirements?)(?=\s*[.!]?\s*$)"
-                  r"|competent(?=\s*[.!]?\s*$))\b", re.I)
-FAIL = re.compile(r"^\s*(did\s+not\s+pass|fail(ed|ing)?|not\s+(?:passed|successful|achieved|met)|unsuccessful"
-                  r"|unsatisfactory|no\s+pass|non-?pass|below\s+(?:the\s+)?pass(?:ing)?\b"
-                  r"|(?:passing\s+)?(?:standard|requirements?)\s+not\s+(?:met|achieved)"
-                  r"|(?:does|did)\s+not\s+meet|not\s+(?:yet\s+)?competent)\b", re.I)
-"""A verdict may name the standard first: "Standard met", "Standard not met"."""
-RESULT_LABEL = (r"(?:(?:your|exam(?:ination)?|test|overall|final|score|candidate)\s+)?(?:result|outcome|decision"
-                r"|determination)|(?:(?:your|exam(?:ination)?|test|overall|final|score)\s+)?status|result\s+of\s+(?:the\s+|your\s+)?(?:exam(?:ination)?|test|assessment)"
-                r"|pass\s*/\s*fail(?:\s+(?:status|result|decision))?|pass(?:ing)?\s+status"
-                r"|(?:(?:exam(?:ination)?|test|overall|final)\s+)?grade")
-"""Where a report states the verdict: Result, Outcome, Status, Decision, Pass/Fail, Grade, as the report words it;
-a "Candidate status" is the candidate's standing (eligible, registered), not the exam's verdict. A grade that is
-no verdict (a letter grade) reads as none."""
 EXAM_SITTING = r"exam(?:ination)?|test(?:ing)?|sitting|session|appointment|administration|attempt"
 SITTING = rf"{EXAM_SITTING}|assessment"
 """What a score report calls the occasion the exam was taken: its date is the exam date. An "assessment" may
@@ -73,33 +68,6 @@ def _date_label(sitting: str) -> str:
 
 DATE_LABEL = _date_label(SITTING)
 EXAM_DATE_LABEL = _date_label(EXAM_SITTING)
-WHEN_COLUMN = r"(?:administered|taken|tested|sat|held|written)(?:\s+on)?"
-"""A results table's column named by the sitting's verb alone ("Examination | Administered | Test site"): the
-table is of the exam, so the date under the verb is when it was taken. Only as a column's name in a header row,
-never as a label in running text."""
-TICKED = re.compile(r"(?i)(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])\s*"
-                    r"(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)")
-"""A result given by a ticked box; an empty box ("[ ]", "☐") in front of the other option is no answer."""
-TICKED_AFTER = re.compile(r"(?i)(?P<option>(?:did\s+)?not\s+pass(?:ed)?|pass(?:ed)?|fail(?:ed)?)\s*"
-                          r"(?:\[\s*[x✓✔]\s*\]|\(\s*[x✓✔]\s*\)|[☒☑■✓✔])")
-"""The same with each box after its option ("Pass [X]   Fail [ ]"): which side the boxes stand on, whichever of a
-box and an option comes first says."""
-BOX_OR_OPTION = re.compile(r"(?i)(?P<box>\[\s*[x✓✔]?\s*\]|\(\s*[x✓✔]?\s*\)|[☐□☒☑■✓✔])"
-                           r"|\b(?:did\s+)?(?:not\s+)?(?:pass|fail)")
-"""A tick box or a verdict option; a bracket is a box only when it encloses nothing or a tick ("( )", "(x)"), never
-a label's aside ("Result (check one)")."""
-TICK_PAIR = re.compile(r"(?i)^(?=.*\bpass)(?=.*\bfail)(?=.*(?:\[\s*[x✓✔ ]?\s*\]|\(\s*[x✓✔ ]?\s*\)|[☐□☒☑■]))"
-                       r"[\s\w:/()\[\]☐□☒☑■✓✔-]{0,60}$")
-"""A line offering the two verdicts as tick boxes, with nothing else on it but a short label."""
-TICK_PAIR_SCORE = 0.93
-ATTEMPT_STATE = re.compile(r"(?i)^\s*(?:completed|complete|scored|graded|finished|closed|final|results?\s+"
-                           r"(?:released|posted|available))\s*[-–—:/|]\s*(?=\S)")
-"""A portal's status states the attempt before its verdict ("Completed - Passed", "Scored: Not passed"): the
-verdict is what follows."""
-OFFER = re.compile(r"(?i)^\s*(?:pass(?:ed)?\s*(?:/|\||\bor\b)\s*fail(?:ed)?"
-                   r"|fail(?:ed)?\s*(?:/|\||\bor\b)\s*pass(?:ed)?)\b")
-"""A value that opens by offering both verdicts ("Pass/Fail", "Pass or Fail"): a grading basis, no result. A verdict
-first and the basis after it ("Passed (Pass/Fail grading)") is the verdict."""
 UNREAD_RESULT_SCORE = 0.75
 """A letter's verdict sentence on a report whose labelled result could not be read: the two may not agree."""
 RESULT_COLUMN_RULE = "exam.result_column.v1"
@@ -123,7 +91,6 @@ TAKEN = (r"(?:(?:sat|took|completed|taken|wrote|passed|failed|attempted)\s+(?:th
 """The phrases right before the exam date; an exam named with what it is for, then ", taken on <date>", too.
 "passed the examination" counts only with a date right after it, so "... you sat on <date>" is still seen. "You
 were assessed on" is not: an assessment may be of eligibility, before the exam."""
-NEGATIVE = re.compile(r"(?i)not|fail|unsuccess|below|fell")
 CUT_SCORE_LABEL = (r"(?:minimum\s+|required\s+)?pass(?:ing)?\s+(?:score|mark|point|standard|threshold)|pass\s+mark"
                    r"|cut\s*-?\s*(?:off\s+)?score|score\s+(?:required|needed)\s+to\s+pass"
                    r"|minimum\s+score(?:\s+(?:required|needed))?(?:\s+to\s+pass)?")
@@ -165,23 +132,6 @@ SCORE_VERDICT_RULE = "exam.score_against_cut.v1"
 SCORE_VERDICT_SCORE = 0.85
 """A verdict worked out from the two numbers rather than stated: read, but by a step the report does not show, so
 under the confidence of a verdict the report states."""
-SENTENCE_PASS = re.compile(
-    r"(?i)(?:\b(?:you|s?he|they|the\s+(?:candidate|applicant))\s+(?:have\s+|has\s+)?|congratulations\s+on\s+"
-    r"|\byour\s+(?:scaled\s+|total\s+)?score(?:\s+of\s+\d+(?:\s*/\s*\d+)?)?\s+)"
-    r"(?P<word>(?:not\s+)?(?:successfully\s+)?pass(?:ed|ing)|did\s+not\s+(?:pass|achieve\s+a\s+pass|meet\s+the\s+pass)"
-    r"|failed|w(?:ere|as)\s+(?:not\s+|un)?successful|achieved\s+a\s+pass|(?:not\s+)?(?:met|meets|exceeded|exceeds)\s+the\s+pass"
-    r"|is\s+(?:above|below)\s+the\s+pass|does\s+not\s+meet\s+the\s+pass|fell\s+(?:short|below))")
-"""A letter's verdict: "you (have) passed", "the candidate did not achieve a passing score", "congratulations on
-passing", "your score of 76 meets the passing standard"; one verdict word group, read negative by NEGATIVE."""
-NAMED_PASS = re.compile(
-    r"(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,3})[ \t]+"
-    r"(?P<word>has[ \t]+(?:successfully[ \t]+)?passed"
-    r"|(?:successfully[ \t]+)?passed(?=[ \t]+the\b|[ \t]*[.!]?[ \t]*(?:\n|$))"
-    r"|(?:has|did)[ \t]+not[ \t]+pass(?:ed)?|(?:has[ \t]+)?failed(?=[ \t]+the\b))", re.I)
-"""A certificate's verdict of a named person: "<Full Name> has successfully passed", "<Full Name> did not pass the
-...", "... that <Full Name> passed."; the name and its verb in one sentence on one line, and a verb, never an
-adjective ("<Exam Name> passing score"), so a title or a heading over a line that starts "Passing" or "Failed" names
-no one."""
 
 
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
@@ -211,24 +161,11 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 def _verdict_doubts(doc: DocText, found: Found, passed: bool) -> list[str]:
     """Why a labelled verdict is not sure: its cell says more than a verdict, or a line elsewhere says the other one."""
     doubts = []
-    if words_after_verdict(doc.slice(found.start, found.end), _verdict_end):
+    if words_after_verdict(doc.slice(found.start, found.end), verdict_end):
         doubts.append("exam.result_unclear")
     if verdict_said_elsewhere(doc, found.start, found.end, passed, lambda line: _header_row(doc, line)):
         doubts.append("exam.result_conflict")
     return doubts
-
-
-def _verdict_end(text: str) -> tuple[bool, int] | None:
-    """A verdict stated by its words at a cell's start, and where its words end; none for tick boxes."""
-    if any(m.group("box") for m in BOX_OR_OPTION.finditer(text)):
-        return None
-    state = ATTEMPT_STATE.match(text)
-    offset = state.end() if state else 0
-    rest = text[offset:]
-    if OFFER.match(rest):
-        return None
-    match = FAIL.match(rest) or PASS.match(rest)
-    return (match.re is PASS, offset + match.end()) if match else None
 
 
 def _another_attempt(doc: DocText, result: Found) -> bool:
@@ -242,15 +179,15 @@ def _another_attempt(doc: DocText, result: Found) -> bool:
         return False
     middle = [other for cell in line.cell_spans()[1:]
               if (other := box_of(doc, *cell)) is not None and overlap(box, other) <= 0.2]
-    if any(_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
+    if any(read_verdict(doc.slice(*cell)) is not None and (under := box_of(doc, *cell)) is not None
            and overlap(box, under) > 0.2
-           for row in _rows_after(doc, line, box, _verdict_cell,
+           for row in _rows_after(doc, line, box, verdict_cell,
                                   lambda far: _fills_any(doc, far, middle) or dated_or_scored(doc, far))
            for cell in row.cell_spans()):
         return True
     if close_dated_attempt(doc, line, _rows_after(doc, line)):
         return True
-    if header_attempt(doc, line, RESULT_NAME, lambda row: _header_row(doc, row), _verdict):
+    if header_attempt(doc, line, RESULT_NAME, lambda row: _header_row(doc, row), read_verdict):
         return True
     return _shifted_attempt(doc, line, middle)
 
@@ -271,7 +208,7 @@ def _shifted_attempt(doc: DocText, line: Line, middle: list[tuple[float, float, 
     close = {id(row) for row in _rows_after(doc, line)}
 
     def states(row: Line) -> bool:
-        return any(_verdict(doc.slice(*cell)) is not None for cell in row.cell_spans()[1:])
+        return any(read_verdict(doc.slice(*cell)) is not None for cell in row.cell_spans()[1:])
 
     return any(id(row) not in close
                for column in middle
@@ -291,35 +228,6 @@ def _fills_any(doc: DocText, row: Line, columns: list[tuple[float, float, float,
     return any(overlap(column, cell) > 0.2 for column in columns for cell in cells)
 
 
-def _verdict_cell(text: str) -> bool:
-    """Whether a cell states a verdict ("Pass", "Not passed")."""
-    return _verdict(text) is not None
-
-
-def _verdict(text: str) -> bool | None:
-    """A result value's verdict; for tick boxes ("[X] Pass  [ ] Fail"), the one option ticked."""
-    marks = list(BOX_OR_OPTION.finditer(text))
-    if any(m.group("box") for m in marks):
-        return _ticked(text, marks)
-    text = ATTEMPT_STATE.sub("", text, count=1)
-    if OFFER.match(text):
-        return None  # both verdicts offered and none marked ("Pass/Fail"): a grading basis, not a result
-    return False if FAIL.match(text) else True if PASS.match(text) else None
-
-
-def _ticked(text: str, marks: list[re.Match[str]]) -> bool | None:
-    """The option whose box is ticked, the boxes all on one side of their options.
-
-    Before them when the line starts and ends as "[X] Pass  [ ] Fail" does, after them as in "Pass [X]  Fail [ ]";
-    a line that starts and ends with boxes (or with options) pairs no box with one option for sure.
-    """
-    first, last = bool(marks[0].group("box")), bool(marks[-1].group("box"))
-    if first == last:
-        return None
-    ticked = {not NEGATIVE.search(m.group("option")) for m in (TICKED if first else TICKED_AFTER).finditer(text)}
-    return ticked.pop() if len(ticked) == 1 else None
-
-
 def _result(doc: DocText) -> tuple[bool | None, Found | None]:
     """A labelled result, else the letter's "you passed" / "you did not pass" (one verdict, or unclear)."""
     hit = field(doc, RESULT_LABEL, "exam.result.v2")
@@ -327,10 +235,10 @@ def _result(doc: DocText) -> tuple[bool | None, Found | None]:
              or _in_column_reach(doc, RESULT_LABEL, RESULT_COLUMN_RULE)
              or ((hit.value or value_under(doc, hit)) if hit is not None else None))
     if found is not None:
-        verdict = _verdict(doc.slice(found.start, found.end))
+        verdict = read_verdict(doc.slice(found.start, found.end))
         if verdict is not None:
             return verdict, found
-    ticked = _tick_pair(doc)
+    ticked = tick_pair(doc)
     if ticked is not None:
         return ticked
     verdicts = [(not NEGATIVE.search(m.group("word")), m)
@@ -521,17 +429,6 @@ def _within_reach(doc: DocText, index: int, position: int) -> list[tuple[int, in
     return inside
 
 
-def _tick_pair(doc: DocText) -> tuple[bool, Found] | None:
-    """A form's unlabelled verdict boxes ("[X] Pass  [ ] Fail", "Pass ☒ Fail ☐"): the one option ticked.
-
-    Only one such line decides: several (one per attempt, per part) leave the verdict to a person.
-    """
-    pairs = [line for line in doc.lines if TICK_PAIR.match(doc.slice(line.start, line.end))]
-    if len(pairs) != 1 or (verdict := _verdict(doc.slice(pairs[0].start, pairs[0].end))) is None:
-        return None
-    return verdict, Found(pairs[0].start, pairs[0].end, "exam.tick_pair.v1", TICK_PAIR_SCORE)
-
-
 def _score_verdict(doc: DocText) -> tuple[bool, Found] | None:
     """Passed or not from the report's own numbers: the candidate's score at or above the passing score.
 
@@ -698,7 +595,7 @@ def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Fo
     A date labelled for the exam itself ("Test date") comes before one labelled for an assessment, and both before
     the letter's sentence and a results table's column named by its verb alone ("Administered"); a sign-off's date is
     the one written over its caption. Third, why a person should look: a date stacked under the caption as well, or
-    a verb column's date not surely the sitting's (`_when_doubt`).
+    a verb column's date not surely the sitting's (`when_doubt`).
     """
     found = next((found for label in (EXAM_DATE_LABEL, DATE_LABEL)
                   if (found := _column_value(doc, label, "exam.date_column.v1")
@@ -715,51 +612,8 @@ def _date(doc: DocText, evidence: list[Evidence]) -> tuple[ParsedDate | None, Fo
     if not spans:
         return said, said_found, None
     dated, dated_found = parsed(spans[0])
-    if dated is None or not _when_doubt(doc, spans[0], dated, said, evidence):
+    if dated is None or not when_doubt(doc, spans[0], dated, said, evidence):
         return (dated, dated_found, None) if dated is not None else (said, said_found, None)
     if said is not None:
         return said, said_found, WHEN_DOUBT
     return dated, dated_found, WHEN_DOUBT
-
-
-WHEN_DOUBT = "exam.date_column_unsure"
-"""A date under a verb-named column ("Held", "Taken") that is not surely the sitting's: a person checks."""
-OF_THE_EXAM = rf"exam(?:ination)?(?:\s+name)?|test(?:\s+name)?|(?:scaled\s+|your\s+)?score|{RESULT_LABEL}"
-RESULTS_TABLE = re.compile(rf"(?i)^[\s|]*(?:{ocr_tolerant(OF_THE_EXAM)})\s*:?\s*$")
-"""A column naming the exam itself, its result or its score: a table holding one is a table of the exam."""
-
-
-def _when_doubt(doc: DocText, span: Evidence, dated: ParsedDate, said: ParsedDate | None,
-                evidence: list[Evidence]) -> bool:
-    """Whether a date under a verb-named column is not surely the sitting's.
-
-    A sure one is the one row of a table of the exam: its header names the exam, its result or its score beside the
-    verb ("Examination | Administered | Test site"), no other day stands anywhere after the header (a second row, a
-    schedule of later sittings, a sentence naming another day; a period, a window, is no day), and neither the
-    letter's "you sat the examination on" nor any sentence above names another day ("which you took on ..."; a
-    letter's or report's own date, alone or after its label in its cell, is no sentence). Anything else (a table of
-    something else, several rows, another day said) leaves the sitting's date to a person.
-    """
-    line = doc.line_at(span.start)
-    if line is None or (index := doc.lines.index(line)) < 1:
-        return True
-    header = doc.lines[index - 1]
-    if not any(RESULTS_TABLE.match(doc.slice(*cell)) for cell in header.cell_spans()):
-        return True
-    if said is not None and said.date != dated.date:
-        return True
-    for ev in evidence:
-        if (ev.label != "DATE" or (ev.start < span.end and ev.end > span.start) or is_range(ev)
-                or (ev.start < header.start and not _in_sentence(doc, ev))):
-            continue
-        other = parse_date(ev.text)
-        if other is None or other.date != dated.date:
-            return True
-    return False
-
-
-def _in_sentence(doc: DocText, ev: Evidence) -> bool:
-    """Whether a date stands in a sentence of running text, not alone or after a label in its own cell."""
-    line = doc.line_at(ev.start)
-    cell = next((c for c in line.cell_spans() if c[0] <= ev.start < c[1]), None) if line is not None else None
-    return cell is not None and is_prose(doc.slice(*cell))
