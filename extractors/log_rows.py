@@ -151,6 +151,8 @@ class SessionReader:
         """The form the log's running totals are written in ("decimal" or "colon"), when most of its cells say."""
         self.running_counts = False
         """The running column counts sessions (`counts_sessions`): its steps are no hours and check none."""
+        self.tally_odd: set[int] = set()
+        """Rows (by id) whose hours equal their step on a column that counts sessions, unlike most (`log_tally`)."""
         self.running_vouches = True
         """A running step equal to a cell vouches for it; not when the column may count sessions though headed as
         hours (1, 2, 3 under "Hours to date"): its steps still give or doubt a duration, but confirm none."""
@@ -174,7 +176,7 @@ class SessionReader:
             self.flags.append(missing(self.doc.document, "log.row_unreadable",
                                       f"A session row on page {row.page} ('{row.text[:60]}') could not be read."))
             return
-        reasons = date_reasons + hours_reasons
+        reasons = date_reasons + hours_reasons + (["log.hours_equal_tally_step"] if id(row) in self.tally_odd else [])
         if WHOLE_NUMBER.match(cell_text(cells.get("unsure_part", [])).strip(" .")):
             reasons.append("log.hours_unsure")  # a number beside the duration may be a part of it left unread
         elif _not_a_time_range(cells.get("times", [])):

@@ -109,6 +109,43 @@ def section_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[
                    page=row.page, doubt=NAME_UNSURE if unsure else None)
 
 
+NAME_UNREAD = "log.section_name_unread"
+"""A heading's provider is not read as a name ("with Ann van der Berg", "with Okafor, Ann"): the rows under it take
+what it says as written, for a person to read."""
+
+
+def unread_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[str] = frozenset()) -> Section | None:
+    """A heading "<sessions word> with|by <Someone>" whose provider `section_heading` cannot read as a name.
+
+    A short line with no figures naming sessions, then "with" or "by", then a capitalised word ("Consultation
+    sessions with Ann van der Berg", "Sessions with Okafor, Ann", "RS/C with Ann Lee (via Zoom)") heads a section of
+    its own whatever the name's shape: the section above ends there. The rows under it take its words after "with"
+    or "by" (up to a bracket) as their provider, flagged (`NAME_UNREAD`); words naming a body, several people or a
+    way of meeting give no provider, and the applicant is none.
+    """
+    words = [p for p in row.words if not set(p.word.text) <= RULE_MARKS]
+    if not words or len(words) > HEADING_WORDS or any(ch.isdigit() for ch in row.text) or header_columns(row):
+        return None
+    mark = next((n for n, p in enumerate(words) if n and NAMED_BY.match(p.word.text)
+                 and SUPERVISION_WORD.match(words[n - 1].word.text)), None)
+    if mark is None or mark + 1 >= len(words) or not words[mark + 1].word.text[:1].isupper():
+        return None
+    rest = words[mark + 1:]
+    rest = rest[:next((n for n, p in enumerate(rest) if p.word.text.startswith(("(", "["))), len(rest))]
+    name = cell_text(rest).strip(" .,;:")
+    start, end = cell_span(words[:mark])
+    named = {ev.label: ev for ev in evidence if ev.label in TYPES and ev.start >= start and ev.end <= end}
+    kind = next(iter(named.values())) if len(named) == 1 else None
+    if not rest or NOT_A_PERSON.search(name) or _named(name, not_provider):
+        return None
+    return Section(format=TYPES[kind.label] if kind else None,
+                   format_found=Found(kind.start, kind.end, "log.format_section_heading.v1", SECTION_SCORE)
+                   if kind else None,
+                   supervisor=name,
+                   supervisor_found=Found(*cell_span(rest), "log.supervisor_section_heading.v1", SECTION_SCORE),
+                   page=row.page, doubt=NAME_UNREAD)
+
+
 def _named(name: str, values: frozenset[str]) -> bool:
     """Whether a name is the one a label's value starts with ("Jane Doe" in "Applicant: Jane Doe  Period: 2024")."""
     name = " ".join(name.casefold().split())
@@ -191,6 +228,10 @@ def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int
         if heading is not None and below is not None and below.page == row.page and (
                 header_columns(below) or _table_row(below, cells)):
             current, own_header = heading, n + 1
+            continue
+        unread = None if heading is not None or _heading_shaped(row) else unread_heading(row, evidence, not_provider)
+        if unread is not None:  # a heading whose name does not read: its own section, doubted
+            current, own_header = unread, n + 1
             continue
         ended = SECTION_END.match(row.text) or (heading is None and _heading_shaped(row))
         if current is not None and SECTION_END.match(row.text):

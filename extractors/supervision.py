@@ -62,6 +62,7 @@ from extractors.log_rows import (
 )
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
 from extractors.log_sections import row_sections
+from extractors.log_tally import tally_rows
 from extractors.nlp import Evidence
 
 SUPERVISOR_TIERS = (
@@ -120,7 +121,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     reader.running_form = _running_form(running_cells, reader.hours_form)
     tally = counts_sessions(running_cells)
     reader.last_running = _carried_forward(rows, table)
-    reader.running_counts = tally and _steps_not_hours(doc, table, reader.last_running)
+    reader.running_counts, reader.tally_odd = tally_rows(doc, table, reader.last_running) if tally else (False, set())
     reader.running_vouches = not tally
     filled = {id(row): sum(1 for words in cells.values() if words) for row, cells, columns, _ in table if columns}
     sections = row_sections(rows, evidence, filled, _applicants(doc))
@@ -221,33 +222,6 @@ CARRIED_VALUE = re.compile(r"^\s*(?:(?:of\s+)?(?:hours|hrs\.?)\s*)?(?:from\s+(?:
 """The hours right after a carry line's phrase, its colon or its leaders ("... forward: 12.5", "B/F from page 1 -
 3:30 hrs"): a number further on is something else ("Sheet 1", "on line 1"), and so is a count of sessions ("B/F 2
 sessions, 2.5 hrs": the first sheet's hours are then unchecked)."""
-
-
-def _steps_not_hours(doc: DocText, table: list[TableRow], start: float | None) -> bool:
-    """A sure tally: a running column of whole numbers none of whose steps (two at least) is its row's hours.
-
-    A tally (1, 2, 3) beside sessions of 1.5 h or 2 h, even under "Hours to date", is checked against nothing. A
-    column that steps by a well-read hours cell even once may be hours (sessions mostly an hour long, or hours with a
-    misread cell or two): it is read as hours and checks them, flagging a step that disagrees, but vouches for none
-    (a misread hours cell of 1 would agree with a tally's step); deciding for a tally would leave a misread cell
-    unchecked. Without hours a carry line states, the first row's total may go on from an earlier sheet (11, 12, 13):
-    it is a step from 0 only when it equals the row's hours, and no hours when it is less than them.
-    """
-    last, steps, agree = (start if start else None), 0, 0
-    for _, cells, columns, _ in table:
-        text = cell_text(cells.get("running", [])).strip(" |")
-        if not text.isdigit():
-            continue
-        minutes = any(c.role == "hours" and c.minutes for c in columns or [])
-        words = cells.get("hours", [])
-        parsed = cell_hours(cell_text(words), minutes) if words else None
-        if parsed is not None and doc.confidence(*cell_span(words)) >= LOW_OCR_CONFIDENCE and (
-                last is not None or int(text) <= parsed.hours + TOLERANCE):
-            step = int(text) - (last or 0.0)
-            steps += 1
-            agree += abs(step - parsed.hours) <= TOLERANCE
-        last = float(text)
-    return steps >= 2 and not agree
 
 
 def _minutes_after_point(cells: list[str]) -> bool:
