@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.ethics_chain import holds_figure, worded_row_under
 from extractors.ethics_dates import date_doubt, dated_label
 from extractors.fields import Extraction, Found, build_item
 from extractors.form_layout import LABELLED_LINE, RULE_LINE, box_of, is_prose, ocr_tolerant, overlap
@@ -235,13 +236,32 @@ def _caption_reading(doc: DocText) -> str:
     rows = [i for i, line in enumerate(doc.lines) if len(line.cell_spans()) > 1
             and all(CAPTION.match(doc.slice(*cell)) for cell in line.cell_spans())]
     if captions_over_values(doc):
-        if rows and not _heads_block(doc, rows[0]):
+        if rows and not _heads_block(doc, _first_caption_row(doc, rows[0])):
             return "under"
         return "over, unclear" if rows and _blank_head(doc, rows[0]) else "over"
     if rows and _heads_block(doc, rows[0]) and all(_values_under(doc, i) for i in rows):
         return "unclear" if any(_caption_row_under(doc, i + 1) for i in rows) else "over"
     heading = (i for i, line in enumerate(doc.lines) if _small_row_heading(doc, i))
     return "unclear" if any(_paired_downwards(doc, i) for i in heading) else "under"
+
+
+def _first_caption_row(doc: DocText, first_row: int) -> int:
+    """The block's first caption row: `first_row` (two or more captions) or a caption alone heading it.
+
+    A caption alone over its value line right before the row, and so on up, belongs to the same block ("PRINTED NAME"
+    over "Ana Lee", then "SIGNATURE | DATE" over their values).
+    """
+    head = first_row
+    while head >= 2 and _caption_alone_over_value(doc, head - 2) and doc.lines[head - 2].page == doc.lines[head].page:
+        head -= 2
+    return head
+
+
+def _caption_alone_over_value(doc: DocText, index: int) -> bool:
+    """A line of one caption cell with its value line close under it ("PRINTED NAME" over "Ana Lee")."""
+    line = doc.lines[index]
+    return len(line.cell_spans()) == 1 and bool(CAPTION.match(doc.slice(line.start, line.end))) and _values_under(
+        doc, index)
 
 
 def _blank_head(doc: DocText, index: int) -> bool:
@@ -251,9 +271,19 @@ def _blank_head(doc: DocText, index: int) -> bool:
     witness's or a notary's): no reading is sure.
     """
     chained = False
-    while _caption_row_under(doc, index + 1):
+    while _lower_caption_row(doc, index + 1):
         index, chained = index + 2, True
     return chained and not _values_under(doc, index)
+
+
+def _lower_caption_row(doc: DocText, index: int) -> bool:
+    """A caption row close under the value line at `index`.
+
+    Smaller type or caption words, or a caption's shape in the same type (see `ethics_chain`); a row holding a figure
+    is a footer, never a caption row.
+    """
+    return ((_caption_row_under(doc, index) or worded_row_under(doc, index, CLOSE_UNDER))
+            and not holds_figure(doc, index + 1))
 
 
 def _paired_downwards(doc: DocText, index: int) -> bool:
