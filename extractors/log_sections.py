@@ -28,7 +28,7 @@ SUPERVISION_WORD = re.compile(r"^(?:led|facilitated|provided|supervised|given|de
 or a word for the sessions ("consultation with", "RS/C with", "sessions with"). After any other word it names who
 kept, signed or attended the log ("log kept by", "sessions attended by") or how the sessions were held ("held by
 telephone")."""
-HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof)\.?$", re.I)
+HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|mx|prof|rev|revd)\.?$", re.I)
 """A courtesy title before a name ("Dr. Ann Lee"): not a word of the name."""
 CREDENTIAL_OR_ROLE = re.compile(
     r"^\(?(?:LCSW|LICSW|LMSW|LMFT|LPC|LPCC|LCPC|LMHC|LP|LLP|PhD|PsyD|EdD|MD|MA|MS|MSW|MEd|MSEd|BCBA|RN|NP|OTR(?:/L)?"
@@ -95,7 +95,7 @@ def section_heading(row: Row, evidence: list[Evidence], not_provider: frozenset[
     if not marks or marks[-1] == 0 or not SUPERVISION_WORD.match(words[marks[-1] - 1].word.text):
         return None
     name_words, unsure = _name(words[marks[-1] + 1:])
-    name = cell_text(name_words).strip(" .,;:")
+    name = name_text(name_words)
     if not 2 <= len(name_words) <= 4 or NOT_A_PERSON.search(name) or _named(name, not_provider):
         return None
     start, end = cell_span(words[:marks[-1]])
@@ -152,12 +152,14 @@ def _named(name: str, values: frozenset[str]) -> bool:
     return any(value == name or value.startswith((f"{name} ", f"{name},")) for value in values)
 
 
-CREDENTIAL_SHAPE = re.compile(r"^\(?(?:[A-Z]{2,}(?:[-/][A-Z]{1,4})*|(?:[A-Z][a-z]?\.){2,}[A-Z]?)\)?[.,;:]?$")
+CREDENTIAL_SHAPE = re.compile(r"^\(?(?:[A-Z]{2,}(?:[-/][A-Z]{1,4})*|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?\.?)\)?[.,;:]?$")
 """A word shaped as a credential after a name: capitals only ("MFT", "LCSW-C", "LPC-S") or dotted initials ("Ph.D.",
-"M.S.W."). After two name words it is no word of the name; one not on the list (`CREDENTIAL_OR_ROLE`) may be a
-surname written in capitals ("Ann Marie LEE"), so the name is then doubted."""
+"M.S.W.", "Ed.D" with no final dot). After two name words it is no word of the name; one not on the list
+(`CREDENTIAL_OR_ROLE`) may be a surname written in capitals ("Ann Marie LEE"), so the name is then doubted."""
 INITIAL = re.compile(r"^[A-Z]\.?$")
 """A middle initial ("Ann B. Lee")."""
+SUFFIX = re.compile(r"^(?:Jr|Sr)\.?[,:]?$")
+"""A generational suffix after a name ("Ann Lee Jr."): a part of the name, kept with its dot."""
 
 
 def _name(words: list[Placed]) -> tuple[list[Placed], bool]:
@@ -188,11 +190,23 @@ def _name(words: list[Placed]) -> tuple[list[Placed], bool]:
             continue
         if not PERSON_WORD.match(text):
             return [], False
+        if len(kept) >= 2 and SUFFIX.match(text):
+            return kept + [p], unsure or not _sure(kept)
         kept.append(p)
         if text.endswith((",", ":")):
             break
-    sure = len(kept) == 2 or len(kept) == 3 and bool(INITIAL.match(kept[1].word.text.rstrip(",:")))
-    return kept, unsure or not sure
+    return kept, unsure or not _sure(kept)
+
+
+def _sure(kept: list[Placed]) -> bool:
+    """A sure name's shape: two words, or three with an initial between ("Ann B. Lee")."""
+    return len(kept) == 2 or len(kept) == 3 and bool(INITIAL.match(kept[1].word.text.rstrip(",:")))
+
+
+def name_text(name_words: list[Placed]) -> str:
+    """A heading name's text without the punctuation around it; a suffix keeps its dot ("Ann Lee Jr.")."""
+    name = cell_text(name_words).strip(" ,;:")
+    return name if name_words and SUFFIX.match(name_words[-1].word.text.rstrip(",:")) else name.rstrip(".")
 
 
 def _total_name(row: Row) -> str | None:
@@ -204,7 +218,7 @@ def _total_name(row: Row) -> str | None:
     after = words[marks[0] + 1:]
     cut = next((n + 1 for n, p in enumerate(after) if p.word.text.endswith((",", ":"))), len(after))
     name_words = _name(after[:cut])[0]
-    return cell_text(name_words).strip(" .,;:") if 2 <= len(name_words) <= 4 else None
+    return name_text(name_words) if 2 <= len(name_words) <= 4 else None
 
 
 def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int] | None = None,

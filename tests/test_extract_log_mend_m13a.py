@@ -71,3 +71,16 @@ def test_hours_to_date_of_hour_long_sessions_still_check_each_row() -> None:
     """Guard: most rows equal their step (hours to date of one-hour sessions): a misread "3.0" is flagged."""
     found = tally(["1.0", "1.0", "3.0", "1.0", "1.0"])
     assert [i.needs_review for i in found] == [False, False, True, False, False]
+
+
+@pytest.mark.parametrize(("heading", "name", "flagged"), [
+    ("Individual supervision with Tobias Renfrew Jr.", "Tobias Renfrew Jr.", False),  # a suffix keeps its dot
+    ("Individual supervision with Rev. Tobias Renfrew", "Tobias Renfrew", False),  # a title is cut
+    ("Individual supervision with Tobias Renfrew Ph.D", "Tobias Renfrew", None),  # a degree with no final dot is cut
+])
+def test_a_heading_name_with_a_suffix_title_or_degree(heading: str, name: str, flagged: bool | None) -> None:
+    """The name the rows take is the person's own; a degree not on the list may leave it doubted (None: either)."""
+    doc = pages([line(heading, 80), row(HEADER, 96), row(session(1, "05/06/2025"), 112)])
+    found = items(doc)
+    assert [i.value["supervisor"] for i in found] == [name]
+    assert flagged is None or found[0].needs_review is flagged
