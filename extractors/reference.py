@@ -21,7 +21,6 @@ from extractors.forms import (
     ORGANISATION,
     PERSON_NAME,
     captions_over_values,
-    closing_name,
     dates_in,
     field,
     field_date,
@@ -38,8 +37,11 @@ from extractors.layout import DocText
 from extractors.nlp import Evidence
 from extractors.reference_doubt import (
     HOLDING_DATE,
+    before_closing,
     dated_above_salutation,
+    letter_signer,
     other_role_named,
+    other_scheme_level,
     rater_part_heading,
     sample_name,
     signature_level_line,
@@ -233,11 +235,12 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     above = captions_over_values(doc)
     labelled = (_person(doc, field_value(doc, RATER_LABEL, "reference.rater.v2", captions_above=above))
                 or _section_name(doc))
-    signer = closing_name(doc, "reference.letter_signer.v1")
+    signer, pair = letter_signer(doc)
     signed = _signed_name(doc, above)
     if labelled is not None and any(other is not None and not _same_person(doc, labelled, other)
                                     for other in (signer, signed)):
         reasons.append("reference.rater_unclear")  # the form names one person, the signature another
+    reasons += [] if labelled else pair
     rater = labelled or _interviewed(doc) or signer or signed
     relationship, relation_found = _relationship_field(doc, above)
     if relation_found is None:
@@ -248,9 +251,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     level, readable, level_found, level_reasons = _level_field(doc, above, dated)
     if level_found is None:
         level, readable, level_found, level_reasons = _level_in_letter(doc)
-    if level_found is None and (block := signature_level_line(doc, signer)) is not None:
-        text = doc.slice(block.start, block.end)
-        level, readable, level_found, level_reasons = _own_level(_decisive(doc, block.start, text, block), text, dated)
+    if level_found is None and not pair:
+        level, readable, level_found, level_reasons = _block_level(doc, signer, dated)
     reasons += level_reasons
     if relationship is None:
         reasons.append("reference.relationship_unclear")
@@ -273,6 +275,19 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     sources = [s for s in (rater, relation_found, level_found, date_found) if s is not None]
     item = build_item(doc, "reference", f"reference:{slug(value['rater'] or 'unknown')}", value, sources, reasons)
     return Extraction(items=[item])
+
+
+def _block_level(doc: DocText, signer: Found | None, dated: ParsedDate | None,
+                 ) -> tuple[str | None, bool, Found | None, list[str]]:
+    """The level on the signer's own endorsement line (`signature_level_line`); of no known scheme, doubted."""
+    block = signature_level_line(doc, signer)
+    if block is None:
+        return None, False, None, []
+    text = doc.slice(block.start, block.end)
+    level, readable, found, reasons = _own_level(_decisive(doc, block.start, text, block), text, dated)
+    if other_scheme_level(text) and "reference.level_answer_unclear" not in reasons:
+        reasons = [*reasons, "reference.level_answer_unclear"]
+    return level, readable, found, reasons
 
 
 def _person(doc: DocText, found: Found | None) -> Found | None:
@@ -479,8 +494,8 @@ def _relationship_in_letter(doc: DocText) -> tuple[str | None, Found | None, boo
     other_role = False
     spans = sentences(doc)
     for index, (start, end) in enumerate(spans):
-        sentence = doc.slice(start, end)
-        after = doc.slice(*spans[index + 1]) if index + 1 < len(spans) else ""
+        sentence = doc.slice(start, before_closing(doc, start, end))
+        after = doc.slice(spans[index + 1][0], before_closing(doc, *spans[index + 1])) if index + 1 < len(spans) else ""
         holds = HOLDS.search(sentence)  # "I hold Endorsement as ..." names a title, not a relationship
         scope = sentence[:holds.start()] if holds else sentence
         for match in AS_RELATION.finditer(scope):

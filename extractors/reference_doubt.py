@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.employment_roles import title_head_shaped
 from extractors.fields import Found
-from extractors.form_letters import LEVEL, LEVEL_BY_TITLE, SALUTATION
+from extractors.form_letters import CLOSINGS, LEVEL, LEVEL_BY_TITLE, PERSON_NAME, SALUTATION, closing_name
 from extractors.layout import DocText
 
 RATER_PART = re.compile(
@@ -85,14 +86,19 @@ def sample_name(name: str) -> bool:
     return bool(words) and (all(SAMPLE_WORD.match(w) for w in words) or any(w.casefold() == "doe" for w in words))
 
 
-DENIAL = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer)\b|n['’]t\b)(?!\s+(?:only|just|merely|simply|solely|also)\b)")
-"""A role denied in its clause ("never her manager"); "not only her supervisor" denies nothing: she is both."""
+DENIAL = re.compile(r"(?i)(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:(?:been|be|being)\s+)?"
+                    r"(?:(?:her|his|their|a|an|the)\s+)?"
+                    r"(?:(?!(?:only|just|merely|simply|solely|also|long|her|his|their|a|an|the)\b)[\w-]+\s+)?$")
+"""A role denied right before it ("never her manager", "not a clinical supervisor", "hasn't been her director").
+A "not" or "never" further off denies nothing of the role ("Not long ago I became her supervisor", "never stopped
+being her supervisor"), nor does "not only her supervisor": she is both."""
 CLAUSE_END = r"[,;:()\[\].!?]"
 TURNED = re.compile(r"(?i)\b(?:my|our)\s+(?:[\w-]+\s+)?$")
 """A role owned by the rater ("she is now my supervisor"): the applicant's side of it, so the rater is the other."""
 SOMEONE_ELSES = re.compile(r"(?i)\b(?:with|to|from|by|for|about|of|under|through|via)\s+(?:her|his|their"
-                           r"|the\s+(?:applicant|candidate)['’]s)\s+(?:[\w-]+\s+)?$")
-"""A role after a word joining it to the applicant's ("with her consultant", "to his supervisor"): another person."""
+                           r"|the\s+(?:applicant|candidate)['’]s)\s+(?:(?!(?:as|a|an|the)\b)[\w-]+\s+)?$")
+"""A role after a word joining it to the applicant's ("with her consultant", "to his supervisor"): another person.
+"with her as supervisor" is no such role: "as" gives the rater's own."""
 
 
 def other_role_named(rest: str, code: str, roles: list[tuple[str, str]], owned: re.Pattern[str]) -> bool:
@@ -108,11 +114,12 @@ def other_role_named(rest: str, code: str, roles: list[tuple[str, str]], owned: 
         for named in re.finditer(rf"(?:{pattern})(?:e?s)?\b", rest, re.I):
             clause = re.split(CLAUSE_END, rest[:named.start()])[-1]
             tail = re.split(CLAUSE_END, rest[named.end():])[0]
-            if owned.match(rest[named.end():]) or SOMEONE_ELSES.search(clause):
+            owner = owned.match(rest[named.end():])
+            if (owner and not owner.group().startswith("-")) or SOMEONE_ELSES.search(clause):
                 continue
             if TURNED.search(clause):
                 return True
-            if other != code and not (DENIAL.search(clause) and not tail.strip()):
+            if other != code and not (DENIAL.search(clause) and not tail.strip()) or owner:
                 return True
     return False
 
@@ -126,8 +133,11 @@ def signature_level_line(doc: DocText, signer: Found | None) -> Found | None:
     """The line of a letter's signature block naming the signer's own endorsement and its level or title.
 
     Under the name a letter's writer signs with, a line "Endorsed Infant Family Specialist - Level II" (or "IMH-E®
-    Level III") is the writer's endorsement: the rater's level. What words it may hold beside the level is
-    `_own_level`'s to judge, as for a form's answer.
+    Level III") is the writer's endorsement: the rater's level. It is the signer's only in the signer's own block:
+    the lines between are the signer's name again or a job title ("Program Coordinator"). Any other line (another
+    person's name, the applicant's, a "cc:" or an enclosure line, an organisation) may start someone else's block,
+    and the level under it is not taken. What words the level line may hold beside the level is `_own_level`'s to
+    judge, as for a form's answer.
     """
     if signer is None:
         return None
@@ -140,4 +150,69 @@ def signature_level_line(doc: DocText, signer: Found | None) -> Found | None:
             break
         if ENDORSED.search(text) and (LEVEL.search(text) or any(p.search(text) for p, _ in LEVEL_BY_TITLE)):
             return Found(line.start, line.end, "reference.signature_level.v1", 0.93)
+        if not _signers_own_line(text, doc.slice(signer.start, signer.end)):
+            break
     return None
+
+
+def _signers_own_line(text: str, signer: str) -> bool:
+    """Whether a line of a signature block above its level line is the signer's: the name again, or a job title.
+
+    The name again is the typed name under a written signature, its words all the signer's (credentials after a
+    comma aside); a job title is a title's words ending on its head word ("Clinical Director", "Program Coordinator
+    for Home Visiting"), nothing else on the line.
+    """
+    name = text.split(",")[0]
+    if PERSON_NAME.match(text) and _words(name) and _words(name) <= _words(signer):
+        return True
+    return ":" not in text and "," not in text and title_head_shaped(text.strip())
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'’-]+", name.casefold()))
+
+
+IMH_MARK = re.compile(r"(?i)\bimh-?e\b|\binfant\s+mental\s+health\b")
+"""The mark or the name of the Infant Mental Health Endorsement: "IMH-E®", "... Infant Mental Health ...". """
+
+
+def other_scheme_level(text: str) -> bool:
+    """Whether a signature block's level line names a level of no scheme the reader knows ("Endorsed Level II").
+
+    Other states and sectors endorse at levels too; a sure line names the IMH-E mark or an Endorsement title
+    ("Infant Family Specialist") beside its level.
+    """
+    return not (IMH_MARK.search(text) or any(pattern.search(text) for pattern, _ in LEVEL_BY_TITLE))
+
+
+def two_signers(doc: DocText, signer: Found | None) -> Found | None:
+    """The first of two names signed side by side on the closing's name line ("Ana Lee      Ben Ortiz").
+
+    A name line splits into cells where a wide gap stands; two cells each shaped like a name are two persons
+    signing, and which of them rated is for a person to say. None when the signer's line is one name.
+    """
+    if signer is None:
+        return None
+    line = doc.line_at(signer.start)
+    cells = [c for c in line.cell_spans() if c[0] < signer.end] if line is not None else []
+    if len(cells) < 2 or not all(PERSON_NAME.match(doc.slice(*c)) for c in cells):
+        return None
+    return Found(cells[0][0], cells[0][1], signer.rule, min(signer.score, 0.7))
+
+
+def letter_signer(doc: DocText) -> tuple[Found | None, list[str]]:
+    """A letter's signer under its closing; the first of two names signed side by side, with the doubt it brings."""
+    signer = closing_name(doc, "reference.letter_signer.v1")
+    pair = two_signers(doc, signer)
+    return (pair, ["reference.rater_unclear"]) if pair is not None else (signer, [])
+
+
+def before_closing(doc: DocText, start: int, end: int) -> int:
+    """Where a range of a letter's text ends at the latest: at its closing ("Sincerely,") when one starts inside.
+
+    The signature block under the closing (the writer's name, job title, employer) is no sentence of the letter.
+    """
+    for line in doc.lines:
+        if start <= line.start < end and CLOSINGS.match(doc.slice(line.start, line.end)):
+            return line.start
+    return end
