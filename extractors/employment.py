@@ -24,8 +24,10 @@ from extractors.employment_checks import (
     remark_date,
     stop_in_doubt,
 )
+from extractors.employment_duties import pointed_duties
 from extractors.employment_later import later_names_more
 from extractors.employment_roles import title_head_shaped
+from extractors.employment_summary import confirms_summary, left_column_text
 from extractors.employment_title import period_title_doubts
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
@@ -501,7 +503,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 
 def _duties(doc: DocText) -> Found | None:
     """The duties, ended before a clause of their own that a wrapped line or the value carries on to."""
-    found = _duties_text(doc)
+    found = pointed_duties(doc, _duties_text(doc), DUTIES_LABEL)
     return _before_own_clause(doc, found) if found is not None else None
 
 
@@ -1196,7 +1198,7 @@ def _letterhead_employer(doc: DocText, duties: Found | None = None) -> Found | N
                       body)
     if named is not None and not _worked_elsewhere(body, spelt) and not _not_confirmed(body, named):
         return Found(start, end, "employment.letterhead.v1", LETTERHEAD_SCORE)
-    if named is None and _confirms_own_employee(body):
+    if named is None and (_confirms_own_employee(body) or _confirms_own_employee(left_column_text(doc, end))):
         if (_surely_an_organisation(doc, name) and not _worked_elsewhere(body, spelt)
                 and not _placed_elsewhere(_letter_body(doc, end, duties), name)):
             return Found(start, end, "employment.letterhead_confirms.v1", UNCONFIRMED_EMPLOYER_SCORE)
@@ -1246,7 +1248,7 @@ def _confirms_own_employee(body: str) -> bool:
     speaks for the organisation ("our", "we"). A refusal or a request before the words ("we cannot confirm", "we
     were asked to verify") or a refusal after them ("Our records do not show her") confirms nothing.
     """
-    confirmed = CONFIRMS_OURS.search(body)
+    confirmed = CONFIRMS_OURS.search(body) or confirms_summary(body)
     return (confirmed is not None and not REFUSED.search(body[:confirmed.start()])
             and not REFUSED_AFTER.search(_next_sentence(body, confirmed.end())) and bool(OURS.search(body)))
 
