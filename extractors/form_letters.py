@@ -179,7 +179,30 @@ def misread_name(doc: DocText, found: Found) -> bool:
     capitalised = sum(w[:1].isupper() for w in words)
     odd = [w for w in words if w[:1].islower() and w.lower() not in NAME_CONNECTORS]
     split = [w for w in words if re.fullmatch(r"[A-Z][a-z]", w) and w.lower() not in SHORT_NAME_WORDS]
-    return capitalised >= 2 and bool(odd or split)
+    return capitalised >= 2 and bool(odd or split or any(map(_split_pair, words, words[1:])))
+
+
+TITLED_SMALL_WORDS = frozenset({"in", "to", "an", "on", "at", "by", "as", "or", "co"})
+"""Small words a name sets in lower case ("Center for Families in Need"): one with a capital right before another
+capitalised word ("In Fant", "To Ledo", "Co Lumbia") is more likely a piece of a word a scan split."""
+WORD_ONSET = re.compile(r"(?i)[aeiouy]|[b-df-hj-np-tv-z](?:[aeiouyhlrw]|$)|s[ckmnpqtw]|[gk]n|ps|mc|tw|dw")
+"""How a word may begin: a vowel, a consonant before a vowel, h, l, r or w, or one of a few other pairs (sc, st, kn,
+ps, Mc): "Nver" of "De Nver" begins as no word does."""
+
+
+def _split_pair(first: str, second: str) -> bool:
+    """Two capitalised pieces of a scanned name that read as one word split in two.
+
+    A short piece (three letters or fewer) before a capitalised one: a small word set in title case ("In Fant"), a
+    piece after it beginning as no word does ("De Nver"), or a second short piece ("Val Ley", "Cen Ter"). "La
+    Salle", "De Soto", "St Louis" keep their shape and are not doubted.
+    """
+    if not (re.fullmatch(r"[A-Z][a-z]{0,2}", first) and re.fullmatch(r"[A-Z][a-z]+", second)):
+        return False
+    if second.lower() in NAME_CONNECTORS:
+        return False
+    return (first.lower() in TITLED_SMALL_WORDS or not WORD_ONSET.match(second)
+            or (len(second) <= 3 and first.lower() not in SHORT_NAME_WORDS - TITLED_SMALL_WORDS))
 
 
 def one_line(text: str) -> str:

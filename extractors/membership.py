@@ -26,6 +26,7 @@ from extractors.forms import (
     parsed,
 )
 from extractors.layout import DocText
+from extractors.membership_columns import column_date_unsure
 from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, cut_above, whole_name
 from extractors.nlp import Evidence
 
@@ -167,6 +168,9 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     through, through_found, unclear = _from_history(doc, evidence, through, through_found)
     if unclear:
         reasons.append("membership.several_terms")
+    column = column_value(doc, THROUGH_LABEL, COLUMNS, "membership.valid_through_column.v1")
+    if column_date_unsure(doc, column, through_found, through, evidence):
+        reasons.append("membership.date_column_unsure")
     if organisation is not None and misread_name(doc, organisation):
         reasons.append("membership.organisation_misread")
     if through is None:
