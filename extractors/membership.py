@@ -27,7 +27,7 @@ from extractors.forms import (
 )
 from extractors.layout import DocText
 from extractors.membership_columns import column_date_unsure
-from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, cut_above, whole_name
+from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, cut_above, whole_name, without_lead_mark
 from extractors.nlp import Evidence
 
 ONE_LINE_NAME = re.compile(ORGANISATION_NAME.pattern.replace(r"\s+", r"[ \t]+"))
@@ -156,6 +156,7 @@ LABEL_LINE = re.compile(rf"(?i)\s*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*")
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One membership item."""
     organisation = _organisation(doc)
+    organisation = without_lead_mark(doc, organisation) if organisation is not None else None
     if organisation is not None and WEB_ADDRESS.search(doc.slice(organisation.start, organisation.end)):
         organisation = None
     through, through_found = _valid_through(doc, evidence)

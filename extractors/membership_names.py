@@ -272,3 +272,15 @@ def cut_above(doc: DocText, found: Found) -> bool:
                 and (SUBJECT_WORD.fullmatch(last) or MID_PHRASE.search(cell))):
             return True
     return False
+
+
+LEAD_MARK = re.compile(r"[^\w(\[]+")
+"""Marks before a name that are no letter: a dash, bullet, quote or rule's end a scan read from an ornament."""
+
+
+def without_lead_mark(doc: DocText, found: Found) -> Found:
+    """A name without the marks before its first letter ("— Michigan Association ...", "• Ohio Society ...")."""
+    mark = LEAD_MARK.match(doc.slice(found.start, found.end))
+    if mark is None or mark.end() >= found.end - found.start:
+        return found
+    return Found(found.start + mark.end(), found.end, found.rule, found.score)

@@ -1,4 +1,4 @@
-"""Session 13 mends (m13f2): a grid date set apart from its column, scanned names split in two."""
+"""Session 13 mends (m13f2): a grid date set apart from its column, scanned names split in two, a heading's mark."""
 
 from __future__ import annotations
 
@@ -61,3 +61,11 @@ def test_a_split_name_in_a_welcome_line_is_flagged() -> None:
     item = item_of(doc)
     assert "membership.organisation_misread" in item.reasons and item.confidence <= 0.7
 
+
+# --- a heading's leading mark read from a rule or an ornament ------------------------------------------------------
+
+@pytest.mark.parametrize("mark", ["—", "•", "\u201c", "-"])
+def test_a_marks_before_a_heading_name_is_no_part_of_it(mark: str) -> None:
+    doc = scanned_lines(f"{mark} Riverbend Society for Infant Mental Health", "Membership Card",
+                        "Expires 12/31/2026")
+    assert item_of(doc).value["organization"] == "Riverbend Society for Infant Mental Health"
