@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from extractors.employment_content import duties_content_shaped
 from extractors.form_layout import LABELLED_LINE, box_of
 from extractors.form_letters import CLOSINGS
 from extractors.layout import DocText, Line
@@ -69,39 +70,19 @@ to", "were not limited to", "were much the same as", "are per the attached"). A 
 an activity or a thing done ("were providing home visits", "were weekly visits to families")."""
 
 
-NOT_CONTENT = (r"(?:those|these|others|ones|theirs|yours|ours|hers|always|sometimes|perhaps|besides|towards|afterwards"
-               r"|nowadays|whereas|overseas|nothing|something|anything|everything|according|including|during|being"
-               r"|having|often|never|seldom|rarely|usually|still|even|well|rather|somewhat|pretty|what|whatever"
-               r"|which|whichever|who|whoever|she|he|it|they|one)\b")
-"""Words that open no description of duties in the sure shape below (pronouns, adverbs, "those")."""
-LY_NOUN = r"(?:family|weekly|daily|nightly|monthly|yearly|early|assembly|supply)\b"
-"""Words in -ly that are no adverb before a gerund ("family visiting", "weekly reporting")."""
-NAMES_CONTENT = re.compile(
-    rf"(?i)^(?:\d+\s+)?(?:(?!{NOT_CONTENT})[a-z][a-z-]*ing\b(?![ \t\n]*(?:[,;:.)]|$|(?:and|or|but|nor|to|for|at|in|on"
-    rf"|of|with|as|than|by|from|because|when|while|if|so|yet|enough|too|work)\b))"
-    rf"|(?!{NOT_CONTENT}|(?!{LY_NOUN})\w+ly\b)[a-z][a-z-]*\s+(?!{NOT_CONTENT})[a-z][a-z-]*ing\b(?!')"
-    rf"|(?:(?!{NOT_CONTENT})[a-z][a-z-]*\s+)?(?!{NOT_CONTENT})[a-z][a-z-]*[a-hj-rtv-z]s\b(?!'))")
-"""The sure shape of the words after a bare "were/are": they name what the duties are. A gerund with its object
-("providing home visits", "coordinating services"), a noun and its gerund ("home visiting"), or a plural content
-noun among the first two words ("home visits and groups", "weekly visits to families", "assessments"). Anything
-else ("identical to those of other educators", "typical of a home visitor", "standard for the role", "whatever her
-supervisor assigned") may say what the duties are like, not what they are, and is checked (a closed list of such
-openers was beaten by each review)."""
-
-
 def points_elsewhere(text: str, duties_start: int, duties: str) -> bool:
     """Whether a duties sentence's "were/are" may lead to anything but the duties themselves.
 
     After "included", "involved", "consisted of" the duties follow; after a bare "were/are" words opening on
     content ("were weekly visits to families") describe them, words opening on a function word, a comparison or a
     participle ("were expanded in 2019", "were those of an advocate", "are as listed on the enclosed sheet", "were
-    not limited to visits") are checked, and so are any words not in the sure shape NAMES_CONTENT ("were typical of
-    a home visitor", "were standard for the role").
+    not limited to visits") are checked, and so are any words not in the sure shape ("were typical of
+    a home visitor", "were standard for the role"; see `duties_content_shaped`).
     `text` is the document's text, `duties_start` where the duties group starts in it.
     """
     return bool(COPULA_BEFORE.search(text[max(0, duties_start - 40):duties_start])
                 and bool(POINTS_ELSEWHERE.match(duties) or NO_DESCRIPTION_OPENER.match(duties)
-                         or not NAMES_CONTENT.match(duties)))
+                         or not duties_content_shaped(duties)))
 
 
 def stop_in_doubt(doc: DocText, stop: int) -> bool:
@@ -163,16 +144,24 @@ NAMED_BODY = re.compile(rf"(?:[Tt]he\s+)?[A-Z][\w'’&-]*(?:\s+{NAME_WORD})*")
 Families"): a lower-case word or a bracket ("X under the auspices of Y", "X (a Y agency)") is no part of one."""
 
 
+JOINED_BODIES = re.compile(r"\s(?:and|&|for)\s")
+"""A word that may join two bodies in one name ("X and Y", "Friends for Y")."""
+
+
 def links_second_body(employer: str, letterhead: str | None = None) -> bool:
     """Whether a sentence's employer may name more than the employer.
 
     Words beyond a name's shape (see NAMED_BODY and LINKED_BODY), or the letterhead's name with more words before or
-    after it ("X and Y Health Alliance", "Portwick City Council and X", "The Portwick Trust for X").
+    after it ("X and Y Health Alliance", "Portwick City Council and X", "The Portwick Trust for X"). A name joined
+    by "and"/"&"/"for" ("Smith and Jones Family Services", "Friends for Harbourside Families") may name two bodies
+    (a partner, a client): it is sure only as the letterhead's own name.
     """
     name = " ".join(employer.split())
     if LINKED_BODY.search(name) or not NAMED_BODY.fullmatch(name):
         return True
     head, bare = _bare_name(letterhead or ""), _bare_name(name)
+    if JOINED_BODIES.search(name) and bare != head:
+        return True
     return bool(head) and bare != head and head in bare
 
 

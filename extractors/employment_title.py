@@ -20,6 +20,11 @@ UNTIL_NOW = re.compile(r"(?i)(?:\s+(?:to|until|through|till)\s+(?:the\s+)?(?:pre
 DETERMINER = re.compile(r"(?i)^(?:our|the|your|their|my|this|that|a|an|its|his|her)$")
 """A word before a capitalised word that makes it no first name ("Our Director's", "The Manager's")."""
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Mx|Dr|Miss|Prof)\.?$")
+SHE_WORDS = re.compile(r"(?i)\b(?:she|her|hers|herself)\b")
+HE_WORDS = re.compile(r"(?i)\b(?:he|his|him|himself)\b")
+"""The person's pronouns: a letter about one person uses one kind."""
+FEMALE_HONORIFICS = frozenset({"Ms", "Mrs", "Miss"})
+MALE_HONORIFICS = frozenset({"Mr"})
 DUTIES_OPENING = re.compile(r"(?i)^(?:your|her|his|their|the)\s+(?:\w+\s+){0,2}?(?:duties|responsibilities)\b")
 """A duties sentence after the title: what the job involves, no second post."""
 DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}")
@@ -52,7 +57,7 @@ def _same_person(text: str, match: re.Match[str]) -> bool:
     """Whether the period sentence's owner and the title sentence's are surely one person.
 
     The same pronoun ("Your employment ... Your title"), or a person's name ("Ms Okafor's", "Noor Haddad's", not
-    "Our Director's") and "her"/"his".
+    "Our Director's" nor a bare post "Program Director's") and "her"/"his" agreeing with the letter's other pronouns.
     """
     titled = match.group("titled").lower()
     if match.group("owner"):
@@ -63,8 +68,25 @@ def _same_person(text: str, match: re.Match[str]) -> bool:
     if not before:
         return False
     word = before[-1]
-    return bool(HONORIFIC.match(word) or (word[:1].isupper() and word.isalpha() and not DETERMINER.match(word)
-                                          and not (len(before) > 1 and DETERMINER.match(before[-2]))))
+    named = bool(HONORIFIC.match(word) or (word[:1].isupper() and word.isalpha() and not DETERMINER.match(word)
+                                           and not (len(before) > 1 and DETERMINER.match(before[-2]))))
+    if not named or title_head_shaped(f"{word} {match.group('owner_name')}"):
+        return False  # "Program Director's employment": a post, no person
+    return _pronouns_agree(text, titled, word)
+
+
+def _pronouns_agree(text: str, titled: str, word_before: str) -> bool:
+    """Whether the title sentence's "her"/"his" agrees with how the letter speaks of the person elsewhere.
+
+    An honorific before the name ("Ms", "Mr") or a pronoun of the other kind anywhere in the letter ("Noor Haddad's
+    employment ... His title is ..." under "Her duties included ...") makes the two sentences maybe about two
+    people; checked.
+    """
+    other = HE_WORDS if titled == "her" else SHE_WORDS
+    honorific = word_before.rstrip(".")
+    if honorific in (MALE_HONORIFICS if titled == "her" else FEMALE_HONORIFICS):
+        return False
+    return other.search(text) is None
 
 
 def job_title_shaped(role: str) -> bool:
