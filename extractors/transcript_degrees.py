@@ -144,7 +144,7 @@ def _header_columns(doc: DocText, line: Line) -> dict[str, int] | None:
             columns.setdefault("field", number)
         elif is_conferral_label(name):
             columns.setdefault("date", number)
-            if number != columns["date"] and is_conferral_label(name, worded=True):
+            if number != columns["date"] and (is_conferral_label(name, worded=True) or DEGREE_NOUN.search(name)):
                 columns.setdefault("rival_date", number)
     if "degree" not in columns and "field" in columns:  # "Program | Award Date": the program names the degree
         columns["degree"] = columns.pop("field")

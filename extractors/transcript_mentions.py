@@ -26,7 +26,13 @@ from extractors.transcript_labels import (
     is_field_label,
     label_segments,
 )
-from extractors.transcript_shapes import FIGURES_LINE, entry_ends, particular_cell, words_after_field
+from extractors.transcript_shapes import (
+    FIGURES_LINE,
+    entry_ends,
+    figures_unfinished,
+    particular_cell,
+    words_after_field,
+)
 from extractors.transcript_values import (
     INSTITUTION_KIND,
     DegreeRead,
@@ -248,6 +254,7 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
     column = _own_column(doc, degree_ev, cell)
     entry = EntryBelow()
     previous = doc.lines[index]
+    figures: list[str] = []
     for number, whole in enumerate(doc.lines[index + 1:index + 1 + STATUS_LINES], start=index + 1):
         if whole.page != previous.page:
             break
@@ -268,11 +275,12 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
             entry = replace(entry, status=True, status_word=True)
         elif STARTED_LINE.match(text):
             entry = replace(entry, status=True)
-        elif not HONOURS_LINE.fullmatch(text) and not _plain_details(doc, line) and not (
-                FIGURES_LINE.fullmatch(text) and not DEGREE_STATUS.search(text)):
+        elif FIGURES_LINE.fullmatch(text) and not DEGREE_STATUS.search(text):
+            figures.append(text)
+        elif not HONOURS_LINE.fullmatch(text) and not _plain_details(doc, line):
             entry = replace(entry, unclear=True)
         previous = line
-    return entry
+    return replace(entry, unclear=True) if figures_unfinished(" ".join(figures)) else entry
 
 
 def _state_line(text: str) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from extractors.fields import DOUBTED_CONFIDENCE, POLICY_REASONS, Found
 from extractors.layout import DocText
+from extractors.transcript_labels import DEGREE_STATUS
 from extractors.transcript_values import INSTITUTION_KIND
 from pipeline.models import Item
 
@@ -24,6 +25,29 @@ FIGURES_LINE = re.compile(rf"(?:\s*(?:{TOTAL_WORD}\s+){{0,3}}{FIGURE_LABEL}(?:\s
 """An entry's figures alone, each a completed total's label and its number ("Cumulative GPA: 3.85", "Total Credits
 Earned: 60", "Degree GPA 3.91 Credits 60.0"): nothing about the row's date. A label with any other word ("Credits
 Remaining", "Hours Required", "Credits Attempted") is no such line: it may say the degree is unfinished."""
+
+FIGURE = re.compile(rf"(?P<label>(?:{TOTAL_WORD}\s+){{0,3}}{FIGURE_LABEL}(?:\s+{TOTAL_WORD}){{0,2}})\s*:?\s*"
+                    r"(?P<number>\d{1,3}(?:\.\d{1,3})?)", re.I)
+"""One figure of a figures line, its label and its number."""
+
+
+def figures_unfinished(text: str) -> bool:
+    """Whether an entry's figures say its degree is unfinished: a count of nothing, or two counts that differ.
+
+    A finished degree's figures give each count once ("Total Credits Earned: 60", "Cumulative GPA 3.85"). Two
+    figures of one unit that differ ("Program Credits: 60  Credits Earned: 42": earned short of the programme's
+    total) or a count of 0 ("Credits Earned: 0") say the degree may not be conferred. A grade point average is no
+    count.
+    """
+    counts: dict[str, set[float]] = {}
+    for figure in FIGURE.finditer(text):
+        unit = re.search(r"credit|hour|unit|point|gpa|g\.p\.a\.", figure.group("label"), re.I)
+        kind = unit.group().lower() if unit else "?"
+        if kind in ("gpa", "g.p.a."):
+            continue
+        counts.setdefault(kind, set()).add(float(figure.group("number")))
+    return any(len(numbers) > 1 or 0.0 in numbers for numbers in counts.values())
+
 
 PARTICULAR_CELL = re.compile(r"\s*(?:(?:student|learner|record|campus)\s+)?(?:id|i\.d\.|no\.?|number|#)\s*(?:no\.?)?"
                              r"\s*:\s*[A-Za-z]{0,3}[\-\s]?\d[\d\-\s]*|"
@@ -90,20 +114,38 @@ def without_rule_marks(doc: DocText, field: Found) -> Found | None:
     return Found(field.start + start, field.start + end, field.rule, field.score)
 
 
-FIELD_WORD = re.compile(r"[A-Z][\w'\-]*|and|of|in|for|the|&|[,/\-\u2013]")
-"""A sure field's words: capitalised subject words, their connectives and marks ("Child and Family Studies",
-"Counseling, School Psychology", "Child/Family Studies")."""
+FIELD_WORD = re.compile(r"[A-Z][\w'\-]*|and|of|in|for|the|&|/")
+"""A sure field's words: capitalised subject words, their connectives and a slash ("Child and Family Studies",
+"Child/Family Studies")."""
+SUBJECT_PHRASE = re.compile(r"[^\W\d_][\w'&/\-]*(?:\s+[^\W\d_][\w'&/\-]*|\s+&)*")
+"""A field's sure shape: one subject phrase of words alone. A bracket, a comma or a dash opens a further part
+("Social Work (Pending)", "Education, Harbor Campus", "Counseling - Off Campus") that may say where, how or whether
+the degree was earned."""
+PLACE_WORD = re.compile(r"\b(?:campus|online|off[\s-]*site|site|center|centre|branch|extension)\b", re.I)
+"""Words naming where a programme is taught ("Harbor Campus"): no subject's words."""
+STATUS_IN_FIELD = re.compile(rf"{DEGREE_STATUS.pattern}|\b(?:rescinded|revoked|annulled|suspended|conferred|awarded|"
+                             r"granted|complete[d]?|transfer(?:red)?)\b", re.I)
+"""A status in a field's further part ("(Pending)", "- In Progress", ", Not Conferred", "(Rescinded)"): the degree
+itself is in doubt, not only its field. A further part naming no place or institution is read so too: it may be a
+status no list names ("(Awaiting Conferral)")."""
 
 
 def field_doubts(text: str) -> tuple[str, ...]:
-    """A reason to check a field with words beyond a sure field's shape, or naming a kind of institution.
+    """Reasons to check a field beyond one subject phrase's shape, or naming a kind of institution or a place.
 
     "Early Childhood, offered jointly with Lakeshore State" or "(joint degree with Lakeshore University)" may say
-    another institution shares the degree, or that it stands otherwise; a person reads it.
+    another institution shares the degree; "Social Work (Pending)" says the degree may not be conferred
+    (degree.status_unclear as well); a person reads it.
     """
-    words = re.findall(r"[^\s,/()\[\]]+|[,/]", text)
-    if INSTITUTION_KIND.search(text) or any(not FIELD_WORD.fullmatch(word) for word in words):
-        return ("degree.field_unclear",)
+    stripped = text.strip()
+    words = re.findall(r"[^\s,/()\[\]]+|/", stripped)
+    if (INSTITUTION_KIND.search(stripped) or PLACE_WORD.search(stripped) or not SUBJECT_PHRASE.fullmatch(stripped)
+            or any(not FIELD_WORD.fullmatch(word) for word in words)):
+        head = SUBJECT_PHRASE.match(stripped)
+        rest = stripped[head.end():] if head else stripped
+        place = INSTITUTION_KIND.search(rest) or PLACE_WORD.search(rest)
+        status = STATUS_IN_FIELD.search(rest) or re.search(r"[^\W\d_]", rest) and not place
+        return ("degree.field_unclear", *(("degree.status_unclear",) if status else ()))
     return ()
 
 
@@ -111,19 +153,20 @@ def same_degree_once(items: list[Item]) -> list[Item]:
     """The degree items with one item for a degree read twice (a summary list and its detail block).
 
     Two items of the same degree and field (or both without one) on the same date are one degree: the surer is
-    kept, with the other's reasons. On different dates the record disagrees with itself: both are checked
+    kept, with the other's reasons. The same degree (`_same_degree`: its abbreviation, and one field empty or
+    within the other) on different dates means the record disagrees with itself: both are checked
     (degree.dates_disagree).
     """
+    for item in items:
+        if any(_same_degree(item, other) and other.value.get("conferred") != item.value.get("conferred")
+               for other in items):
+            _doubt(item, "degree.dates_disagree")
     groups: dict[tuple[object, str], list[Item]] = {}
     for item in items:
-        field = item.value.get("field")
-        groups.setdefault((item.value.get("abbreviation"), " ".join(str(field).lower().split())), []).append(item)
+        groups.setdefault(_key(item), []).append(item)
     kept: list[Item] = []
     for item in items:
-        group = groups[(item.value.get("abbreviation"), " ".join(str(item.value.get("field")).lower().split()))]
-        same = [other for other in group if other.value.get("conferred") == item.value.get("conferred")]
-        if len({other.value.get("conferred") for other in group}) > 1:
-            _doubt(item, "degree.dates_disagree")
+        same = [other for other in groups[_key(item)] if other.value.get("conferred") == item.value.get("conferred")]
         best = max(same, key=lambda other: other.confidence)
         if best is not item:
             continue
@@ -132,6 +175,29 @@ def same_degree_once(items: list[Item]) -> list[Item]:
                 _doubt(item, code)
         kept.append(item)
     return kept
+
+
+def _field_words(item: Item) -> str:
+    """A degree item's field, lower-cased with single spaces ("" without one)."""
+    field = item.value.get("field")
+    return " ".join(str(field).lower().split()) if field else ""
+
+
+def _key(item: Item) -> tuple[object, str]:
+    """A degree item's abbreviation and field: two items with one key on one date are one degree."""
+    return item.value.get("abbreviation"), _field_words(item)
+
+
+def _same_degree(item: Item, other: Item) -> bool:
+    """Whether two items may be one degree: one abbreviation, and a field empty or within the other's words.
+
+    "Early Childhood" and "Early Childhood Education", or a summary's bare "Master of Education" and its detail's
+    field, are the same degree read twice.
+    """
+    if item is other or item.value.get("abbreviation") != other.value.get("abbreviation"):
+        return False
+    one, two = _field_words(item), _field_words(other)
+    return not one or not two or f" {one} " in f" {two} " or f" {two} " in f" {one} "
 
 
 def _doubt(item: Item, code: str) -> None:
