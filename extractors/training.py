@@ -538,7 +538,8 @@ def _run_in_unsure(doc: DocText, found: Found) -> bool:
     if any(SEPARATOR.search(doc.text, *cell) for cell in cells if cell != own):
         return True
     day = completion_date(doc, found.start, found.end)[0]
-    for span in other_days(spans_in(doc, 0, len(doc.text), "DATE"), spans_in(doc, 0, len(doc.text), "MONTH_DAY")):
+    for span in other_days(spans_in(doc, 0, len(doc.text), "DATE"), spans_in(doc, 0, len(doc.text), "MONTH_DAY"),
+                           doc.text):
         if span.end > found.start and span.start < found.end:
             continue
         other = completion_date(doc, span.start, span.end)[0]

@@ -32,16 +32,37 @@ def labels_another_kind(before: str) -> bool:
     return LABELS_ANOTHER.search(before) is not None
 
 
-def yearless_other_day(text: str, day: ParsedDate) -> bool:
-    """Whether a date written with no year ("March 10", "3/10") is not `day`'s month and day, or cannot be read.
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+ORDINAL = r"(?:st|nd|rd|th)"
+YEARLESS_DAY = re.compile(rf"\b\d{{1,2}}{ORDINAL}?\s+(?:of\s+)?{MONTH}\b\.?(?!\s*,?\s*\d)|"
+                          rf"\b{MONTH}\b\.?\s+\d{{1,2}}{ORDINAL}\b(?!\s*,?\s*\d)")
+"""A day without a year written day first ("10 March", "10th of March") or with an ordinal ("Mar. 10th"): forms
+the page's month-and-day spans may not hold. A capitalised month name only: "may" in a sentence is no month."""
+DAY_FIRST = re.compile(rf"(?P<day>\d{{1,2}}){ORDINAL}?\s+(?:of\s+)?(?P<month>{MONTH})\.?")
 
-    A yearless date is read in `day`'s year; a text that does not read as a month and day is doubted too.
+
+def yearless_other_day(text: str, day: ParsedDate) -> bool:
+    """Whether a date written with no year ("March 10", "3/10", "10 March") is not `day`'s month and day.
+
+    A yearless date is read in `day`'s year, a day written first ("10 March") turned round; a text that does not
+    read as a month and day is doubted too.
     """
-    other = parse_month_day(text, day.date.year)
+    first = DAY_FIRST.fullmatch(" ".join(text.split()).strip(" .;:,|"))
+    other = parse_month_day(f"{first.group('month')} {first.group('day')}" if first else text, day.date.year)
     return other is None or (other.date.month, other.date.day) != (day.date.month, day.date.day)
 
 
-def other_days(dated: list[Evidence], yearless: list[Evidence]) -> list[Evidence]:
-    """Every date the page writes: those with a year, and those without one ("March 10") that stand apart from them."""
-    apart = [span for span in yearless if not any(span.start < d.end and d.start < span.end for d in dated)]
+def other_days(dated: list[Evidence], yearless: list[Evidence], text: str = "") -> list[Evidence]:
+    """Every date the page writes: those with a year, and those without one that stand apart from them.
+
+    A yearless day is a month-and-day span of the page, or a day written first or with an ordinal in `text` ("10
+    March", "Mar. 10th", `YEARLESS_DAY`).
+    """
+    spans = [*yearless, *(Evidence("MONTH_DAY", "training.yearless_day.v1", 0.8, match.start(), match.end(),
+                                   match.group()) for match in YEARLESS_DAY.finditer(text))]
+    apart: list[Evidence] = []
+    for span in spans:
+        if not any(span.start < d.end and d.start < span.end for d in [*dated, *apart]):
+            apart.append(span)
     return sorted([*dated, *apart], key=lambda span: span.start)
