@@ -29,6 +29,7 @@ from extractors.employment_later import later_names_more
 from extractors.employment_roles import title_head_shaped
 from extractors.employment_summary import confirms_summary, left_column_text
 from extractors.employment_title import period_title_doubts
+from extractors.employment_word import persons_own_word
 from extractors.fields import Extraction, Found, build_item, missing, slug
 from extractors.form_layout import DATE_ONLY, LABELLED_LINE, ORGANISATION, box_of, is_prose, overlap
 from extractors.form_letters import SALUTATION
@@ -1231,6 +1232,8 @@ def _someone_elses_word(sentence: str) -> bool:
     in its sure shape (`WRITER_SURE`): the writer stating, then the person and her verb alone.
     """
     lead = " ".join(sentence.split())
+    if persons_own_word(lead):  # "Ana Ruiz writes that she ...", "She has indicated she ..."
+        return True
     if not STATED.search(lead) and len(PERSON_WORDS.findall(lead)) < 2:
         return False
     writer = WRITER_STATING.search(lead)  # "At her request, we confirm ..."
