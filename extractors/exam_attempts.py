@@ -20,6 +20,9 @@ SAID_VERDICT = re.compile(r"(?i)\b(?P<word>passed|failed|(?:un)?successful(?:ly)
 dates it (a bare verb is as often a rule, "candidates who fail may ...")."""
 NEGATED = re.compile(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n['’]t\s+(?:\w+\s+){0,2}$")
 """A negation right before a verdict word ("did not pass", "has never passed")."""
+IN_CONDITION = re.compile(r"(?i)\b(?:if|once|unless|until)\b[^.;:,!?]*$")
+"""A verdict word inside a condition ("Once you have passed both parts you may apply", "If you failed, ..."): a rule
+of the programme, no verdict stated about the candidate."""
 FIGURES = re.compile(r"^[\W\d_]*$")
 """What may follow a verdict in its cell and leave it sure: figures and marks only (a score, a date)."""
 OF_WHAT = re.compile(r"(?i)^\s*(?:the\s+)?(?:passing\s+)?(?:standard|requirements?|attempt)\s*[.!]?\s*$")
@@ -63,6 +66,8 @@ def verdict_said_elsewhere(doc: DocText, start: int, end: int, verdict: bool,
         for match in SAID_VERDICT.finditer(text):
             at = line.start + match.start()
             if start <= at < end or (match.group("bare") and not dated):
+                continue
+            if IN_CONDITION.search(text[:match.start()]):
                 continue
             if _polarity(text, match) != verdict:
                 return True

@@ -296,9 +296,30 @@ def test_a_witness_attesting_about_the_applicant_is_not_the_signer() -> None:
     ("Status: Passed - 2nd attempt (1st attempt failed)", True),
 ])
 def test_a_stated_verdict_stands_whatever_verdict_words_follow_it(result: str, expected: bool) -> None:
+    """The verdict read is the stated one; the words after it in its cell leave it to a person (exam.result_unclear,
+    session 13's sure shape of a verdict cell), and a rule of the programme in a condition ("Once you have passed
+    ...") states no other verdict."""
     item = item_of(exam.extract, lines("Exam Score Report", "Candidate: Jane Doe", "Exam date: 05/12/2026", result,
                                        "Once you have passed both parts you may apply for endorsement."))
-    assert item.value["passed"] is expected and not item.needs_review
+    assert item.value["passed"] is expected
+    assert "exam.result_conflict" not in item.reasons and set(item.reasons) <= {"exam.result_unclear"}
+
+
+@pytest.mark.parametrize("rule", [
+    "Once you have passed both parts you may apply for endorsement.",
+    "If you passed, your certificate will follow by mail.",
+    "Unless you failed a part, no further step is needed.",
+])
+def test_a_rule_in_a_condition_states_no_other_verdict(rule: str) -> None:
+    item = item_of(exam.extract, lines("Exam Score Report", "Candidate: Jane Doe", "Exam date: 05/12/2026",
+                                       "Result: Fail", rule))
+    assert item.value["passed"] is False and not item.needs_review
+
+
+def test_a_verdict_stated_in_a_sentence_still_conflicts() -> None:
+    item = item_of(exam.extract, lines("Exam Score Report", "Candidate: Jane Doe", "Exam date: 05/12/2026",
+                                       "Result: Fail", "Jane Doe retook the exam on 06/20/2026 and passed."))
+    assert item.needs_review and "exam.result_conflict" in item.reasons
 
 
 def test_a_letters_sentence_under_a_result_label_it_cannot_read_goes_to_a_person() -> None:
