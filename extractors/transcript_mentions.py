@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extractors.fields import Found
 from extractors.layout import DocText, Line
 from extractors.nlp import Evidence, find_patterns
+from extractors.transcript_carry import carried_status
 from extractors.transcript_labels import (
     CONFERRAL_WORDS,
     DEGREE_LABEL,
@@ -257,6 +258,7 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
     figures: list[str] = []
     for number, whole in enumerate(doc.lines[index + 1:index + 1 + STATUS_LINES], start=index + 1):
         if whole.page != previous.page:
+            entry = carried_status(doc, degree_ev, number, "", entry, _state_line)
             break
         line = _column_part(doc, whole, column)
         if line is None:
@@ -268,6 +270,7 @@ def _entry_below(doc: DocText, degree_ev: list[Evidence], cell: tuple[int, int])
             entry = replace(entry, after_gap=_state_line(text))
             break
         if entry_ends(doc, number, text):
+            entry = carried_status(doc, degree_ev, number + 1, text, entry, _state_line)
             break
         if STATUS_CONFERRED.fullmatch(text) or _conferral_detail(text):
             entry = replace(entry, conferred=True)

@@ -8,7 +8,13 @@ Each row is a page in this file's own wording; the value must come out right, or
 from __future__ import annotations
 
 import pytest
-from test_extract_transcript import HEAD, extract, lines
+from test_extract_transcript import HEAD, extract, lines, page_of
+
+from extractors import transcript
+from extractors.layout import build_text
+from extractors.nlp import find_patterns
+from extractors.transcript import Extraction
+from pipeline.models import Page
 
 HEADING = [(60.0, "ACADEMIC DEGREES")]
 ROW = [(60.0, "Master of Social Work"), (230.0, "Family Practice"), (400.0, "08/20/2015")]
@@ -93,3 +99,21 @@ def test_figures_of_a_finished_degree_stay_sure(figures: str) -> None:
     """Guard: each count once, or the same twice; passes before and after."""
     [item] = extract(HEAD + [HEADING, ROW, [(60.0, figures)]]).items
     assert item.value["conferred"] == "2015-08-20" and not item.needs_review, item.reasons
+
+
+def _two_pages(first: list[list[tuple[float, str]]], second: list[list[tuple[float, str]]]) -> Extraction:
+    """A transcript of two pages, each a page of rows as `page_of` lays them out."""
+    made = [page_of(rows) for rows in (first, second)]
+    pages = [Page(number=n, width=p.width, height=p.height, words=p.words, source="text_layer")
+             for n, p in enumerate(made, start=1)]
+    doc = build_text("doc", pages)
+    return transcript.extract(doc, find_patterns(doc.text))
+
+
+@pytest.mark.parametrize("footer", [[[(60.0, "Page 1 of 2")]], []])
+def test_a_status_atop_the_next_page_is_the_last_row_s(footer: list[list[tuple[float, str]]]) -> None:
+    result = _two_pages(HEAD + [HEADING, ROW, *footer], [[(60.0, "Program Status: Deferred")]])
+    if not result.items:
+        assert result.flags
+    for item in result.items:
+        assert item.needs_review and item.confidence <= 0.7, (item.value, item.reasons)
