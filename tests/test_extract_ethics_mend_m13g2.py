@@ -6,26 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import ethics
-from extractors.layout import DocText
-from extractors.nlp import find_patterns
-from pipeline.models import Item
-from tests.test_extract_ethics_mend12 import _typeset
-
-Row = tuple[float, float, list[tuple[float, str]]]
-_page = _typeset  # a text-layer page from rows of (top, type size, cells)
+from tests.test_extract_ethics_mend_r12h import _flagged, _item, _page
 
 PLEDGE = (280.0, 10.0, [(72.0, "By signing I promise to keep to the Code of Ethics and to report any breach of it.")])
-
-
-def _item(doc: DocText) -> Item:
-    extraction = ethics.extract(doc, find_patterns(doc.text))
-    assert len(extraction.items) == 1
-    return extraction.items[0]
-
-
-def _flagged(item: Item) -> bool:
-    return item.needs_review and item.confidence <= 0.7
 
 
 # --- finding 1: same-size captions over a line with another caption row of the same size under it -------------------

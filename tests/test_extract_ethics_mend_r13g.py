@@ -5,26 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import ethics
-from extractors.layout import DocText
-from extractors.nlp import find_patterns
-from pipeline.models import Item
-from tests.test_extract_ethics_mend12 import _typeset
+from tests.test_extract_ethics_mend_r12h import _flagged, _item, _page
 
 Row = tuple[float, float, list[tuple[float, str]]]
-_page = _typeset  # a text-layer page from rows of (top, type size, cells)
 
 PROMISE = (280.0, 10.0, [(72.0, "In signing I undertake to keep the Code in my practice and to report any breach.")])
-
-
-def _item(doc: DocText) -> Item:
-    extraction = ethics.extract(doc, find_patterns(doc.text))
-    assert len(extraction.items) == 1
-    return extraction.items[0]
-
-
-def _flagged(item: Item) -> bool:
-    return item.needs_review and item.confidence <= 0.7
 
 
 # --- findings 2, 4, 5: a date past another person's caption (under, beside, above) ---------------------------------
