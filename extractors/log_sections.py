@@ -252,9 +252,50 @@ def row_sections(rows: list[Row], evidence: list[Evidence], cells: dict[int, int
             _check_total(row, current, sections)
         if current is not None and (row.page != current.page or ended or _other_table(row, n, own_header, evidence)):
             current = None
+        if current is not None and _names_another(row, current, below, cells):
+            current = _doubt_section(current, sections, NOTE_NAMES_OTHER)
         if current is not None:
             sections[id(row)] = current
     return sections
+
+
+NOTE_NAMES_OTHER = "log.section_note_names_other"
+"""A note line between a section's rows names someone other than its heading's provider ("Session 3 led by Hal
+Moss (cover)", "Hal Moss covered the sessions below"): who led which session is a person's question."""
+
+
+DATED = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                   re.I)
+"""A date in a line: a session's row (its own cells say who led it), not a note between rows."""
+
+
+def _names_another(row: Row, current: Section, below: Row | None, cells: dict[int, int] | None) -> bool:
+    """A note line inside a section's table (undated, a row of the table right under it) naming another person.
+
+    A person is two or more capitalised words in a row (an initial among them: "T. Moss"); a line naming only the
+    section's provider, or no one, says nothing against the heading.
+    """
+    if below is None or below.page != row.page or header_columns(row) or DATED.search(row.text) or not (
+            _table_row(below, cells)):
+        return False
+    runs: list[list[str]] = [[]]
+    for p in row.words:
+        text = p.word.text.strip(" ,;:()[]")
+        if PERSON_WORD.match(text) and not HONORIFIC.match(text):
+            runs[-1].append(text)
+        elif runs[-1]:
+            runs.append([])
+    provider = current.supervisor.casefold()
+    return any(len(run) >= 2 and " ".join(run).casefold() not in provider and provider not in " ".join(run).casefold()
+               for run in runs)
+
+
+def _doubt_section(current: Section, sections: dict[int, Section], doubt: str) -> Section:
+    """A section doubted from its heading down: the rows read so far and those still to come."""
+    for key, section in list(sections.items()):
+        if section.same(current):
+            sections[key] = replace(section, doubt=doubt)
+    return replace(current, doubt=doubt)
 
 
 def _table_row(row: Row, cells: dict[int, int] | None) -> bool:

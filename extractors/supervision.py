@@ -48,6 +48,7 @@ from extractors.log_columns import (
     table_blocks,
     visual_rows,
 )
+from extractors.log_datetime import times_from_date
 from extractors.log_rows import (
     CARRIED,
     NAME,
@@ -63,6 +64,7 @@ from extractors.log_rows import (
 from extractors.log_rows import PLAUSIBLE_SESSION_HOURS as PLAUSIBLE_SESSION_HOURS
 from extractors.log_sections import row_sections
 from extractors.log_tally import tally_rows
+from extractors.log_type_notes import check_note_type
 from extractors.nlp import Evidence
 
 SUPERVISOR_TIERS = (
@@ -133,7 +135,10 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
             reader.last_date = None
             firsts.append(len(reader.sessions))
         reader.section = section
-        reader.read(row, cells, columns)
+        read = len(reader.sessions)
+        reader.read(row, times_from_date(cells, columns), columns)  # "03/11/25 2:00-3:30": its span checks the hours
+        if len(reader.sessions) > read:  # a note in the row may say another type than its cell's or heading's
+            check_note_type(reader.sessions[-1], cells, evidence)
     reader.sessions = _outside_log(_vouch_names(doc, reader.sessions, default_supervisor), firsts)
     rows_sum = round(sum(s.value["hours"] for s in reader.sessions), 2)
     minutes_log = any(c.minutes for _, _, columns, _ in table for c in columns or [] if c.role == "hours" or c.timed)

@@ -84,3 +84,63 @@ def test_a_heading_name_with_a_suffix_title_or_degree(heading: str, name: str, f
     found = items(doc)
     assert [i.value["supervisor"] for i in found] == [name]
     assert flagged is None or found[0].needs_review is flagged
+
+
+NOTED = [(40, "No."), (70, "Date"), (160, "Minutes"), (230, "Mode"), (300, "Remarks")]
+"""A sectioned log whose rows carry a remark after the meeting mode."""
+
+
+def remarked(number: int, date: str, remark: str) -> list[tuple[float, str]]:
+    return [(40, str(number)), (70, date), (160, "90"), (230, "Phone"), (300, remark)]
+
+
+@pytest.mark.parametrize(("remark", "flagged"), [
+    ("combined into a group this time", True),  # the heading's type, a remark naming the other
+    ("met alongside four other supervisees", True),  # others present at a one-to-one session
+    ("rescheduled once", False),  # guard: a remark saying nothing of the type
+])
+def test_a_remark_against_the_heading_type_is_flagged(remark: str, flagged: bool) -> None:
+    doc = pages([line("Individual reflective supervision with Corin Walsby", 80), row(NOTED, 96),
+                 row(remarked(1, "07/01/2025", remark), 112), row(remarked(2, "07/15/2025", "on schedule"), 128)])
+    found = items(doc)
+    assert [i.value["format"] for i in found] == ["individual"] * 2
+    assert [i.needs_review for i in found] == [flagged, False]
+    assert not flagged or found[0].confidence <= 0.7
+
+
+TYPED = [(40, "Date"), (120, "Format"), (200, "Hours"), (260, "Supervisor"), (380, "Comments")]
+
+
+@pytest.mark.parametrize("comment", ["joined by three colleagues", "with the whole team", "with 2 other staff"])
+def test_an_individual_cell_beside_a_comment_of_others_present_is_flagged(comment: str) -> None:
+    doc = pages([row(TYPED, 96), row([(40, "04/02/2025"), (120, "Individual"), (200, "1.5"), (260, "Corin Walsby"),
+                                      (380, comment)], 112)])
+    assert [(i.value["format"], i.needs_review) for i in items(doc)] == [("individual", True)]
+
+
+WHEN = [(40, "Date and time"), (200, "Hrs"), (260, "Format"), (340, "Supervisor")]
+
+
+@pytest.mark.parametrize(("when", "hours", "flagged"), [
+    ("04/09/25 10:00-11:00", "1.5", True),  # the span says one hour: the hours cell is a question
+    ("04/09/25 9:30 - 11:00", "1.5", False),  # guard: the span agrees
+    ("04/09/25 10:00", "1.5", False),  # guard: a start alone checks nothing
+])
+def test_a_date_and_time_cell_checks_the_hours(when: str, hours: str, flagged: bool) -> None:
+    doc = pages([row(WHEN, 96), row([(40, when), (200, hours), (260, "Individual"), (340, "Corin Walsby")], 112)])
+    found = items(doc)
+    assert [(i.value["date"], i.needs_review) for i in found] == [("2025-04-09", flagged)]
+
+
+@pytest.mark.parametrize(("note", "flagged"), [
+    ("Meeting no. 2 facilitated by Odile Brask (cover)", True),  # a note naming someone else inside the table
+    ("Odile Brask stood in for the meetings below", True),
+    ("Make-up meeting with Corin Walsby", False),  # guard: the section's own provider
+    ("one meeting moved for a holiday", False),  # guard: no one named
+])
+def test_a_note_between_a_sections_rows_naming_someone_else_doubts_the_section(note: str, flagged: bool) -> None:
+    doc = pages([line("Individual reflective supervision with Corin Walsby", 80), row(HEADER, 96),
+                 row(session(1, "08/05/2025"), 112), line(note, 128), row(session(2, "08/19/2025"), 144)])
+    found = items(doc)
+    assert [i.value["supervisor"] for i in found] == ["Corin Walsby"] * 2
+    assert all(i.needs_review is flagged for i in found)
