@@ -31,6 +31,7 @@ from extractors.transcript_shapes import (
     FIGURES_LINE,
     entry_ends,
     figures_unfinished,
+    further_part_doubts,
     particular_cell,
     words_after_field,
 )
@@ -74,7 +75,9 @@ def sentence_degrees(doc: DocText, degree_ev: list[Evidence], evidence: list[Evi
         major = MAJOR_PHRASE.search(doc.slice(end, min(last, after)))
         if field is None and major:
             field = titled_field(doc, end + major.end(), min(last, after), "transcript.sentence_major.v1")
-        reads.append(DegreeRead(Found(start, end, "transcript.sentence.v1", 0.93), field, conferral))
+        upper = limit if field is None or field.end <= limit else min(last, after)
+        reads.append(DegreeRead(Found(start, end, "transcript.sentence.v1", 0.93), field, conferral,
+                                further_part_doubts(doc, field, upper)))
     return reads
 
 

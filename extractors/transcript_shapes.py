@@ -217,3 +217,32 @@ def words_after_field(doc: DocText, field: Found | None, limit: int) -> tuple[st
     if field is None or not re.search(r"[A-Za-z]{2}", doc.slice(field.end, limit)):
         return ()
     return ("degree.field_unclear",)
+
+
+FURTHER_PART = re.compile(r"\s*(?:\((?P<round>[^()]*)\)?|\[(?P<square>[^\[\]]*)\]?|"
+                          r"\s*[-\u2013\u2014]+\s*(?P<dash>[^,;()\[\]]*)|,\s*(?P<comma>[^,;()\[\]]*))")
+"""A part a sentence sets after a degree's field: in brackets, or after a dash or a comma, up to the next mark."""
+CONFERRAL_CLAUSE = re.compile(r"(?:(?:which|that)\s+(?:was|were|has\s+been|had\s+been)\s+)?"
+                              r"(?:conferred|awarded|granted|earned|received|completed|on|effective|dated)\b.*",
+                              re.I | re.S)
+"""The sure shape of a part after a field in a sentence: the sentence's own conferral clause ("..., conferred
+06/02/2006", "..., which was awarded on ...")."""
+
+
+def further_part_doubts(doc: DocText, field: Found | None, limit: int) -> tuple[str, ...]:
+    """Reasons to check a sentence's degree when its field goes on in brackets, or after a dash or a comma.
+
+    "The Master of Arts in Social Work (Pending), conferred 06/02/2006" reads the field's capitalised words only;
+    the part after them is judged as a field's further part (`field_doubts`): a status, or words naming no place or
+    institution, put the degree in doubt. A comma opening the conferral clause itself, or a part of no letters (an
+    empty bracket, a date beyond `limit`), is the sentence's sure shape.
+    """
+    if field is None or field.end >= limit:
+        return ()
+    part = FURTHER_PART.match(doc.slice(field.end, limit))
+    if part is None:
+        return ()
+    words = next(text for text in part.groups() if text is not None)
+    if not re.search(r"[^\W\d_]", words) or part.group("comma") is not None and CONFERRAL_CLAUSE.fullmatch(words):
+        return ()
+    return field_doubts(f"{doc.slice(field.start, field.end)} ({words.strip()})") or ("degree.field_unclear",)
