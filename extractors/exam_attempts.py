@@ -20,9 +20,13 @@ SAID_VERDICT = re.compile(r"(?i)\b(?P<word>passed|failed|(?:un)?successful(?:ly)
 dates it (a bare verb is as often a rule, "candidates who fail may ...")."""
 NEGATED = re.compile(r"(?i)\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n['’]t\s+(?:\w+\s+){0,2}$")
 """A negation right before a verdict word ("did not pass", "has never passed")."""
-IN_CONDITION = re.compile(r"(?i)\b(?:if|once|unless|until)\b[^.;:,!?]*$")
-"""A verdict word inside a condition ("Once you have passed both parts you may apply", "If you failed, ..."): a rule
-of the programme, no verdict stated about the candidate."""
+IN_CONDITION = re.compile(r"(?i)\b(?:if|once|unless)\s+(?:you|they|he|she|the\s+candidate|candidates)\s+"
+                          r"(?:(?:have|has|had|do|does|did)\s+(?:not\s+)?)?$")
+"""A verdict word as the verb of a condition's own clause ("Once you have passed both parts ...", "If you passed,
+..."): with a modal elsewhere in the line (RULE_MODAL) a rule of the programme, no verdict stated about the
+candidate. A condition word earlier in another clause ("once your appeal was granted and passed it") or a past
+statement ("until you passed the retake") is no rule."""
+RULE_MODAL = re.compile(r"(?i)\b(?:will|may|can|must|should|would)\b")
 FIGURES = re.compile(r"^[\W\d_]*$")
 """What may follow a verdict in its cell and leave it sure: figures and marks only (a score, a date)."""
 OF_WHAT = re.compile(r"(?i)^\s*(?:the\s+)?(?:passing\s+)?(?:standard|requirements?|attempt)\s*[.!]?\s*$")
@@ -67,7 +71,7 @@ def verdict_said_elsewhere(doc: DocText, start: int, end: int, verdict: bool,
             at = line.start + match.start()
             if start <= at < end or (match.group("bare") and not dated):
                 continue
-            if IN_CONDITION.search(text[:match.start()]):
+            if IN_CONDITION.search(text[:match.start()]) and RULE_MODAL.search(text):
                 continue
             if _polarity(text, match) != verdict:
                 return True

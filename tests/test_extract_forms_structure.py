@@ -316,9 +316,16 @@ def test_a_rule_in_a_condition_states_no_other_verdict(rule: str) -> None:
     assert item.value["passed"] is False and not item.needs_review
 
 
-def test_a_verdict_stated_in_a_sentence_still_conflicts() -> None:
+@pytest.mark.parametrize("statement", [
+    "Jane Doe retook the exam on 06/20/2026 and passed.",
+    "She sat the exam again once her appeal was upheld and passed it.",
+    "The certificate was held back until she passed the second sitting.",
+])
+def test_a_verdict_stated_in_a_sentence_still_conflicts(statement: str) -> None:
+    """A condition word in another clause, or a past 'until she passed', states a verdict: no rule of the
+    programme (review r13n finding 1)."""
     item = item_of(exam.extract, lines("Exam Score Report", "Candidate: Jane Doe", "Exam date: 05/12/2026",
-                                       "Result: Fail", "Jane Doe retook the exam on 06/20/2026 and passed."))
+                                       "Result: Fail", statement))
     assert item.needs_review and "exam.result_conflict" in item.reasons
 
 
