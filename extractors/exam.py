@@ -15,6 +15,7 @@ from extractors.exam_attempts import (
     close_dated_attempt,
     dated_or_scored,
     header_attempt,
+    verdict_cell_text,
     verdict_said_elsewhere,
     words_after_verdict,
 )
@@ -161,7 +162,8 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
 def _verdict_doubts(doc: DocText, found: Found, passed: bool) -> list[str]:
     """Why a labelled verdict is not sure: its cell says more than a verdict, or a line elsewhere says the other one."""
     doubts = []
-    if words_after_verdict(doc.slice(found.start, found.end), verdict_end):
+    if words_after_verdict(verdict_cell_text(doc, found.start, found.end, read_verdict,
+                                             lambda line: _header_row(doc, line)), verdict_end):
         doubts.append("exam.result_unclear")
     if verdict_said_elsewhere(doc, found.start, found.end, passed, lambda line: _header_row(doc, line)):
         doubts.append("exam.result_conflict")

@@ -27,8 +27,10 @@ IN_CONDITION = re.compile(r"(?i)\b(?:if|once|unless)\s+(?:you|they|he|she|the\s+
 candidate. A condition word earlier in another clause ("once your appeal was granted and passed it") or a past
 statement ("until you passed the retake") is no rule."""
 RULE_MODAL = re.compile(r"(?i)\b(?:will|may|can|must|should|would)\b")
-FIGURES = re.compile(r"^[\W\d_]*$")
-"""What may follow a verdict in its cell and leave it sure: figures and marks only (a score, a date)."""
+FIGURES = re.compile(r"^[\s\d/.%:,\-–—]*(?:[(\[][\s\d/.%:,\-–—]*\d[\s\d/.%:,\-–—]*[)\]][\s\d/.%:,\-–—]*)*$")
+"""What may follow a verdict in its cell and leave it sure: figures and the marks a score or a date is written
+with ("Pass 447", "Pass - 82%", "Pass (03/10/2024)"), brackets only around figures. A footnote mark or a query
+("Pass*", "Pass ?", "Pass †") refers the verdict to something else, and a person reads it."""
 OF_WHAT = re.compile(r"(?i)^\s*(?:the\s+)?(?:passing\s+)?(?:standard|requirements?|attempt)\s*[.!]?\s*$")
 """What a verdict may name as its object and stay one verdict ("Met standard", "Unsuccessful attempt")."""
 TWO_DIGITS = re.compile(r"\d{2,}")
@@ -76,6 +78,35 @@ def verdict_said_elsewhere(doc: DocText, start: int, end: int, verdict: bool,
             if _polarity(text, match) != verdict:
                 return True
     return False
+
+
+def verdict_cell_text(doc: DocText, start: int, end: int, verdict: Callable[[str], bool | None],
+                      is_header: Callable[[Line], bool]) -> str:
+    """A verdict cell's whole text: its first line and the lines it wraps onto under it in the same column.
+
+    A narrow result column of a table row wraps "Pass -" over "withheld": the line under it, close and on the same
+    page, holding a text that starts within the verdict's column and neither a date nor a score anywhere (another
+    row would fill one), goes on the cell. A verdict under it is another row's, left to the attempt checks; a row
+    of captions under it (a grid of stacked label rows) begins another field.
+    """
+    line, box = doc.line_at(start), box_of(doc, start, end)
+    text = doc.slice(start, end)
+    if line is None or box is None or len(line.cell_spans()) < 2:
+        return text
+    bottom, height = box[3], box[3] - box[1]
+    for below in doc.lines[doc.lines.index(line) + 1:doc.lines.index(line) + 3]:
+        whole = box_of(doc, below.start, below.end)
+        if (below.page != line.page or whole is None or whole[1] - bottom > height or dated_or_scored(doc, below)
+                or is_header(below)):
+            break
+        cells = [doc.slice(*cell) for cell in below.cell_spans()
+                 if (under := box_of(doc, *cell)) is not None and overlap(box, under) > 0.2
+                 and under[0] >= box[0] - height]
+        if not cells or any(verdict(cell) is not None for cell in cells):
+            break
+        text += " " + " ".join(cells)
+        bottom = whole[3]
+    return text
 
 
 def words_after_verdict(text: str, verdict_end: Callable[[str], tuple[bool, int] | None]) -> bool:

@@ -34,11 +34,22 @@ EXAM_TITLE = re.compile(rf"^\s*{TITLE_WORD}(?:[\s,]+{TITLE_WORD})*[\s,]*$")
 "Registration received") says something more about the row."""
 NAMES_AN_EXAM = re.compile(r"(?i)\b(?:exam(?:ination)?s?|tests?|assessments?|endorsement|level|part|section|module)\b")
 """What an exam's title is a title of: an exam, an endorsement, its level or part ("Seat Reservation" is none)."""
-FUTURE_SITTING = re.compile(r"(?i)^(?=.*\b(?:will|shall|booked|scheduled|upcoming|reserved|registered\s+for"
-                            r"|to\s+be\s+(?:held|taken|sat))\b)(?=.*\b(?:exam(?:ination)?|test|sitting|retake|resit"
-                            r"|re-?sit|seat|session|appointment)\b)")
-"""A sentence speaking of a sitting still to come ("Your retake is booked below", "You will sit the examination"):
-a date in the table may be that sitting's, not the one taken."""
+SITTING_NAME = re.compile(r"(?i)\b(?:re-?takes?|re-?sits?|re-?sat|retook|re-?scheduled?|re-?booked|bookings?"
+                          r"|registrations?|registered|reservations?|reserved|appointments?)\b")
+"""A word naming a sitting, a booking or an enrolment rather than the exam ("Endorsement Exam (RETAKE)", "Exam
+Registration"): a name cell holding one, in any case, is no exam's name alone."""
+SITTING = r"exam(?:ination)?s?|tests?|sittings?|re-?takes?|re-?sits?|seats?|sessions?|appointments?"
+FUTURE_SITTING = re.compile(
+    r"(?i)^(?=.*\b(?:booked|scheduled|upcoming|reserved|registered\s+for|to\s+be\s+(?:held|taken|sat))\b)"
+    rf"(?=.*\b(?:{SITTING})\b)"
+    r"|\b(?:will|shall)\s+(?:not\s+)?(?:(?:now|also|then|next|need\s+to|have\s+to|be\s+able\s+to)\s+)?"
+    r"(?:sit|take|re-?sit|re-?take|attend|be\s+(?:sitting|taking|held|taken|sat|administered|re-?scheduled))\b"
+    r"|\b(?:re-?takes?|re-?sits?|sittings?|seats?|sessions?|appointments?|bookings?|registrations?)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:is|are|has\s+been|have\s+been|was|were|now)\s+(?:now\s+)?confirmed\b")
+"""A sentence speaking of a sitting still to come: one booked, scheduled, reserved or upcoming beside a sitting's
+word ("Your retake is booked below"), "will" governing the sitting ("You will sit the examination", "the exam will
+be held ..."; "Your certificate will be mailed once the examination board meets" is none), or a sitting confirmed
+("Your retake is confirmed"): a date in the table may be that sitting's, not the one taken."""
 
 
 def when_doubt(doc: DocText, span: Evidence, dated: ParsedDate, said: ParsedDate | None,
@@ -84,8 +95,9 @@ def _names_the_exam(doc: DocText, header: Line, row: Line, date: Evidence) -> bo
     """Whether the sitting's row names the exam alone under the header's exam column (none named: nothing to check).
 
     A booking or registration row in a table of the same columns names something else in that cell ("Endorsement
-    Exam (retake)", "Registration received", "Seat reservation"); a cell missing under the column is no name. A
-    name cell run together with the date's (cells set close, a scan) is judged without the date.
+    Exam (retake)", "Endorsement Exam (RESIT)", "Exam Registration", "Seat reservation": `SITTING_NAME`); a cell
+    missing under the column is no name. A name cell run together with the date's (cells set close, a scan) is
+    judged without the date.
     """
     columns = [box for cell in header.cell_spans()
                if NAME_COLUMN.match(doc.slice(*cell)) and (box := box_of(doc, *cell)) is not None]
@@ -95,7 +107,8 @@ def _names_the_exam(doc: DocText, header: Line, row: Line, date: Evidence) -> bo
               if cell[0] <= date.start and date.end <= cell[1] else doc.slice(*cell))
              for cell in row.cell_spans()
              if (box := box_of(doc, *cell)) is not None and any(overlap(column, box) > 0.2 for column in columns)]
-    return len(names) == 1 and EXAM_TITLE.match(names[0]) is not None and NAMES_AN_EXAM.search(names[0]) is not None
+    return (len(names) == 1 and EXAM_TITLE.match(names[0]) is not None and NAMES_AN_EXAM.search(names[0]) is not None
+            and not SITTING_NAME.search(names[0]))
 
 
 def _future_sitting(doc: DocText) -> bool:
