@@ -14,6 +14,7 @@ from extractors.fields import Found
 from extractors.form_layout import box_of, ocr_tolerant, overlap
 from extractors.layout import DocText
 from extractors.nlp import Evidence
+from extractors.pagetext import english_words
 
 LEVEL = re.compile(r"\blevel\s+(IV|III|II|I|4|3|2|1)\b", re.I)
 LEVEL_BY_TITLE = [  # the Endorsement titles; a plain "Specialist" is II or III, so it is not enough alone
@@ -197,12 +198,36 @@ def _split_pair(first: str, second: str) -> bool:
     piece after it beginning as no word does ("De Nver"), or a second short piece ("Val Ley", "Cen Ter"). "La
     Salle", "De Soto", "St Louis" keep their shape and are not doubted.
     """
+    if _joins_to_word(first, second):
+        return True
     if not (re.fullmatch(r"[A-Z][a-z]{0,2}", first) and re.fullmatch(r"[A-Z][a-z]+", second)):
         return False
     if second.lower() in NAME_CONNECTORS:
         return False
     return (first.lower() in TITLED_SMALL_WORDS or not WORD_ONSET.match(second)
             or (len(second) <= 3 and first.lower() not in SHORT_NAME_WORDS - TITLED_SMALL_WORDS))
+
+
+NAME_PREFIXES = SHORT_NAME_WORDS | {"mc", "mac", "van", "von", "san", "los", "las", "del", "des"}
+"""Pieces that begin a real name set apart from its rest ("De Soto", "Mc Allen", "Van Wert"): never doubted as half
+a split word."""
+
+
+def _joins_to_word(first: str, second: str) -> bool:
+    """Two capitalised pieces spelling one English word together and not both words apart: a word split by a scan.
+
+    "Chi Cago", "Okla Homa", "Wiscon Sin": pieces of any length.
+
+    Two real words ("Sun City", "Red Oak", "Fair View") and names whose pieces are not one word together ("Del Rio")
+    keep their shape; a name's own prefix ("De Soto") is not doubted. Without the English model nothing is doubted.
+    """
+    second = second.rstrip(".,;:!")
+    if not (re.fullmatch(r"[A-Z][a-z]+", first) and re.fullmatch(r"[A-Z][a-z]+", second)):
+        return False
+    low_first, low_second, english = first.lower(), second.lower(), english_words()
+    if low_first in NAME_PREFIXES or low_second in NAME_CONNECTORS:
+        return False
+    return low_first + low_second in english and not (low_first in english and low_second in english)
 
 
 def one_line(text: str) -> str:

@@ -27,7 +27,14 @@ from extractors.forms import (
 )
 from extractors.layout import DocText
 from extractors.membership_columns import column_date_unsure
-from extractors.membership_names import ORGANISATION, ORGANISATION_NAME, cut_above, whole_name, without_lead_mark
+from extractors.membership_names import (
+    ORGANISATION,
+    ORGANISATION_NAME,
+    bare_after_mark,
+    cut_above,
+    whole_name,
+    without_lead_mark,
+)
 from extractors.nlp import Evidence
 
 ONE_LINE_NAME = re.compile(ORGANISATION_NAME.pattern.replace(r"\s+", r"[ \t]+"))
@@ -156,6 +163,7 @@ LABEL_LINE = re.compile(rf"(?i)\s*(?:{ocr_tolerant(COLUMNS)})\s*:?\s*")
 def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     """One membership item."""
     organisation = _organisation(doc)
+    read = organisation
     organisation = without_lead_mark(doc, organisation) if organisation is not None else None
     if organisation is not None and WEB_ADDRESS.search(doc.slice(organisation.start, organisation.end)):
         organisation = None
@@ -164,7 +172,7 @@ def extract(doc: DocText, evidence: list[Evidence]) -> Extraction:
     name = one_line(doc.slice(organisation.start, organisation.end)) if organisation else None
     if organisation is not None:
         organisation, name, cut = whole_name(doc, organisation, LABEL_LINE)
-        if cut or cut_above(doc, organisation):
+        if cut or cut_above(doc, organisation) or (read is not None and bare_after_mark(doc, read, organisation)):
             reasons.append("membership.organisation_cut")
     through, through_found, unclear = _from_history(doc, evidence, through, through_found)
     if unclear:

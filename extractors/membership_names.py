@@ -284,3 +284,15 @@ def without_lead_mark(doc: DocText, found: Found) -> Found:
     if mark is None or mark.end() >= found.end - found.start:
         return found
     return Found(found.start + mark.end(), found.end, found.rule, found.score)
+
+
+def bare_after_mark(doc: DocText, read: Found, kept: Found) -> bool:
+    """A name whose lead mark was dropped, left with no proper word of its own: the name may be cut.
+
+    "- Society for Infant Mental Health": only a body word, its subject's words and connectors are left. The mark
+    may stand for the lost proper word (a logo, a state's name in script).
+    """
+    if kept.start == read.start:
+        return False
+    rest = ORGANISATION.sub(" ", doc.slice(kept.start, kept.end))
+    return not re.sub(rf"(?i)\b(?:{SUBJECT_VOCAB}|{NAME_CONNECTOR})\b|[^\w]", "", rest)
